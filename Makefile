@@ -1,0 +1,26 @@
+# Hai lệnh cho máy mới: `make run` và `make test`. Mỗi lệnh tự tạo môi trường ảo nếu chưa có.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.cai-dat-xong
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/drafter demo -o ra/BC-quy-I-2024-xa-Cai-Kinh.docx
+
+test: $(STAMP)
+	$(BIN)/ruff check drafter tests bench
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/render.py
+
+clean:
+	rm -rf $(VENV) build dist ra .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,94 @@
+"""Dòng lệnh `drafter`: lớp mỏng trên lõi, mọi thông báo bằng tiếng Việt, không traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drafter import __version__
+
+THOAT_LOI_DU_LIEU = 2
+TEP_VAN_BAN_MAU = "van-ban-cai-kinh-quy-I-2024.json"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="drafter",
+        description="Soạn báo cáo của UBND xã đúng thể thức Nghị định 30/2020/NĐ-CP.",
+    )
+    p.add_argument("--version", action="version", version=f"drafter {__version__}")
+    lenh = p.add_subparsers(dest="lenh", metavar="LỆNH")
+
+    render = lenh.add_parser("render", help="tạo tệp .docx từ một tệp báo cáo (.json)")
+    render.add_argument("tep", type=Path, metavar="BAO_CAO.json")
+    render.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
+                        help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
+    render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+
+    demo = lenh.add_parser("demo", help="tạo báo cáo mẫu của xã Cai Kinh, quý I/2024")
+    demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
+                      default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
+    demo.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    return p
+
+
+def _in_loi(tieu_de: str, cac_dong: list[str] | None = None) -> None:
+    print(f"Lỗi: {tieu_de}", file=sys.stderr)
+    for dong in cac_dong or []:
+        print(f"  - {dong}", file=sys.stderr)
+
+
+def _xuat(van_ban, ra: Path, pdf: bool) -> int:  # noqa: ANN001 - VanBan, nhập muộn cho nhanh
+    from drafter.ghi_docx import ghi_tep
+
+    try:
+        ghi_tep(van_ban, ra)
+    except OSError as loi:
+        _in_loi(f"Không ghi được {ra}: {loi.strerror or loi}.")
+        return 1
+    print(f"Đã ghi {ra.resolve()}")
+    if pdf:
+        from drafter.xuat_pdf import KhongCoLibreOffice, LoiXuatPdf, xuat_pdf
+
+        tep_pdf = ra.with_suffix(".pdf")
+        try:
+            xuat_pdf(ra, tep_pdf)
+        except KhongCoLibreOffice as loi:
+            print(f"Lưu ý: {loi}", file=sys.stderr)
+            return 0
+        except (LoiXuatPdf, OSError) as loi:
+            _in_loi(str(loi))
+            return 1
+        print(f"Đã ghi {tep_pdf.resolve()}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    args = _parser().parse_args(argv)
+    from drafter.tep_van_ban import LoiTepVanBan, doc_van_ban
+
+    try:
+        if args.lenh == "render":
+            van_ban = doc_van_ban(args.tep)
+            ra = args.ra or args.tep.with_suffix(".docx")
+        elif args.lenh == "demo":
+            from drafter.tai_nguyen import tep_mau
+
+            van_ban = doc_van_ban(tep_mau(TEP_VAN_BAN_MAU))
+            ra = args.ra
+        else:
+            _parser().print_help()
+            return 0
+    except LoiTepVanBan as loi:
+        _in_loi(loi.tieu_de, loi.cac_dong)
+        return THOAT_LOI_DU_LIEU
+    return _xuat(van_ban, ra, args.pdf)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

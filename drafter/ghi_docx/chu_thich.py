@@ -1,0 +1,81 @@
+"""Chú thích cuối trang thật của Word (phần footnotes.xml), không phải chữ số nhỏ giả.
+
+python-docx chưa có API chú thích: ta tự tạo phần footnotes với hai chú thích ngăn cách
+(separator, continuationSeparator) rồi thêm từng chú thích theo thứ tự xuất hiện. Word tự
+đánh số hiển thị theo thứ tự đó, nên chú thích trong bảng hay trong thân đều liền mạch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from drafter.ghi_docx import kieu_chu
+
+_KHUNG = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+
+
+class BoChuThich:
+    """Giữ phần footnotes.xml của một tài liệu và cấp số chú thích tiếp theo."""
+
+    def __init__(self, tai_lieu: Document) -> None:
+        self._phan = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
+                             parse_xml(_KHUNG), tai_lieu.part.package)
+        tai_lieu.part.relate_to(self._phan, RT.FOOTNOTES)
+        self._so = 0
+
+    @property
+    def so_luong(self) -> int:
+        return self._so
+
+    def them(self, doan_van: Paragraph, viet_noi_dung: Callable[[Paragraph], None]) -> None:
+        """Đặt dấu chú thích vào cuối `doan_van`, nội dung do `viet_noi_dung` ghi vào đoạn mới."""
+        self._so += 1
+        ma = str(self._so)
+
+        # Dấu chú thích trong thân văn bản.
+        r = doan_van._p.add_r()
+        r.get_or_add_rPr().insert(0, _rstyle())
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), ma)
+        r.append(ref)
+
+        # Nội dung chú thích: một đoạn kiểu FootnoteText bắt đầu bằng số tự động.
+        fn = OxmlElement("w:footnote")
+        fn.set(qn("w:id"), ma)
+        p = OxmlElement("w:p")
+        pPr = p.get_or_add_pPr()
+        pPr.get_or_add_pStyle().set(qn("w:val"), kieu_chu.CHU_THICH)
+        r_so = p.add_r()
+        r_so.get_or_add_rPr().insert(0, _rstyle())
+        r_so.append(OxmlElement("w:footnoteRef"))
+        p.add_r().text = " "
+        fn.append(p)
+        self._phan.element.append(fn)
+        viet_noi_dung(Paragraph(p, doan_van._parent))
+
+
+def _rstyle() -> OxmlElement:
+    el = OxmlElement("w:rStyle")
+    el.set(qn("w:val"), kieu_chu.DAU_CHU_THICH)
+    return el
+
+
+def la_dau_chu_thich(run: Run) -> bool:
+    return run._r.find(qn("w:footnoteReference")) is not None

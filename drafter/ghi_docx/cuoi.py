@@ -1,0 +1,65 @@
+"""Phần cuối: câu kết "./.", bảng hai cột Nơi nhận (trái) và chữ ký (phải)."""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from drafter import vn
+from drafter.ghi_docx import kieu_chu
+from drafter.ghi_docx.oxml import bang_khong_vien, doan_o
+from drafter.van_ban import ChuKy, VanBan
+
+COT_NOI_NHAN_CM = 6.5
+COT_CHU_KY_CM = 10.0
+DONG_TRONG_KY = 4  # chỗ ký và đóng dấu
+
+
+def viet_cau_ket(tai_lieu: Document, van_ban: VanBan) -> None:
+    if not van_ban.cau_ket.strip():
+        return
+    doan = tai_lieu.add_paragraph(style=kieu_chu.THAN)
+    doan.add_run(ket_thuc_bang_dau_het(van_ban.cau_ket))
+
+
+def ket_thuc_bang_dau_het(cau: str) -> str:
+    """Câu cuối thân văn bản kết thúc bằng "./." (bỏ dấu chấm, "./." người gõ thêm nếu có)."""
+    s = cau.rstrip()
+    while s.endswith(("./.", ".", "/")):
+        s = s.removesuffix("./.").rstrip("./").rstrip()
+    return s + "./."
+
+
+def dong_noi_nhan(van_ban: VanBan) -> list[str]:
+    """"- UBND huyện (b/c);" … "- Lưu: VT, VP." — dấu câu do chương trình đặt."""
+    return [f"- {noi};" for noi in van_ban.noi_nhan] + [f"- Lưu: {van_ban.luu}."]
+
+
+def dong_chu_ky(chu_ky: ChuKy) -> list[str]:
+    dau = f"{chu_ky.quyen_han} {chu_ky.co_quan_hoac_chuc_vu}".strip()
+    return [vn.viet_hoa(dau)] + [vn.viet_hoa(d) for d in chu_ky.chuc_vu]
+
+
+def viet_noi_nhan_chu_ky(tai_lieu: Document, van_ban: VanBan) -> None:
+    bang = tai_lieu.add_table(rows=1, cols=2)
+    bang_khong_vien(bang, [COT_NOI_NHAN_CM, COT_CHU_KY_CM], 0.1)
+    trai, phai = bang.rows[0].cells
+
+    nhan = doan_o(trai, "Nơi nhận:", 12, dam=True, nghieng=True, can_giua=False, dau_tien=True)
+    for dong in dong_noi_nhan(van_ban):
+        doan = doan_o(trai, dong, 11, can_giua=False)
+        doan.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    dong_ky = dong_chu_ky(van_ban.chu_ky)
+    dau = doan_o(phai, dong_ky[0], 14, dam=True, dau_tien=True)
+    for dong in dong_ky[1:]:
+        doan_o(phai, dong, 14, dam=True)
+    for _ in range(DONG_TRONG_KY):
+        doan_o(phai, "", 14)
+    if van_ban.chu_ky.ho_ten:
+        doan_o(phai, van_ban.chu_ky.ho_ten, 14, dam=True)
+
+    # "Nơi nhận:" ngang hàng với dòng thẩm quyền ký.
+    for doan in (nhan, dau):
+        doan.paragraph_format.space_before = Pt(12)

@@ -1,0 +1,119 @@
+"""Phần đầu văn bản: bảng hai cột (cơ quan | Quốc hiệu), Số / ngày, tên loại, trích yếu.
+
+Bảng không viền: cột trái 6 cm, cột phải 10,5 cm để Quốc hiệu cỡ 13 đậm (≈ 9,57 cm) nằm trên
+một dòng. Hàng thứ hai chứa "Số:" và địa danh, ngày để hai dòng này luôn ngang nhau.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from drafter import vn
+from drafter.ghi_docx.do_rong import do_rong_cm
+from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, duong_ke, them_chu
+from drafter.ghi_docx.trang import RONG_CHU_CM
+from drafter.van_ban import DauVanBan
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+CO_QUOC_HIEU = 13
+CO_TIEU_NGU = CO_QUOC_HIEU + 1  # NĐ 30: cỡ chữ tăng, giảm thống nhất (QH 13 → TN 14 → ngày 14)
+CO_CO_QUAN = 13
+CO_SO = 13
+COT_TRAI_CM = 6.0
+COT_PHAI_CM = 10.5
+LE_O_CM = 0.1
+TY_LE_DUONG_KE = 0.4  # đường kẻ dưới tên cơ quan, trích yếu: 1/3–1/2 dòng chữ
+
+
+def viet_dau(tai_lieu: Document, dau: DauVanBan) -> None:
+    bang = tai_lieu.add_table(rows=2, cols=2)
+    bang_khong_vien(bang, [COT_TRAI_CM, COT_PHAI_CM], LE_O_CM)
+    trai, phai = bang.rows[0].cells
+    rong_trai = COT_TRAI_CM - 2 * LE_O_CM
+    rong_phai = COT_PHAI_CM - 2 * LE_O_CM
+
+    # Ô 2: cơ quan chủ quản (không đậm) và cơ quan ban hành (đậm), in hoa, cỡ 13.
+    dau_tien = True
+    for dong in dau.co_quan_chu_quan:
+        doan_o(trai, vn.viet_hoa(dong), CO_CO_QUAN, dam=False, dau_tien=dau_tien)
+        dau_tien = False
+    for dong in dau.co_quan_ban_hanh:
+        doan_o(trai, vn.viet_hoa(dong), CO_CO_QUAN, dam=True, dau_tien=dau_tien)
+        dau_tien = False
+    rong_ten = max(do_rong_cm(vn.viet_hoa(d), CO_CO_QUAN, dam=True) for d in dau.co_quan_ban_hanh)
+    duong_ke(doan_o(trai), TY_LE_DUONG_KE * min(rong_ten, rong_trai), rong_trai)
+
+    # Ô 1: Quốc hiệu và Tiêu ngữ, đường kẻ dài bằng dòng Tiêu ngữ.
+    doan_o(phai, QUOC_HIEU, CO_QUOC_HIEU, dam=True, dau_tien=True)
+    doan_o(phai, TIEU_NGU, CO_TIEU_NGU, dam=True)
+    duong_ke(doan_o(phai), do_rong_cm(TIEU_NGU, CO_TIEU_NGU, dam=True), rong_phai)
+
+    # Ô 3 và ô 4: "Số: 05/BC-UBND" và "Cai Kinh, ngày 15 tháng 4 năm 2024".
+    o_so, o_ngay = bang.rows[1].cells
+    so = doan_o(o_so, vn.so_ky_hieu(dau.so, dau.ky_hieu), CO_SO, dau_tien=True)
+    ngay = doan_o(o_ngay, vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam), CO_TIEU_NGU,
+                  nghieng=True, dau_tien=True)
+    for doan in (so, ngay):
+        doan.paragraph_format.space_before = Pt(6)
+
+    _ten_loai_trich_yeu(tai_lieu, dau)
+    _can_cu_kinh_gui(tai_lieu, dau)
+
+
+def _ten_loai_trich_yeu(tai_lieu: Document, dau: DauVanBan) -> None:
+    ten_loai = tai_lieu.add_paragraph()
+    ten_loai.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ten_loai.paragraph_format.space_before = Pt(18)
+    ten_loai.paragraph_format.keep_with_next = True
+    them_chu(ten_loai, vn.viet_hoa(dau.ten_loai), 14, dam=True)
+
+    trich_yeu = tai_lieu.add_paragraph()
+    trich_yeu.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    trich_yeu.paragraph_format.keep_with_next = True
+    them_chu(trich_yeu, dau.trich_yeu, 14, dam=True)
+    rong = max(do_rong_cm(d, 14, dam=True) for d in dau.trich_yeu.split("\n"))
+
+    if dau.dong_duoi_trich_yeu:
+        duoi = tai_lieu.add_paragraph()
+        duoi.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        duoi.paragraph_format.keep_with_next = True
+        them_chu(duoi, dau.dong_duoi_trich_yeu, 14, nghieng=True)
+
+    ke = tai_lieu.add_paragraph()
+    duong_ke(ke, TY_LE_DUONG_KE * min(rong, RONG_CHU_CM), RONG_CHU_CM)
+    ke.paragraph_format.space_after = Pt(6)
+
+
+def _can_cu_kinh_gui(tai_lieu: Document, dau: DauVanBan) -> None:
+    from drafter.ghi_docx import kieu_chu
+
+    # Căn cứ: in nghiêng, mỗi căn cứ một dòng, kết thúc ";" và căn cứ cuối kết thúc ".".
+    for i, dong in enumerate(dau.can_cu):
+        doan = tai_lieu.add_paragraph(style=kieu_chu.CAN_CU)
+        cuoi = "." if i == len(dau.can_cu) - 1 else ";"
+        doan.add_run(dong.rstrip(" ;.") + cuoi)
+
+    if not dau.kinh_gui:
+        return
+    if len(dau.kinh_gui) == 1:
+        doan = tai_lieu.add_paragraph()
+        doan.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        doan.paragraph_format.space_before = Pt(6)
+        them_chu(doan, f"Kính gửi: {dau.kinh_gui[0].rstrip(' ;.')}.")
+        return
+    # Nhiều nơi: mỗi nơi một dòng "- …;", gạch đầu dòng thẳng dưới dấu hai chấm.
+    nhan = "Kính gửi: "
+    thut = Cm(5.0)
+    for i, noi in enumerate(dau.kinh_gui):
+        doan = tai_lieu.add_paragraph()
+        cuoi = "." if i == len(dau.kinh_gui) - 1 else ";"
+        if i == 0:
+            doan.paragraph_format.space_before = Pt(6)
+            doan.paragraph_format.left_indent = thut - Cm(do_rong_cm(nhan, 14))
+            them_chu(doan, f"{nhan}- {noi.rstrip(' ;.')}{cuoi}")
+        else:
+            doan.paragraph_format.left_indent = thut
+            them_chu(doan, f"- {noi.rstrip(' ;.')}{cuoi}")

@@ -1,0 +1,105 @@
+"""Vài thao tác XML nhỏ mà python-docx không có sẵn: viền, độ rộng cột, đường kẻ, cỡ chữ."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml.etree import _Element
+
+TWIP_MOI_CM = 1440 / 2.54
+PHONG = "Times New Roman"
+
+
+def twip(cm: float) -> int:
+    return round(cm * TWIP_MOI_CM)
+
+
+def con(cha: _Element, tag: str, **thuoc_tinh: str) -> _Element:
+    """Lấy (hoặc tạo) phần tử con `tag` và gán thuộc tính w:…"""
+    el = cha.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        cha.append(el)
+    for k, v in thuoc_tinh.items():
+        el.set(qn(f"w:{k}"), v)
+    return el
+
+
+def phong_bon_o(rfonts: _Element) -> None:
+    """Times New Roman ở cả bốn ô phông (ascii, hAnsi, eastAsia, cs), bỏ phông theo theme."""
+    for k in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rfonts.attrib.pop(qn(f"w:{k}"), None)
+    for k in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{k}"), PHONG)
+
+
+def bang_khong_vien(bang: Table, do_rong_cm: list[float], le_o_cm: float = 0.1) -> None:
+    """Bảng không viền, bố cục cố định, cột rộng đúng số cm (bảng phần đầu, bảng chữ ký)."""
+    tblPr = bang._tbl.tblPr
+    vien = con(tblPr, "w:tblBorders")
+    for canh in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        con(vien, f"w:{canh}", val="nil")
+    con(tblPr, "w:tblLayout", type="fixed")
+    tong = sum(do_rong_cm)
+    con(tblPr, "w:tblW", w=str(twip(tong)), type="dxa")
+    le = con(tblPr, "w:tblCellMar")
+    for canh in ("left", "right"):
+        con(le, f"w:{canh}", w=str(twip(le_o_cm)), type="dxa")
+    dat_do_rong_cot(bang, do_rong_cm)
+
+
+def dat_do_rong_cot(bang: Table, do_rong_cm: list[float]) -> None:
+    grid = bang._tbl.tblGrid
+    for cot, rong in zip(grid.findall(qn("w:gridCol")), do_rong_cm, strict=True):
+        cot.set(qn("w:w"), str(twip(rong)))
+    for hang in bang.rows:
+        for o, rong in zip(hang.cells, do_rong_cm, strict=True):
+            tcPr = o._tc.get_or_add_tcPr()
+            con(tcPr, "w:tcW", w=str(twip(rong)), type="dxa")
+
+
+def duong_ke(doan: Paragraph, do_dai_cm: float, rong_o_cm: float) -> None:
+    """Biến một đoạn trống thành đường kẻ ngang nét liền dài `do_dai_cm`, căn giữa trong ô.
+
+    Dùng viền trên của đoạn, độ dài điều khiển bằng thụt lề hai bên: Word và LibreOffice
+    đều hiển thị giống nhau và người sửa tay vẫn kéo được.
+    """
+    thua = max(rong_o_cm - do_dai_cm, 0) / 2
+    pPr = doan._p.get_or_add_pPr()
+    vien = con(pPr, "w:pBdr")
+    con(vien, "w:top", val="single", sz="6", space="1", color="000000")
+    con(pPr, "w:ind", left=str(twip(thua)), right=str(twip(thua)), firstLine="0")
+    # Cách chữ phía trên một chút, đoạn kẻ thấp để đường kẻ vẫn sát dòng chữ.
+    doan.paragraph_format.space_before = Pt(3)
+    doan.paragraph_format.space_after = Pt(0)
+    doan.paragraph_format.line_spacing = Pt(6)
+    rPr = con(pPr, "w:rPr")
+    con(rPr, "w:sz", val="4")
+
+
+def them_chu(doan: Paragraph, chu: str, co_pt: float | None = None, dam: bool | None = None,
+             nghieng: bool | None = None) -> None:
+    """Thêm một đoạn chữ với định dạng trực tiếp (chỉ những gì khác kiểu của đoạn)."""
+    run = doan.add_run(chu)
+    if co_pt is not None:
+        run.font.size = Pt(co_pt)
+    if dam is not None:
+        run.font.bold = dam
+    if nghieng is not None:
+        run.font.italic = nghieng
+
+
+def doan_o(o, chu: str | None = None, co_pt: float | None = None, dam: bool | None = None,  # noqa: ANN001
+           nghieng: bool | None = None, can_giua: bool = True, dau_tien: bool = False) -> Paragraph:
+    """Một đoạn trong ô bảng: dùng đoạn trống sẵn có của ô cho đoạn đầu tiên."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doan = o.paragraphs[0] if dau_tien else o.add_paragraph()
+    if can_giua:
+        doan.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if chu is not None:
+        them_chu(doan, chu, co_pt, dam, nghieng)
+    return doan

@@ -1,0 +1,62 @@
+"""Khổ giấy, lề và số trang theo NĐ 30 (Phụ lục I, mục I.1–I.3 và I.7)."""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+# Lề trong khoảng NĐ 30 cho phép: trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm.
+LE_TREN_CM = 2.0
+LE_DUOI_CM = 2.0
+LE_TRAI_CM = 3.0
+LE_PHAI_CM = 1.5
+CACH_DAU_TRANG_CM = 1.0  # số trang nằm trong lề trên
+RONG_CHU_CM = 21.0 - LE_TRAI_CM - LE_PHAI_CM  # 16,5 cm
+
+
+def thiet_lap_trang(tai_lieu: Document) -> None:
+    phan = tai_lieu.sections[0]
+    phan.orientation = WD_ORIENT.PORTRAIT
+    phan.page_width = Cm(21.0)
+    phan.page_height = Cm(29.7)
+    # Cm() tính ra EMU; Word lưu twip: 21 cm = 11906 twip, 29,7 cm = 16838 twip.
+    pgSz = phan._sectPr.find(qn("w:pgSz"))
+    pgSz.set(qn("w:w"), "11906")
+    pgSz.set(qn("w:h"), "16838")
+    phan.top_margin = Cm(LE_TREN_CM)
+    phan.bottom_margin = Cm(LE_DUOI_CM)
+    phan.left_margin = Cm(LE_TRAI_CM)
+    phan.right_margin = Cm(LE_PHAI_CM)
+    phan.header_distance = Cm(CACH_DAU_TRANG_CM)
+    phan.footer_distance = Cm(CACH_DAU_TRANG_CM)
+    phan.gutter = Cm(0)
+
+    # Trang 1 không hiện số trang: trang đầu có đầu trang riêng, để trống.
+    phan.different_first_page_header_footer = True
+    phan.first_page_header.paragraphs[0].text = ""
+    doan = phan.header.paragraphs[0]
+    doan.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _truong_page(doan)
+
+
+def _truong_page(doan) -> None:  # noqa: ANN001 - docx Paragraph
+    """Trường PAGE thật (begin / instrText / separate / kết quả / end), cỡ 14, đứng thẳng."""
+    for loai, chu in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
+                      ("end", None)):
+        run = doan.add_run()
+        run.font.size = Pt(14)
+        if loai:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), loai)
+            run._r.append(fld)
+        elif chu == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = chu
+            run._r.append(instr)
+        else:
+            run.text = chu

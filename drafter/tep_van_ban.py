@@ -1,0 +1,51 @@
+"""Đọc tệp văn bản JSON (UTF-8) thành VanBan, báo lỗi bằng tiếng Việt, không bao giờ ném traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from drafter.loi_tieng_viet import cac_loi
+from drafter.van_ban import VanBan
+
+
+class LoiTepVanBan(Exception):
+    """Tệp không đọc được hoặc không hợp lệ; `cac_dong` là các câu tiếng Việt để in ra."""
+
+    def __init__(self, tieu_de: str, cac_dong: list[str] | None = None) -> None:
+        super().__init__(tieu_de)
+        self.tieu_de = tieu_de
+        self.cac_dong = cac_dong or []
+
+
+def doc_json(duong_dan: Path) -> object:
+    try:
+        # utf-8-sig: Notepad trên Windows hay thêm BOM vào đầu tệp.
+        noi_dung = Path(duong_dan).read_text(encoding="utf-8-sig")
+    except FileNotFoundError as loi:
+        raise LoiTepVanBan(f"Không tìm thấy tệp {duong_dan}.") from loi
+    except UnicodeDecodeError as loi:
+        raise LoiTepVanBan(f"Tệp {duong_dan} không phải văn bản UTF-8 "
+                           "(lưu lại bằng bảng mã Unicode UTF-8).") from loi
+    except OSError as loi:
+        raise LoiTepVanBan(f"Không đọc được tệp {duong_dan}: {loi.strerror}.") from loi
+    try:
+        return json.loads(noi_dung)
+    except json.JSONDecodeError as loi:
+        raise LoiTepVanBan(
+            f"Tệp {duong_dan} không đúng cú pháp JSON ở dòng {loi.lineno}, cột {loi.colno} "
+            "(thiếu dấu phẩy, ngoặc hoặc dấu ngoặc kép?).") from loi
+
+
+def tu_du_lieu(du_lieu: object, nguon: str = "tệp") -> VanBan:
+    try:
+        return VanBan.model_validate(du_lieu)
+    except ValidationError as loi:
+        dong = cac_loi(loi)
+        raise LoiTepVanBan(f"{nguon} có {len(dong)} lỗi:", dong) from loi
+
+
+def doc_van_ban(duong_dan: Path) -> VanBan:
+    return tu_du_lieu(doc_json(duong_dan), f"Tệp {duong_dan}")

@@ -1,0 +1,231 @@
+"""Định dạng và đọc số, tiền, tỷ lệ, ngày tháng theo cách viết của văn bản hành chính Việt Nam.
+
+Mọi con số in ra văn bản đều đi qua module này (một chỗ duy nhất), nên "1.312.259.000 đồng",
+"96,1%" và "ngày 05 tháng 02 năm 2024" luôn được viết giống nhau.
+Giá trị giữ ở dạng Decimal; làm tròn "nửa lên" như người làm báo cáo vẫn làm tay (96,25 → 96,3).
+Năm và số văn bản là mã định danh, không phải số lượng: không bao giờ định dạng thành "2.024".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+
+# Thứ tự chữ cái dùng để đánh điểm a), b)…: bảng chữ cái tiếng Việt bỏ các chữ có dấu phụ
+# trừ "đ" (a b c d đ e g h i k l m n o p q r s t u v x y), theo Phụ lục I NĐ 30.
+CHU_CAI = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+           "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
+
+_THU_TU = ("NHẤT", "HAI", "BA", "TƯ", "NĂM", "SÁU", "BẢY", "TÁM", "CHÍN", "MƯỜI")
+
+
+class LoiNhapSo(ValueError):
+    """Người dùng gõ một số không đọc được; thông điệp bằng tiếng Việt, đưa thẳng lên màn hình."""
+
+
+# ---------------------------------------------------------------- định dạng số
+
+def lam_tron(gia_tri: Decimal | int | float | str, so_le: int) -> Decimal:
+    """Làm tròn nửa lên (96,25 → 96,3; 31,578… → 31,58), không làm tròn kiểu ngân hàng."""
+    d = _decimal(gia_tri)
+    return d.quantize(Decimal(1).scaleb(-so_le), rounding=ROUND_HALF_UP)
+
+
+def so(gia_tri: Decimal | int | float | str, so_le: int = 3, giu_so_0: bool = False) -> str:
+    """Số theo kiểu Việt: 1.312.259.000; 96,1; 1.147,7.
+
+    so_le: số chữ số thập phân tối đa (làm tròn nửa lên). giu_so_0=True giữ đủ chữ số
+    ("96,10"); mặc định bỏ số 0 cuối ("110" chứ không "110,0").
+    """
+    d = lam_tron(gia_tri, so_le)
+    if d == 0:
+        d = abs(d)  # không in "-0"
+    phan_le = ("0" if giu_so_0 else "#") * so_le
+    mau = "#,##0" + (f".{phan_le}" if so_le > 0 else "")
+    return format_decimal(d, format=mau, locale=LOCALE)
+
+
+def phan_tram(gia_tri: Decimal | int | float | str, so_le: int = 1) -> str:
+    """Tỷ lệ phần trăm đã tính sẵn (96,1 → "96,1%"); dấu % viết liền số như văn bản mẫu."""
+    return so(gia_tri, so_le) + "%"
+
+
+def ty_le(tu: Decimal | int | float | str, mau: Decimal | int | float | str) -> Decimal | None:
+    """x/y × 100, chưa làm tròn. Trả về None khi mẫu số bằng 0 (không có cơ sở so sánh)."""
+    tu_d, mau_d = _decimal(tu), _decimal(mau)
+    if mau_d == 0:
+        return None
+    return tu_d * 100 / mau_d
+
+
+def dem(gia_tri: int, toi_thieu: int = 2) -> str:
+    """Số đếm có số 0 đứng trước theo lối báo cáo: 6 → "06" ("06/06 thanh niên", "02 đơn")."""
+    if gia_tri < 0:
+        raise ValueError("số đếm không được âm")
+    return f"{gia_tri:0{toi_thieu}d}" if gia_tri < 10 ** (toi_thieu - 1) else so(gia_tri, 0)
+
+
+_DON_VI_TIEN = {"đồng": Decimal(1), "triệu đồng": Decimal(10**6), "tỷ đồng": Decimal(10**9)}
+
+
+def tien(gia_tri: Decimal | int | float | str, don_vi: str = "đồng", so_le: int = 3) -> str:
+    """Số tiền (giá trị tính bằng đồng) viết theo đơn vị chọn: đồng, triệu đồng hoặc tỷ đồng.
+
+    tien(1312259000) → "1.312.259.000 đồng"; tien(7_400_000_000, "tỷ đồng") → "7,4 tỷ đồng".
+    """
+    if don_vi not in _DON_VI_TIEN:
+        raise ValueError(f"đơn vị tiền không hỗ trợ: {don_vi}")
+    d = _decimal(gia_tri) / _DON_VI_TIEN[don_vi]
+    return f"{so(d, 0 if don_vi == 'đồng' else so_le)} {don_vi}"
+
+
+# ---------------------------------------------------------------- đọc số do người dùng gõ
+
+_SO_NGUYEN = r"\d{1,3}(?:\.\d{3})+|\d+"  # 1.312.259.000 hoặc 148
+_MAU_SO = re.compile(rf"^(?P<dau>[-−]?)(?P<nguyen>{_SO_NGUYEN})(?:,(?P<le>\d+))?$")
+
+
+def doc_so(van_ban: str, cho_phep_phan_tram: bool = False) -> Decimal:
+    """Đọc chặt một số gõ theo kiểu Việt: "1.312.259.000", "96,1", "148", "1.234.567,5".
+
+    Dấu chấm chỉ để tách hàng nghìn (đúng nhóm 3 chữ số), dấu phẩy là dấu thập phân.
+    "1.5" bị từ chối vì không rõ người gõ muốn 1,5 hay 1.500. Khoảng trắng giữa các nhóm
+    ("9 000 000") được chấp nhận như dấu chấm. Lỗi ném LoiNhapSo với câu giải thích.
+    """
+    goc = van_ban
+    s = unicodedata.normalize("NFC", van_ban).strip()
+    if cho_phep_phan_tram and s.endswith("%"):
+        s = s[:-1].rstrip()
+    if not s:
+        raise LoiNhapSo("Chưa nhập số.")
+    # Khoảng trắng (kể cả khoảng trắng không ngắt) giữa các nhóm 3 chữ số = dấu chấm.
+    s = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?:\D|$))", ".", s)
+    m = _MAU_SO.match(s)
+    if not m:
+        raise LoiNhapSo(_giai_thich_loi_so(goc.strip(), s))
+    dau = "-" if m["dau"] else ""
+    chuoi = dau + m["nguyen"].replace(".", "") + ("." + m["le"] if m["le"] else "")
+    return Decimal(chuoi)
+
+
+def _giai_thich_loi_so(goc: str, s: str) -> str:
+    if re.fullmatch(r"[-−]?\d+\.\d{1,2}", s) or re.fullmatch(r"[-−]?\d+\.\d{4,}", s):
+        return (f"«{goc}» không rõ: dấu chấm chỉ dùng để tách hàng nghìn (1.500), "
+                "phần thập phân viết sau dấu phẩy (1,5).")
+    if "." in s and "," in s and s.rfind(".") > s.rfind(","):
+        return (f"«{goc}» viết theo kiểu nước ngoài: hãy dùng dấu chấm tách hàng nghìn "
+                "và dấu phẩy cho phần thập phân (1.234,5).")
+    if re.search(r"\d\.\d", s):
+        return f"«{goc}» tách hàng nghìn sai: mỗi nhóm sau dấu chấm phải đủ 3 chữ số (1.312.259)."
+    if s.count(",") > 1:
+        return f"«{goc}» có nhiều dấu phẩy; chỉ một dấu phẩy đứng trước phần thập phân."
+    return f"«{goc}» không phải là số."
+
+
+def _decimal(gia_tri: Decimal | int | float | str) -> Decimal:
+    if isinstance(gia_tri, Decimal):
+        return gia_tri
+    if isinstance(gia_tri, float):
+        return Decimal(repr(gia_tri))  # 0.1 → Decimal("0.1"), không phải 0.1000000000000000055…
+    try:
+        return Decimal(gia_tri)
+    except InvalidOperation as loi:
+        raise ValueError(f"không phải số: {gia_tri!r}") from loi
+
+
+# ---------------------------------------------------------------- ngày tháng (NĐ 30, Phụ lục I, II.4)
+
+def _ngay_chu(ngay: int) -> str:
+    return f"{ngay:02d}"
+
+
+def _thang_chu(thang: int) -> str:
+    # Ngày dưới 10 và tháng 1, 2 thêm số 0; tháng 3 → 12 không thêm.
+    return f"{thang:02d}" if thang <= 2 else str(thang)
+
+
+def ngay_thang_nam(ngay: date | None, nam: int | None = None) -> str:
+    """"ngày 05 tháng 02 năm 2024", "ngày 15 tháng 4 năm 2024".
+
+    Bản nháp chưa có ngày: chừa chỗ trống để ghi tay ("ngày     tháng     năm 2024").
+    """
+    if ngay is None:
+        nam_chu = str(nam) if nam else "     "
+        return f"ngày     tháng     năm {nam_chu}"
+    return f"ngày {_ngay_chu(ngay.day)} tháng {_thang_chu(ngay.month)} năm {ngay.year}"
+
+
+def dia_danh_ngay(dia_danh: str, ngay: date | None, nam: int | None = None) -> str:
+    return f"{dia_danh}, {ngay_thang_nam(ngay, nam)}"
+
+
+def ngay_ngan(ngay: date) -> str:
+    """Ngày viết gọn trong thân văn bản: 15/02/2024, 15/4/2024 (cùng quy tắc số 0)."""
+    return f"{_ngay_chu(ngay.day)}/{_thang_chu(ngay.month)}/{ngay.year}"
+
+
+# ---------------------------------------------------------------- số văn bản, số La Mã, chữ cái
+
+def so_van_ban(so_hieu: str | int | None) -> str:
+    """Phần số của "Số: 05/BC-UBND": số dưới 10 thêm 0; trống thì chừa chỗ để cấp số sau."""
+    if so_hieu is None or str(so_hieu).strip() == "":
+        return "     "
+    s = str(so_hieu).strip()
+    if s.isdigit():
+        n = int(s)
+        return f"{n:02d}" if n < 10 else str(n)
+    return s
+
+
+def so_ky_hieu(so_hieu: str | int | None, ky_hieu: str) -> str:
+    return f"Số: {so_van_ban(so_hieu)}/{ky_hieu.strip()}"
+
+
+def la_ma(n: int) -> str:
+    if not 0 < n < 4000:
+        raise ValueError("số La Mã chỉ từ 1 đến 3999")
+    bang = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    ra = []
+    for gia_tri, ky_tu in bang:
+        while n >= gia_tri:
+            ra.append(ky_tu)
+            n -= gia_tri
+    return "".join(ra)
+
+
+def chu_cai(thu_tu: int) -> str:
+    """Chữ cái thứ n (tính từ 1) theo thứ tự tiếng Việt: 1 → a, 5 → đ, 6 → e, 7 → g.
+
+    Quá 23 điểm thì ghép hai chữ (aa, ab…), hiếm gặp nhưng không được làm hỏng văn bản.
+    """
+    if thu_tu < 1:
+        raise ValueError("thứ tự bắt đầu từ 1")
+    n = len(CHU_CAI)
+    if thu_tu <= n:
+        return CHU_CAI[thu_tu - 1]
+    return chu_cai((thu_tu - 1) // n) + CHU_CAI[(thu_tu - 1) % n]
+
+
+def thu_tu_chu(n: int) -> str:
+    """"THỨ NHẤT", "THỨ HAI"… dùng cho "PHẦN THỨ NHẤT"."""
+    if 1 <= n <= len(_THU_TU):
+        return "THỨ " + _THU_TU[n - 1]
+    return f"THỨ {n}"
+
+
+def viet_hoa(van_ban: str) -> str:
+    """Chữ in hoa giữ dấu tiếng Việt (str.upper đã đúng với chữ dựng sẵn NFC)."""
+    return unicodedata.normalize("NFC", van_ban).upper()
+
+
+def bo_dau(van_ban: str) -> str:
+    """"Xuất báo cáo" → "xuat bao cao": để tìm kiếm khi người dùng gõ không dấu."""
+    s = unicodedata.normalize("NFD", van_ban.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
