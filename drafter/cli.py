@@ -39,7 +39,7 @@ def _in_loi(tieu_de: str, cac_dong: list[str] | None = None) -> None:
         print(f"  - {dong}", file=sys.stderr)
 
 
-def _xuat(van_ban, ra: Path, pdf: bool) -> int:  # noqa: ANN001 - VanBan, nhập muộn cho nhanh
+def _xuat(van_ban, ra: Path, pdf: bool) -> int:
     from drafter.ghi_docx import ghi_tep
 
     try:

@@ -35,7 +35,7 @@ def vi_tri(loc: tuple[str | int, ...]) -> str:
     return " › ".join(phan) or "tệp"
 
 
-def mo_ta(loi: dict) -> str:  # noqa: C901 - một bảng tra, đọc theo chiều dọc
+def mo_ta(loi: dict) -> str:
     kieu = loi["type"]
     ctx = loi.get("ctx") or {}
     match kieu:
@@ -55,7 +55,8 @@ def mo_ta(loi: dict) -> str:  # noqa: C901 - một bảng tra, đọc theo chi�
             return "phải là số nguyên"
         case "bool_type" | "bool_parsing":
             return "phải là true hoặc false"
-        case "date_type" | "date_parsing" | "date_from_datetime_parsing" | "date_from_datetime_inexact":
+        case ("date_type" | "date_parsing" | "date_from_datetime_parsing"
+              | "date_from_datetime_inexact"):
             return "phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-15"
         case "too_short":
             return "không được để trống"

@@ -1,4 +1,4 @@
-"""Đọc tệp văn bản JSON (UTF-8) thành VanBan, báo lỗi bằng tiếng Việt, không bao giờ ném traceback."""
+"""Đọc tệp văn bản JSON (UTF-8) thành VanBan; lỗi báo bằng tiếng Việt, không bao giờ traceback."""
 
 from __future__ import annotations
 

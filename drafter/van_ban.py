@@ -20,9 +20,11 @@ from pydantic import (
     Field,
     Tag,
     field_validator,
+    model_validator,
 )
 
 PHIEN_BAN_TEP = 1  # phiên bản lược đồ của tệp văn bản JSON
+_LA_DONG_LUU = re.compile(r"^\s*[-–]?\s*Lưu\s*:")
 
 # XML 1.0 không chứa được các ký tự điều khiển (trừ tab, xuống dòng) và U+FFFE/U+FFFF.
 _KY_TU_CAM = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -33,7 +35,8 @@ def _chuan_hoa(van_ban: str) -> str:
     m = _KY_TU_CAM.search(s)
     if m:
         raise ValueError(
-            f"có ký tự điều khiển không in được (mã U+{ord(m.group()):04X}) ở vị trí {m.start() + 1}; "
+            f"có ký tự điều khiển không in được (mã U+{ord(m.group()):04X}) "
+            f"ở vị trí {m.start() + 1}; "
             "hãy xóa ký tự đó (thường do dán từ phần mềm khác)"
         )
     return s
@@ -242,6 +245,18 @@ class VanBan(_Mau):
             raise ValueError(f"tệp dùng phiên bản lược đồ {v}, chương trình này chỉ đọc được "
                              f"phiên bản {PHIEN_BAN_TEP}; hãy cập nhật drafter")
         return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tach_dong_luu(cls, du_lieu: object) -> object:
+        # Người nhập hay gõ "- Lưu: VT, VP." ngay trong danh sách nơi nhận: chuyển sang ô Lưu.
+        if isinstance(du_lieu, dict) and isinstance(du_lieu.get("noi_nhan"), list):
+            luu = [m for m in du_lieu["noi_nhan"] if isinstance(m, str) and _LA_DONG_LUU.match(m)]
+            if luu:
+                du_lieu = dict(du_lieu)
+                du_lieu["noi_nhan"] = [m for m in du_lieu["noi_nhan"] if m not in luu]
+                du_lieu.setdefault("luu", luu[-1])
+        return du_lieu
 
     @field_validator("noi_nhan")
     @classmethod

@@ -13,8 +13,6 @@ import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
-
 LOCALE = "vi_VN"
 
 # Thứ tự chữ cái dùng để đánh điểm a), b)…: bảng chữ cái tiếng Việt bỏ các chữ có dấu phụ
@@ -46,6 +44,8 @@ def so(gia_tri: Decimal | int | float | str, so_le: int = 3, giu_so_0: bool = Fa
     d = lam_tron(gia_tri, so_le)
     if d == 0:
         d = abs(d)  # không in "-0"
+    from babel.numbers import format_decimal  # nạp muộn: lệnh chỉ ghi .docx không cần babel
+
     phan_le = ("0" if giu_so_0 else "#") * so_le
     mau = "#,##0" + (f".{phan_le}" if so_le > 0 else "")
     return format_decimal(d, format=mau, locale=LOCALE)
@@ -139,7 +139,7 @@ def _decimal(gia_tri: Decimal | int | float | str) -> Decimal:
         raise ValueError(f"không phải số: {gia_tri!r}") from loi
 
 
-# ---------------------------------------------------------------- ngày tháng (NĐ 30, Phụ lục I, II.4)
+# ---------------------------------------------------------------- ngày tháng (NĐ 30, PL I, II.4)
 
 def _ngay_chu(ngay: int) -> str:
     return f"{ngay:02d}"

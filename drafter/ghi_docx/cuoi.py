@@ -8,7 +8,7 @@ from docx.shared import Pt
 
 from drafter import vn
 from drafter.ghi_docx import kieu_chu
-from drafter.ghi_docx.oxml import bang_khong_vien, doan_o
+from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, them_doan
 from drafter.van_ban import ChuKy, VanBan
 
 COT_NOI_NHAN_CM = 6.5
@@ -19,7 +19,7 @@ DONG_TRONG_KY = 4  # chỗ ký và đóng dấu
 def viet_cau_ket(tai_lieu: Document, van_ban: VanBan) -> None:
     if not van_ban.cau_ket.strip():
         return
-    doan = tai_lieu.add_paragraph(style=kieu_chu.THAN)
+    doan = them_doan(tai_lieu, kieu_chu.THAN)
     doan.add_run(ket_thuc_bang_dau_het(van_ban.cau_ket))
 
 

@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt
 
 from drafter import vn
 from drafter.ghi_docx.do_rong import do_rong_cm
-from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, duong_ke, them_chu
+from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, duong_ke, them_chu, them_doan
 from drafter.ghi_docx.trang import RONG_CHU_CM
 from drafter.van_ban import DauVanBan
 
@@ -92,7 +92,7 @@ def _can_cu_kinh_gui(tai_lieu: Document, dau: DauVanBan) -> None:
 
     # Căn cứ: in nghiêng, mỗi căn cứ một dòng, kết thúc ";" và căn cứ cuối kết thúc ".".
     for i, dong in enumerate(dau.can_cu):
-        doan = tai_lieu.add_paragraph(style=kieu_chu.CAN_CU)
+        doan = them_doan(tai_lieu, kieu_chu.CAN_CU)
         cuoi = "." if i == len(dau.can_cu) - 1 else ";"
         doan.add_run(dong.rstrip(" ;.") + cuoi)
 

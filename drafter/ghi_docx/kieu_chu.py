@@ -20,16 +20,19 @@ THUT_DONG_DAU_CM = 1.27
 CACH_DOAN_PT = 6  # khoảng cách giữa các đoạn tối thiểu 6 pt
 GIAN_DONG = 1.15  # giãn dòng trong khoảng từ một dòng đến 1,5 dòng
 
-# Tên kiểu không dấu để mã kiểu (style id) giữ nguyên khi mở ở máy khác.
-THAN = "VB Than"
-PHAN = "VB Phan"
-MUC = "VB Muc"
-KHOAN = "VB Khoan"
-DIEM = "VB Diem"
-CAN_CU = "VB Can cu"
-BANG = "VB Bang"
+# Mã kiểu (style id) không dấu, giữ nguyên khi mở ở máy khác; tên hiện trong Word có dấu.
+THAN = "VBThan"
+PHAN = "VBPhan"
+MUC = "VBMuc"
+KHOAN = "VBKhoan"
+DIEM = "VBDiem"
+CAN_CU = "VBCanCu"
+BANG = "VBBang"
 CHU_THICH = "FootnoteText"
 DAU_CHU_THICH = "FootnoteReference"
+_TEN = {THAN: "VB Thân văn bản", PHAN: "VB Phần", MUC: "VB Mục", KHOAN: "VB Khoản",
+        DIEM: "VB Điểm", CAN_CU: "VB Căn cứ", BANG: "VB Bảng", CHU_THICH: "footnote text",
+        DAU_CHU_THICH: "footnote reference"}
 
 
 def thiet_lap_kieu(tai_lieu: Document) -> None:
@@ -71,17 +74,17 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
     _khoang_cach(bang, 3, 1.0)
     bang.paragraph_format.space_after = Pt(3)
 
-    chu_thich = _kieu_doan(tai_lieu, CHU_THICH, ten_hien="footnote text")
+    chu_thich = _kieu_doan(tai_lieu, CHU_THICH)
     chu_thich.font.size = Pt(12)
     chu_thich.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _khoang_cach(chu_thich, 0, 1.0)
 
-    dau = kieu.add_style(DAU_CHU_THICH, WD_STYLE_TYPE.CHARACTER)
-    dau.element.name_val = "footnote reference"
+    dau = kieu.add_style(_TEN[DAU_CHU_THICH], WD_STYLE_TYPE.CHARACTER)
+    dau.style_id = DAU_CHU_THICH
     dau.font.superscript = True
 
 
-def _mac_dinh_tai_lieu(styles_el) -> None:  # noqa: ANN001 - phần tử lxml w:styles
+def _mac_dinh_tai_lieu(styles_el) -> None:
     """docDefaults: Times New Roman bốn ô, 14 pt, chữ đen, ngôn ngữ tiếng Việt."""
     doc_defaults = styles_el.find(qn("w:docDefaults"))
     rPr = doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -92,13 +95,11 @@ def _mac_dinh_tai_lieu(styles_el) -> None:  # noqa: ANN001 - phần tử lxml w:
     con(rPr, "w:lang", val="vi-VN", eastAsia="vi-VN", bidi="ar-SA")
 
 
-def _kieu_doan(tai_lieu: Document, ten: str, dua_tren: str = "Normal",
-               ten_hien: str | None = None) -> ParagraphStyle:
-    k = tai_lieu.styles.add_style(ten, WD_STYLE_TYPE.PARAGRAPH)
-    k.base_style = tai_lieu.styles[dua_tren]
+def _kieu_doan(tai_lieu: Document, ma: str, dua_tren: str = "Normal") -> ParagraphStyle:
+    k = tai_lieu.styles.add_style(_TEN[ma], WD_STYLE_TYPE.PARAGRAPH)
+    k.style_id = ma
+    k.element.basedOn_val = dua_tren
     k.quick_style = True
-    if ten_hien:
-        k.element.name_val = ten_hien
     return k
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml.etree import _Element
+from lxml.etree import SubElement, _Element
 
 TWIP_MOI_CM = 1440 / 2.54
 PHONG = "Times New Roman"
@@ -80,6 +82,44 @@ def duong_ke(doan: Paragraph, do_dai_cm: float, rong_o_cm: float) -> None:
     con(rPr, "w:sz", val="4")
 
 
+def them_doan(tai_lieu, kieu: str | None = None, chu: str = "") -> Paragraph:
+    """Đoạn mới cuối thân văn bản, gán kiểu bằng mã (nhanh hơn tra theo tên trong python-docx)."""
+    doan = tai_lieu.add_paragraph(chu)
+    if kieu:
+        doan._p.style = kieu
+    return doan
+
+
+_T = qn("w:t")
+_R = qn("w:r")
+_RPR = qn("w:rPr")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_TACH_TAB_DONG = re.compile(r"(\t|\n)")
+
+
+def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False) -> _Element:
+    """Thêm một w:r thẳng bằng lxml: nhanh hơn nhiều so với Run.text của python-docx (vốn
+    thêm từng ký tự), mà vẫn đổi tab thành w:tab và xuống dòng thành w:br như Word."""
+    r = SubElement(doan._p, _R)
+    if dam or nghieng:
+        rpr = SubElement(r, _RPR)
+        if dam:
+            SubElement(rpr, qn("w:b"))
+        if nghieng:
+            SubElement(rpr, qn("w:i"))
+    for phan in _TACH_TAB_DONG.split(chu) if ("\t" in chu or "\n" in chu) else (chu,):
+        if phan == "\t":
+            SubElement(r, qn("w:tab"))
+        elif phan == "\n":
+            SubElement(r, qn("w:br"))
+        elif phan:
+            t = SubElement(r, _T)
+            t.text = phan
+            if phan[0] == " " or phan[-1] == " " or "  " in phan:
+                t.set(_XML_SPACE, "preserve")
+    return r
+
+
 def them_chu(doan: Paragraph, chu: str, co_pt: float | None = None, dam: bool | None = None,
              nghieng: bool | None = None) -> None:
     """Thêm một đoạn chữ với định dạng trực tiếp (chỉ những gì khác kiểu của đoạn)."""
@@ -92,7 +132,7 @@ def them_chu(doan: Paragraph, chu: str, co_pt: float | None = None, dam: bool | 
         run.font.italic = nghieng
 
 
-def doan_o(o, chu: str | None = None, co_pt: float | None = None, dam: bool | None = None,  # noqa: ANN001
+def doan_o(o, chu: str | None = None, co_pt: float | None = None, dam: bool | None = None,
            nghieng: bool | None = None, can_giua: bool = True, dau_tien: bool = False) -> Paragraph:
     """Một đoạn trong ô bảng: dùng đoạn trống sẵn có của ô cho đoạn đầu tiên."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH

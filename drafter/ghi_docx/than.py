@@ -11,7 +11,7 @@ from drafter import vn
 from drafter.danh_so import DeMuc, duyet
 from drafter.ghi_docx import kieu_chu
 from drafter.ghi_docx.chu_thich import BoChuThich
-from drafter.ghi_docx.oxml import dat_do_rong_cot
+from drafter.ghi_docx.oxml import dat_do_rong_cot, them_doan, them_run
 from drafter.ghi_docx.trang import RONG_CHU_CM
 from drafter.van_ban import Bang, ChuThich, Doan, DoanVan, Muc, NoiDungDong, VanBan
 
@@ -40,22 +40,14 @@ class VietThan:
             elif isinstance(muc.nut, Bang):
                 self._bang(muc.nut)
 
-    def viet_noi_dung(self, doan: Paragraph, noi_dung: NoiDungDong, dam: bool | None = None,
-                      nghieng: bool | None = None) -> None:
+    def viet_noi_dung(self, doan: Paragraph, noi_dung: NoiDungDong, dam: bool = False,
+                      nghieng: bool = False) -> None:
         """Các đoạn chữ trong một đoạn văn; chú thích đặt dấu ngay tại chỗ."""
         for phan in noi_dung:
             if isinstance(phan, str):
-                run = doan.add_run(phan)
-                if dam is not None:
-                    run.font.bold = dam
-                if nghieng is not None:
-                    run.font.italic = nghieng
+                them_run(doan, phan, dam, nghieng)
             elif isinstance(phan, Doan):
-                run = doan.add_run(phan.chu)
-                if phan.dam or dam:
-                    run.font.bold = True
-                if phan.nghieng or nghieng:
-                    run.font.italic = True
+                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng)
             elif isinstance(phan, ChuThich):
                 self.chu_thich.them(doan, lambda p, nd=phan.chu_thich: self.viet_noi_dung(p, nd))
 
@@ -68,48 +60,48 @@ class VietThan:
             dau = muc.noi_dung[0] if muc.noi_dung else None
             if isinstance(dau, DoanVan) and dau.dau_dong is None:
                 return de_muc.nhan  # "1. Tiếp tục…": số đứng đầu đoạn văn, chữ thường
-            self.tai_lieu.add_paragraph(de_muc.nhan, style=kieu)
+            them_doan(self.tai_lieu, kieu, de_muc.nhan)
             return None
         tieu_de = muc.tieu_de
         if de_muc.cap in ("chu_hoa", "la_ma", "phan", "phan_thu"):
             tieu_de = [_in_hoa(p) for p in tieu_de]  # đề mục I., A., PHẦN in hoa toàn bộ
         if de_muc.cap in ("phan", "phan_thu"):
-            self.tai_lieu.add_paragraph(de_muc.nhan, style=kieu)
-            doan = self.tai_lieu.add_paragraph(style=kieu)
+            them_doan(self.tai_lieu, kieu, de_muc.nhan)
+            doan = them_doan(self.tai_lieu, kieu)
             doan.paragraph_format.space_before = Pt(0)
             self.viet_noi_dung(doan, tieu_de)
             return None
-        doan = self.tai_lieu.add_paragraph(de_muc.nhan + " ", style=kieu)
+        doan = them_doan(self.tai_lieu, kieu, de_muc.nhan + " ")
         self.viet_noi_dung(doan, tieu_de)
         return None
 
     def _doan_van(self, nut: DoanVan, nhan: str | None) -> None:
-        doan = self.tai_lieu.add_paragraph(style=kieu_chu.THAN)
+        doan = them_doan(self.tai_lieu, kieu_chu.THAN)
         if nut.can_giua:
             doan.alignment = WD_ALIGN_PARAGRAPH.CENTER
             doan.paragraph_format.first_line_indent = Cm(0)
         if nhan:
-            doan.add_run(nhan + " ")
+            them_run(doan, nhan + " ")
         if nut.dau_dong:
-            doan.add_run(_DAU_DONG[nut.dau_dong])
+            them_run(doan, _DAU_DONG[nut.dau_dong])
         self.viet_noi_dung(doan, nut.noi_dung)
 
     def _bang(self, nut: Bang) -> None:
         so_cot = len(nut.hang[0])
         bang = self.tai_lieu.add_table(rows=len(nut.hang), cols=so_cot)
-        bang.style = self.tai_lieu.styles["Table Grid"]
+        bang._tbl.tblStyle_val = "TableGrid"
         rong = nut.do_rong_cot_cm or [RONG_CHU_CM / so_cot] * so_cot
         dat_do_rong_cot(bang, rong)
         for i, (hang_du_lieu, hang) in enumerate(zip(nut.hang, bang.rows, strict=True)):
             tieu_de = nut.co_tieu_de and i == 0
             for noi_dung, o in zip(hang_du_lieu, hang.cells, strict=True):
                 doan = o.paragraphs[0]
-                doan.style = self.tai_lieu.styles[kieu_chu.BANG]
+                doan._p.style = kieu_chu.BANG
                 if tieu_de:
                     doan.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                self.viet_noi_dung(doan, noi_dung, dam=True if tieu_de else None)
+                self.viet_noi_dung(doan, noi_dung, dam=tieu_de)
         # Đoạn trống ngăn bảng với đoạn sau, để hai bảng liền nhau không dính vào nhau.
-        self.tai_lieu.add_paragraph(style=kieu_chu.BANG)
+        them_doan(self.tai_lieu, kieu_chu.BANG)
 
 
 def _in_hoa(phan: str | Doan | ChuThich) -> str | Doan | ChuThich:

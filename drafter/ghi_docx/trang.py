@@ -43,7 +43,7 @@ def thiet_lap_trang(tai_lieu: Document) -> None:
     _truong_page(doan)
 
 
-def _truong_page(doan) -> None:  # noqa: ANN001 - docx Paragraph
+def _truong_page(doan) -> None:
     """Trường PAGE thật (begin / instrText / separate / kết quả / end), cỡ 14, đứng thẳng."""
     for loai, chu in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
                       ("end", None)):

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from drafter.ghi_docx import ghi_tep
+from drafter.kiem_tra.doc_docx import TaiLieuDocx
+from drafter.tai_nguyen import tep_mau
+from drafter.tep_van_ban import doc_van_ban
+from drafter.van_ban import VanBan
+
+TEP_MAU = "van-ban-cai-kinh-quy-I-2024.json"
+
+
+@pytest.fixture(scope="session")
+def van_ban_mau() -> VanBan:
+    return doc_van_ban(tep_mau(TEP_MAU))
+
+
+@pytest.fixture(scope="session")
+def du_lieu_mau() -> dict:
+    return json.loads(tep_mau(TEP_MAU).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def docx_mau(tmp_path_factory: pytest.TempPathFactory, van_ban_mau: VanBan) -> Path:
+    return ghi_tep(van_ban_mau, tmp_path_factory.mktemp("mau") / "mau.docx")
+
+
+@pytest.fixture(scope="session")
+def tl_mau(docx_mau: Path) -> TaiLieuDocx:
+    return TaiLieuDocx(docx_mau)
+
+
+def van_ban_nho(**thay: object) -> dict:
+    """Một văn bản tối thiểu hợp lệ dưới dạng dữ liệu JSON, sửa được từng phần."""
+    du_lieu: dict = {
+        "phien_ban": 1,
+        "dau": {
+            "co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ THỬ NGHIỆM"],
+            "so": "5", "ky_hieu": "BC-UBND", "dia_danh": "Thử Nghiệm", "ngay": "2024-02-05",
+            "trich_yeu": "Tình hình kinh tế - xã hội quý I năm 2024",
+        },
+        "danh_so": ["la_ma", "so", "chu"],
+        "noi_dung": [{"loai": "doan", "noi_dung": "Nội dung."}],
+        "cau_ket": "Trên đây là báo cáo",
+        "noi_nhan": ["UBND huyện (b/c)"],
+        "luu": "VT, VP",
+        "chu_ky": {"co_quan_hoac_chuc_vu": "ỦY BAN NHÂN DÂN", "chuc_vu": ["CHỦ TỊCH"],
+                   "ho_ten": "Nguyễn Văn A"},
+    }
+    du_lieu.update(thay)
+    return du_lieu
+
+
+def ghi_va_doc(tmp_path: Path, du_lieu: dict, ten: str = "vb.docx") -> TaiLieuDocx:
+    vb = VanBan.model_validate(du_lieu)
+    return TaiLieuDocx(ghi_tep(vb, tmp_path / ten))
