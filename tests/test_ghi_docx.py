@@ -302,6 +302,10 @@ def test_noi_nhan_va_chu_ky(tl_mau):
     assert len(trong) >= 3
     # "Nơi nhận:" ngang hàng dòng thẩm quyền.
     assert nhan.dinh_dang.truoc_pt == co_chu[0].dinh_dang.truoc_pt
+    # Khối chữ ký không bị cắt sang trang sau, câu kết đi cùng nó.
+    assert tl_mau.cac_bang()[-1].find("w:tr/w:trPr/w:cantSplit", NS) is not None
+    ket = [d for d in tl_mau.cac_doan() if d.chu.endswith("./.")][-1]
+    assert ket.el.find("w:pPr/w:keepNext", NS) is not None
     vien = tl_mau.cac_bang()[-1].find("w:tblPr/w:tblBorders", NS)
     assert all(v.get(w("val")) in ("nil", "none") for v in vien)
 

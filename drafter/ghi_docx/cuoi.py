@@ -8,7 +8,7 @@ from docx.shared import Pt
 
 from drafter import vn
 from drafter.ghi_docx import kieu_chu
-from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, them_doan
+from drafter.ghi_docx.oxml import bang_khong_vien, con, doan_o, them_doan
 from drafter.van_ban import ChuKy, VanBan
 
 COT_NOI_NHAN_CM = 6.5
@@ -19,8 +19,8 @@ DONG_TRONG_KY = 4  # chỗ ký và đóng dấu
 def viet_cau_ket(tai_lieu: Document, van_ban: VanBan) -> None:
     if not van_ban.cau_ket.strip():
         return
-    doan = them_doan(tai_lieu, kieu_chu.THAN)
-    doan.add_run(ket_thuc_bang_dau_het(van_ban.cau_ket))
+    doan = them_doan(tai_lieu, kieu_chu.THAN, ket_thuc_bang_dau_het(van_ban.cau_ket))
+    doan.paragraph_format.keep_with_next = True  # câu kết không tách khỏi khối chữ ký
 
 
 def ket_thuc_bang_dau_het(cau: str) -> str:
@@ -44,6 +44,8 @@ def dong_chu_ky(chu_ky: ChuKy) -> list[str]:
 def viet_noi_nhan_chu_ky(tai_lieu: Document, van_ban: VanBan) -> None:
     bang = tai_lieu.add_table(rows=1, cols=2)
     bang_khong_vien(bang, [COT_NOI_NHAN_CM, COT_CHU_KY_CM], 0.1)
+    # Khối Nơi nhận – chữ ký không bị cắt sang hai trang.
+    con(bang.rows[0]._tr.get_or_add_trPr(), "w:cantSplit")
     trai, phai = bang.rows[0].cells
 
     nhan = doan_o(trai, "Nơi nhận:", 12, dam=True, nghieng=True, can_giua=False, dau_tien=True)
