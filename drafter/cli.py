@@ -26,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
     render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
 
+    check = lenh.add_parser("check", help="kiểm tra thể thức NĐ 30 của một tệp .docx bất kỳ")
+    check.add_argument("tep", type=Path, metavar="TEP.docx")
+    check.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc")
+    check.add_argument("--chinh-thuc", action="store_true",
+                       help="văn bản sắp phát hành: thiếu số, ngày, họ tên người ký là lỗi")
+
     demo = lenh.add_parser("demo", help="tạo báo cáo mẫu của xã Cai Kinh, quý I/2024")
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                       default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
@@ -48,6 +54,7 @@ def _xuat(van_ban, ra: Path, pdf: bool) -> int:
         _in_loi(f"Không ghi được {ra}: {loi.strerror or loi}.")
         return 1
     print(f"Đã ghi {ra.resolve()}")
+    _tom_tat_kiem_tra(ra)
     if pdf:
         from drafter.xuat_pdf import KhongCoLibreOffice, LoiXuatPdf, xuat_pdf
 
@@ -64,12 +71,42 @@ def _xuat(van_ban, ra: Path, pdf: bool) -> int:
     return 0
 
 
+def _tom_tat_kiem_tra(tep: Path) -> None:
+    """Sau khi ghi: kiểm tra thể thức tệp vừa tạo, in các điểm chưa đạt hoặc cần xem lại."""
+    from drafter.kiem_tra import Muc, kiem_tra
+
+    bao_cao = kiem_tra(tep)
+    for k in bao_cao.ket_qua:
+        if k.muc in (Muc.KHONG_DAT, Muc.CANH_BAO):
+            print(f"  {k.dong()}")
+    print(bao_cao.tong_ket())
+
+
+def _check(args: argparse.Namespace) -> int:
+    import json
+
+    from drafter.kiem_tra import LoiDocTep, kiem_tra
+
+    try:
+        bao_cao = kiem_tra(args.tep, chinh_thuc=args.chinh_thuc)
+    except LoiDocTep as loi:
+        _in_loi(str(loi))
+        return THOAT_LOI_DU_LIEU
+    if args.json:
+        print(json.dumps(bao_cao.thanh_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(bao_cao.thanh_chu())
+    return 0 if bao_cao.dat_the_thuc else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
+    if args.lenh == "check":
+        return _check(args)
     from drafter.tep_van_ban import LoiTepVanBan, doc_van_ban
 
     try:

@@ -1,0 +1,59 @@
+"""`drafter check`: kiểm tra thể thức NĐ 30/2020/NĐ-CP của một tệp .docx bất kỳ.
+
+    bao_cao = kiem_tra(Path("BC.docx"))
+    print(bao_cao.thanh_chu())       # mỗi quy tắc một dòng
+    bao_cao.dat_the_thuc             # True khi không quy tắc nào "Không đạt"
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from drafter.kiem_tra import quy_tac_chung, quy_tac_cuoi, quy_tac_dau, quy_tac_than, so_lieu
+from drafter.kiem_tra.bo_cuc import phan_tich
+from drafter.kiem_tra.doc_docx import TaiLieuDocx
+from drafter.kiem_tra.ket_qua import BaoCaoKiemTra, KetQua, Muc
+
+__all__ = ["BaoCaoKiemTra", "KetQua", "LoiDocTep", "Muc", "kiem_tra"]
+
+
+class LoiDocTep(Exception):
+    """Tệp không mở được như một văn bản Word .docx."""
+
+
+def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:
+    """chinh_thuc=True: văn bản sắp phát hành, thiếu số, ngày hay họ tên người ký là lỗi."""
+    try:
+        tl = TaiLieuDocx(duong_dan)
+    except FileNotFoundError as loi:
+        raise LoiDocTep(f"Không tìm thấy tệp {duong_dan}.") from loi
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as loi:
+        raise LoiDocTep(f"Tệp {duong_dan} không phải văn bản Word .docx đọc được "
+                        f"(tệp .doc cũ cần lưu lại thành .docx).") from loi
+    except OSError as loi:
+        raise LoiDocTep(f"Không đọc được tệp {duong_dan}: {loi.strerror}.") from loi
+    bc = phan_tich(tl)
+    ket_qua: list[KetQua] = []
+    ket_qua += quy_tac_chung.kho_giay(bc)
+    ket_qua += quy_tac_chung.le_trang(bc)
+    ket_qua += quy_tac_chung.phong_mau_ma(bc)
+    ket_qua += quy_tac_dau.quoc_hieu_tieu_ngu(bc)
+    ket_qua += quy_tac_dau.co_quan(bc)
+    ket_qua += quy_tac_dau.so_ky_hieu(bc, chinh_thuc)
+    ket_qua += quy_tac_dau.ngay_thang(bc, chinh_thuc)
+    ket_qua += quy_tac_dau.ten_loai_trich_yeu(bc)
+    ket_qua += quy_tac_dau.can_cu_kinh_gui(bc)
+    ket_qua += quy_tac_than.doan_than(bc)
+    ket_qua += quy_tac_than.dinh_dang_de_muc(bc)
+    ket_qua += quy_tac_than.thu_tu_de_muc(bc)
+    ket_qua += quy_tac_than.dau_het(bc)
+    ket_qua += quy_tac_cuoi.chu_ky(bc, chinh_thuc)
+    ket_qua += quy_tac_cuoi.noi_nhan(bc)
+    ket_qua += quy_tac_chung.so_trang(bc)
+    ket_qua += quy_tac_than.chu_giu_cho(bc)
+    ket_qua += so_lieu.so_lieu(bc)
+    ket_qua.sort(key=lambda k: (k.so == 0, k.so))
+    return BaoCaoKiemTra(str(duong_dan), ket_qua)

@@ -1,0 +1,166 @@
+"""Nhận ra các thành phần thể thức trong một văn bản bất kỳ: Quốc hiệu, cơ quan, Số, ngày,
+tên loại, trích yếu, thân, Nơi nhận, chữ ký — dù văn bản làm bằng Word, LibreOffice hay drafter.
+
+Chỉ dựa vào chữ và vị trí (đoạn nào trong ô bảng nào), không dựa vào tên kiểu của drafter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+# Tên loại văn bản có tên loại (Phụ lục III NĐ 30) và mã viết tắt của chúng.
+TEN_LOAI = {
+    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB",
+}
+MA_LOAI = set(TEN_LOAI.values()) | {"SY", "TrS", "SL"}
+
+_SO = re.compile(r"^\s*Số\s*:")
+_NGAY = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
+
+
+def gon(chu: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", chu).split())
+
+
+def _khop_quoc_hieu(chu: str) -> bool:
+    return gon(chu).upper().replace("HOÀ", "HÒA") == QUOC_HIEU
+
+
+@dataclass
+class BoCuc:
+    tai_lieu: TaiLieuDocx
+    doan: list[Doan]
+    quoc_hieu: Doan | None = None
+    tieu_ngu: Doan | None = None
+    co_quan_chu_quan: list[Doan] = field(default_factory=list)
+    co_quan_ban_hanh: list[Doan] = field(default_factory=list)
+    so_ky_hieu: Doan | None = None
+    ngay: Doan | None = None
+    ten_loai: Doan | None = None
+    trich_yeu: list[Doan] = field(default_factory=list)
+    sau_trich_yeu: int = 0  # chỉ số (trong self.doan) đoạn đầu tiên sau khối trích yếu
+    can_cu: list[Doan] = field(default_factory=list)
+    kinh_gui: list[Doan] = field(default_factory=list)
+    than: list[Doan] = field(default_factory=list)
+    noi_nhan: Doan | None = None
+    muc_noi_nhan: list[Doan] = field(default_factory=list)
+    chu_ky: list[Doan] = field(default_factory=list)
+
+    def sau(self, d: Doan | None, buoc: int = 1) -> Doan | None:
+        if d is None:
+            return None
+        i = self.doan.index(d) + buoc
+        return self.doan[i] if 0 <= i < len(self.doan) else None
+
+
+def phan_tich(tai_lieu: TaiLieuDocx) -> BoCuc:
+    ds = list(tai_lieu.cac_doan())
+    bc = BoCuc(tai_lieu, ds)
+    dau = ds[:40]  # phần đầu luôn nằm ở đầu văn bản
+
+    bc.quoc_hieu = next((d for d in dau if _khop_quoc_hieu(d.chu)), None)
+    if bc.quoc_hieu:
+        bc.tieu_ngu = next((d for d in ds[ds.index(bc.quoc_hieu) + 1:ds.index(bc.quoc_hieu) + 4]
+                            if "độc lập" in d.chu.lower()), None)
+    bc.so_ky_hieu = next((d for d in dau if _SO.match(d.chu)), None)
+    bc.ngay = next((d for d in dau if _NGAY.search(d.chu)), None)
+    _co_quan(bc, dau)
+    _ten_loai_trich_yeu(bc)
+    _cuoi(bc)
+    _than(bc)
+    return bc
+
+
+def _co_quan(bc: BoCuc, dau: list[Doan]) -> None:
+    """Tên cơ quan: các đoạn chữ in hoa phía trên "Số:", cùng cột (ô trái của bảng phần đầu)."""
+    if bc.so_ky_hieu is None:
+        return
+    truoc = dau[:dau.index(bc.so_ky_hieu)]
+    if bc.so_ky_hieu.bang is not None:
+        truoc = [d for d in truoc if d.bang == bc.so_ky_hieu.bang and d.cot == bc.so_ky_hieu.cot]
+    dong = [d for d in truoc if d.chu.strip() and d is not bc.quoc_hieu and d is not bc.tieu_ngu
+            and d.chu_gon == d.chu_gon.upper()]
+    dam = [d for d in dong if d.run_co_chu() and all(t.dam for t in d.run_co_chu())]
+    bc.co_quan_ban_hanh = dam
+    bc.co_quan_chu_quan = [d for d in dong if d not in dam and (not dam or d.so_thu_tu <
+                                                               dam[0].so_thu_tu)]
+
+
+def _ten_loai_trich_yeu(bc: BoCuc) -> None:
+    moc = max((d.so_thu_tu for d in (bc.so_ky_hieu, bc.ngay, bc.tieu_ngu) if d), default=0)
+    for i, d in enumerate(bc.doan):
+        if d.so_thu_tu <= moc or d.bang is not None:
+            continue
+        if gon(d.chu).upper() in TEN_LOAI and gon(d.chu) == gon(d.chu).upper():
+            bc.ten_loai = d
+            j = i + 1
+            # Trích yếu: các đoạn liền sau, không trống, cho đến đoạn trống / đường kẻ.
+            while j < len(bc.doan) and bc.doan[j].chu.strip() and bc.doan[j].bang is None:
+                tiep = bc.doan[j]
+                if tiep.chu.strip().startswith("(") and bc.trich_yeu:
+                    break  # "(Trình kỳ họp …)" không phải trích yếu
+                if re.match(r"^\s*(Căn cứ|Kính gửi|Thực hiện)", tiep.chu):
+                    break
+                bc.trich_yeu.append(tiep)
+                j += 1
+                if len(bc.trich_yeu) >= 4:
+                    break
+            bc.sau_trich_yeu = j
+            return
+    bc.sau_trich_yeu = next((i for i, d in enumerate(bc.doan) if d.so_thu_tu > moc), 0)
+
+
+def _cuoi(bc: BoCuc) -> None:
+    bc.noi_nhan = next((d for d in reversed(bc.doan) if re.match(r"^\s*Nơi nhận\s*:?\s*$",
+                                                                 d.chu)), None)
+    if bc.noi_nhan is None:
+        return
+    nn = bc.noi_nhan
+    if nn.bang is not None:
+        cung_o = [d for d in bc.doan if (d.bang, d.hang, d.cot) == (nn.bang, nn.hang, nn.cot)]
+        bc.muc_noi_nhan = [d for d in cung_o if d.so_thu_tu > nn.so_thu_tu and d.chu.strip()]
+        bc.chu_ky = [d for d in bc.doan if d.bang == nn.bang and d.hang == nn.hang and
+                     d.cot != nn.cot]
+    else:
+        i = bc.doan.index(nn)
+        for d in bc.doan[i + 1:]:
+            if d.chu.strip().startswith("-"):
+                bc.muc_noi_nhan.append(d)
+            elif d.chu.strip():
+                break
+
+
+def _than(bc: BoCuc) -> None:
+    """Thân văn bản: sau trích yếu (và căn cứ, kính gửi) đến trước bảng Nơi nhận – chữ ký."""
+    ket = len(bc.doan)
+    if bc.noi_nhan is not None:
+        nn = bc.noi_nhan
+        ket = next((i for i, d in enumerate(bc.doan) if nn.bang is not None and d.bang == nn.bang),
+                   bc.doan.index(nn))
+    vung = bc.doan[bc.sau_trich_yeu:ket]
+    i = 0
+    while i < len(vung) and (not vung[i].chu.strip() or vung[i].chu.strip().startswith("(")):
+        i += 1
+    while i < len(vung) and re.match(r"^\s*Căn cứ", vung[i].chu):
+        bc.can_cu.append(vung[i])
+        i += 1
+    if i < len(vung) and re.match(r"^\s*Kính gửi", vung[i].chu):
+        bc.kinh_gui.append(vung[i])
+        i += 1
+        while i < len(vung) and vung[i].chu.strip().startswith("-"):
+            bc.kinh_gui.append(vung[i])
+            i += 1
+    bc.than = vung[i:]

@@ -1,0 +1,68 @@
+"""Kết quả kiểm tra thể thức: mỗi quy tắc một dòng Đạt / Không đạt / Cảnh báo / Không áp dụng."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Muc(StrEnum):
+    DAT = "dat"
+    KHONG_DAT = "khong_dat"
+    CANH_BAO = "canh_bao"
+    KHONG_AP_DUNG = "khong_ap_dung"
+
+    @property
+    def nhan(self) -> str:
+        return {"dat": "Đạt", "khong_dat": "Không đạt", "canh_bao": "Cảnh báo",
+                "khong_ap_dung": "Không áp dụng"}[self.value]
+
+
+@dataclass
+class KetQua:
+    so: int  # số thứ tự quy tắc trong nd30.md §7 (0 = kiểm tra số liệu, ngoài danh mục)
+    ma: str
+    ten: str
+    muc: Muc
+    chi_tiet: str = ""  # tìm thấy gì, so với yêu cầu gì
+    vi_tri: str = ""  # "đoạn 12 «Năm 2024 là năm có ý nghĩa…»"
+
+    def dong(self) -> str:
+        nhan = f"[{self.muc.nhan}]"
+        phan = [f"{nhan:<16}{self.so:>2}. {self.ten}"]
+        if self.vi_tri:
+            phan.append(f"tại {self.vi_tri}")
+        if self.chi_tiet:
+            phan.append(self.chi_tiet)
+        return " — ".join(phan)
+
+
+@dataclass
+class BaoCaoKiemTra:
+    tep: str
+    ket_qua: list[KetQua] = field(default_factory=list)
+
+    def dem(self, muc: Muc) -> int:
+        return sum(1 for k in self.ket_qua if k.muc == muc)
+
+    @property
+    def dat_the_thuc(self) -> bool:
+        return self.dem(Muc.KHONG_DAT) == 0
+
+    def tong_ket(self) -> str:
+        return (f"Tổng kết: {self.dem(Muc.DAT)} đạt, {self.dem(Muc.KHONG_DAT)} không đạt, "
+                f"{self.dem(Muc.CANH_BAO)} cảnh báo, {self.dem(Muc.KHONG_AP_DUNG)} không áp dụng"
+                f" — {'ĐẠT thể thức NĐ 30' if self.dat_the_thuc else 'CHƯA ĐẠT thể thức NĐ 30'}.")
+
+    def thanh_chu(self) -> str:
+        return "\n".join([f"Kiểm tra thể thức NĐ 30/2020/NĐ-CP: {self.tep}",
+                          *(k.dong() for k in self.ket_qua), self.tong_ket()])
+
+    def thanh_dict(self) -> dict:
+        return {
+            "tep": self.tep,
+            "dat_the_thuc": self.dat_the_thuc,
+            "tong_ket": {m.value: self.dem(m) for m in Muc},
+            "ket_qua": [{**asdict(k), "muc": k.muc.value, "nhan": k.muc.nhan}
+                        for k in self.ket_qua],
+        }

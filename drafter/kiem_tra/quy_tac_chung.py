@@ -1,0 +1,165 @@
+"""Quy tắc chung của trang: khổ giấy, lề, phông, màu, mã Unicode, số trang (nd30.md §7: 1–6,
+46–48)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafter.kiem_tra.bo_cuc import BoCuc
+from drafter.kiem_tra.doc_docx import TWIP_MOI_CM, w
+from drafter.kiem_tra.ket_qua import KetQua
+from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.tien_ich import cm, pt, vi_tri
+
+TNR = "Times New Roman"
+# Ký tự hay gặp khi văn bản gõ bằng bảng mã TCVN3 (ABC) hay VNI bị mở như Unicode.
+# Chỉ lấy ký tự không bao giờ có trong chữ Việt Unicode (¸ µ ¶ … của TCVN3; ä ø û … của VNI).
+_TCVN3 = set("¸µ¶·¹¨©ª«®¬»¼½¾ÆÇËÎÏÑ×ØÞßæçëîïñ÷øþ¦§¤¢£¥")
+_VNI = re.compile(r"[aeiouyAEIOUY][äåëïöüøæçûîÿÄÅËÏÖÜØÆÇÛÎ]")
+
+
+def kho_giay(bc: BoCuc) -> list[KetQua]:
+    sect = bc.tai_lieu.sect_pr()
+    pg = sect.find(w("pgSz")) if sect is not None else None
+    if pg is None:
+        return [KetQua(1, "kho_giay", "Khổ giấy A4", M.KHONG_DAT,
+                       "không khai báo khổ giấy; Word sẽ dùng khổ mặc định (thường là Letter)")]
+    rong, cao = int(pg.get(w("w"), "0")), int(pg.get(w("h"), "0"))
+    ngang = pg.get(w("orient")) == "landscape" or rong > cao
+    a, b = (cao, rong) if ngang else (rong, cao)
+    dung = abs(a - 11906) <= 20 and abs(b - 16838) <= 20
+    ra = [KetQua(1, "kho_giay", "Khổ giấy A4", M.DAT if dung else M.KHONG_DAT,
+                 f"{cm(a / TWIP_MOI_CM, 1)} × {cm(b / TWIP_MOI_CM, 1)} cm"
+                 + ("" if dung else ", yêu cầu 21,0 × 29,7 cm"))]
+    co_bang = any(d.bang is not None for d in bc.than)  # bảng trong thân, không tính phần đầu
+    if not ngang:
+        ra.append(KetQua(2, "huong_giay", "Hướng giấy dọc", M.DAT, "trang dọc"))
+    else:
+        ra.append(KetQua(2, "huong_giay", "Hướng giấy dọc", M.CANH_BAO if co_bang else M.KHONG_DAT,
+                         "trang nằm ngang; chỉ được dùng khi thân có bảng, biểu rộng"))
+    return ra
+
+
+def le_trang(bc: BoCuc) -> list[KetQua]:
+    sect = bc.tai_lieu.sect_pr()
+    le = sect.find(w("pgMar")) if sect is not None else None
+    if le is None:
+        return [KetQua(3, "le_trang", "Lề trang", M.KHONG_DAT, "không khai báo lề trang")]
+    gioi_han = {"top": ("trên", 1134, 1417), "bottom": ("dưới", 1134, 1417),
+                "left": ("trái", 1701, 1984), "right": ("phải", 850, 1134)}
+    sai, mo_ta = [], []
+    for k, (ten, thap, cao) in gioi_han.items():
+        v = abs(int(le.get(w(k), "0")))
+        mo_ta.append(f"{ten} {v / TWIP_MOI_CM * 10:.0f} mm")
+        if not thap - 10 <= v <= cao + 10:
+            sai.append(f"lề {ten} {v / TWIP_MOI_CM * 10:.0f} mm (yêu cầu "
+                       f"{thap / TWIP_MOI_CM * 10:.0f}–{cao / TWIP_MOI_CM * 10:.0f} mm)")
+    return [KetQua(3, "le_trang", "Lề trang", M.KHONG_DAT if sai else M.DAT,
+                   "; ".join(sai) if sai else ", ".join(mo_ta))]
+
+
+def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
+    sai_phong: list[str] = []
+    phu: list[str] = []
+    sai_mau: list[str] = []
+    sai_nfc: list[str] = []
+    ma_cu: list[str] = []
+    for d in bc.doan:
+        for chu, tt in d.cac_run:
+            if not chu.strip() or chu == "\u2060":
+                continue
+            chinh = {tt.phong.get("ascii"), tt.phong.get("hAnsi")}
+            if chinh != {TNR}:
+                sai_phong.append(f"{vi_tri(d)}: {', '.join(sorted(str(p) for p in chinh))}")
+            elif {tt.phong.get("eastAsia"), tt.phong.get("cs")} - {TNR}:
+                phu.append(vi_tri(d))
+            if (tt.mau or "auto").lower() not in ("auto", "000000"):
+                sai_mau.append(f"{vi_tri(d)}: màu {tt.mau}")
+        if d.chu and not unicodedata.is_normalized("NFC", d.chu):
+            sai_nfc.append(vi_tri(d))
+        if sum(c in _TCVN3 for c in d.chu) >= 3 or len(_VNI.findall(d.chu)) >= 3:
+            ma_cu.append(vi_tri(d))
+    ra = [
+        KetQua(4, "phong_chu", "Phông chữ Times New Roman", M.KHONG_DAT if sai_phong else
+               (M.CANH_BAO if phu else M.DAT),
+               _liet_ke(sai_phong, "chữ không dùng Times New Roman") if sai_phong else
+               (_liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là Times New "
+                              "Roman") if phu else "mọi đoạn chữ dùng Times New Roman")),
+        KetQua(5, "mau_chu", "Chữ màu đen", M.KHONG_DAT if sai_mau else M.DAT,
+               _liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
+    ]
+    if ma_cu:
+        ra.append(KetQua(6, "ma_unicode", "Mã Unicode TCVN 6909:2001", M.KHONG_DAT,
+                         _liet_ke(ma_cu, "có dấu hiệu gõ bằng bảng mã cũ TCVN3/VNI")))
+    elif sai_nfc:
+        ra.append(KetQua(6, "ma_unicode", "Mã Unicode TCVN 6909:2001", M.CANH_BAO,
+                         _liet_ke(sai_nfc, "chữ ở dạng tổ hợp (NFD), nên dùng dạng dựng sẵn")))
+    else:
+        ra.append(KetQua(6, "ma_unicode", "Mã Unicode TCVN 6909:2001", M.DAT,
+                         "Unicode dựng sẵn (NFC)"))
+    return ra
+
+
+def so_trang(bc: BoCuc) -> list[KetQua]:
+    tl = bc.tai_lieu
+    sect = tl.sect_pr()
+    mac_dinh = tl.dau_trang("default")
+    ra: list[KetQua] = []
+    co_page = mac_dinh is not None and _co_truong_page(mac_dinh)
+    if not co_page:
+        ra.append(KetQua(46, "so_trang", "Số trang ở giữa lề trên", M.KHONG_DAT,
+                         "đầu trang không có trường PAGE (số trang tự động)"))
+    else:
+        p = next(p for p in mac_dinh.iter(w("p")) if _co_truong_page(p))
+        doan = tl.doan(p)
+        co = {t.co_pt for _, t in doan.cac_run if t.co_pt} or {None}
+        giua = doan.dinh_dang.can_le == "center"
+        dung_co = all(c is not None and 13 <= c <= 14 for c in co)
+        ra.append(KetQua(46, "so_trang", "Số trang ở giữa lề trên",
+                         M.DAT if giua and dung_co else M.KHONG_DAT,
+                         f"trường PAGE, căn {_can(doan.dinh_dang.can_le)}, cỡ "
+                         f"{', '.join(pt(c) for c in co)}"
+                         + ("" if giua and dung_co else "; yêu cầu căn giữa, cỡ 13–14")))
+    le = sect.find(w("pgMar")) if sect is not None else None
+    if not co_page or le is None:
+        ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên", M.KHONG_AP_DUNG,
+                         "văn bản không đánh số trang"))
+    else:
+        dau, tren = int(le.get(w("header"), "0")), abs(int(le.get(w("top"), "0")))
+        ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên",
+                         M.DAT if dau < tren else M.KHONG_DAT,
+                         f"cách mép trên {cm(dau / TWIP_MOI_CM)} cm, lề trên "
+                         f"{cm(tren / TWIP_MOI_CM)} cm"))
+    title_pg = sect is not None and sect.find(w("titlePg")) is not None and \
+        sect.find(w("titlePg")).get(w("val"), "1") not in ("0", "false")
+    dau = tl.dau_trang("first")
+    if not co_page:
+        ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1",
+                         M.KHONG_AP_DUNG, "văn bản không đánh số trang"))
+    elif title_pg and (dau is None or not _co_truong_page(dau)):
+        ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1", M.DAT,
+                         "trang đầu có đầu trang riêng, không có số trang"))
+    else:
+        ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1", M.KHONG_DAT,
+                         "trang 1 vẫn hiện số trang (cần \"Different First Page\")"))
+    return ra
+
+
+def _co_truong_page(el) -> bool:
+    instr = "".join(t.text or "" for t in el.iter(w("instrText")))
+    if re.search(r"\bPAGE\b", instr):
+        return True
+    return any(re.search(r"\bPAGE\b", f.get(w("instr"), "")) for f in el.iter(w("fldSimple")))
+
+
+def _liet_ke(muc: list[str], tieu_de: str, toi_da: int = 3) -> str:
+    phan = "; ".join(muc[:toi_da])
+    them = f" (và {len(muc) - toi_da} chỗ khác)" if len(muc) > toi_da else ""
+    return f"{tieu_de}: {phan}{them}"
+
+
+def _can(can_le: str) -> str:
+    return {"center": "giữa", "both": "đều hai bên", "left": "trái", "right": "phải"}.get(
+        can_le, can_le)
+

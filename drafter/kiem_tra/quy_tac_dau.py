@@ -1,0 +1,310 @@
+"""Quy tắc phần đầu văn bản (nd30.md §7: 7–23): Quốc hiệu, Tiêu ngữ, cơ quan, Số, ngày,
+tên loại, trích yếu, căn cứ, Kính gửi."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.ghi_docx.do_rong import do_rong_cm
+from drafter.kiem_tra.bo_cuc import QUOC_HIEU, TEN_LOAI, TIEU_NGU, BoCuc, gon
+from drafter.kiem_tra.do_luong import duong_ke_sau, rong_vung_chu_cm
+from drafter.kiem_tra.doc_docx import Doan
+from drafter.kiem_tra.ket_qua import KetQua
+from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.tien_ich import cac_co, cm, mo_ta_chu, pt, tat_ca, vi_tri
+
+_SO_KY_HIEU = re.compile(r"^Số: (?P<so>\d+)/(?P<ma>[A-Za-zĐđ]+)-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
+_NGAY = re.compile(r"^(?P<dia>[^,]+), ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")
+
+
+def _khong_thay(so: int, ma: str, ten: str, mo_ta: str) -> KetQua:
+    return KetQua(so, ma, ten, M.KHONG_DAT, f"không tìm thấy {mo_ta}")
+
+
+def _mot_co(d: Doan) -> float | None:
+    co = cac_co(d)
+    return next(iter(co)) if len(co) == 1 else None
+
+
+def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
+    qh, tn = bc.quoc_hieu, bc.tieu_ngu
+    ra: list[KetQua] = []
+    if qh is None:
+        ra.append(_khong_thay(8, "quoc_hieu", "Quốc hiệu", f"dòng «{QUOC_HIEU}» ở đầu văn bản"))
+    else:
+        loi = []
+        if gon(qh.chu) != QUOC_HIEU:
+            loi.append(f"chữ là «{gon(qh.chu)}», yêu cầu «{QUOC_HIEU}»")
+        co = _mot_co(qh)
+        if co is None or not 12 <= co <= 13:
+            loi.append("cỡ chữ phải 12–13")
+        if not tat_ca(qh, lambda t: t.dam and not t.nghieng):
+            loi.append("phải đậm, đứng")
+        if qh.dinh_dang.can_le != "center":
+            loi.append("phải căn giữa")
+        if co and gon(qh.chu) == QUOC_HIEU:
+            can = do_rong_cm(QUOC_HIEU, co, dam=True)
+            rong = rong_vung_chu_cm(bc.tai_lieu, qh) - qh.dinh_dang.thut_trai_cm - \
+                qh.dinh_dang.thut_phai_cm
+            if rong + 0.05 < can:
+                loi.append(f"không nằm trên một dòng: ô rộng {cm(rong)} cm, cần {cm(can)} cm")
+        ra.append(KetQua(8, "quoc_hieu", "Quốc hiệu", M.KHONG_DAT if loi else M.DAT,
+                         "; ".join(loi) or f"{mo_ta_chu(qh)}, căn giữa, trên một dòng",
+                         vi_tri(qh) if loi else ""))
+    if tn is None:
+        ra.append(_khong_thay(9, "tieu_ngu", "Tiêu ngữ", f"dòng «{TIEU_NGU}» dưới Quốc hiệu"))
+        ra.append(KetQua(10, "ke_tieu_ngu", "Đường kẻ dưới Tiêu ngữ", M.KHONG_AP_DUNG,
+                         "không có Tiêu ngữ"))
+    else:
+        loi = []
+        if gon(tn.chu) != TIEU_NGU:
+            loi.append(f"chữ là «{gon(tn.chu)}», yêu cầu «{TIEU_NGU}» (gạch nối có cách hai bên)")
+        co = _mot_co(tn)
+        if co is None or not 13 <= co <= 14:
+            loi.append("cỡ chữ phải 13–14")
+        if not tat_ca(tn, lambda t: t.dam and not t.nghieng):
+            loi.append("phải đậm, đứng")
+        if tn.dinh_dang.can_le != "center":
+            loi.append("phải căn giữa")
+        if qh is not None and bc.doan.index(tn) != bc.doan.index(qh) + 1:
+            loi.append("phải nằm ngay dưới Quốc hiệu, không cách dòng")
+        ra.append(KetQua(9, "tieu_ngu", "Tiêu ngữ", M.KHONG_DAT if loi else M.DAT,
+                         "; ".join(loi) or mo_ta_chu(tn), vi_tri(tn) if loi else ""))
+        co_ke, dai = duong_ke_sau(bc.tai_lieu, tn, bc.doan)
+        if not co_ke:
+            ra.append(KetQua(10, "ke_tieu_ngu", "Đường kẻ dưới Tiêu ngữ", M.KHONG_DAT,
+                             "không có đường kẻ ngang nét liền dưới Tiêu ngữ", vi_tri(tn)))
+        elif dai is None or co is None:
+            ra.append(KetQua(10, "ke_tieu_ngu", "Đường kẻ dưới Tiêu ngữ", M.DAT,
+                             "có đường kẻ (không đo được độ dài)"))
+        else:
+            can = do_rong_cm(gon(tn.chu), co, dam=True)
+            dung = abs(dai - can) <= 0.1 * can
+            ra.append(KetQua(10, "ke_tieu_ngu", "Đường kẻ dưới Tiêu ngữ",
+                             M.DAT if dung else M.KHONG_DAT,
+                             f"dài {cm(dai)} cm, dòng chữ dài {cm(can)} cm"
+                             + ("" if dung else " (yêu cầu dài bằng dòng chữ, ±10%)")))
+    ra.append(_co_chu_thong_nhat(bc))
+    return ra
+
+
+def _co_chu_thong_nhat(bc: BoCuc) -> KetQua:
+    if not (bc.quoc_hieu and bc.tieu_ngu):
+        return KetQua(7, "co_chu_thong_nhat", "Cỡ chữ Quốc hiệu – Tiêu ngữ – ngày thống nhất",
+                      M.KHONG_AP_DUNG, "thiếu Quốc hiệu hoặc Tiêu ngữ")
+    qh, tn = _mot_co(bc.quoc_hieu), _mot_co(bc.tieu_ngu)
+    ngay = _mot_co(bc.ngay) if bc.ngay else None
+    loi = []
+    if qh is None or tn is None or tn != qh + 1:
+        loi.append(f"Tiêu ngữ {pt(tn)} phải lớn hơn Quốc hiệu {pt(qh)} đúng 1 pt")
+    if bc.ngay is not None and ngay != tn:
+        loi.append(f"địa danh, ngày {pt(ngay)} phải bằng cỡ Tiêu ngữ {pt(tn)}")
+    return KetQua(7, "co_chu_thong_nhat", "Cỡ chữ Quốc hiệu – Tiêu ngữ – ngày thống nhất",
+                  M.KHONG_DAT if loi else M.DAT,
+                  "; ".join(loi) or f"{pt(qh)} → {pt(tn)} → {pt(ngay)}")
+
+
+def co_quan(bc: BoCuc) -> list[KetQua]:
+    ra: list[KetQua] = []
+    if bc.co_quan_chu_quan:
+        loi = [vi_tri(d) for d in bc.co_quan_chu_quan
+               if not (tat_ca(d, lambda t: not t.dam and t.co_pt and 12 <= t.co_pt <= 13)
+                       and d.chu_gon == d.chu_gon.upper())]
+        ra.append(KetQua(11, "co_quan_chu_quan", "Tên cơ quan chủ quản",
+                         M.KHONG_DAT if loi else M.DAT,
+                         ("phải in hoa, cỡ 12–13, không đậm: " + "; ".join(loi)) if loi else
+                         "in hoa, cỡ 12–13, không đậm"))
+    else:
+        ra.append(KetQua(11, "co_quan_chu_quan", "Tên cơ quan chủ quản", M.KHONG_AP_DUNG,
+                         "không có (không bắt buộc)"))
+    if not bc.co_quan_ban_hanh:
+        ra.append(_khong_thay(12, "co_quan_ban_hanh", "Tên cơ quan ban hành",
+                              "tên cơ quan in hoa, đậm phía trên dòng «Số:»"))
+        ra.append(KetQua(13, "ke_co_quan", "Đường kẻ dưới tên cơ quan", M.KHONG_AP_DUNG,
+                         "không tìm thấy tên cơ quan"))
+        return ra
+    loi = [vi_tri(d) for d in bc.co_quan_ban_hanh
+           if not (tat_ca(d, lambda t: t.dam and t.co_pt and 12 <= t.co_pt <= 13)
+                   and d.dinh_dang.can_le == "center")]
+    ra.append(KetQua(12, "co_quan_ban_hanh", "Tên cơ quan ban hành",
+                     M.KHONG_DAT if loi else M.DAT,
+                     ("phải in hoa, cỡ 12–13, đậm, căn giữa: " + "; ".join(loi)) if loi else
+                     " / ".join(d.chu_gon for d in bc.co_quan_ban_hanh)))
+    cuoi = bc.co_quan_ban_hanh[-1]
+    co_ke, dai = duong_ke_sau(bc.tai_lieu, cuoi, bc.doan)
+    ra.append(_ke_ngan(13, "ke_co_quan", "Đường kẻ dưới tên cơ quan", co_ke, dai,
+                       max(do_rong_cm(d.chu_gon, _mot_co(d) or 13, dam=True)
+                           for d in bc.co_quan_ban_hanh), vi_tri(cuoi)))
+    return ra
+
+
+def _ke_ngan(so: int, ma: str, ten: str, co_ke: bool, dai: float | None, rong_chu: float,
+             o_dau: str) -> KetQua:
+    """Đường kẻ dài 1/3–1/2 dòng chữ phía trên (sai số 15% cho cách đo khác nhau)."""
+    if not co_ke:
+        return KetQua(so, ma, ten, M.KHONG_DAT, "không có đường kẻ ngang nét liền", o_dau)
+    if dai is None:
+        return KetQua(so, ma, ten, M.DAT, "có đường kẻ (không đo được độ dài)")
+    thap, cao = rong_chu / 3, rong_chu / 2
+    dung = thap * 0.85 <= dai <= cao * 1.15
+    return KetQua(so, ma, ten, M.DAT if dung else M.KHONG_DAT,
+                  f"dài {cm(dai)} cm; dòng chữ {cm(rong_chu)} cm"
+                  + ("" if dung else f" (yêu cầu 1/3–1/2: {cm(thap)}–{cm(cao)} cm)"))
+
+
+def so_ky_hieu(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
+    d = bc.so_ky_hieu
+    if d is None:
+        return [_khong_thay(14, "so_ky_hieu", "Số, ký hiệu", "dòng «Số: …/…»")]
+    chu = gon(d.chu)
+    ra: list[KetQua] = []
+    if re.match(r"^Số:\s*/", chu):
+        muc = M.KHONG_DAT if chinh_thuc else M.CANH_BAO
+        ra.append(KetQua(14, "so_ky_hieu", "Số, ký hiệu", muc,
+                         "chưa có số văn bản (bản nháp, văn thư sẽ cấp số)", vi_tri(d)))
+        return ra
+    m = _SO_KY_HIEU.match(chu)
+    loi = []
+    if not m:
+        loi.append(f"«{chu}» không đúng dạng «Số: 05/BC-UBND» (không có khoảng trắng quanh "
+                   "dấu /, -)")
+    if not tat_ca(d, lambda t: t.co_pt == 13 and not t.dam):
+        loi.append(f"{mo_ta_chu(d)}; yêu cầu cỡ 13, không đậm")
+    ra.append(KetQua(14, "so_ky_hieu", "Số, ký hiệu", M.KHONG_DAT if loi else M.DAT,
+                     "; ".join(loi) or chu, vi_tri(d) if loi else ""))
+    if m:
+        so = m["so"]
+        dung = not (len(so) == 1 or (so.startswith("0") and len(so) > 2))
+        ra.append(KetQua(15, "so_0_dau", "Số nhỏ hơn 10 có số 0 phía trước",
+                         M.DAT if dung else M.KHONG_DAT,
+                         f"số {so}" + ("" if dung else f", yêu cầu {int(so):02d}")))
+        ma = m["ma"]
+        loai = TEN_LOAI.get(gon(bc.ten_loai.chu).upper()) if bc.ten_loai else None
+        if ma not in set(TEN_LOAI.values()) | {"SY", "TrS", "SL"}:
+            ra.append(KetQua(16, "ma_loai", "Mã tên loại văn bản", M.KHONG_DAT,
+                             f"«{ma}» không có trong danh mục Phụ lục III"))
+        elif loai and ma != loai:
+            ra.append(KetQua(16, "ma_loai", "Mã tên loại văn bản", M.KHONG_DAT,
+                             f"«{ma}» không khớp tên loại {gon(bc.ten_loai.chu)} ({loai})"))
+        else:
+            ra.append(KetQua(16, "ma_loai", "Mã tên loại văn bản", M.DAT, ma))
+    return ra
+
+
+def ngay_thang(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
+    d = bc.ngay
+    if d is None:
+        return [_khong_thay(17, "ngay_thang", "Địa danh, ngày tháng", "dòng «…, ngày … tháng … "
+                            "năm …»")]
+    chu = gon(d.chu)
+    ra: list[KetQua] = []
+    dinh_dang_loi = []
+    if not tat_ca(d, lambda t: t.nghieng and t.co_pt and 13 <= t.co_pt <= 14):
+        dinh_dang_loi.append(f"{mo_ta_chu(d)}; yêu cầu nghiêng, cỡ 13–14")
+    if bc.so_ky_hieu is not None and bc.so_ky_hieu.bang is not None and (
+            d.bang, d.hang) != (bc.so_ky_hieu.bang, bc.so_ky_hieu.hang):
+        dinh_dang_loi.append("không cùng hàng với dòng Số")
+    m = _NGAY.match(chu)
+    if not m:
+        trong = re.search(r"ngày\s+tháng\s+năm", chu)
+        muc = M.KHONG_DAT if (chinh_thuc or not trong or dinh_dang_loi) else M.CANH_BAO
+        ra.append(KetQua(17, "ngay_thang", "Địa danh, ngày tháng", muc,
+                         "; ".join([*dinh_dang_loi, "chưa ghi ngày (bản nháp)" if trong else
+                                    f"«{chu}» không đúng dạng «Hà Nội, ngày 05 tháng 01 năm "
+                                    "2020»"]), vi_tri(d)))
+        ra.append(KetQua(18, "ngay_so_0", "Quy tắc số 0 của ngày, tháng", M.KHONG_AP_DUNG,
+                         "chưa có ngày"))
+        return ra
+    ra.append(KetQua(17, "ngay_thang", "Địa danh, ngày tháng",
+                     M.KHONG_DAT if dinh_dang_loi else M.DAT, "; ".join(dinh_dang_loi) or chu,
+                     vi_tri(d) if dinh_dang_loi else ""))
+    ngay, thang = m["d"], m["m"]
+    loi = []
+    if len(ngay) != 2:
+        loi.append(f"ngày «{ngay}» phải viết hai chữ số ({int(ngay):02d})")
+    if int(thang) <= 2 and len(thang) != 2:
+        loi.append(f"tháng {int(thang)} phải viết «{int(thang):02d}»")
+    if int(thang) >= 3 and thang.startswith("0"):
+        loi.append(f"tháng «{thang}» không thêm số 0 (viết «{int(thang)}»)")
+    ra.append(KetQua(18, "ngay_so_0", "Quy tắc số 0 của ngày, tháng", M.KHONG_DAT if loi else
+                     M.DAT, "; ".join(loi) or "ngày dưới 10 và tháng 1, 2 có số 0 phía trước"))
+    return ra
+
+
+def ten_loai_trich_yeu(bc: BoCuc) -> list[KetQua]:
+    ra: list[KetQua] = []
+    tl = bc.ten_loai
+    if tl is None:
+        ra.append(_khong_thay(19, "ten_loai", "Tên loại văn bản",
+                              "tên loại in hoa (BÁO CÁO, KẾ HOẠCH…) sau phần đầu"))
+    else:
+        loi = []
+        if not tat_ca(tl, lambda t: t.dam and t.co_pt and 13 <= t.co_pt <= 14):
+            loi.append(f"{mo_ta_chu(tl)}; yêu cầu đậm, cỡ 13–14")
+        if tl.dinh_dang.can_le != "center":
+            loi.append("phải căn giữa")
+        ra.append(KetQua(19, "ten_loai", "Tên loại văn bản", M.KHONG_DAT if loi else M.DAT,
+                         "; ".join(loi) or gon(tl.chu), vi_tri(tl) if loi else ""))
+    if not bc.trich_yeu:
+        ra.append(_khong_thay(20, "trich_yeu", "Trích yếu", "trích yếu ngay dưới tên loại"))
+        return ra
+    loi = []
+    for d in bc.trich_yeu:
+        if not tat_ca(d, lambda t: t.dam and not t.nghieng and t.co_pt and 13 <= t.co_pt <= 14):
+            loi.append(f"{vi_tri(d)}: {mo_ta_chu(d)}; yêu cầu đậm, đứng, cỡ 13–14")
+        if d.dinh_dang.can_le != "center":
+            loi.append(f"{vi_tri(d)}: phải căn giữa")
+    dau = bc.trich_yeu[0].chu.strip()
+    if dau and not dau[0].isupper():
+        loi.append("chữ cái đầu phải viết hoa")
+    ra.append(KetQua(20, "trich_yeu", "Trích yếu", M.KHONG_DAT if loi else M.DAT,
+                     "; ".join(loi) or "đậm, đứng, căn giữa"))
+    cuoi = bc.trich_yeu[-1]
+    # Dòng "(Trình kỳ họp …)" có thể đứng giữa trích yếu và đường kẻ.
+    sau = bc.sau(cuoi)
+    moc = sau if sau is not None and sau.chu.strip().startswith("(") else cuoi
+    co_ke, dai = duong_ke_sau(bc.tai_lieu, moc, bc.doan)
+    rong_chu = min(max(do_rong_cm(d.chu_gon, _mot_co(d) or 14, dam=True) for d in bc.trich_yeu),
+                   rong_vung_chu_cm(bc.tai_lieu, cuoi))
+    ra.append(_ke_ngan(21, "ke_trich_yeu", "Đường kẻ dưới trích yếu", co_ke, dai, rong_chu,
+                       vi_tri(cuoi)))
+    vv = dau.lower().startswith(("v/v", "về việc"))
+    ra.append(KetQua(22, "khong_vv", "Không dùng «V/v» của công văn",
+                     M.KHONG_DAT if vv and bc.ten_loai else M.DAT,
+                     "trích yếu văn bản có tên loại không viết «V/v»" if vv else "đúng"))
+    return ra
+
+
+def can_cu_kinh_gui(bc: BoCuc) -> list[KetQua]:
+    ra: list[KetQua] = []
+    if bc.can_cu:
+        loi = []
+        for i, d in enumerate(bc.can_cu):
+            cuoi = "." if i == len(bc.can_cu) - 1 else ";"
+            if not d.chu.rstrip().endswith(cuoi):
+                loi.append(f"{vi_tri(d)}: phải kết thúc bằng «{cuoi}»")
+            if not tat_ca(d, lambda t: t.nghieng):
+                loi.append(f"{vi_tri(d)}: phải in nghiêng")
+        ra.append(KetQua(29, "can_cu", "Căn cứ ban hành", M.KHONG_DAT if loi else M.DAT,
+                         "; ".join(loi) or f"{len(bc.can_cu)} căn cứ, in nghiêng"))
+    else:
+        ra.append(KetQua(29, "can_cu", "Căn cứ ban hành", M.KHONG_AP_DUNG, "không có căn cứ"))
+    if not bc.kinh_gui:
+        ra.append(KetQua(23, "kinh_gui", "Kính gửi", M.KHONG_AP_DUNG, "không có Kính gửi"))
+        return ra
+    loi = []
+    if any(tat_ca(d, lambda t: t.nghieng or t.dam) for d in bc.kinh_gui):
+        loi.append("phải đứng, không đậm")
+    nhieu = len(bc.kinh_gui) > 1 or "- " in bc.kinh_gui[0].chu
+    if nhieu:
+        dong = [d.chu.strip() for d in bc.kinh_gui]
+        for i, s in enumerate(dong):
+            cuoi = "." if i == len(dong) - 1 else ";"
+            if not s.endswith(cuoi):
+                loi.append(f"dòng «{s[:30]}» phải kết thúc bằng «{cuoi}»")
+    nn = [d.chu.strip() for d in bc.muc_noi_nhan]
+    if nn and not nn[0].startswith("- Như trên"):
+        loi.append("có Kính gửi thì Nơi nhận bắt đầu bằng «- Như trên;»")
+    ra.append(KetQua(23, "kinh_gui", "Kính gửi", M.KHONG_DAT if loi else M.DAT,
+                     "; ".join(loi) or gon(bc.kinh_gui[0].chu)))
+    return ra

@@ -1,0 +1,421 @@
+"""`drafter check`: một văn bản đúng thể thức, và mỗi quy tắc một bản làm sai đúng quy tắc đó."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from drafter import cli
+from drafter.ghi_docx import ghi_tep
+from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra.doc_docx import NS, w
+from drafter.kiem_tra.so_lieu import kiem_tong, kiem_ty_le
+from drafter.van_ban import VanBan
+from tests.conftest import van_ban_nho
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _du_lieu_dung() -> dict:
+    du_lieu = van_ban_nho(
+        danh_so=["la_ma", "so", "chu"],
+        noi_dung=[
+            {"loai": "muc", "tieu_de": "Tình hình kinh tế", "noi_dung": [
+                {"loai": "muc", "tieu_de": "Nông nghiệp", "noi_dung": [
+                    {"loai": "doan", "noi_dung": ["Gieo trồng được 148 ha, đạt 96,1% KH",
+                                                  {"chu_thich": "Lúa xuân 53 ha; ngô 40 ha"},
+                                                  "."]},
+                    {"loai": "doan", "noi_dung": "Tổng đàn trâu 318 con, trong đó: "
+                                                 "trâu cày 300 con; trâu giống 18 con."},
+                    {"loai": "muc", "tieu_de": "Trồng trọt", "noi_dung": [
+                        {"loai": "doan", "dau_dong": "gach", "noi_dung": "Lúa xuân 53 ha."}]},
+                    {"loai": "muc", "tieu_de": "Chăn nuôi"},
+                ]},
+                {"loai": "muc", "tieu_de": "Nông thôn mới", "noi_dung": [
+                    {"loai": "doan", "noi_dung": "Xã đạt 06/19 tiêu chí, đạt 31,58%."},
+                    {"loai": "bang", "hang": [["Chỉ tiêu", "Kết quả"], ["Lúa", "53 ha"]]},
+                ]},
+            ]},
+            {"loai": "muc", "tieu_de": "Văn hóa - xã hội", "noi_dung": [
+                {"loai": "doan", "noi_dung": "Tổ chức tốt các hoạt động mừng Đảng, mừng Xuân."}]},
+        ],
+        noi_nhan=["Như trên", "UBND huyện (b/c)"],
+    )
+    du_lieu["dau"].update(
+        co_quan_chu_quan=["UBND huyện Thử Nghiệm"],
+        can_cu=["Căn cứ Kế hoạch số 04/KH-UBND ngày 09/01/2024 của UBND xã"],
+        kinh_gui=["Ủy ban nhân dân huyện Thử Nghiệm"])
+    return du_lieu
+
+
+@pytest.fixture(scope="module")
+def docx_dung(tmp_path_factory) -> Path:
+    return ghi_tep(VanBan.model_validate(_du_lieu_dung()),
+                   tmp_path_factory.mktemp("dung") / "dung.docx")
+
+
+@pytest.fixture(scope="module")
+def ket_qua_dung(docx_dung) -> dict[str, Muc]:
+    return {k.ma: k.muc for k in kiem_tra(docx_dung).ket_qua}
+
+
+def test_van_ban_dung_the_thuc(docx_dung, ket_qua_dung):
+    bao_cao = kiem_tra(docx_dung)
+    khong_dat = [k.dong() for k in bao_cao.ket_qua if k.muc != Muc.DAT]
+    assert khong_dat == [], khong_dat
+    assert bao_cao.dat_the_thuc
+    # Đủ các nhóm quy tắc của nd30.md §7 mà tệp kiểm được.
+    so = {k.so for k in bao_cao.ket_qua}
+    assert so >= {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+                  23, 24, 25, 26, 27, 28, 29, 31, 35, 36, 37, 39, 40, 41, 42, 43, 46, 47, 48, 52}
+
+
+def test_mau_cai_kinh_dat_the_thuc(docx_mau):
+    bao_cao = kiem_tra(docx_mau)
+    assert bao_cao.dem(Muc.KHONG_DAT) == 0, bao_cao.thanh_chu()
+    the_thuc = [k for k in bao_cao.ket_qua if k.so != 0 and k.ma != "giu_cho"]
+    assert all(k.muc in (Muc.DAT, Muc.KHONG_AP_DUNG) for k in the_thuc)
+    # Lỗi số liệu thật của bản gốc (seeds-catalog §5) được cảnh báo, không chặn.
+    tong = next(k for k in bao_cao.ket_qua if k.ma == "so_lieu_tong")
+    assert tong.muc == Muc.CANH_BAO
+    assert "tổng 25" in tong.chi_tiet and "cộng lại 33" in tong.chi_tiet
+    giu_cho = next(k for k in bao_cao.ket_qua if k.ma == "giu_cho")
+    assert giu_cho.muc == Muc.CANH_BAO and "sổ gốc ... trường hợp" in giu_cho.chi_tiet
+
+
+# ---------------------------------------------------------------- làm hỏng từng quy tắc
+
+def _chu(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def _doan(goc: etree._Element, bat_dau: str, thu: int = 0) -> etree._Element:
+    ds = [p for p in goc.iter(w("p")) if _chu(p).startswith(bat_dau)]
+    return ds[thu]
+
+
+def _sau(p: etree._Element) -> etree._Element:
+    ds = list(p.getparent().iterfind("w:p", NS))
+    return ds[ds.index(p) + 1]
+
+
+def _rpr(r: etree._Element) -> etree._Element:
+    rpr = r.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(r, w("rPr"))
+        r.remove(rpr)
+        r.insert(0, rpr)
+    return rpr
+
+
+def _dat_run(p: etree._Element, tag: str, **attrs: str) -> None:
+    for r in p.iter(w("r")):
+        if r.find(w("t")) is None:
+            continue
+        rpr = _rpr(r)
+        el = rpr.find(w(tag))
+        if el is None:
+            el = etree.SubElement(rpr, w(tag))
+        for k, v in attrs.items():
+            el.set(w(k), v)
+
+
+def _ppr(p: etree._Element, tag: str, **attrs: str) -> None:
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    el = ppr.find(w(tag))
+    if el is None:
+        el = etree.SubElement(ppr, w(tag))
+    for k, v in attrs.items():
+        el.set(w(k), v)
+
+
+def _doi_chu(p: etree._Element, cu: str, moi: str) -> None:
+    for t in p.iter(w("t")):
+        if cu in (t.text or ""):
+            t.text = t.text.replace(cu, moi)
+            return
+    raise AssertionError(f"không thấy {cu!r}")
+
+
+def _bo_vien(p: etree._Element) -> None:
+    vien = p.find("w:pPr/w:pBdr", NS)
+    vien.getparent().remove(vien)
+
+
+def _sect(doc: etree._Element) -> etree._Element:
+    return doc.find("w:body/w:sectPr", NS)
+
+
+Sua = Callable[[dict[str, etree._Element]], None]
+
+
+def _sua_docx(goc: Path, dich: Path, sua: Sua) -> Path:
+    with zipfile.ZipFile(goc) as z:
+        ten = z.namelist()
+        xml = {n: etree.fromstring(z.read(n)) for n in ten
+               if n.startswith("word/") and n.endswith(".xml")}
+        sua(xml)
+        with zipfile.ZipFile(dich, "w", zipfile.ZIP_DEFLATED) as ra:
+            for n in ten:
+                du_lieu = etree.tostring(xml[n], xml_declaration=True, encoding="UTF-8",
+                                         standalone=True) if n in xml else z.read(n)
+                ra.writestr(n, du_lieu)
+    return dich
+
+
+def _header_mac_dinh(x: dict) -> etree._Element:
+    return next(v for k, v in x.items() if k.startswith("word/header") and v.iter(w("instrText"))
+                and any("PAGE" in (t.text or "") for t in v.iter(w("instrText"))))
+
+
+D = "word/document.xml"
+TRUONG_HOP: list[tuple[str, Sua, dict[str, Muc]]] = [
+    ("kho_letter", lambda x: (_sect(x[D]).find(w("pgSz")).set(w("w"), "12240"),
+                              _sect(x[D]).find(w("pgSz")).set(w("h"), "15840")),
+     {"kho_giay": Muc.KHONG_DAT}),
+    ("le_trai_hep", lambda x: _sect(x[D]).find(w("pgMar")).set(w("left"), "1134"),
+     {"le_trang": Muc.KHONG_DAT}),
+    ("dau_trang_ngoai_le", lambda x: _sect(x[D]).find(w("pgMar")).set(w("header"), "1500"),
+     {"dau_trang_trong_le": Muc.KHONG_DAT}),
+    ("phong_arial", lambda x: _dat_run(_doan(x[D], "Tổ chức tốt"), "rFonts", ascii="Arial",
+                                       hAnsi="Arial"), {"phong_chu": Muc.KHONG_DAT}),
+    ("chu_do", lambda x: _dat_run(_doan(x[D], "Tổ chức tốt"), "color", val="FF0000"),
+     {"mau_chu": Muc.KHONG_DAT}),
+    ("ma_tcvn3", lambda x: _doi_chu(_doan(x[D], "Tổ chức tốt"), "Tổ chức tốt",
+                                    "Tæ chøc tèt c¸c ho¹t ®éng"), {"ma_unicode": Muc.KHONG_DAT}),
+    ("co_tieu_ngu_13", lambda x: _dat_run(_doan(x[D], "Độc lập"), "sz", val="26"),
+     {"co_chu_thong_nhat": Muc.KHONG_DAT}),
+    ("quoc_hieu_hoa_cu", lambda x: _doi_chu(_doan(x[D], "CỘNG HÒA"), "HÒA", "HOÀ"),
+     {"quoc_hieu": Muc.KHONG_DAT}),
+    ("tieu_ngu_gach_dai", lambda x: _doi_chu(_doan(x[D], "Độc lập"), "Độc lập - Tự do - ",
+                                             "Độc lập – Tự do – "), {"tieu_ngu": Muc.KHONG_DAT}),
+    ("khong_ke_tieu_ngu", lambda x: _bo_vien(_sau(_doan(x[D], "Độc lập"))),
+     {"ke_tieu_ngu": Muc.KHONG_DAT}),
+    ("chu_quan_co_14", lambda x: _dat_run(_doan(x[D], "UBND HUYỆN"), "sz", val="28"),
+     {"co_quan_chu_quan": Muc.KHONG_DAT}),
+    ("ban_hanh_khong_giua", lambda x: _ppr(_doan(x[D], "XÃ THỬ NGHIỆM"), "jc", val="left"),
+     {"co_quan_ban_hanh": Muc.KHONG_DAT}),
+    ("khong_ke_co_quan", lambda x: _bo_vien(_sau(_doan(x[D], "XÃ THỬ NGHIỆM"))),
+     {"ke_co_quan": Muc.KHONG_DAT}),
+    ("so_co_khoang_trang", lambda x: _doi_chu(_doan(x[D], "Số:"), "05/", "05 /"),
+     {"so_ky_hieu": Muc.KHONG_DAT}),
+    ("so_thieu_0", lambda x: _doi_chu(_doan(x[D], "Số:"), "05/", "5/"),
+     {"so_0_dau": Muc.KHONG_DAT}),
+    ("ma_cv", lambda x: _doi_chu(_doan(x[D], "Số:"), "BC-", "CV-"), {"ma_loai": Muc.KHONG_DAT}),
+    ("ngay_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Thử Nghiệm, ngày"), "i", val="0"),
+     {"ngay_thang": Muc.KHONG_DAT}),
+    ("ngay_thieu_0", lambda x: _doi_chu(_doan(x[D], "Thử Nghiệm, ngày"), "ngày 05 tháng 02",
+                                        "ngày 5 tháng 2"), {"ngay_so_0": Muc.KHONG_DAT}),
+    ("ten_loai_khong_dam", lambda x: _dat_run(_doan(x[D], "BÁO CÁO"), "b", val="0"),
+     {"ten_loai": Muc.KHONG_DAT}),
+    ("trich_yeu_nghieng", lambda x: _dat_run(_doan(x[D], "Tình hình kinh tế - xã hội"), "i"),
+     {"trich_yeu": Muc.KHONG_DAT}),
+    ("khong_ke_trich_yeu", lambda x: _bo_vien(_sau(_doan(x[D], "Tình hình kinh tế - xã hội"))),
+     {"ke_trich_yeu": Muc.KHONG_DAT}),
+    ("trich_yeu_vv", lambda x: _doi_chu(_doan(x[D], "Tình hình kinh tế - xã hội"), "Tình hình",
+                                        "V/v tình hình"), {"khong_vv": Muc.KHONG_DAT}),
+    ("kinh_gui_nghieng", lambda x: _dat_run(_doan(x[D], "Kính gửi"), "i"),
+     {"kinh_gui": Muc.KHONG_DAT}),
+    ("can_cu_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Căn cứ"), "i", val="0"),
+     {"can_cu": Muc.KHONG_DAT}),
+    ("than_co_12", lambda x: _dat_run(_doan(x[D], "Tổ chức tốt"), "sz", val="24"),
+     {"co_chu_than": Muc.KHONG_DAT}),
+    ("than_can_trai", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "jc", val="left"),
+     {"can_deu": Muc.KHONG_DAT}),
+    ("than_khong_thut", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "ind", firstLine="0"),
+     {"thut_dau_dong": Muc.KHONG_DAT}),
+    ("than_sat_nhau", lambda x: _ppr(_doan(x[D], "Tổng đàn trâu"), "spacing", before="0"),
+     {"cach_doan": Muc.KHONG_DAT}),
+    ("gian_dong_doi", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "spacing", line="480",
+                                     lineRule="auto"), {"gian_dong": Muc.KHONG_DAT}),
+    ("gian_dong_chinh_xac", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "spacing", line="360",
+                                           lineRule="exact"), {"gian_dong": Muc.CANH_BAO}),
+    ("muc_khong_dam", lambda x: _dat_run(_doan(x[D], "II. VĂN HÓA"), "b", val="0"),
+     {"dinh_dang_de_muc": Muc.KHONG_DAT}),
+    ("muc_nhay_so", lambda x: _doi_chu(_doan(x[D], "II. VĂN HÓA"), "II.", "III."),
+     {"thu_tu_de_muc": Muc.KHONG_DAT}),
+    ("diem_sai_thu_tu", lambda x: _doi_chu(_doan(x[D], "b) Chăn nuôi"), "b)", "c)"),
+     {"thu_tu_de_muc": Muc.KHONG_DAT}),
+    ("thieu_dau_het", lambda x: _doi_chu(_doan(x[D], "Trên đây"), "./.", "."),
+     {"dau_het": Muc.KHONG_DAT}),
+    ("tien_to_ky_sai", lambda x: _doi_chu(_doan(x[D], "TM. ỦY BAN"), "TM.", "T.M."),
+     {"tham_quyen_ky": Muc.KHONG_DAT}),
+    ("hoc_vi", lambda x: _doi_chu(_doan(x[D], "Nguyễn Văn A"), "Nguyễn", "TS. Nguyễn"),
+     {"ho_ten_ky": Muc.KHONG_DAT}),
+    ("cho_ky_hep", lambda x: [p.getparent().remove(p) for p in list(x[D].iter(w("p")))
+                              if _chu(p) == "" and p.getparent().tag == w("tc")
+                              and _chu(p.getparent()).startswith("TM.")][:0] or [
+        p.getparent().remove(p) for p in [p for p in x[D].iter(w("p")) if _chu(p) == ""
+                                          and p.getparent().tag == w("tc")
+                                          and "Nguyễn Văn A" in _chu(p.getparent())][:2]],
+     {"cho_ky": Muc.CANH_BAO}),
+    ("noi_nhan_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Nơi nhận"), "i", val="0"),
+     {"noi_nhan": Muc.KHONG_DAT}),
+    ("noi_nhan_thieu_cham_phay", lambda x: _doi_chu(_doan(x[D], "- UBND huyện"), ";", ""),
+     {"muc_noi_nhan": Muc.KHONG_DAT}),
+    ("luu_thieu_vt", lambda x: _doi_chu(_doan(x[D], "- Lưu"), "VT, VP", "VP"),
+     {"dong_luu": Muc.KHONG_DAT}),
+    ("khong_so_trang", lambda x: [r.getparent().remove(r) for r in
+                                  list(_header_mac_dinh(x).iter(w("instrText")))],
+     {"so_trang": Muc.KHONG_DAT, "khong_so_trang_1": Muc.KHONG_AP_DUNG,
+      "dau_trang_trong_le": Muc.KHONG_AP_DUNG}),
+    ("so_trang_o_trang_1", lambda x: _sect(x[D]).remove(_sect(x[D]).find(w("titlePg"))),
+     {"khong_so_trang_1": Muc.KHONG_DAT}),
+    ("con_cho_trong", lambda x: _doi_chu(_doan(x[D], "Tổ chức tốt"), "mừng Xuân",
+                                         "mừng Xuân cho ... hộ"), {"giu_cho": Muc.CANH_BAO}),
+    ("ty_le_sai", lambda x: _doi_chu(_doan(x[D], "Xã đạt 06/19"), "31,58%", "31.57%"),
+     {"so_lieu_ty_le": Muc.CANH_BAO}),
+    ("tong_sai", lambda x: _doi_chu(_doan(x[D], "Tổng đàn trâu"), "318", "320"),
+     {"so_lieu_tong": Muc.CANH_BAO}),
+]
+
+
+@pytest.mark.parametrize(("ten", "sua", "mong_doi"), TRUONG_HOP, ids=[t[0] for t in TRUONG_HOP])
+def test_moi_quy_tac_bi_pha_thi_chi_quy_tac_do_bao(tmp_path, docx_dung, ket_qua_dung, ten, sua,
+                                                    mong_doi):
+    hong = _sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)
+    ket_qua = {k.ma: k for k in kiem_tra(hong).ket_qua}
+    for ma, muc in mong_doi.items():
+        assert ket_qua[ma].muc == muc, ket_qua[ma].dong()
+        assert ket_qua[ma].chi_tiet
+    khac = {ma: k.dong() for ma, k in ket_qua.items()
+            if ma not in mong_doi and k.muc != ket_qua_dung[ma]}
+    assert khac == {}, khac
+
+
+def test_trang_ngang(tmp_path, docx_dung):
+    """Trang ngang chỉ được dùng khi thân có bảng rộng: có bảng thì cảnh báo, không thì lỗi."""
+    def ngang(x: dict) -> None:
+        pg = _sect(x[D]).find(w("pgSz"))
+        pg.set(w("orient"), "landscape")
+        pg.set(w("w"), "16838")
+        pg.set(w("h"), "11906")
+
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "n.docx", ngang)).ket_qua}
+    assert kq["kho_giay"].muc == Muc.DAT and kq["huong_giay"].muc == Muc.CANH_BAO
+    khong_bang = ghi_tep(VanBan.model_validate(van_ban_nho()), tmp_path / "kb.docx")
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(khong_bang, tmp_path / "n2.docx", ngang)).ket_qua}
+    assert kq["huong_giay"].muc == Muc.KHONG_DAT
+
+
+def test_1_2_thieu_dau_cham(tmp_path):
+    du_lieu = van_ban_nho(danh_so=["la_ma", "so", "so_thap_phan"], noi_dung=[
+        {"loai": "muc", "tieu_de": "Kinh tế", "noi_dung": [
+            {"loai": "muc", "tieu_de": "Nông nghiệp", "noi_dung": [
+                {"loai": "muc", "tieu_de": "Trồng trọt"},
+                {"loai": "muc", "tieu_de": "Chăn nuôi"}]}]}])
+    dung = ghi_tep(VanBan.model_validate(du_lieu), tmp_path / "a.docx")
+    assert {k.ma: k.muc for k in kiem_tra(dung).ket_qua}["thu_tu_de_muc"] == Muc.DAT
+    hong = _sua_docx(dung, tmp_path / "b.docx",
+                     lambda x: _doi_chu(_doan(x[D], "1.2. "), "1.2. ", "1.2 "))
+    k = next(k for k in kiem_tra(hong).ket_qua if k.ma == "thu_tu_de_muc")
+    assert k.muc == Muc.KHONG_DAT and "«1.2» thiếu dấu chấm cuối" in k.chi_tiet
+
+
+def test_ban_nhap_va_chinh_thuc(tmp_path):
+    du_lieu = van_ban_nho()
+    du_lieu["dau"].update(so=None, ngay=None, nam=2024)
+    du_lieu["chu_ky"]["ho_ten"] = ""
+    tep = ghi_tep(VanBan.model_validate(du_lieu), tmp_path / "nhap.docx")
+    nhap = {k.ma: k.muc for k in kiem_tra(tep).ket_qua}
+    assert (nhap["so_ky_hieu"], nhap["ngay_thang"], nhap["ho_ten_ky"]) == (Muc.CANH_BAO,) * 3
+    chinh = {k.ma: k.muc for k in kiem_tra(tep, chinh_thuc=True).ket_qua}
+    assert (chinh["so_ky_hieu"], chinh["ngay_thang"], chinh["ho_ten_ky"]) == (Muc.KHONG_DAT,) * 3
+
+
+# ---------------------------------------------------------------- văn bản thật, không do drafter
+
+def test_van_ban_lam_bang_libreoffice_co_loi_co_y():
+    """tests/fixtures/binh-trung-libreoffice.docx: soạn và lưu bằng LibreOffice Writer từ báo cáo
+    6 tháng 2023 của xã Bình Trung, cố ý để lại các lỗi thường gặp (xem fixtures/README.md)."""
+    bao_cao = kiem_tra(FIXTURES / "binh-trung-libreoffice.docx")
+    kq = {k.ma: k for k in bao_cao.ket_qua}
+    assert not bao_cao.dat_the_thuc
+    # Các phần đúng vẫn được nhận ra đúng.
+    for ma in ("kho_giay", "quoc_hieu", "tieu_ngu", "co_quan_ban_hanh", "ten_loai", "ma_loai",
+               "phong_chu"):
+        assert kq[ma].muc == Muc.DAT, kq[ma].dong()
+    # Các lỗi cố ý.
+    assert kq["le_trang"].muc == Muc.KHONG_DAT  # lề trái 25 mm
+    assert kq["ngay_so_0"].muc == Muc.KHONG_DAT and "tháng «07»" in kq["ngay_so_0"].chi_tiet
+    assert kq["thu_tu_de_muc"].muc == Muc.KHONG_DAT
+    assert "«III.» sau «I.»" in kq["thu_tu_de_muc"].chi_tiet
+    assert "«1.2» thiếu dấu chấm cuối" in kq["thu_tu_de_muc"].chi_tiet
+    assert kq["dong_luu"].muc == Muc.DAT
+    assert kq["so_trang"].muc == Muc.KHONG_DAT
+    assert kq["so_lieu_ty_le"].muc == Muc.CANH_BAO and "103,77" not in kq["so_lieu_ty_le"].chi_tiet
+    assert kq["so_lieu_tong"].muc == Muc.CANH_BAO and "9.100.000" in kq["so_lieu_tong"].chi_tiet
+
+
+# ---------------------------------------------------------------- số liệu trong chữ
+
+@pytest.mark.parametrize(("chu", "so_loi"), [
+    ("Trường mầm non huy động ra nhà trẻ 56/136= 41,2%", 0),
+    ("đã đạt được 06/19 tiêu chí, đạt 31.57%", 1),
+    ("đạt 06/19 tiêu chí, đạt 31,58%. Còn lại 13/19 Tiêu chí chưa đạt chiếm 68,42%", 0),
+    ("Số phụ nữ được khám thai 306/495 = 63%", 1),
+    ("trả kết quả trước và đúng hạn 165/165 hồ sơ (chiếm 100%)", 0),
+    ("đạt 230ha/200ha, đạt 115% so với kế hoạch", 0),
+    ("10.084.045đ/12.000.000đ đạt 84,033% kế hoạch", 0),
+])
+def test_kiem_ty_le(chu, so_loi):
+    assert len(kiem_ty_le(chu)) == so_loi, kiem_ty_le(chu)
+
+
+@pytest.mark.parametrize(("chu", "so_loi"), [
+    ("Tiếp nhận là 25 hồ sơ (gồm có Tách thửa 02; Chuyển mục đích 5; đính chính 9; gia hạn 9, "
+     "Đăng ký lần đầu 4. Tặng cho 04)", 1),
+    ("Tổng số sinh 15 trẻ (05 trẻ nữ; 10 trẻ nam)", 0),
+    ("366 suất quà, trị giá 160.526.000 đồng (trong đó: Huy động tại địa phương được 285 suất; "
+     "Quà của cấp trên là 81 suất)", 0),
+    ("7,4 tỷ đồng (trong đó: Nguồn vốn của tỉnh là 4,9 tỷ đồng; Nguồn vốn của huyện là "
+     "2,5 tỷ đồng)", 0),
+    ("Trồng được 93ha (trong đó: Lúa xuân cấy được 53ha; đạt 100% KH, bằng 103,9% SVCK; Ngô "
+     "xuân trồng ước 40 ha)", 0),
+    ("đàn Ngựa 2.478 con trong đó: Đàn Ngựa thường 936 con; Đàn Ngựa bạch 1.482 con", 1),
+])
+def test_kiem_tong(chu, so_loi):
+    assert len(kiem_tong(chu)) == so_loi, kiem_tong(chu)
+
+
+# ---------------------------------------------------------------- dòng lệnh
+
+def test_cli_check(docx_dung, tmp_path, capsys):
+    assert cli.main(["check", str(docx_dung)]) == 0
+    ra = capsys.readouterr().out
+    assert "[Đạt]" in ra and "ĐẠT thể thức NĐ 30" in ra
+    assert all(re.match(r"^\[(Đạt|Không đạt|Cảnh báo|Không áp dụng)\]", d)
+               for d in ra.splitlines()[1:-1])
+    assert cli.main(["check", str(docx_dung), "--json"]) == 0
+    du_lieu = json.loads(capsys.readouterr().out)
+    assert du_lieu["dat_the_thuc"] is True and du_lieu["tong_ket"]["khong_dat"] == 0
+    hong = _sua_docx(docx_dung, tmp_path / "h.docx",
+                     lambda x: _doi_chu(_doan(x[D], "Số:"), "05/", "5/"))
+    assert cli.main(["check", str(hong)]) == 1
+    assert "[Không đạt]" in capsys.readouterr().out
+
+
+def test_cli_check_tep_hong(tmp_path, capsys):
+    tep = tmp_path / "x.docx"
+    tep.write_bytes(b"khong phai zip")
+    assert cli.main(["check", str(tep)]) == 2
+    err = capsys.readouterr().err
+    assert "không phải văn bản Word .docx" in err and "Traceback" not in err
+    assert cli.main(["check", str(tmp_path / "khong-co.docx")]) == 2
+
+
+def test_render_chay_kiem_tra(tmp_path, capsys):
+    tep = tmp_path / "bc.json"
+    tep.write_text(json.dumps(_du_lieu_dung(), ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["render", str(tep), "-o", str(tmp_path / "bc.docx")]) == 0
+    assert "ĐẠT thể thức NĐ 30" in capsys.readouterr().out
+
