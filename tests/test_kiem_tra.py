@@ -419,3 +419,26 @@ def test_render_chay_kiem_tra(tmp_path, capsys):
     assert cli.main(["render", str(tep), "-o", str(tmp_path / "bc.docx")]) == 0
     assert "ĐẠT thể thức NĐ 30" in capsys.readouterr().out
 
+
+
+def test_phong_theo_theme_duoc_tra_trong_theme(tmp_path, docx_dung):
+    """Word mặc định khai phông bằng theme (minorHAnsi): phải tra theme1.xml mới biết phông gì."""
+    def dung_theme(x: dict) -> None:
+        rf = x["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
+        for k in list(rf.attrib):
+            del rf.attrib[k]
+        rf.set(w("asciiTheme"), "minorHAnsi")
+        rf.set(w("hAnsiTheme"), "minorHAnsi")
+        for kieu in x["word/styles.xml"].iterfind("w:style/w:rPr/w:rFonts", NS):
+            kieu.getparent().remove(kieu)
+
+    def theme_tnr(x: dict) -> None:
+        dung_theme(x)
+        a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+        for latin in x["word/theme/theme1.xml"].iter(f"{a}latin"):
+            latin.set("typeface", "Times New Roman")
+
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "c.docx", dung_theme)).ket_qua}
+    assert kq["phong_chu"].muc == Muc.KHONG_DAT and "Cambria" in kq["phong_chu"].chi_tiet
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "t.docx", theme_tnr)).ket_qua}
+    assert kq["phong_chu"].muc == Muc.CANH_BAO  # ascii/hAnsi đúng; eastAsia, cs chưa khai
