@@ -9,7 +9,7 @@ from pathlib import Path
 from drafter import __version__
 
 THOAT_LOI_DU_LIEU = 2
-TEP_VAN_BAN_MAU = "van-ban-cai-kinh-quy-I-2024.json"
+TEP_BAO_CAO_MAU = "bao-cao-cai-kinh-quy-I-2024.json"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
     render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+
+    validate = lenh.add_parser("validate", help="kiểm tra số liệu của một tệp báo cáo (.json)")
+    validate.add_argument("tep", type=Path, metavar="BAO_CAO.json")
+    validate.add_argument("--nhap", action="store_true",
+                          help="bản nháp: chưa đòi ngày, nơi nhận, người ký")
 
     check = lenh.add_parser("check", help="kiểm tra thể thức NĐ 30 của một tệp .docx bất kỳ")
     check.add_argument("tep", type=Path, metavar="TEP.docx")
@@ -82,6 +87,21 @@ def _tom_tat_kiem_tra(tep: Path) -> None:
     print(bao_cao.tong_ket())
 
 
+def _validate(args: argparse.Namespace) -> int:
+    from drafter.nap_bao_cao import kiem_tra_tep
+    from drafter.tep_van_ban import LoiTepVanBan
+
+    try:
+        kq = kiem_tra_tep(args.tep, xuat=not args.nhap)
+    except LoiTepVanBan as loi:
+        _in_loi(loi.tieu_de, loi.cac_dong)
+        return 1
+    for dong in kq.loi + kq.canh_bao:
+        print(dong)
+    print(f"Tổng kết: {len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo.")
+    return 1 if kq.loi else 0
+
+
 def _check(args: argparse.Namespace) -> int:
     import json
 
@@ -107,16 +127,19 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.lenh == "check":
         return _check(args)
-    from drafter.tep_van_ban import LoiTepVanBan, doc_van_ban
+    if args.lenh == "validate":
+        return _validate(args)
+    from drafter.nap_bao_cao import nap
+    from drafter.tep_van_ban import LoiTepVanBan
 
     try:
         if args.lenh == "render":
-            van_ban = doc_van_ban(args.tep)
+            kq = nap(args.tep)
             ra = args.ra or args.tep.with_suffix(".docx")
         elif args.lenh == "demo":
             from drafter.tai_nguyen import tep_mau
 
-            van_ban = doc_van_ban(tep_mau(TEP_VAN_BAN_MAU))
+            kq = nap(tep_mau(TEP_BAO_CAO_MAU))
             ra = args.ra
         else:
             _parser().print_help()
@@ -124,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     except LoiTepVanBan as loi:
         _in_loi(loi.tieu_de, loi.cac_dong)
         return THOAT_LOI_DU_LIEU
-    return _xuat(van_ban, ra, args.pdf)
+    for dong in kq.canh_bao:
+        print(dong)
+    return _xuat(kq.van_ban, ra, args.pdf)
 
 
 if __name__ == "__main__":

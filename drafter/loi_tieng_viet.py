@@ -18,6 +18,11 @@ TEN_TRUONG = {
     "ho_ten": "họ tên người ký", "phien_ban": "phiên bản tệp", "loai": "loại",
     "dam": "chữ đậm", "nghieng": "chữ nghiêng", "do_rong_cot_cm": "độ rộng cột",
     "co_tieu_de": "hàng tiêu đề", "can_giua": "căn giữa",
+    "bieu_mau": "biểu mẫu", "ky": "kỳ báo cáo", "xa": "tên xã", "so_lieu": "số liệu",
+    "van_ban": "đoạn văn", "gia_tri": "số liệu", "mau_so": "mẫu số", "ke_hoach": "kế hoạch",
+    "cung_ky": "cùng kỳ", "ky_truoc": "kỳ trước", "du_toan_huyen": "dự toán huyện giao",
+    "du_toan_xa": "dự toán xã giao", "phan_con": "chi tiết", "ten": "tên",
+    "tieu_de_muc": "tiêu đề mục", "cach_viet": "cách viết", "can_xem_lai": "cần xem lại",
 }
 _BO_QUA = {"muc", "doan", "bang", "chu", "chu_thich", "function-after[_chuan_hoa(), str]"}
 

@@ -1,0 +1,238 @@
+"""Câu văn từ số liệu: mẫu jinja2 trong templates/cau/ với các bộ lọc định dạng số tiếng Việt.
+
+Mọi giá trị đưa vào mẫu (tên chỉ tiêu, tên thôn, chữ người dùng…) đều được thoát khỏi cú pháp
+đánh dấu trước khi in (finalize), nên chỉ chữ viết sẵn trong tệp mẫu mới là đánh dấu; chữ của
+người dùng không bao giờ được chạy như mẫu. Kết quả mẫu được phân tích bằng danh_dau.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from drafter import vn
+from drafter.bieu_mau.danh_dau import GiuCho, phan_tich, thay_so_lieu, thoat
+from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
+from drafter.bieu_mau.tinh_toan import SoLieuDaTinh
+from drafter.tai_nguyen import thu_muc
+from drafter.van_ban import ChuThich, Doan
+
+PhanTu = str | Doan | ChuThich
+
+
+class DaThoat(str):
+    """Chuỗi đánh dấu đã dựng từ mẫu, không thoát lại lần nữa."""
+
+
+def _finalize(gia_tri: object) -> str:
+    if gia_tri is None:
+        return ""
+    if isinstance(gia_tri, DaThoat):
+        return gia_tri
+    return thoat(str(gia_tri))
+
+
+def _so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
+    """Số kèm đơn vị theo loại chỉ tiêu: "03 lượt", "148 ha", "1.312.259.000 đồng"."""
+    if ct.loai == "tien":
+        return vn.tien(gia_tri, ct.don_vi_tien, ct.so_le)
+    if ct.loai == "phan_tram":
+        return vn.phan_tram(gia_tri, ct.so_le)
+    if ct.loai == "dem":
+        chu = vn.dem(int(gia_tri)) if ct.hai_chu_so and gia_tri >= 0 else vn.so(gia_tri, 0)
+    else:
+        chu = vn.so(gia_tri, ct.so_le)
+    return f"{chu} {ct.don_vi}" if ct.don_vi else chu
+
+
+def _so_tran(gia_tri: Decimal, ct: ChiTieu) -> str:
+    if ct.loai == "dem" or ct.loai == "ti_so":
+        if ct.hai_chu_so and gia_tri >= 0 and gia_tri == gia_tri.to_integral_value():
+            return vn.dem(int(gia_tri))
+        return vn.so(gia_tri, ct.so_le)
+    if ct.loai == "tien":
+        he_so = {"đồng": 1, "triệu đồng": 10**6, "tỷ đồng": 10**9}[ct.don_vi_tien]
+        return vn.so(gia_tri / he_so, 0 if ct.don_vi_tien == "đồng" else ct.so_le)
+    return vn.so(gia_tri, ct.so_le)
+
+
+@cache
+def moi_truong() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(thu_muc("templates"))),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["phan_tram"] = lambda x, n=1: vn.phan_tram(x, n)
+    env.filters["so"] = lambda x, n=2: vn.so(x, n)
+    env.filters["dem"] = lambda x: vn.dem(int(x))
+    env.filters["tien"] = lambda x, dv="đồng": vn.tien(x, dv)
+    env.filters["so_luong"] = _so_luong
+    return env
+
+
+def _ve(ten: str, **ngu_canh: object) -> str:
+    return moi_truong().get_template(ten).render(**ngu_canh).strip()
+
+
+class CauVan:
+    """Dựng chữ cho một chỉ tiêu đã tính: câu đầy đủ, cụm so sánh, phần chi tiết, chú thích."""
+
+    def __init__(self, s: SoLieuDaTinh, cach_viet: CachViet) -> None:
+        self.s = s
+        self.ct = s.ct
+        self.viet = cach_viet
+
+    # ------------------------------------------------------------ các mảnh
+
+    def gia_tri(self) -> str:
+        s, ct = self.s, self.ct
+        if ct.loai == "co_khong":
+            return "" if s.gia_tri is None else ("có" if s.gia_tri else "không")
+        if ct.loai == "chu":
+            return s.gia_tri or ""
+        if not s.co_so:
+            return ""
+        if ct.loai == "ti_so":
+            if s.mau_so is None:
+                return _so_luong(s.gia_tri, ct)
+            x_y = f"{_so_tran(s.gia_tri, ct)}/{_so_tran(s.mau_so, ct)}"
+            return f"{x_y} {ct.don_vi}" if ct.don_vi else x_y
+        return _so_luong(s.gia_tri, ct)
+
+    def cac_phan(self) -> list[str]:
+        """Mỗi phần chi tiết viết theo mẫu của biểu mẫu: "Na 6 ha", "Ba Nàng 2 ha"."""
+        if not self.ct.phan_con:
+            return []
+        ra = []
+        for ten, so in self.s.phan_con:
+            if so is None:
+                continue
+            gia_tri = _so_luong(so, self.ct)
+            ra.append(self.ct.phan_con.mau.replace("{ten}", ten).replace("{gia_tri}", gia_tri)
+                      .replace("{so}", _so_tran(so, self.ct)).replace("{don_vi}", self.ct.don_vi))
+        return ra
+
+    def so_sanh(self) -> str:
+        return _ve("cau/so_sanh.j2", s=self.s, ct=self.ct, viet=self.viet)
+
+    def trong_do(self) -> str:
+        phan = self.cac_phan()
+        if not phan or not self.ct.phan_con or self.ct.phan_con.cach_hien != "trong_do":
+            return ""
+        return _ve("cau/trong_do.j2", cac_phan=phan, loi_dan=self.ct.phan_con.loi_dan)
+
+    def cau(self) -> str:
+        """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""
+        if not self.gia_tri():
+            return ""
+        mau = self.ct.mau_cau or {"ti_so": "ti_so", "co_khong": "co_khong",
+                                  "chu": "chu"}.get(self.ct.loai, "mac_dinh")
+        return _ve(f"cau/{mau}.j2", s=self.s, ct=self.ct, viet=self.viet,
+                   v=self.gia_tri(), so_sanh=DaThoat(self.so_sanh()),
+                   trong_do=DaThoat(self.trong_do()))
+
+    def chu_thich(self) -> list[PhanTu]:
+        phan = self.cac_phan()
+        if not phan:
+            return []
+        noi_dung = phan_tich(_ve("cau/chu_thich.j2", cac_phan=phan), cho_phep_chu_thich=False)
+        return [ChuThich(chu_thich=thay_so_lieu(noi_dung, lambda g: []))]
+
+    # ------------------------------------------------------------ chỗ giữ [[ma.truong]]
+
+    def theo_truong(self, truong: str) -> list[PhanTu]:
+        s, ct = self.s, self.ct
+        pt = ct.so_le_ty_le
+
+        def chu(x: str) -> list[PhanTu]:
+            return [x] if x else []
+
+        def ty_le(x: Decimal | None) -> list[PhanTu]:
+            return chu(vn.phan_tram(x, pt) if x is not None else "")
+
+        match truong:
+            case "":
+                return chu(self.gia_tri())
+            case "so":
+                return chu(_so_tran(s.gia_tri, ct) if s.co_so else "")
+            case "cau":
+                return _danh_dau(self.cau())
+            case "so_sanh":
+                return _danh_dau(self.so_sanh())
+            case "kh":
+                return ty_le(s.ty_le_ke_hoach)
+            case "cung_ky":
+                return ty_le(s.ty_le_cung_ky)
+            case "du_toan_huyen":
+                return ty_le(s.ty_le_du_toan_huyen)
+            case "du_toan_xa":
+                return ty_le(s.ty_le_du_toan_xa)
+            case "ty_le":
+                return ty_le(s.ty_le)
+            case "ty_le_con_lai":
+                return ty_le(s.ty_le_con_lai)
+            case "x":
+                return chu(_so_tran(s.gia_tri, ct) if s.co_so else "")
+            case "y":
+                return chu(_so_tran(s.mau_so, ct) if s.mau_so is not None else "")
+            case "x_y":
+                return chu(f"{_so_tran(s.gia_tri, ct)}/{_so_tran(s.mau_so, ct)}"
+                           if s.co_so and s.mau_so is not None else "")
+            case "con_lai":
+                return chu(_so_tran(s.con_lai, ct) if s.con_lai is not None else "")
+            case "ke_hoach":
+                return chu(_so_luong(s.ke_hoach, ct) if s.ke_hoach is not None else "")
+            case "phan_con":
+                return chu("; ".join(self.cac_phan()))
+            case "trong_do":
+                phan = self.cac_phan()
+                loi_dan = self.ct.phan_con.loi_dan if self.ct.phan_con else "trong đó"
+                return _danh_dau(_ve("cau/trong_do.j2", cac_phan=phan, loi_dan=loi_dan)
+                                 if phan else "")
+            case "chu_thich":
+                return self.chu_thich()
+            case "chenh_lech":
+                return chu(self._chenh_lech())
+        m = re.fullmatch(r"(phan|dong)_(\d+)", truong)
+        if m:
+            i = int(m.group(2)) - 1
+            if m.group(1) == "dong":
+                phan = self.cac_phan()
+                return chu(phan[i] if i < len(phan) else "")
+            so = s.phan_con[i][1] if i < len(s.phan_con) else None
+            return chu(_so_luong(so, ct) if so is not None else "")
+        raise KeyError(truong)
+
+    def _chenh_lech(self) -> str:
+        """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""
+        s = self.s
+        if not s.co_so or s.cung_ky is None:
+            return ""
+        d = s.gia_tri - s.cung_ky
+        if d == 0:
+            return "bằng cùng kỳ"
+        return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)}"
+
+
+TRUONG_GIU_CHO = ("", "so", "cau", "so_sanh", "kh", "cung_ky", "du_toan_huyen", "du_toan_xa",
+                  "ty_le", "ty_le_con_lai", "x", "y", "x_y", "con_lai", "ke_hoach", "phan_con",
+                  "trong_do", "chu_thich", "chenh_lech")
+
+
+def la_truong_hop_le(truong: str) -> bool:
+    """Phần sau dấu chấm của chỗ giữ: một trong TRUONG_GIU_CHO, hoặc phan_N / dong_N."""
+    return truong in TRUONG_GIU_CHO or re.fullmatch(r"(phan|dong)_[1-9]\d*", truong) is not None
+
+
+def _danh_dau(chu: str) -> list[PhanTu]:
+    if not chu:
+        return []
+    return thay_so_lieu(phan_tich(chu), lambda g: [GiuCho(g.ma, g.truong).chu])

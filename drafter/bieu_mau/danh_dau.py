@@ -1,0 +1,200 @@
+"""Cú pháp đánh dấu nhỏ của riêng drafter cho đoạn văn người dùng gõ (không phải jinja):
+
+    **đậm**   *nghiêng*   ***đậm nghiêng***   [^nội dung chú thích]   [[ma_chi_tieu.truong]]
+    \\*  \\[  \\]  \\\\   để gõ đúng ký tự đó
+
+Bộ phân tích trả về danh sách phần tử trong dòng của mô hình văn bản (chuỗi, Doan, ChuThich)
+và chỗ giữ số liệu (GiuCho). Chữ người dùng không bao giờ được chạy như mẫu: số liệu thay vào
+chỗ giữ là các phần tử đã dựng sẵn, không phân tích lại.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafter.van_ban import ChuThich, Doan
+
+_KY_TU_DAC_BIET = re.compile(r"([\\*\[\]])")
+_MA = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")
+
+
+@dataclass(frozen=True)
+class GiuCho:
+    """Chỗ giữ số liệu [[ma.truong]] trong đoạn văn."""
+
+    ma: str
+    truong: str = ""
+
+    @property
+    def chu(self) -> str:
+        return f"[[{self.ma}{'.' + self.truong if self.truong else ''}]]"
+
+
+PhanTuDanhDau = str | Doan | ChuThich | GiuCho
+
+
+def thoat(chu: str) -> str:
+    """Thoát ký tự đặc biệt để chữ người dùng hiện đúng như gõ khi đi qua bộ phân tích."""
+    return _KY_TU_DAC_BIET.sub(r"\\\1", chu)
+
+
+class LoiDanhDau(ValueError):
+    pass
+
+
+def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> list[PhanTuDanhDau]:
+    """Phân tích một đoạn. Dấu không đóng được coi là chữ thường (người gõ thiếu không mất chữ)."""
+    ra: list[PhanTuDanhDau] = []
+    i, n = 0, len(chu)
+    dem: list[str] = []
+
+    def day() -> None:
+        if dem:
+            ra.append("".join(dem))
+            dem.clear()
+
+    while i < n:
+        c = chu[i]
+        if c == "\\" and i + 1 < n:
+            dem.append(chu[i + 1])
+            i += 2
+            continue
+        if chu.startswith("[[", i):
+            j = chu.find("]]", i + 2)
+            ma = chu[i + 2:j].strip() if j != -1 else ""
+            if j != -1 and _MA.match(ma):
+                day()
+                phan = ma.split(".", 1)
+                ra.append(GiuCho(phan[0], phan[1] if len(phan) > 1 else ""))
+                i = j + 2
+                continue
+        if chu.startswith("[^", i) and cho_phep_chu_thich:
+            j = _dong_ngoac(chu, i + 2)
+            if j != -1:
+                day()
+                noi_dung = phan_tich(chu[i + 2:j], cho_phep_chu_thich=False)
+                ra.append(_ChuThichTam(noi_dung))
+                i = j + 1
+                continue
+        if c == "*":
+            for dau, dam, nghieng in (("***", True, True), ("**", True, False), ("*", False, True)):
+                if chu.startswith(dau, i):
+                    j = _tim_dong(chu, i + len(dau), dau)
+                    if j != -1 and j > i + len(dau):
+                        day()
+                        ben_trong = chu[i + len(dau):j]
+                        if "[[" in ben_trong:
+                            # Số liệu trong chữ đậm/nghiêng: "(*tăng [[tngt.chenh_lech]]…*)".
+                            ra.append(_NhanManh(dam, nghieng, phan_tich(ben_trong, False)))
+                        else:
+                            ra.append(Doan(chu=_bo_thoat(ben_trong), dam=dam, nghieng=nghieng))
+                        i = j + len(dau)
+                        break
+            else:
+                dem.append(c)
+                i += 1
+            continue
+        dem.append(c)
+        i += 1
+    day()
+    return ra
+
+
+@dataclass(frozen=True)
+class _ChuThichTam:
+    """Chú thích chưa thay số liệu (có thể chứa GiuCho); thay xong mới thành ChuThich."""
+
+    noi_dung: list[PhanTuDanhDau]
+
+
+@dataclass(frozen=True)
+class _NhanManh:
+    """Đoạn đậm/nghiêng có chỗ giữ bên trong; thay xong thành các Doan cùng kiểu."""
+
+    dam: bool
+    nghieng: bool
+    noi_dung: list[PhanTuDanhDau]
+
+
+def _dong_ngoac(chu: str, tu: int) -> int:
+    """Vị trí dấu ] đóng chú thích, bỏ qua [[…]] và ký tự thoát bên trong."""
+    i = tu
+    while i < len(chu):
+        if chu[i] == "\\":
+            i += 2
+            continue
+        if chu.startswith("[[", i):
+            j = chu.find("]]", i)
+            if j == -1:
+                return -1
+            i = j + 2
+            continue
+        if chu[i] == "]":
+            return i
+        i += 1
+    return -1
+
+
+def _tim_dong(chu: str, tu: int, dau: str) -> int:
+    i = tu
+    while i < len(chu):
+        if chu[i] == "\\":
+            i += 2
+            continue
+        if chu.startswith(dau, i) and not (dau == "*" and chu.startswith("**", i)):
+            return i
+        if dau == "*" and chu.startswith("**", i):
+            i += 2
+            continue
+        i += 1
+    return -1
+
+
+def _bo_thoat(chu: str) -> str:
+    return re.sub(r"\\(.)", r"\1", chu)
+
+
+ThayGiuCho = Callable[[GiuCho], list[str | Doan | ChuThich]]
+
+
+def thay_so_lieu(phan: list[PhanTuDanhDau], thay: ThayGiuCho,
+                 trong_chu_thich: bool = False) -> list[str | Doan | ChuThich]:
+    """Thay mọi chỗ giữ bằng phần tử đã dựng; ghép các chuỗi liền nhau cho gọn."""
+    ra: list[str | Doan | ChuThich] = []
+    for p in phan:
+        if isinstance(p, GiuCho):
+            moi = thay(p)
+            if trong_chu_thich:
+                moi = [m for m in moi if not isinstance(m, ChuThich)]  # không lồng chú thích
+            ra.extend(moi)
+        elif isinstance(p, _NhanManh):
+            for x in thay_so_lieu(p.noi_dung, thay, trong_chu_thich=True):
+                if isinstance(x, str):
+                    ra.append(Doan(chu=x, dam=p.dam, nghieng=p.nghieng))
+                elif isinstance(x, Doan):
+                    ra.append(Doan(chu=x.chu, dam=x.dam or p.dam, nghieng=x.nghieng or p.nghieng))
+        elif isinstance(p, _ChuThichTam):
+            noi_dung = thay_so_lieu(p.noi_dung, thay, trong_chu_thich=True)
+            if any((x.strip() if isinstance(x, str) else x.chu.strip()) for x in noi_dung):
+                ra.append(ChuThich(chu_thich=[x for x in noi_dung if not isinstance(x, ChuThich)]))
+        else:
+            ra.append(p)
+    gon: list[str | Doan | ChuThich] = []
+    for p in ra:
+        if isinstance(p, str) and gon and isinstance(gon[-1], str):
+            gon[-1] += p
+        elif not (isinstance(p, str) and p == ""):
+            gon.append(p)
+    return gon
+
+
+def cac_giu_cho(phan: list[PhanTuDanhDau]) -> list[GiuCho]:
+    ra: list[GiuCho] = []
+    for p in phan:
+        if isinstance(p, GiuCho):
+            ra.append(p)
+        elif isinstance(p, _ChuThichTam | _NhanManh):
+            ra.extend(cac_giu_cho(p.noi_dung))
+    return ra

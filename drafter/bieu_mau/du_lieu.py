@@ -1,0 +1,136 @@
+"""Dữ liệu của một báo cáo theo biểu mẫu: tệp JSON có phiên bản lược đồ.
+
+Số liệu giữ nguyên như người dùng gõ ("1.312.259.000", "96,1"): bản nháp dở dang hay có số gõ
+sai vẫn lưu được trọn vẹn, không mất chữ nào; việc đọc số và kiểm tra nằm ở kiem_tra_so_lieu.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from drafter.bieu_mau.dinh_nghia import CachViet
+from drafter.ghi_tep import ghi_chu
+from drafter.ky_bao_cao import Ky, LoiKy
+from drafter.loi_tieng_viet import cac_loi
+from drafter.tep_van_ban import LoiTepVanBan, doc_json
+from drafter.van_ban import Chu, QuyenHan
+
+PHIEN_BAN_DU_LIEU = 1
+
+SoNhap = str | int | float | None
+"""Một ô số như người dùng gõ; chuỗi theo kiểu Việt ("1.312.259.000") hoặc số JSON."""
+
+
+class _Nhap(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class PhanConNhap(_Nhap):
+    ten: Chu
+    gia_tri: SoNhap = None
+
+
+class SoLieuNhap(_Nhap):
+    gia_tri: SoNhap | bool = None
+    mau_so: SoNhap = None  # y của tỷ số x/y
+    ke_hoach: SoNhap = None  # chỉ tiêu kế hoạch năm
+    cung_ky: SoNhap = None  # cùng kỳ năm trước
+    ky_truoc: SoNhap = None  # kỳ báo cáo liền trước
+    du_toan_huyen: SoNhap = None
+    du_toan_xa: SoNhap = None
+    phan_con: list[PhanConNhap] = Field(default_factory=list)
+
+    def trong(self) -> bool:
+        return self.gia_tri in (None, "") and not self.phan_con
+
+
+class DauBaoCao(_Nhap):
+    co_quan_chu_quan: list[Chu] = Field(default_factory=list)
+    co_quan_ban_hanh: list[Chu] = Field(default_factory=list)
+    so: Chu | None = None
+    ky_hieu: Chu | None = None  # trống: lấy theo biểu mẫu (BC-UBND)
+    dia_danh: Chu = ""
+    ngay: date | None = None
+    trich_yeu: Chu | None = None  # trống: sinh từ mẫu của biểu mẫu theo kỳ báo cáo
+    dong_duoi_trich_yeu: Chu | None = None
+    can_cu: list[Chu] = Field(default_factory=list)
+    kinh_gui: list[Chu] = Field(default_factory=list)
+
+
+class ChuKyNhap(_Nhap):
+    quyen_han: QuyenHan = "TM."
+    co_quan_hoac_chuc_vu: Chu = ""
+    chuc_vu: list[Chu] = Field(default_factory=list)
+    ho_ten: Chu = ""
+
+
+class BaoCaoDuLieu(_Nhap):
+    phien_ban: int = PHIEN_BAN_DU_LIEU
+    bieu_mau: str
+    ky: str
+    xa: Chu = ""  # tên xã, dùng trong câu kết ("của UBND xã Cai Kinh")
+    dau: DauBaoCao = Field(default_factory=DauBaoCao)
+    so_lieu: dict[str, SoLieuNhap] = Field(default_factory=dict)
+    van_ban: dict[str, list[Chu]] = Field(default_factory=dict)
+    tieu_de_muc: dict[str, Chu] = Field(default_factory=dict)
+    cau_ket: Chu | None = None
+    noi_nhan: list[Chu] = Field(default_factory=list)
+    luu: Chu = "VT"
+    chu_ky: ChuKyNhap = Field(default_factory=ChuKyNhap)
+    cach_viet: CachViet | None = None
+    can_xem_lai: list[str] = Field(default_factory=list)  # mục chép từ kỳ trước chưa xem lại
+
+    @field_validator("phien_ban")
+    @classmethod
+    def _phien_ban(cls, v: int) -> int:
+        if v != PHIEN_BAN_DU_LIEU:
+            raise ValueError(f"tệp dùng phiên bản lược đồ {v}, chương trình này chỉ đọc được "
+                             f"phiên bản {PHIEN_BAN_DU_LIEU}; hãy cập nhật drafter")
+        return v
+
+    @field_validator("ky")
+    @classmethod
+    def _ky(cls, v: str) -> str:
+        try:
+            return Ky.doc(v).ma
+        except LoiKy as loi:
+            raise ValueError(str(loi)) from loi
+
+    @property
+    def ky_bao_cao(self) -> Ky:
+        return Ky.doc(self.ky)
+
+    def so_lieu_cua(self, ma: str) -> SoLieuNhap:
+        return self.so_lieu.get(ma) or SoLieuNhap()
+
+    def thanh_json(self) -> str:
+        return self.model_dump_json(indent=1, exclude_defaults=False)
+
+
+def la_du_lieu_bieu_mau(du_lieu: Any) -> bool:
+    return isinstance(du_lieu, dict) and "bieu_mau" in du_lieu
+
+
+def tu_du_lieu(du_lieu: Any, nguon: str = "Tệp") -> BaoCaoDuLieu:
+    try:
+        return BaoCaoDuLieu.model_validate(du_lieu)
+    except ValidationError as loi:
+        dong = cac_loi(loi)
+        raise LoiTepVanBan(f"{nguon} có {len(dong)} lỗi:", dong) from loi
+
+
+def doc_bao_cao(duong_dan: Path) -> BaoCaoDuLieu:
+    return tu_du_lieu(doc_json(duong_dan), f"Tệp {duong_dan}")
+
+
+def ghi_bao_cao(bao_cao: BaoCaoDuLieu, duong_dan: Path) -> Path:
+    return ghi_chu(Path(duong_dan), bao_cao.thanh_json() + "\n")
+
+
+def tu_chuoi_json(chu: str) -> BaoCaoDuLieu:
+    return tu_du_lieu(json.loads(chu))

@@ -1,0 +1,113 @@
+"""Kỳ báo cáo: quý, 6 tháng, 9 tháng, năm; tên gọi tiếng Việt, kỳ sau, cùng kỳ năm trước.
+
+Viết gọn: "2024-Q1" (quý I), "2024-H1" (6 tháng đầu năm), "2024-9M" (9 tháng), "2024" (năm).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from drafter import vn
+
+LoaiKy = Literal["quy", "6thang", "9thang", "nam"]
+_MAU = re.compile(r"^(?P<nam>\d{4})(?:-(?:Q(?P<quy>[1-4])|(?P<h>H1)|(?P<m>9M)))?$")
+
+
+class LoiKy(ValueError):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class Ky:
+    nam: int
+    loai: LoaiKy
+    quy: int = 0  # 1–4 khi loai == "quy"
+
+    @classmethod
+    def doc(cls, chu: str) -> Ky:
+        m = _MAU.match(chu.strip().upper())
+        if not m:
+            raise LoiKy(f"kỳ «{chu}» không đúng dạng: viết 2024-Q2 (quý II), 2024-H1 (6 tháng), "
+                        "2024-9M (9 tháng) hoặc 2024 (cả năm)")
+        nam = int(m["nam"])
+        if m["quy"]:
+            return cls(nam, "quy", int(m["quy"]))
+        if m["h"]:
+            return cls(nam, "6thang")
+        if m["m"]:
+            return cls(nam, "9thang")
+        return cls(nam, "nam")
+
+    @property
+    def ma(self) -> str:
+        return {"quy": f"{self.nam}-Q{self.quy}", "6thang": f"{self.nam}-H1",
+                "9thang": f"{self.nam}-9M", "nam": str(self.nam)}[self.loai]
+
+    def __str__(self) -> str:
+        return self.ma
+
+    # ------------------------------------------------------------ tên gọi
+
+    @property
+    def ten_ngan(self) -> str:
+        """"quý I", "6 tháng đầu năm", "9 tháng", "năm"."""
+        return {"quy": f"quý {vn.la_ma(self.quy)}", "6thang": "6 tháng đầu năm",
+                "9thang": "9 tháng đầu năm", "nam": "năm"}[self.loai]
+
+    @property
+    def ten(self) -> str:
+        """"quý I năm 2024", "6 tháng đầu năm 2024", "năm 2024"."""
+        if self.loai == "quy":
+            return f"quý {vn.la_ma(self.quy)} năm {self.nam}"
+        return f"{self.ten_ngan} {self.nam}"
+
+    @property
+    def ten_gon(self) -> str:
+        """"quý I/2024" dùng trên màn hình và tên tệp."""
+        if self.loai == "quy":
+            return f"quý {vn.la_ma(self.quy)}/{self.nam}"
+        return self.ten
+
+    @property
+    def so_thang(self) -> int:
+        return {"quy": 3, "6thang": 6, "9thang": 9, "nam": 12}[self.loai]
+
+    @property
+    def thang_cuoi(self) -> int:
+        return {"quy": 3 * self.quy, "6thang": 6, "9thang": 9, "nam": 12}[self.loai]
+
+    # ------------------------------------------------------------ kỳ liên quan
+
+    def ky_sau(self) -> Ky:
+        """Kỳ báo cáo tiếp theo cùng loại: quý IV/2024 → quý I/2025."""
+        if self.loai == "quy":
+            return Ky(self.nam + 1, "quy", 1) if self.quy == 4 else Ky(self.nam, "quy",
+                                                                       self.quy + 1)
+        return Ky(self.nam + 1, self.loai)
+
+    def ky_truoc(self) -> Ky:
+        if self.loai == "quy":
+            return Ky(self.nam - 1, "quy", 4) if self.quy == 1 else Ky(self.nam, "quy",
+                                                                       self.quy - 1)
+        return Ky(self.nam - 1, self.loai)
+
+    def cung_ky_nam_truoc(self) -> Ky:
+        return Ky(self.nam - 1, self.loai, self.quy)
+
+    def ten_ky_toi(self) -> str:
+        """Kỳ mà phần "nhiệm vụ trọng tâm" hướng tới: quý II năm 2024, 6 tháng cuối năm 2024…"""
+        if self.loai == "quy":
+            return self.ky_sau().ten
+        if self.loai == "6thang":
+            return f"6 tháng cuối năm {self.nam}"
+        if self.loai == "9thang":
+            return f"quý IV năm {self.nam}"
+        return f"năm {self.nam + 1}"
+
+    def cac_quy(self) -> list[Ky]:
+        """Các quý hợp thành kỳ này (báo cáo 6 tháng = quý I + II …)."""
+        if self.loai == "quy":
+            return [self]
+        return [Ky(self.nam, "quy", q) for q in range(1, self.thang_cuoi // 3 + 1)]
