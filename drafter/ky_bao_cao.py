@@ -53,8 +53,9 @@ class Ky:
     @property
     def ten_ngan(self) -> str:
         """"quý I", "6 tháng đầu năm", "9 tháng", "năm"."""
-        return {"quy": f"quý {vn.la_ma(self.quy)}", "6thang": "6 tháng đầu năm",
-                "9thang": "9 tháng đầu năm", "nam": "năm"}[self.loai]
+        if self.loai == "quy":
+            return f"quý {vn.la_ma(self.quy)}"
+        return {"6thang": "6 tháng đầu năm", "9thang": "9 tháng đầu năm", "nam": "năm"}[self.loai]
 
     @property
     def ten(self) -> str:

@@ -44,11 +44,25 @@ def so(gia_tri: Decimal | int | float | str, so_le: int = 3, giu_so_0: bool = Fa
     d = lam_tron(gia_tri, so_le)
     if d == 0:
         d = abs(d)  # không in "-0"
-    from babel.numbers import format_decimal  # nạp muộn: lệnh chỉ ghi .docx không cần babel
+    mau, dia_phuong = _mau_so(so_le, giu_so_0)
+    return mau.apply(d, dia_phuong)
 
-    phan_le = ("0" if giu_so_0 else "#") * so_le
-    mau = "#,##0" + (f".{phan_le}" if so_le > 0 else "")
-    return format_decimal(d, format=mau, locale=LOCALE)
+
+_MAU_DA_DICH: dict[tuple[int, bool], tuple[object, object]] = {}
+
+
+def _mau_so(so_le: int, giu_so_0: bool):  # noqa: ANN202 - (NumberPattern, Locale) của babel
+    """Mẫu số babel đã dịch sẵn: dịch mẫu và nạp dữ liệu vi_VN một lần, không phải mỗi số."""
+    da_co = _MAU_DA_DICH.get((so_le, giu_so_0))
+    if da_co is None:
+        from babel.core import Locale  # nạp muộn: lệnh chỉ ghi .docx không cần babel
+        from babel.numbers import parse_pattern
+
+        phan_le = ("0" if giu_so_0 else "#") * so_le
+        da_co = (parse_pattern("#,##0" + (f".{phan_le}" if so_le > 0 else "")),
+                 Locale.parse(LOCALE))
+        _MAU_DA_DICH[(so_le, giu_so_0)] = da_co
+    return da_co
 
 
 def phan_tram(gia_tri: Decimal | int | float | str, so_le: int = 1) -> str:

@@ -141,3 +141,54 @@ def test_pdf_khi_khong_co_libreoffice(tmp_path, capsys, monkeypatch):
     ma, _, err = _chay(capsys, "demo", "-o", str(tmp_path / "m.docx"), "--pdf")
     assert ma == 0 and "chưa cài LibreOffice" in err
     assert (tmp_path / "m.docx").is_file() and not (tmp_path / "m.pdf").exists()
+
+
+# ---------------------------------------------------------------- dữ liệu theo biểu mẫu
+
+def _bao_cao_mau() -> dict:
+    from drafter.tai_nguyen import tep_mau
+
+    return json.loads(tep_mau("bao-cao-cai-kinh-quy-I-2024.json").read_text(encoding="utf-8"))
+
+
+def test_validate_mau(capsys):
+    from drafter.tai_nguyen import tep_mau
+
+    ma, out, _ = _chay(capsys, "validate", str(tep_mau("bao-cao-cai-kinh-quy-I-2024.json")))
+    assert ma == 0
+    assert out.splitlines()[-1] == "Tổng kết: 0 lỗi, 4 cảnh báo."
+    assert "«4 tháng» không khớp kỳ báo cáo (quý I/2024)" in out
+
+
+def test_validate_co_loi_ma_thoat_1(tmp_path, capsys):
+    du_lieu = _bao_cao_mau()
+    du_lieu["so_lieu"]["trong_rung"]["gia_tri"] = "30"  # các thôn cộng lại 31 ha
+    du_lieu["dau"]["ngay"] = None
+    ma, out, _ = _chay(capsys, "validate", str(_tep(tmp_path, du_lieu)))
+    assert ma == 1
+    assert "Lỗi – " in out and "các phần theo thôn cộng lại 31 ha, khác tổng 30 ha" in out
+    assert "chưa có ngày ban hành" in out
+    ma, out, _ = _chay(capsys, "validate", "--nhap", str(_tep(tmp_path, du_lieu, "b.json")))
+    assert ma == 1 and "chưa có ngày ban hành" not in out
+
+
+def test_render_du_lieu_bieu_mau_loi_thi_khong_tao_tep(tmp_path, capsys):
+    du_lieu = _bao_cao_mau()
+    du_lieu["so_lieu"]["tieu_chi_ntm"]["gia_tri"] = "20"  # 20/19 tiêu chí
+    ra = tmp_path / "ra.docx"
+    ma, _, err = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)), "-o", str(ra))
+    assert ma == 2 and "x = 20 lớn hơn y = 19" in err and not ra.exists()
+
+
+def test_render_du_lieu_bieu_mau(tmp_path, capsys):
+    ra = tmp_path / "ra.docx"
+    ma, out, _ = _chay(capsys, "render", str(_tep(tmp_path, _bao_cao_mau())), "-o", str(ra))
+    assert ma == 0 and "ĐẠT thể thức NĐ 30" in out
+    assert "Tiếp nhận là 33 hồ sơ" in "\n".join(d.chu for d in TaiLieuDocx(ra).cac_doan())
+
+
+def test_phien_ban_du_lieu_la(tmp_path, capsys):
+    du_lieu = _bao_cao_mau()
+    du_lieu["phien_ban"] = 99
+    ma, _, err = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)))
+    assert ma == 2 and "phiên bản lược đồ 99" in err

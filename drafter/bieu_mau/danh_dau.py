@@ -11,8 +11,9 @@ chỗ giữ là các phần tử đã dựng sẵn, không phân tích lại.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.van_ban import ChuThich, Doan
 
@@ -44,8 +45,20 @@ class LoiDanhDau(ValueError):
     pass
 
 
-def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> list[PhanTuDanhDau]:
-    """Phân tích một đoạn. Dấu không đóng được coi là chữ thường (người gõ thiếu không mất chữ)."""
+_DAC_BIET = re.compile(r"[\\*\[]")
+
+
+@lru_cache(maxsize=8192)
+def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> tuple[PhanTuDanhDau, ...]:
+    """Phân tích một đoạn. Dấu không đóng được coi là chữ thường (người gõ thiếu không mất chữ).
+
+    Kết quả được nhớ theo chuỗi: cùng một đoạn được phân tích khi kiểm tra, khi dựng văn bản
+    và ở màn hình xem trước, mà chỉ tốn công một lần.
+    """
+    return tuple(_phan_tich(chu, cho_phep_chu_thich))
+
+
+def _phan_tich(chu: str, cho_phep_chu_thich: bool) -> list[PhanTuDanhDau]:
     ra: list[PhanTuDanhDau] = []
     i, n = 0, len(chu)
     dem: list[str] = []
@@ -56,6 +69,14 @@ def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> list[PhanTuDanhDau]:
             dem.clear()
 
     while i < n:
+        # Chép một lèo đến ký tự đặc biệt kế tiếp thay vì từng ký tự.
+        m = _DAC_BIET.search(chu, i)
+        if m is None:
+            dem.append(chu[i:])
+            break
+        if m.start() > i:
+            dem.append(chu[i:m.start()])
+            i = m.start()
         c = chu[i]
         if c == "\\" and i + 1 < n:
             dem.append(chu[i + 1])
@@ -74,20 +95,22 @@ def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> list[PhanTuDanhDau]:
             j = _dong_ngoac(chu, i + 2)
             if j != -1:
                 day()
-                noi_dung = phan_tich(chu[i + 2:j], cho_phep_chu_thich=False)
+                noi_dung = _phan_tich(chu[i + 2:j], cho_phep_chu_thich=False)
                 ra.append(_ChuThichTam(noi_dung))
                 i = j + 1
                 continue
         if c == "*":
             for dau, dam, nghieng in (("***", True, True), ("**", True, False), ("*", False, True)):
-                if chu.startswith(dau, i):
+                # Như Markdown: dấu mở phải dính vào chữ phía sau ("3 * 4" không phải nghiêng).
+                sau = i + len(dau)
+                if chu.startswith(dau, i) and sau < n and not chu[sau].isspace():
                     j = _tim_dong(chu, i + len(dau), dau)
                     if j != -1 and j > i + len(dau):
                         day()
                         ben_trong = chu[i + len(dau):j]
                         if "[[" in ben_trong:
                             # Số liệu trong chữ đậm/nghiêng: "(*tăng [[tngt.chenh_lech]]…*)".
-                            ra.append(_NhanManh(dam, nghieng, phan_tich(ben_trong, False)))
+                            ra.append(_NhanManh(dam, nghieng, _phan_tich(ben_trong, False)))
                         else:
                             ra.append(Doan(chu=_bo_thoat(ben_trong), dam=dam, nghieng=nghieng))
                         i = j + len(dau)
@@ -143,7 +166,8 @@ def _tim_dong(chu: str, tu: int, dau: str) -> int:
         if chu[i] == "\\":
             i += 2
             continue
-        if chu.startswith(dau, i) and not (dau == "*" and chu.startswith("**", i)):
+        if chu.startswith(dau, i) and not (dau == "*" and chu.startswith("**", i)) \
+                and not chu[i - 1].isspace():
             return i
         if dau == "*" and chu.startswith("**", i):
             i += 2
@@ -159,7 +183,7 @@ def _bo_thoat(chu: str) -> str:
 ThayGiuCho = Callable[[GiuCho], list[str | Doan | ChuThich]]
 
 
-def thay_so_lieu(phan: list[PhanTuDanhDau], thay: ThayGiuCho,
+def thay_so_lieu(phan: Sequence[PhanTuDanhDau], thay: ThayGiuCho,
                  trong_chu_thich: bool = False) -> list[str | Doan | ChuThich]:
     """Thay mọi chỗ giữ bằng phần tử đã dựng; ghép các chuỗi liền nhau cho gọn."""
     ra: list[str | Doan | ChuThich] = []
@@ -190,7 +214,7 @@ def thay_so_lieu(phan: list[PhanTuDanhDau], thay: ThayGiuCho,
     return gon
 
 
-def cac_giu_cho(phan: list[PhanTuDanhDau]) -> list[GiuCho]:
+def cac_giu_cho(phan: Sequence[PhanTuDanhDau]) -> list[GiuCho]:
     ra: list[GiuCho] = []
     for p in phan:
         if isinstance(p, GiuCho):

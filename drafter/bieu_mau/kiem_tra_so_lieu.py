@@ -237,10 +237,21 @@ def _kiem_van_ban(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
                                                        f"báo cáo ({ky.ten_gon})",
                                            ma_muc, truong="van_ban", noi=noi))
             for m in _GIU_CHO_CHU.finditer(chu):
-                doan_trich = chu[max(0, m.start() - 20):m.end() + 20].strip()
+                doan_trich = _trich(chu, m.start(), m.end())
                 ra.append(ThongBao("canh_bao", f"đoạn {i}: còn chỗ để trống «{doan_trich}»",
                                    ma_muc, truong="van_ban", noi=noi))
     return ra
+
+
+def _trich(chu: str, dau: int, cuoi: int, rong: int = 25) -> str:
+    """Đoạn trích quanh [dau, cuoi), cắt ở ranh giới từ cho dễ đọc."""
+    tu = max(0, dau - rong)
+    if tu > 0 and " " in chu[tu:dau]:
+        tu = chu.index(" ", tu) + 1
+    den = min(len(chu), cuoi + rong)
+    if den < len(chu) and " " in chu[cuoi:den]:
+        den = chu.rindex(" ", cuoi, den)
+    return chu[tu:den].strip()
 
 
 def _muc_trong(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
