@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 LOCALE = "vi_VN"
 
@@ -51,7 +52,7 @@ def so(gia_tri: Decimal | int | float | str, so_le: int = 3, giu_so_0: bool = Fa
 _MAU_DA_DICH: dict[tuple[int, bool], tuple[object, object]] = {}
 
 
-def _mau_so(so_le: int, giu_so_0: bool):  # noqa: ANN202 - (NumberPattern, Locale) của babel
+def _mau_so(so_le: int, giu_so_0: bool) -> tuple[Any, Any]:  # (NumberPattern, Locale)
     """Mẫu số babel đã dịch sẵn: dịch mẫu và nạp dữ liệu vi_VN một lần, không phải mỗi số."""
     da_co = _MAU_DA_DICH.get((so_le, giu_so_0))
     if da_co is None:
