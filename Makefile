@@ -22,6 +22,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/history.py
 
 clean:
 	rm -rf $(VENV) build dist ra .pytest_cache .ruff_cache .hypothesis

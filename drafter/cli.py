@@ -18,10 +18,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Soạn báo cáo của UBND xã đúng thể thức Nghị định 30/2020/NĐ-CP.",
     )
     p.add_argument("--version", action="version", version=f"drafter {__version__}")
+    p.add_argument("--data-dir", type=Path, metavar="THƯ_MỤC",
+                   help="thư mục kho dữ liệu (mặc định: biến DRAFTER_HOME hoặc thư mục người dùng)")
+    p.add_argument("--xa", metavar="TÊN_XÃ", help="xã trong kho (mặc định: xã của bạn)")
     lenh = p.add_subparsers(dest="lenh", metavar="LỆNH")
 
-    render = lenh.add_parser("render", help="tạo tệp .docx từ một tệp báo cáo (.json)")
-    render.add_argument("tep", type=Path, metavar="BAO_CAO.json")
+    render = lenh.add_parser("render",
+                             help="tạo tệp .docx từ tệp báo cáo (.json) hoặc kỳ trong kho")
+    render.add_argument("tep", metavar="BAO_CAO.json|KỲ",
+                        help="tệp .json, hoặc kỳ của một báo cáo trong kho (2024-Q2)")
     render.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
     render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
@@ -41,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                       default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
     demo.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+
+    from drafter.cli_kho import them_lenh
+
+    them_lenh(lenh)
     return p
 
 
@@ -50,7 +59,7 @@ def _in_loi(tieu_de: str, cac_dong: list[str] | None = None) -> None:
         print(f"  - {dong}", file=sys.stderr)
 
 
-def _xuat(van_ban, ra: Path, pdf: bool) -> int:
+def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
     from drafter.ghi_docx import ghi_tep
 
     try:
@@ -59,6 +68,8 @@ def _xuat(van_ban, ra: Path, pdf: bool) -> int:
         _in_loi(f"Không ghi được {ra}: {loi.strerror or loi}.")
         return 1
     print(f"Đã ghi {ra.resolve()}")
+    if sau_khi_ghi is not None:
+        sau_khi_ghi(ra)
     _tom_tat_kiem_tra(ra)
     if pdf:
         from drafter.xuat_pdf import KhongCoLibreOffice, LoiXuatPdf, xuat_pdf
@@ -119,6 +130,42 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if bao_cao.dat_the_thuc else 1
 
 
+def _la_ky(chu: str) -> bool:
+    from drafter.ky_bao_cao import Ky, LoiKy
+
+    try:
+        Ky.doc(chu)
+    except LoiKy:
+        return False
+    return True
+
+
+def _render_tu_kho(args: argparse.Namespace) -> int:
+    """`drafter render 2024-Q2`: dựng từ phiên bản mới nhất trong kho, ghi nhật ký xuất."""
+    from drafter.cli_kho import chon_xa, doc_ky, mo_kho
+    from drafter.kho import LoiKho
+    from drafter.nap_bao_cao import tu_bao_cao
+    from drafter.tep_van_ban import LoiTepVanBan
+
+    try:
+        with mo_kho(args) as kho:
+            xa = chon_xa(kho, args)
+            ky = doc_ky(args.tep)
+            kq = tu_bao_cao(kho.doc(xa.id, ky.ma))
+            if kq.loi:
+                _in_loi(f"Báo cáo {ky.ten_gon} có {len(kq.loi)} lỗi, chưa tạo văn bản:", kq.loi)
+                return THOAT_LOI_DU_LIEU
+            for dong in kq.canh_bao:
+                print(dong)
+            ra = args.ra or Path(f"BC-{ky.ten_gon.replace(' ', '-').replace('/', '-')}"
+                                 f"-xa-{xa.ten.replace(' ', '-')}.docx")
+            return _xuat(kq.van_ban, ra, args.pdf,
+                         sau_khi_ghi=lambda tep: kho.ghi_xuat(xa.id, ky.ma, tep))
+    except (LoiKho, LoiTepVanBan) as loi:
+        _in_loi(str(loi))
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
@@ -129,13 +176,19 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.lenh == "validate":
         return _validate(args)
+    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc"):
+        from drafter.cli_kho import chay
+
+        return chay(args)
+    if args.lenh == "render" and not Path(args.tep).exists() and _la_ky(args.tep):
+        return _render_tu_kho(args)
     from drafter.nap_bao_cao import nap
     from drafter.tep_van_ban import LoiTepVanBan
 
     try:
         if args.lenh == "render":
-            kq = nap(args.tep)
-            ra = args.ra or args.tep.with_suffix(".docx")
+            kq = nap(Path(args.tep))
+            ra = args.ra or Path(args.tep).with_suffix(".docx")
         elif args.lenh == "demo":
             from drafter.tai_nguyen import tep_mau
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Literal
 
 from drafter import vn
@@ -19,11 +20,21 @@ class LoiKy(ValueError):
     pass
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Ky:
     nam: int
     loai: LoaiKy
     quy: int = 0  # 1–4 khi loai == "quy"
+
+    def _khoa(self) -> tuple[int, int, int]:
+        # Xếp theo tháng cuối kỳ; cùng tháng cuối thì kỳ ngắn trước (quý II trước 6 tháng).
+        return (self.nam, self.thang_cuoi, self.so_thang)
+
+    def __lt__(self, khac: object) -> bool:
+        if not isinstance(khac, Ky):
+            return NotImplemented
+        return self._khoa() < khac._khoa()
 
     @classmethod
     def doc(cls, chu: str) -> Ky:

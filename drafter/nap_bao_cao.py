@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
 from drafter.tep_van_ban import LoiTepVanBan, doc_json
 from drafter.tep_van_ban import tu_du_lieu as van_ban_tu_du_lieu
 from drafter.van_ban import VanBan
@@ -22,7 +23,6 @@ class KetQuaNap:
 
 
 def _nap(duong_dan: Path, xuat: bool, dung_van_ban: bool) -> KetQuaNap:
-    from drafter.bieu_mau.dinh_nghia import LoiBieuMau, doc_bieu_mau
     from drafter.bieu_mau.du_lieu import la_du_lieu_bieu_mau
     from drafter.bieu_mau.du_lieu import tu_du_lieu as bao_cao_tu_du_lieu
 
@@ -30,11 +30,15 @@ def _nap(duong_dan: Path, xuat: bool, dung_van_ban: bool) -> KetQuaNap:
     du_lieu = doc_json(duong_dan)
     if not la_du_lieu_bieu_mau(du_lieu):
         return KetQuaNap(van_ban_tu_du_lieu(du_lieu, nguon))
+    return tu_bao_cao(bao_cao_tu_du_lieu(du_lieu, nguon), xuat, dung_van_ban)
 
+
+def tu_bao_cao(bao_cao: BaoCaoDuLieu, xuat: bool = True, dung_van_ban: bool = True) -> KetQuaNap:
+    """Kiểm tra và (nếu không lỗi) dựng văn bản từ dữ liệu báo cáo đã nạp (từ tệp hay từ kho)."""
+    from drafter.bieu_mau.dinh_nghia import LoiBieuMau, doc_bieu_mau
     from drafter.bieu_mau.dung_van_ban import dung, tinh_tat_ca
     from drafter.bieu_mau.kiem_tra_so_lieu import kiem_tra
 
-    bao_cao = bao_cao_tu_du_lieu(du_lieu, nguon)
     try:
         bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
     except LoiBieuMau as loi:

@@ -83,6 +83,7 @@ class MucBieuMau(_Mau):
     de_muc: bool = True  # False: chỉ là nhóm trên màn hình, nội dung chảy vào mục cha
     tuy_chon: bool = False  # không có nội dung thì bỏ hẳn khỏi văn bản
     danh_sach_so: bool = False  # nội dung là danh sách nhiệm vụ 1., 2., 3. …
+    chep_ky_sau: bool = True  # False: lời văn chỉ dùng cho một kỳ (ra quân đầu xuân ở quý I)
     van_ban_mau: str = ""  # đoạn văn gợi ý cho báo cáo mới, mỗi đoạn cách một dòng trống
     tro_giup: str = ""
 
@@ -156,7 +157,8 @@ class BieuMau(_Mau):
         while m is not None:
             phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới"))
             m = theo_ma.get(m.cha) if m.cha else None
-        return " › ".join(reversed(phan))
+        # Ba cấp cuối là đủ để tìm đúng chỗ; đường dẫn dài quá khó đọc dưới ô nhập.
+        return " › ".join(reversed(phan[:3]))
 
 
 class LoiBieuMau(Exception):

@@ -1,0 +1,171 @@
+"""Các lệnh làm việc với kho báo cáo: new, list, show, export, import, render KỲ, khoi-phuc."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from drafter.kho import Kho, LoiKho
+from drafter.kho.kho import TEN_TRANG_THAI, Xa
+from drafter.ky_bao_cao import Ky, LoiKy
+
+
+def them_lenh(lenh: argparse._SubParsersAction) -> None:
+    new = lenh.add_parser("new", help="tạo báo cáo kỳ mới từ báo cáo kỳ trước (hoặc gộp các quý)")
+    new.add_argument("--period", required=True, metavar="KỲ",
+                     help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024")
+    new.add_argument("--from", dest="tu", metavar="KỲ",
+                     help="chép từ kỳ này (mặc định: báo cáo gần nhất trước đó)")
+
+    lenh.add_parser("list", help="danh sách báo cáo trong kho")
+    show = lenh.add_parser("show", help="xem một báo cáo trong kho: trạng thái, phiên bản, lỗi")
+    show.add_argument("ky", metavar="KỲ")
+
+    export = lenh.add_parser("export", help="xuất một báo cáo trong kho ra tệp .json")
+    export.add_argument("ky", metavar="KỲ")
+    export.add_argument("-o", "--ra", type=Path, required=True, metavar="TEP.json")
+
+    imp = lenh.add_parser("import", help="nhập một tệp báo cáo .json vào kho")
+    imp.add_argument("tep", type=Path, metavar="TEP.json")
+
+    khoi_phuc = lenh.add_parser("khoi-phuc", help="thay kho bị hỏng bằng bản sao lưu gần nhất")
+    khoi_phuc.add_argument("--phien-ban", type=int, metavar="SỐ",
+                           help="(với --ky) đưa báo cáo về phiên bản SỐ thay vì khôi phục kho")
+    khoi_phuc.add_argument("--ky", metavar="KỲ")
+
+
+def mo_kho(args: argparse.Namespace) -> Kho:
+    return Kho.mo(args.data_dir)
+
+
+def chon_xa(kho: Kho, args: argparse.Namespace) -> Xa:
+    if args.xa:
+        xa = kho.tim_xa(args.xa)
+        if xa is None:
+            ten = ", ".join(x.ten for x in kho.cac_xa())
+            raise LoiKho(f"Kho không có xã «{args.xa}».", f"Các xã trong kho: {ten}.")
+        return xa
+    return kho.xa_mac_dinh()
+
+
+def doc_ky(chu: str) -> Ky:
+    try:
+        return Ky.doc(chu)
+    except LoiKy as loi:
+        raise LoiKho(str(loi).capitalize() + ".") from loi
+
+
+def chay(args: argparse.Namespace) -> int:
+    """Chạy một lệnh kho; lỗi kho thành thông báo tiếng Việt, mã thoát 1."""
+    try:
+        if args.lenh == "khoi-phuc" and args.phien_ban is None:
+            return _khoi_phuc_kho(args)
+        with mo_kho(args) as kho:
+            xa = chon_xa(kho, args)
+            return {"new": _new, "list": _list, "show": _show, "export": _export,
+                    "import": _import, "khoi-phuc": _khoi_phuc_phien_ban}[args.lenh](kho, xa, args)
+    except LoiKho as loi:
+        print(f"Lỗi: {loi.thong_diep}", file=sys.stderr)
+        if loi.loi_thoat:
+            print(f"  {loi.loi_thoat}", file=sys.stderr)
+        return 1
+
+
+def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    from drafter.chuyen_ky import tao_ky_moi, tong_hop
+
+    ky = doc_ky(args.period)
+    if ky.loai != "quy" and not args.tu:
+        bao_cao, thay_doi = tong_hop(kho, xa.id, ky)
+        ghi_chu = f"gộp từ các quý của {ky.ten}"
+    else:
+        bao_cao, thay_doi = tao_ky_moi(kho, xa.id, ky, doc_ky(args.tu) if args.tu else None)
+        ghi_chu = "tạo từ báo cáo kỳ trước"
+    so = kho.luu(xa.id, bao_cao, ghi_chu)
+    print(f"Đã tạo báo cáo {ky.ten_gon} của xã {xa.ten} (phiên bản {so}).")
+    for t in thay_doi:
+        print(f"  {t.dong()}")
+    return 0
+
+
+def _list(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    ds = kho.cac_bao_cao(xa.id)
+    print(f"Xã {xa.ten}: {len(ds)} báo cáo")
+    for b in ds:
+        print(f"  {b.ky:<8} {b.ky_bao_cao.ten_gon:<22} {TEN_TRANG_THAI[b.trang_thai]:<8} "
+              f"phiên bản {b.so_phien_ban:<3} sửa lúc {b.sua_luc.replace('T', ' ')}")
+    return 0
+
+
+def _show(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    from drafter.nap_bao_cao import tu_bao_cao
+
+    ky = doc_ky(args.ky)
+    b = kho.tim_bao_cao(xa.id, ky.ma)
+    if b is None:
+        raise LoiKho(f"Chưa có báo cáo {ky.ten_gon}.", "Xem danh sách bằng «drafter list».")
+    bao_cao = kho.doc(xa.id, ky.ma)
+    kq = tu_bao_cao(bao_cao, xuat=False, dung_van_ban=False)
+    so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
+    print(f"Báo cáo {ky.ten} — xã {xa.ten}")
+    print(f"  Trạng thái: {TEN_TRANG_THAI[b.trang_thai]}; {so_chi_tieu} chỉ tiêu có số liệu; "
+          f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
+    if bao_cao.can_xem_lai:
+        print(f"  Cần xem lại: {len(bao_cao.can_xem_lai)} mục chép từ kỳ trước")
+    print("  Phiên bản:")
+    for p in kho.cac_phien_ban(xa.id, ky.ma):
+        print(f"    {p.so:>3}  {p.luc.replace('T', ' ')}  {p.ghi_chu}")
+    for phien_ban, duong_dan, luc, bam in kho.nhat_ky_xuat(xa.id, ky.ma):
+        print(f"  Đã xuất phiên bản {phien_ban} lúc {luc.replace('T', ' ')}: {duong_dan} "
+              f"(SHA-256 {bam[:16]}…)")
+    for dong in kq.loi + kq.canh_bao[:10]:
+        print(f"  {dong}")
+    if len(kq.canh_bao) > 10:
+        print(f"  … và {len(kq.canh_bao) - 10} cảnh báo khác (xuất tệp .json rồi chạy "
+              "«drafter validate» để xem hết).")
+    return 0
+
+
+def _export(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    from drafter.kho.trao_doi import xuat_json
+
+    ky = doc_ky(args.ky)
+    try:
+        tep = xuat_json(kho, xa.id, ky.ma, args.ra)
+    except OSError as loi:
+        raise LoiKho(f"Không ghi được {args.ra}: {loi.strerror or loi}.") from loi
+    print(f"Đã xuất báo cáo {ky.ten_gon} ra {tep.resolve()}")
+    return 0
+
+
+def _import(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    from drafter.kho.trao_doi import nhap_json
+    from drafter.tep_van_ban import LoiTepVanBan
+
+    try:
+        kq = nhap_json(kho, args.tep)
+    except LoiTepVanBan as loi:
+        raise LoiKho(loi.tieu_de + " " + "; ".join(loi.cac_dong)) from loi
+    print(kq.thong_diep)
+    return 0
+
+
+def _khoi_phuc_phien_ban(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    if not args.ky:
+        raise LoiKho("Cần ghi kỳ báo cáo: --ky 2024-Q1 --phien-ban 3.")
+    ky = doc_ky(args.ky)
+    so = kho.khoi_phuc(xa.id, ky.ma, args.phien_ban)
+    print(f"Đã đưa báo cáo {ky.ten_gon} về nội dung phiên bản {args.phien_ban} "
+          f"(lưu thành phiên bản {so}).")
+    return 0
+
+
+def _khoi_phuc_kho(args: argparse.Namespace) -> int:
+    from drafter.kho.csdl import khoi_phuc_tu_sao_luu
+    from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
+
+    tep = thu_muc_du_lieu(args.data_dir) / TEN_TEP_CSDL
+    ban = khoi_phuc_tu_sao_luu(tep)
+    print(f"Đã khôi phục kho từ bản sao lưu {ban.name}. Tệp cũ được giữ bên cạnh với đuôi .hong-…")
+    return 0

@@ -1,0 +1,51 @@
+"""Xuất, nhập báo cáo dưới dạng tệp JSON (để gửi huyện hay chuyển sang máy khác).
+
+Nhập không bao giờ âm thầm ghi đè: nếu kho đã có báo cáo cùng kỳ với nội dung khác, bản nhập
+được lưu thành một phiên bản mới và bản cũ vẫn khôi phục được.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.bieu_mau.du_lieu import doc_bao_cao, ghi_bao_cao
+from drafter.kho.kho import Kho, Xa
+from drafter.ky_bao_cao import Ky
+
+
+@dataclass
+class KetQuaNhap:
+    xa: Xa
+    ky: Ky
+    phien_ban: int
+    thong_diep: str
+
+
+def xuat_json(kho: Kho, xa_id: int, ky: str, tep: Path) -> Path:
+    return ghi_bao_cao(kho.doc(xa_id, ky), tep)
+
+
+def nhap_json(kho: Kho, tep: Path) -> KetQuaNhap:
+    bao_cao = doc_bao_cao(tep)  # phiên bản lược đồ lạ bị từ chối ở đây, kèm câu giải thích
+    ky = bao_cao.ky_bao_cao
+    xa = kho.tim_xa(bao_cao.xa) if bao_cao.xa else kho.xa_mac_dinh()
+    xa_moi = xa is None
+    if xa is None:
+        # Phòng huyện nhập tệp của các xã: xã chưa có thì tạo hồ sơ từ phần đầu báo cáo.
+        xa = kho.luu_xa(Xa(id=0, ten=bao_cao.xa, co_quan_chu_quan=bao_cao.dau.co_quan_chu_quan,
+                           co_quan_ban_hanh=bao_cao.dau.co_quan_ban_hanh,
+                           dia_danh=bao_cao.dau.dia_danh, noi_nhan=bao_cao.noi_nhan,
+                           luu=bao_cao.luu, chu_ky=bao_cao.chu_ky.model_dump()))
+    da_co = kho.tim_bao_cao(xa.id, ky.ma)
+    truoc = da_co.so_phien_ban if da_co else 0
+    so = kho.luu(xa.id, bao_cao, f"nhập từ tệp {Path(tep).name}")
+    if da_co is None:
+        thong_diep = f"Đã nhập báo cáo {ky.ten_gon} của xã {xa.ten}"
+        thong_diep += " (xã mới được thêm vào kho)." if xa_moi else "."
+    elif so == truoc:
+        thong_diep = f"Báo cáo {ky.ten_gon} của xã {xa.ten} trong kho đã giống hệt tệp này."
+    else:
+        thong_diep = (f"Kho đã có báo cáo {ky.ten_gon} của xã {xa.ten}: bản nhập được lưu thành "
+                      f"phiên bản {so}; phiên bản {truoc} trước đó vẫn giữ nguyên, khôi phục được.")
+    return KetQuaNhap(xa, ky, so, thong_diep)
