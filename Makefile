@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/drafter demo -o ra/BC-quy-I-2024-xa-Cai-Kinh.docx
+	$(BIN)/drafter
 
 test: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/history.py
+	$(BIN)/python bench/tui.py
 
 clean:
 	rm -rf $(VENV) build dist ra .pytest_cache .ruff_cache .hypothesis

@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                       default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
     demo.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
 
     from drafter.cli_kho import them_lenh
 
@@ -195,8 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             kq = nap(tep_mau(TEP_BAO_CAO_MAU))
             ra = args.ra
         else:
-            _parser().print_help()
-            return 0
+            from drafter.tui.ung_dung import chay
+
+            return chay(args.data_dir)
     except LoiTepVanBan as loi:
         _in_loi(loi.tieu_de, loi.cac_dong)
         return THOAT_LOI_DU_LIEU

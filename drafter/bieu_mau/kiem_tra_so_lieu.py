@@ -149,6 +149,16 @@ def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, xuat: bool = False,
     return ra
 
 
+def kiem_tra_chi_tieu(bieu_mau: BieuMau, ct: ChiTieu, nhap: SoLieuNhap | None) -> list[ThongBao]:
+    """Lỗi và cảnh báo của riêng một chỉ tiêu: đủ nhanh để chạy sau mỗi phím gõ."""
+    s = tinh(ct, nhap)
+    ra = [ThongBao("loi", x.thong_diep, ct.muc, ct.ma, x.truong, _noi(bieu_mau, ct, x.truong))
+          for x in s.loi]
+    ra += [ThongBao("loi", tb, ct.muc, ct.ma, truong, _noi(bieu_mau, ct, truong))
+           for truong, tb in _rang_buoc(ct, s)]
+    return ra + _canh_bao_so_lieu(bieu_mau, {ct.ma: s})
+
+
 def _noi(bieu_mau: BieuMau, ct: ChiTieu, truong: str = "") -> str:
     phan = f"{bieu_mau.duong_dan(ct.muc)} › {ct.ten}"
     return f"{phan} ({TEN_TRUONG[truong]})" if truong and truong != "gia_tri" else phan

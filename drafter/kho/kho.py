@@ -17,7 +17,7 @@ from typing import Literal
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, ChuKyNhap
 from drafter.kho import csdl
-from drafter.kho.csdl import LoiKho, bay_gio, giao_dich
+from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
 from drafter.ky_bao_cao import Ky
 
@@ -161,7 +161,7 @@ class Kho:
                 cur = self.cn.execute(
                     "INSERT INTO xa (ten, huyen, tinh, mac_dinh, ho_so, tao_luc) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (xa.ten, xa.huyen, xa.tinh, int(xa.mac_dinh), ho_so, bay_gio()))
+                    (xa.ten, xa.huyen, xa.tinh, int(xa.mac_dinh), ho_so, csdl.bay_gio()))
                 xa.id = cur.lastrowid
         return xa
 
@@ -215,7 +215,7 @@ class Kho:
     def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu, ghi_chu: str = "") -> int:
         """Lưu một phiên bản mới (trùng hệt bản mới nhất thì không thêm); trả về số phiên bản."""
         du_lieu = bao_cao.model_dump_json()
-        luc = bay_gio()
+        luc = csdl.bay_gio()
         with self._gd():
             d = self.cn.execute("SELECT id FROM bao_cao WHERE xa_id=? AND ky=?",
                                 (xa_id, bao_cao.ky)).fetchone()
@@ -266,7 +266,7 @@ class Kho:
         with self._gd():
             self.cn.execute("INSERT INTO nhat_ky_xuat (bao_cao_id, phien_ban, duong_dan, luc, "
                             "sha256) VALUES (?, ?, ?, ?, ?)",
-                            (bc.id, bc.so_phien_ban, str(Path(tep).resolve()), bay_gio(), bam))
+                            (bc.id, bc.so_phien_ban, str(Path(tep).resolve()), csdl.bay_gio(), bam))
             self.cn.execute("UPDATE bao_cao SET trang_thai='da_xuat' WHERE id=?", (bc.id,))
         return bam
 

@@ -1,0 +1,102 @@
+"""Đo giao diện: thời gian từ lúc chạy đến khi hiện trang chủ, và từ lúc gõ một phím vào ô số
+(biểu mẫu quý đã nạp, mục có nhiều chỉ tiêu) đến khi màn hình cập nhật xong câu số liệu.
+
+    python bench/tui.py [--lan 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+MUC_TIEU_KHOI_DONG_S = 1.0
+MUC_TIEU_PHIM_MS = 50
+
+_KHOI_DONG = """
+import time
+t0 = time.perf_counter()
+import asyncio, sys
+from drafter.tui.ung_dung import UngDung
+from drafter.tui.trang_chu import TrangChu
+
+async def chay():
+    app = UngDung(sys.argv[1])
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not isinstance(app.screen, TrangChu) or not app.screen.query("DataTable"):
+            await pilot.pause(0.005)
+        await pilot.pause()
+        print(time.perf_counter() - t0)
+
+asyncio.run(chay())
+"""
+
+
+async def do_phim(thu_muc: str, so_lan: int) -> tuple[list[float], list[float]]:
+    """(phím → câu số liệu trên màn hình đã đổi, và vẽ lại xong; cả vòng Pilot.press).
+
+    Đo thứ nhất: gửi sự kiện phím như bàn phím thật rồi chờ từng nhịp vòng lặp sự kiện tới khi
+    câu số liệu dưới ô đổi và màn hình không còn gì chờ vẽ. Đo thứ hai gồm cả các lần chờ rảnh
+    của Pilot (cận trên, chậm hơn thật)."""
+    from textual import events
+
+    from drafter.tui.soan import SoanBaoCao
+    from drafter.tui.ung_dung import UngDung
+
+    app = UngDung(thu_muc)
+    that, pilot_do = [], []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        soan = app.screen
+        assert isinstance(soan, SoanBaoCao)
+        soan._chon_nut("chinh_sach")  # mục nhiều chỉ tiêu nhất
+        await pilot.pause(0.5)
+        o = soan.query_one("#so-chi_tra_tro_cap-gia_tri")
+        cau = soan.query_one("#cau-chi_tra_tro_cap")
+        o.focus()
+        await pilot.pause()
+        for i in range(so_lan):
+            phim, ky_tu = ("backspace", None) if i % 2 else ("7", "7")
+            truoc = str(cau.render())
+            t = time.perf_counter()
+            app.post_message(events.Key(phim, ky_tu))
+            while str(cau.render()) == truoc or soan._dirty_widgets or soan._layout_required:
+                await asyncio.sleep(0)
+            that.append((time.perf_counter() - t) * 1000)
+            await pilot.pause()
+        for i in range(so_lan):
+            t = time.perf_counter()
+            await pilot.press("backspace" if i % 2 else "7")
+            pilot_do.append((time.perf_counter() - t) * 1000)
+    return that, pilot_do
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--lan", type=int, default=30)
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory() as tam:
+        subprocess.run([sys.executable, "-c", _KHOI_DONG, tam], check=True,
+                       capture_output=True)  # lần đầu: tạo kho, nạp xã mẫu
+        khoi_dong = sorted(float(subprocess.run(
+            [sys.executable, "-c", _KHOI_DONG, tam], check=True, capture_output=True,
+            text=True).stdout.strip()) for _ in range(5))
+        phim, pilot_do = asyncio.run(do_phim(tam, args.lan))
+    print(f"khởi động đến trang chủ: trung vị {statistics.median(khoi_dong):.2f} s, chậm nhất "
+          f"{khoi_dong[-1]:.2f} s (mục tiêu < {MUC_TIEU_KHOI_DONG_S} s; 5 lần, kho đã có)")
+    print(f"gõ một phím vào ô số đến khi màn hình cập nhật: trung vị "
+          f"{statistics.median(phim):.1f} ms, chậm nhất {max(phim):.1f} ms "
+          f"(mục tiêu < {MUC_TIEU_PHIM_MS} ms; {args.lan} phím)")
+    print(f"cùng phím qua Pilot.press (gồm các lần chờ rảnh của Pilot, cận trên): trung vị "
+          f"{statistics.median(pilot_do):.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

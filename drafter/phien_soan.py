@@ -1,0 +1,157 @@
+"""Một phiên soạn báo cáo: báo cáo đang sửa, kiểm tra, cụm số suy ra để hiện ngay, lưu vào kho.
+
+Không biết gì về giao diện: màn hình soạn của Textual chỉ gọi các hàm ở đây. Mọi giá trị được
+giữ đúng như người dùng gõ (kể cả gõ sai) để không mất chữ nào; kiểm tra chạy lại khi có thay đổi.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from drafter.bieu_mau.cau_van import CauVan
+from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, MucBieuMau, doc_bieu_mau
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, PhanConNhap, SoLieuNhap
+from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_tieu
+from drafter.bieu_mau.tinh_toan import tinh
+from drafter.kho import Kho
+from drafter.ky_bao_cao import Ky
+from drafter.van_ban import ChuThich, Doan
+
+TrangThaiMuc = Literal["loi", "canh_bao", "xem_lai", "xong", "trong"]
+DAU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
+
+
+@dataclass
+class PhienSoan:
+    kho: Kho
+    xa_id: int
+    bao_cao: BaoCaoDuLieu
+    bieu_mau: BieuMau
+    _thong_bao: list[ThongBao] | None = None
+    da_thay_doi: bool = False
+
+    @classmethod
+    def mo(cls, kho: Kho, xa_id: int, ky: Ky) -> PhienSoan:
+        from drafter.chuyen_ky import mo_kem_so_sanh
+
+        bao_cao = mo_kem_so_sanh(kho, xa_id, ky)
+        return cls(kho, xa_id, bao_cao, doc_bieu_mau(bao_cao.bieu_mau))
+
+    @property
+    def ky(self) -> Ky:
+        return self.bao_cao.ky_bao_cao
+
+    # ------------------------------------------------------------ sửa
+
+    def _doi(self) -> None:
+        self._thong_bao = None
+        self.da_thay_doi = True
+
+    def so_lieu(self, ma: str) -> SoLieuNhap:
+        s = self.bao_cao.so_lieu.get(ma)
+        if s is None:
+            s = SoLieuNhap()
+            self.bao_cao.so_lieu[ma] = s
+        return s
+
+    def dat_so(self, ma: str, truong: str, chu: str) -> None:
+        setattr(self.so_lieu(ma), truong, chu if chu.strip() else None)
+        self._doi()
+
+    def dat_phan_con(self, ma: str, phan: list[tuple[str, str]]) -> None:
+        self.so_lieu(ma).phan_con = [PhanConNhap(ten=t, gia_tri=g or None) for t, g in phan
+                                     if t.strip() or g.strip()]
+        self._doi()
+
+    def dat_van_ban(self, ma_muc: str, chu: str) -> None:
+        doan = [d.strip() for d in chu.replace("\r\n", "\n").split("\n\n")]
+        self.bao_cao.van_ban[ma_muc] = [d for d in doan if d]
+        self._doi()
+
+    def chu_van_ban(self, ma_muc: str) -> str:
+        return "\n\n".join(self.bao_cao.van_ban.get(ma_muc, []))
+
+    def da_xem_lai(self, ma_muc: str) -> None:
+        if ma_muc in self.bao_cao.can_xem_lai:
+            self.bao_cao.can_xem_lai = [m for m in self.bao_cao.can_xem_lai if m != ma_muc]
+            self._doi()
+
+    def dat_dau(self, truong: str, gia_tri: object) -> None:
+        setattr(self.bao_cao.dau, truong, gia_tri)
+        self._doi()
+
+    def dat(self, truong: str, gia_tri: object) -> None:
+        setattr(self.bao_cao, truong, gia_tri)
+        self._doi()
+
+    # ------------------------------------------------------------ kiểm tra và số suy ra
+
+    def thong_bao(self) -> list[ThongBao]:
+        if self._thong_bao is None:
+            self._thong_bao = kiem_tra(self.bieu_mau, self.bao_cao, xuat=True)
+        return self._thong_bao
+
+    def dem(self) -> tuple[int, int]:
+        tb = self.thong_bao()
+        return sum(t.muc == "loi" for t in tb), sum(t.muc == "canh_bao" for t in tb)
+
+    def thong_bao_cua(self, ma_chi_tieu: str) -> list[ThongBao]:
+        """Thông báo của một chỉ tiêu. Khi báo cáo vừa đổi, chỉ kiểm tra riêng chỉ tiêu đó
+        (nhanh, cho mỗi phím gõ); kiểm tra cả báo cáo chạy khi lưu."""
+        if self._thong_bao is None:
+            ct = self.bieu_mau.chi_tieu_theo_ma()[ma_chi_tieu]
+            return kiem_tra_chi_tieu(self.bieu_mau, ct, self.bao_cao.so_lieu.get(ma_chi_tieu))
+        return [t for t in self.thong_bao() if t.ma_chi_tieu == ma_chi_tieu]
+
+    def cum_so_lieu(self, ct: ChiTieu) -> str:
+        """Câu số liệu như sẽ in trong văn bản, để hiện ngay dưới ô nhập."""
+        s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
+        if s.loi:
+            return ""
+        cach_viet = self.bao_cao.cach_viet or self.bieu_mau.cach_viet
+        return "".join(x if isinstance(x, str) else x.chu for x in
+                       CauVan(s, cach_viet).theo_truong("cau") if not isinstance(x, ChuThich)
+                       and isinstance(x, str | Doan))
+
+    def tong_phan_con(self, ct: ChiTieu) -> str:
+        from drafter import vn
+
+        s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
+        tong = s.tong_phan_con
+        if tong is None:
+            return ""
+        chu = f"Cộng các phần: {vn.so(tong, ct.so_le)} {ct.don_vi}".rstrip()
+        if s.co_so and tong != s.gia_tri:
+            chu += f" — khác tổng {vn.so(s.gia_tri, ct.so_le)} {ct.don_vi}".rstrip()
+        return chu
+
+    def trang_thai_muc(self, muc: MucBieuMau) -> TrangThaiMuc:
+        cac_ma = self._cac_muc_con(muc.ma)
+        tb = [t for t in self.thong_bao() if t.ma_muc in cac_ma]
+        if any(t.muc == "loi" for t in tb):
+            return "loi"
+        if any(m in self.bao_cao.can_xem_lai for m in cac_ma):
+            return "xem_lai"
+        if tb:
+            return "canh_bao"
+        co_noi_dung = any(self.bao_cao.van_ban.get(m) for m in cac_ma) or any(
+            not self.so_lieu_trong(c.ma) for m in cac_ma for c in self.bieu_mau.chi_tieu_cua(m))
+        return "xong" if co_noi_dung else "trong"
+
+    def so_lieu_trong(self, ma: str) -> bool:
+        s = self.bao_cao.so_lieu.get(ma)
+        return s is None or s.gia_tri in (None, "")
+
+    def _cac_muc_con(self, ma: str) -> set[str]:
+        ra = {ma}
+        for con in self.bieu_mau.con_cua(ma):
+            ra |= self._cac_muc_con(con.ma)
+        return ra
+
+    # ------------------------------------------------------------ lưu
+
+    def luu(self, ghi_chu: str = "") -> int:
+        so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu)
+        self.da_thay_doi = False
+        return so

@@ -1,0 +1,101 @@
+"""Thiết lập: hồ sơ xã, Nơi nhận thường dùng, người ký thường dùng, kế hoạch năm từng chỉ tiêu."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static
+
+from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
+from drafter.tui.lenh import Lenh
+from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
+
+BIEU_MAU = "kt-xh-quy-xa"
+
+
+class ThietLap(Screen):
+    BINDINGS = [Binding("f2", "luu", "Lưu", id="luu", priority=True),
+                Binding("escape", "quay_lai", "Lưu và quay lại", id="quay-lai")]
+
+    def __init__(self, nam: int | None = None) -> None:
+        super().__init__()
+        self.nam = nam or date.today().year
+
+    def compose(self) -> ComposeResult:
+        xa = self.app.xa  # type: ignore[attr-defined]
+        ke_hoach = self.app.kho.ke_hoach(xa.id, self.nam)  # type: ignore[attr-defined]
+        with VerticalScroll(id="thiet-lap"):
+            yield Static("Hồ sơ xã", classes="tieu-de-muc")
+            with Horizontal(classes="hang-o"):
+                yield self._o("ten", "Tên xã", xa.ten)
+                yield self._o("huyen", "Huyện", xa.huyen)
+                yield self._o("tinh", "Tỉnh", xa.tinh)
+            with Horizontal(classes="hang-o"):
+                yield self._o("co_quan_ban_hanh", "Cơ quan ban hành (các dòng cách bằng «;»)",
+                              "; ".join(xa.co_quan_ban_hanh))
+                yield self._o("dia_danh", "Địa danh", xa.dia_danh)
+                yield self._o("ky_hieu", "Ký hiệu", xa.ky_hieu)
+            yield Label("Nơi nhận thường dùng (mỗi dòng một nơi):", classes="nhan")
+            yield VungVanBan("\n".join(xa.noi_nhan), id="noi_nhan", classes="vung-ngan")
+            yield Static("Người ký thường dùng", classes="tieu-de-muc")
+            with Horizontal(classes="hang-o"):
+                yield self._o("ky_quyen_han", "TM. / KT. …", xa.chu_ky.get("quyen_han", "TM."))
+                yield self._o("ky_co_quan", "Thay mặt / chức vụ",
+                              xa.chu_ky.get("co_quan_hoac_chuc_vu", "ỦY BAN NHÂN DÂN"))
+                yield self._o("ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
+            yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
+                         classes="tieu-de-muc", markup=False)
+            for ct in doc_bieu_mau(BIEU_MAU).chi_tieu:
+                if "ke_hoach" in ct.so_sanh:
+                    o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-so")
+                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})"
+                    yield o
+                if "du_toan" in ct.so_sanh:
+                    for loai, ten in (("du_toan_huyen", "dự toán huyện giao"),
+                                      ("du_toan_xa", "dự toán xã giao")):
+                        o = OSo(ke_hoach.get(f"{ct.ma}.{loai}", ""), id=f"kh-{ct.ma}--{loai}",
+                                classes="o-so")
+                        o.border_title = f"{ct.ten}: {ten} (đồng)"
+                        yield o
+        yield Footer()
+
+    @staticmethod
+    def _o(ma: str, nhan: str, gia_tri: str) -> Input:
+        o = ONhap(gia_tri, id=ma)
+        o.border_title = nhan
+        return o
+
+    def _gia_tri(self, ma: str) -> str:
+        return self.query_one(f"#{ma}", Input).value.strip()
+
+    def action_luu(self) -> None:
+        kho, xa = self.app.kho, self.app.xa  # type: ignore[attr-defined]
+        xa.ten = self._gia_tri("ten") or xa.ten
+        xa.huyen, xa.tinh = self._gia_tri("huyen"), self._gia_tri("tinh")
+        xa.co_quan_ban_hanh = [d.strip() for d in self._gia_tri("co_quan_ban_hanh").split(";")
+                               if d.strip()]
+        xa.dia_danh, xa.ky_hieu = self._gia_tri("dia_danh"), self._gia_tri("ky_hieu") or "BC-UBND"
+        xa.noi_nhan = [d.strip().removeprefix("- ").rstrip(";.") for d in
+                       self.query_one("#noi_nhan", VungVanBan).text.splitlines() if d.strip()]
+        xa.chu_ky = {"quyen_han": self._gia_tri("ky_quyen_han"),
+                     "co_quan_hoac_chuc_vu": self._gia_tri("ky_co_quan"),
+                     "chuc_vu": ["CHỦ TỊCH"], "ho_ten": self._gia_tri("ky_ho_ten")}
+        kho.luu_xa(xa)
+        ke_hoach = {}
+        for o in self.query(".o-so").results(OSo):
+            ma = (o.id or "").removeprefix("kh-").replace("--", ".")
+            ke_hoach[ma] = o.value.strip() or None
+        kho.dat_ke_hoach(xa.id, self.nam, ke_hoach)
+        self.notify("Đã lưu thiết lập.", markup=False)
+
+    def action_quay_lai(self) -> None:
+        self.action_luu()
+        self.app.pop_screen()
+
+    def cac_lenh(self) -> list[Lenh]:
+        return [Lenh("Lưu thiết lập", "F2", self.action_luu),
+                Lenh("Quay lại trang chủ", "Esc", self.action_quay_lai)]

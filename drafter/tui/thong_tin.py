@@ -1,0 +1,208 @@
+"""Thông tin văn bản: số, ngày (F4: hôm nay), địa danh, trích yếu, dòng dưới trích yếu, Kính gửi,
+căn cứ, Nơi nhận (thêm, bớt, đổi chỗ, gợi ý từ danh sách thường dùng; dòng Lưu luôn ở cuối) và
+người ký."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, ListItem, ListView, Select, Static
+
+from drafter import vn
+from drafter.phien_soan import PhienSoan
+from drafter.tui.lenh import Lenh
+from drafter.tui.o_nhap import ONhap, VungVanBan
+
+_NGAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+QUYEN_HAN = [("TM. (thay mặt tập thể)", "TM."), ("KT. (ký thay)", "KT."), ("Q. (quyền)", "Q."),
+             ("TL. (thừa lệnh)", "TL."), ("TUQ. (thừa ủy quyền)", "TUQ."),
+             ("(không có)", "")]
+
+
+class ThongTinVanBan(Screen):
+    BINDINGS = [
+        Binding("f4", "hom_nay", "Ngày hôm nay", id="hom-nay", priority=True),
+        Binding("f2", "luu", "Lưu", id="luu", priority=True),
+        Binding("escape", "quay_lai", "Quay lại", id="quay-lai"),
+    ]
+
+    def __init__(self, phien: PhienSoan) -> None:
+        super().__init__()
+        self.phien = phien
+
+    def compose(self) -> ComposeResult:
+        bc, dau = self.phien.bao_cao, self.phien.bao_cao.dau
+        ngay = f"{dau.ngay.day:02d}/{dau.ngay.month:02d}/{dau.ngay.year}" if dau.ngay else ""
+        with VerticalScroll(id="thong-tin"):
+            yield Static(f"Thông tin văn bản — báo cáo {self.phien.ky.ten_gon}",
+                         classes="tieu-de-muc", markup=False)
+            with Horizontal(classes="hang-o"):
+                yield self._o("so", "Số (để trống nếu văn thư cấp)", dau.so or "", ONhap,
+                              restrict=r"[0-9]*")
+                yield self._o("ngay", "Ngày (ngày/tháng/năm; F4: hôm nay)", ngay, ONhap)
+                yield self._o("dia_danh", "Địa danh", dau.dia_danh, ONhap)
+            yield Static("", id="loi-ngay", classes="loi", markup=False)
+            yield Label("Trích yếu (trống: tự viết theo kỳ báo cáo):", classes="nhan")
+            yield VungVanBan(dau.trich_yeu or "", id="trich_yeu", classes="vung-ngan")
+            yield self._o("dong_duoi_trich_yeu", "Dòng dưới trích yếu (ví dụ: (Trình kỳ họp…))",
+                          dau.dong_duoi_trich_yeu or "", ONhap)
+            yield Label("Kính gửi (mỗi dòng một nơi; trống nếu không có):", classes="nhan")
+            yield VungVanBan("\n".join(dau.kinh_gui), id="kinh_gui", classes="vung-ngan")
+            yield Label("Căn cứ (mỗi dòng một căn cứ):", classes="nhan")
+            yield VungVanBan("\n".join(dau.can_cu), id="can_cu", classes="vung-ngan")
+
+            yield Static("Nơi nhận", classes="tieu-de-muc")
+            yield ListView(*[ListItem(Label(f"- {n};", markup=False)) for n in bc.noi_nhan],
+                           id="ds-noi-nhan")
+            with Horizontal(classes="hang-nut"):
+                yield Button("Lên", id="nut-len")
+                yield Button("Xuống", id="nut-xuong")
+                yield Button("Bỏ", id="nut-bo", variant="error")
+            goi_y = [(n, n) for n in self.app.xa.noi_nhan if n not in bc.noi_nhan]  # type: ignore[attr-defined]
+            with Horizontal(classes="hang-o"):
+                yield ONhap("", id="o-them-noi-nhan", placeholder="Nơi nhận mới, Enter để thêm")
+                yield Select(goi_y, prompt="Chọn từ danh sách thường dùng…", id="goi-y-noi-nhan")
+            yield self._o("luu", "Dòng cuối: «- Lưu: …» (luôn ở cuối)", bc.luu, ONhap)
+
+            yield Static("Người ký", classes="tieu-de-muc")
+            with Horizontal(classes="hang-o"):
+                yield Select(QUYEN_HAN, value=bc.chu_ky.quyen_han, allow_blank=False,
+                             prompt="Chọn…", id="quyen_han")
+                yield self._o("co_quan_hoac_chuc_vu", "Thay mặt / chức vụ",
+                              bc.chu_ky.co_quan_hoac_chuc_vu, ONhap)
+            with Horizontal(classes="hang-o"):
+                yield self._o("chuc_vu", "Chức vụ người ký", "; ".join(bc.chu_ky.chuc_vu), ONhap)
+                yield self._o("ho_ten", "Họ và tên người ký", bc.chu_ky.ho_ten, ONhap)
+        yield Footer()
+
+    @staticmethod
+    def _o(ma: str, nhan: str, gia_tri: str, lop: type[Input], **kw: object) -> Input:
+        o = lop(gia_tri, id=ma, **kw)  # type: ignore[arg-type]
+        o.border_title = nhan
+        return o
+
+    # ------------------------------------------------------------ sửa
+
+    def on_input_changed(self, su_kien: Input.Changed) -> None:
+        ma = su_kien.input.id or ""
+        p, v = self.phien, su_kien.value
+        if ma == "so":
+            p.dat_dau("so", v or None)
+        elif ma == "ngay":
+            self._dat_ngay(v)
+        elif ma in ("dia_danh",):
+            p.dat_dau(ma, v)
+        elif ma == "dong_duoi_trich_yeu":
+            p.dat_dau(ma, v or None)
+        elif ma == "luu":
+            p.dat("luu", v)
+        elif ma in ("co_quan_hoac_chuc_vu", "ho_ten"):
+            setattr(p.bao_cao.chu_ky, ma, v)
+            p._doi()
+        elif ma == "chuc_vu":
+            p.bao_cao.chu_ky.chuc_vu = [c.strip() for c in v.split(";") if c.strip()]
+            p._doi()
+
+    def _dat_ngay(self, chu: str) -> None:
+        loi = self.query_one("#loi-ngay", Static)
+        loi.set_classes("loi")
+        if not chu.strip():
+            self.phien.dat_dau("ngay", None)
+            loi.update("")
+            return
+        m = _NGAY.match(chu)
+        try:
+            if not m:
+                raise ValueError
+            ngay = date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            loi.update(f"«{chu}» chưa phải ngày: gõ ngày/tháng/năm, ví dụ 15/4/2024 (chữ đã gõ "
+                       "vẫn được giữ).")
+            return
+        self.phien.dat_dau("ngay", ngay)
+        loi.set_classes("cau")
+        loi.update(f"Sẽ in: {vn.ngay_thang_nam(ngay)}")
+
+    def on_text_area_changed(self, su_kien) -> None:
+        ma = su_kien.text_area.id
+        chu = su_kien.text_area.text
+        if ma == "trich_yeu":
+            self.phien.dat_dau("trich_yeu", " ".join(chu.split()) or None)
+        elif ma in ("kinh_gui", "can_cu"):
+            self.phien.dat_dau(ma, [d.strip() for d in chu.splitlines() if d.strip()])
+
+    def on_select_changed(self, su_kien: Select.Changed) -> None:
+        if su_kien.select.id == "quyen_han" and su_kien.value is not Select.NULL:
+            self.phien.bao_cao.chu_ky.quyen_han = su_kien.value  # type: ignore[assignment]
+            self.phien._doi()
+        elif su_kien.select.id == "goi-y-noi-nhan" and su_kien.value is not Select.NULL:
+            self._them(str(su_kien.value))
+
+    def on_input_submitted(self, su_kien: Input.Submitted) -> None:
+        if su_kien.input.id == "o-them-noi-nhan" and su_kien.value.strip():
+            self._them(su_kien.value)
+            su_kien.input.value = ""
+
+    def _them(self, noi: str) -> None:
+        noi = noi.strip().removeprefix("- ").rstrip(";.")
+        if noi.lower().startswith("lưu"):
+            self.notify("Dòng «Lưu» đã có ô riêng, luôn ở cuối.", markup=False)
+            return
+        if noi and noi not in self.phien.bao_cao.noi_nhan:
+            self.phien.dat("noi_nhan", [*self.phien.bao_cao.noi_nhan, noi])
+            self._ve_noi_nhan(len(self.phien.bao_cao.noi_nhan) - 1)
+
+    def on_button_pressed(self, su_kien: Button.Pressed) -> None:
+        ds = self.query_one("#ds-noi-nhan", ListView)
+        i = ds.index
+        nn = list(self.phien.bao_cao.noi_nhan)
+        if i is None or not nn:
+            return
+        if su_kien.button.id == "nut-bo":
+            nn.pop(i)
+            i = min(i, len(nn) - 1)
+        elif su_kien.button.id == "nut-len" and i > 0:
+            nn[i - 1], nn[i] = nn[i], nn[i - 1]
+            i -= 1
+        elif su_kien.button.id == "nut-xuong" and i < len(nn) - 1:
+            nn[i + 1], nn[i] = nn[i], nn[i + 1]
+            i += 1
+        self.phien.dat("noi_nhan", nn)
+        self._ve_noi_nhan(i)
+
+    def _ve_noi_nhan(self, chon: int | None) -> None:
+        ds = self.query_one("#ds-noi-nhan", ListView)
+        ds.clear()
+        ds.extend([ListItem(Label(f"- {n};", markup=False)) for n in self.phien.bao_cao.noi_nhan])
+        if chon is not None and chon >= 0:
+            ds.index = chon
+
+    # ------------------------------------------------------------ lệnh
+
+    def action_hom_nay(self) -> None:
+        hom_nay = date.today()
+        self.query_one("#ngay", Input).value = (
+            f"{hom_nay.day:02d}/{hom_nay.month:02d}/{hom_nay.year}")
+
+    def action_luu(self) -> None:
+        so = self.phien.luu()
+        self.notify(f"Đã lưu (phiên bản {so})", markup=False)
+
+    def action_quay_lai(self) -> None:
+        if self.phien.da_thay_doi:
+            self.phien.luu()
+        self.app.pop_screen()
+
+    def on_screen_suspend(self) -> None:
+        if self.phien.da_thay_doi:
+            self.phien.luu()
+
+    def cac_lenh(self) -> list[Lenh]:
+        return [Lenh("Ngày ban hành là hôm nay", "F4", self.action_hom_nay),
+                Lenh("Lưu thông tin văn bản", "F2", self.action_luu),
+                Lenh("Quay lại soạn báo cáo", "Esc", self.action_quay_lai)]

@@ -1,0 +1,165 @@
+"""Trang chủ: tên xã, các báo cáo theo kỳ với trạng thái và lần sửa cuối; mở, tạo kỳ mới, xuất,
+thiết lập."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Label, Static
+
+from drafter.kho.kho import TEN_TRANG_THAI
+from drafter.ky_bao_cao import Ky, LoiKy
+from drafter.tui.lenh import Lenh
+from drafter.tui.o_nhap import ONhap
+
+
+class TrangChu(Screen):
+    BINDINGS = [
+        Binding("enter", "mo", "Mở", show=True),
+        Binding("f4", "tao_ky_moi", "Tạo kỳ mới", id="tao-ky-moi"),
+        Binding("f9", "xuat", "Xuất .docx", id="xuat"),
+        Binding("f10", "thiet_lap", "Thiết lập", id="thiet-lap"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        xa = self.app.xa  # type: ignore[attr-defined]
+        with Vertical(id="trang-chu"):
+            yield Static(f"UBND xã {xa.ten}" + (f" – huyện {xa.huyen}" if xa.huyen else ""),
+                         id="ten-xa", markup=False)
+            yield Label("Các báo cáo (Enter: mở · F4: tạo kỳ mới · F9: xuất · F10: thiết lập)",
+                        id="goi-y")
+            yield DataTable(id="ds-bao-cao", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="nut-trang-chu"):
+                yield Button("Mở", id="nut-mo", variant="primary")
+                yield Button("Tạo kỳ mới", id="nut-tao")
+                yield Button("Xuất .docx", id="nut-xuat")
+                yield Button("Thiết lập", id="nut-thiet-lap")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        bang = self.query_one(DataTable)
+        bang.add_columns("Kỳ báo cáo", "Trạng thái", "Phiên bản", "Sửa lần cuối")
+        self.nap_lai()
+        bang.focus()
+
+    def on_screen_resume(self) -> None:
+        self.nap_lai()
+
+    def nap_lai(self) -> None:
+        bang = self.query_one(DataTable)
+        bang.clear()
+        for b in self.app.kho.cac_bao_cao(self.app.xa.id):  # type: ignore[attr-defined]
+            bang.add_row(b.ky_bao_cao.ten_gon, TEN_TRANG_THAI[b.trang_thai],
+                         str(b.so_phien_ban), b.sua_luc.replace("T", " ")[:16], key=b.ky)
+
+    def ky_dang_chon(self) -> Ky | None:
+        bang = self.query_one(DataTable)
+        if bang.row_count == 0:
+            return None
+        khoa = bang.coordinate_to_cell_key(bang.cursor_coordinate).row_key.value
+        return Ky.doc(khoa) if khoa else None
+
+    def cac_lenh(self) -> list[Lenh]:
+        return [Lenh("Mở báo cáo đang chọn", "Soạn báo cáo", self.action_mo),
+                Lenh("Tạo báo cáo kỳ mới", "Chép từ kỳ trước", self.action_tao_ky_moi),
+                Lenh("Xuất báo cáo ra .docx", "Xuất văn bản", self.action_xuat),
+                Lenh("Thiết lập hồ sơ xã", "Hồ sơ, nơi nhận, người ký, kế hoạch năm",
+                     self.action_thiet_lap)]
+
+    # ------------------------------------------------------------ hành động
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_mo()
+
+    def on_button_pressed(self, su_kien: Button.Pressed) -> None:
+        {"nut-mo": self.action_mo, "nut-tao": self.action_tao_ky_moi,
+         "nut-xuat": self.action_xuat, "nut-thiet-lap": self.action_thiet_lap}[
+            su_kien.button.id or ""]()
+
+    def action_mo(self) -> None:
+        ky = self.ky_dang_chon()
+        if ky is not None:
+            self.app.mo_bao_cao(ky)  # type: ignore[attr-defined]
+
+    def action_xuat(self) -> None:
+        ky = self.ky_dang_chon()
+        if ky is not None:
+            self.app.mo_bao_cao(ky, xuat_ngay=True)  # type: ignore[attr-defined]
+
+    def action_thiet_lap(self) -> None:
+        from drafter.tui.thiet_lap import ThietLap
+
+        self.app.push_screen(ThietLap())
+
+    def action_tao_ky_moi(self) -> None:
+        cac = self.app.kho.cac_bao_cao(self.app.xa.id)  # type: ignore[attr-defined]
+        goi_y = cac[0].ky_bao_cao.ky_sau() if cac else None
+        self.app.push_screen(HoiKyMoi(goi_y), self._tao)
+
+    def _tao(self, ky: Ky | None) -> None:
+        if ky is not None:
+            self.app.tao_ky_moi(ky)  # type: ignore[attr-defined]
+
+
+class HoiKyMoi(ModalScreen[Ky | None]):
+    """Hỏi kỳ báo cáo mới (mặc định: kỳ sau báo cáo mới nhất)."""
+
+    BINDINGS = [Binding("escape", "huy", "Hủy")]
+
+    def __init__(self, goi_y: Ky | None) -> None:
+        super().__init__()
+        self.goi_y = goi_y
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="hop-thoai"):
+            yield Label("Tạo báo cáo kỳ mới", classes="tieu-de-hop")
+            yield Label("Kỳ báo cáo (2024-Q2 là quý II/2024; 2024-H1 là 6 tháng; 2024 là cả năm):")
+            yield ONhap(self.goi_y.ma if self.goi_y else "", id="o-ky")
+            yield Label("", id="loi-ky", classes="loi")
+            with Horizontal(classes="nut-hop"):
+                yield Button("Tạo", id="nut-dong-y", variant="primary")
+                yield Button("Hủy", id="nut-huy")
+
+    def on_input_submitted(self) -> None:
+        self._dong_y()
+
+    def on_button_pressed(self, su_kien: Button.Pressed) -> None:
+        if su_kien.button.id == "nut-dong-y":
+            self._dong_y()
+        else:
+            self.dismiss(None)
+
+    def _dong_y(self) -> None:
+        try:
+            self.dismiss(Ky.doc(self.query_one("#o-ky", ONhap).value))
+        except LoiKy as loi:
+            self.query_one("#loi-ky", Label).update(str(loi).capitalize())
+
+    def action_huy(self) -> None:
+        self.dismiss(None)
+
+
+class DanhSachThayDoi(ModalScreen[None]):
+    """Những gì đã chép, đã xóa, đã điền khi tạo kỳ mới."""
+
+    BINDINGS = [Binding("escape", "dong", "Đóng"), Binding("enter", "dong", "Đóng")]
+
+    def __init__(self, tieu_de: str, dong: list[str]) -> None:
+        super().__init__()
+        self.tieu_de, self.dong = tieu_de, dong
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="hop-thoai rong"):
+            yield Label(self.tieu_de, classes="tieu-de-hop")
+            with Vertical(id="ds-thay-doi"):
+                for d in self.dong:
+                    yield Static(f"• {d}", markup=False)
+            yield Button("Bắt đầu soạn", id="nut-dong-y", variant="primary")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+    def action_dong(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,124 @@
+"""Ứng dụng Textual của drafter: trang chủ, soạn, thông tin văn bản, xem trước, xuất, thiết lập.
+
+Mọi chữ trên màn hình bằng tiếng Việt, kể cả phần có sẵn của Textual (thoát, bảng lệnh).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from drafter.kho import Kho, LoiKho
+from drafter.ky_bao_cao import Ky
+from drafter.tui.lenh import Lenh, LenhDrafter
+
+
+class UngDung(App, inherit_bindings=False):
+    TITLE = "drafter — soạn báo cáo UBND xã"
+    CSS_PATH = "ung_dung.tcss"
+    COMMANDS = {LenhDrafter}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Thoát", priority=True, id="thoat"),
+        # Chân trang tự hiện "^p Lệnh" ở góc phải: không hiện lần thứ hai.
+        Binding("ctrl+p", "command_palette", "Lệnh", priority=True, id="bang-lenh", show=False),
+        Binding("ctrl+c", "help_quit", show=False, priority=True),
+    ]
+
+    def __init__(self, thu_muc: Path | str | None = None, kho: Kho | None = None) -> None:
+        super().__init__()
+        self.kho = kho or Kho.mo(thu_muc)
+        self.xa = self.kho.xa_mac_dinh()
+
+    def on_mount(self) -> None:
+        from drafter.tui.trang_chu import TrangChu
+
+        self.push_screen(TrangChu())
+
+    def on_unmount(self) -> None:
+        self.kho.dong()
+
+    # ------------------------------------------------------------ các phần có sẵn của Textual
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Tìm lệnh (gõ không dấu cũng được)…",
+                                            id="--command-palette"))
+
+    async def action_quit(self) -> None:
+        """Thoát không bao giờ hỏi lưu: mọi phiên soạn đang mở được lưu nốt rồi mới đóng."""
+        for man_hinh in self.screen_stack:
+            phien = getattr(man_hinh, "phien", None)
+            if phien is not None and phien.da_thay_doi:
+                try:
+                    phien.luu("lưu khi thoát")
+                except LoiKho as loi:
+                    self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
+                    return
+        self.exit()
+
+    def action_help_quit(self) -> None:
+        self.notify("Nhấn Ctrl+Q để thoát. Mọi thay đổi đã được tự động lưu.", markup=False)
+
+    def get_system_commands(self, screen: Screen):
+        yield SystemCommand("Thoát", "Đóng drafter (mọi thay đổi đã được lưu)", self.exit)
+        yield SystemCommand("Trang chủ", "Danh sách báo cáo", self.ve_trang_chu)
+
+    def cac_lenh_chung(self) -> list[Lenh]:
+        return [Lenh("Về trang chủ", "Danh sách báo cáo", self.ve_trang_chu),
+                Lenh("Thoát chương trình", "Ctrl+Q (đã tự động lưu)", self.exit)]
+
+    # ------------------------------------------------------------ điều hướng
+
+    def ve_trang_chu(self) -> None:
+        from drafter.tui.trang_chu import TrangChu
+
+        while not isinstance(self.screen, TrangChu) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def mo_bao_cao(self, ky: Ky, xuat_ngay: bool = False, ma_muc: str | None = None) -> None:
+        from drafter.phien_soan import PhienSoan
+        from drafter.tui.soan import SoanBaoCao
+
+        try:
+            phien = PhienSoan.mo(self.kho, self.xa.id, ky)
+        except LoiKho as loi:
+            self.notify(str(loi), title="Không mở được", severity="error", markup=False)
+            return
+        man_hinh = SoanBaoCao(phien, ma_muc)
+        self.push_screen(man_hinh)
+        if xuat_ngay:
+            self.call_after_refresh(man_hinh.action_xuat)
+
+    def tao_ky_moi(self, ky: Ky) -> None:
+        from drafter.chuyen_ky import tao_ky_moi, tong_hop
+        from drafter.tui.trang_chu import DanhSachThayDoi
+
+        try:
+            if ky.loai == "quy":
+                bao_cao, thay_doi = tao_ky_moi(self.kho, self.xa.id, ky)
+            else:
+                bao_cao, thay_doi = tong_hop(self.kho, self.xa.id, ky)
+            self.kho.luu(self.xa.id, bao_cao, "tạo từ báo cáo kỳ trước")
+        except LoiKho as loi:
+            self.notify(str(loi), title="Chưa tạo được", severity="error", markup=False)
+            return
+        self.push_screen(DanhSachThayDoi(f"Đã tạo báo cáo {ky.ten_gon}",
+                                         [t.dong() for t in thay_doi]),
+                         lambda _: self.mo_bao_cao(ky))
+
+
+def chay(thu_muc: Path | str | None = None) -> int:
+    try:
+        UngDung(thu_muc).run()
+    except LoiKho as loi:
+        import sys
+
+        print(f"Lỗi: {loi.thong_diep}", file=sys.stderr)
+        if loi.loi_thoat:
+            print(f"  {loi.loi_thoat}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,244 @@
+"""Giao diện Textual, lái bằng Pilot: hành trình chính của người làm báo cáo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.app import App
+from textual.widgets import Input, TextArea
+
+from drafter.kho import Kho
+from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra.doc_docx import TaiLieuDocx
+from drafter.tui.lenh import diem_khop
+from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
+from drafter.tui.soan import SoanBaoCao
+from drafter.tui.thong_tin import ThongTinVanBan
+from drafter.tui.trang_chu import DanhSachThayDoi, TrangChu
+from drafter.tui.ung_dung import UngDung
+from drafter.tui.xuat import XuatVanBan, ten_tep_mac_dinh
+
+KICH_THUOC = (100, 32)
+
+
+async def _mo_q1(pilot) -> SoanBaoCao:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TrangChu)
+    bang = pilot.app.screen.query_one("DataTable")
+    assert bang.get_row_at(0)[0] == "quý I/2024"
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+    assert isinstance(pilot.app.screen, SoanBaoCao)
+    return pilot.app.screen
+
+
+async def _chon_muc(pilot, man_hinh: SoanBaoCao, ma: str) -> None:
+    man_hinh._chon_nut(ma)
+    await pilot.pause(0.2)
+    assert man_hinh.ma_muc == ma
+
+
+async def _go(pilot, o: Input, chu: str) -> None:
+    o.focus()
+    o.value = ""
+    await pilot.pause()
+    await pilot.press(*chu)
+    await pilot.pause()
+
+
+async def test_hanh_trinh_chinh(tmp_path):
+    app = UngDung(tmp_path / "kho")
+    app.thu_muc_xuat = tmp_path / "ra"
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        soan = await _mo_q1(pilot)
+        await _chon_muc(pilot, soan, "trong_trot")
+        # Sửa diện tích gieo trồng: câu số liệu đổi ngay, và các nhóm cây không còn cộng đúng tổng.
+        await _go(pilot, soan.query_one("#so-dien_tich_gieo_trong-gia_tri", Input), "150")
+        cau = str(soan.query_one("#cau-dien_tich_gieo_trong").render())
+        assert cau == ("Tổng diện tích gieo trồng vụ xuân ước đạt 150 ha, đạt 97,4% KH, "
+                       "bằng 111,5% so với cùng kỳ")
+        loi = str(soan.query_one("#loi-dien_tich_gieo_trong").render())
+        assert "các phần theo nhóm cây cộng lại 148 ha, khác tổng 150 ha" in loi
+        assert soan.query_one("#so-dien_tich_gieo_trong-gia_tri").has_class("-invalid") is False
+        await pilot.pause(0.8)  # tự lưu sau khi ngừng gõ
+        assert "1 lỗi" in str(soan.query_one("#trang-thai").render())
+        # Sửa lỗi trong ô chi tiết: nhóm "cây hàng năm khác" 10 → 12 ha, tổng cộng lại 150.
+        vung = soan.query_one("#phan-dien_tich_gieo_trong", TextArea)
+        vung.text = vung.text.replace("Cây hàng năm khác: 10", "Cây hàng năm khác: 12")
+        await pilot.pause(0.8)
+        assert str(soan.query_one("#loi-dien_tich_gieo_trong").render()) == ""
+        assert "Cộng các phần: 150 ha" in str(soan.query_one("#tong-dien_tich_gieo_trong")
+                                               .render())
+        assert "0 lỗi" in str(soan.query_one("#trang-thai").render())
+        # Thông tin văn bản: số và ngày.
+        await pilot.press("f3")
+        await pilot.pause(0.2)
+        tt = pilot.app.screen
+        assert isinstance(tt, ThongTinVanBan)
+        await _go(pilot, tt.query_one("#so", Input), "35")
+        await _go(pilot, tt.query_one("#ngay", Input), "20/4/2024")
+        assert "ngày 20 tháng 4 năm 2024" in str(tt.query_one("#loi-ngay").render())
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        # Xuất: tệp .docx có số mới và đạt thể thức.
+        await pilot.press("f9")
+        await pilot.pause(0.3)
+        xuat = pilot.app.screen
+        assert isinstance(xuat, XuatVanBan)
+        assert xuat.query_one("#ten-tep", Input).value == "BC-quy-I-2024-xa-Cai-Kinh.docx"
+        await pilot.press("f9")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        tep = tmp_path / "ra" / "BC-quy-I-2024-xa-Cai-Kinh.docx"
+        ket_qua = str(xuat.query_one("#ket-qua").render())
+        assert tep.is_file(), ket_qua
+        assert "ĐẠT thể thức NĐ 30" in ket_qua
+        chu = "\n".join(d.chu for d in TaiLieuDocx(tep).cac_doan())
+        assert "Tổng diện tích gieo trồng vụ xuân ước đạt 150 ha, đạt 97,4% KH" in chu
+        assert "Số: 35/BC-UBND" in chu and "Cai Kinh, ngày 20 tháng 4 năm 2024" in chu
+        assert kiem_tra(tep).dem(Muc.KHONG_DAT) == 0
+        # Xuất lần nữa: hỏi trước khi ghi đè.
+        await pilot.press("f9")
+        await pilot.pause(0.2)
+        assert type(pilot.app.screen).__name__ == "XacNhan"
+        await pilot.press("escape")
+    with Kho.mo(tmp_path / "kho") as kho:
+        b = kho.tim_bao_cao(kho.xa_mac_dinh().id, "2024-Q1")
+        assert b.trang_thai == "da_xuat" and kho.nhat_ky_xuat(b.xa_id, "2024-Q1")
+        assert kho.doc(b.xa_id, "2024-Q1").so_lieu["dien_tich_gieo_trong"].gia_tri == "150"
+
+
+async def test_tao_ky_moi_tu_trang_chu(tmp_path):
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause(0.2)
+        assert pilot.app.screen.query_one("#o-ky", Input).value == "2024-Q2"
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(pilot.app.screen, DanhSachThayDoi)
+        dong = "\n".join(str(s.render()) for s in pilot.app.screen.query("Static"))
+        assert "Đã điền: Số liệu — số cùng kỳ quý II/2023 cho" in dong
+        assert "Đã xóa: Thông tin văn bản — số văn bản và ngày ban hành" in dong
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        soan = pilot.app.screen
+        assert isinstance(soan, SoanBaoCao) and soan.phien.ky.ma == "2024-Q2"
+        assert "↻" in str(soan.query_one("Tree").root.children[0].label)
+
+
+async def test_gia_tri_sai_duoc_giu_nguyen_va_danh_dau(tmp_path):
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        soan = await _mo_q1(pilot)
+        await _chon_muc(pilot, soan, "trong_trot")
+        o = soan.query_one("#so-dien_tich_gieo_trong-ke_hoach", Input)
+        await _go(pilot, o, "1.5")
+        assert o.value == "1.5" and o.has_class("-invalid")
+        assert "«1.5» không rõ" in str(soan.query_one("#loi-dien_tich_gieo_trong").render())
+        # Số kiểu Việt đầy đủ không bị cắt như Input(type="number").
+        await _go(pilot, o, "1.312.259,5")
+        assert o.value == "1.312.259,5"
+        await _go(pilot, o, "1.5")
+        await pilot.press("ctrl+q")  # thoát ngay: không hỏi, không mất chữ đã gõ
+    with Kho.mo(tmp_path) as kho:
+        bc = kho.doc(kho.xa_mac_dinh().id, "2024-Q1")
+        assert bc.so_lieu["dien_tich_gieo_trong"].ke_hoach == "1.5"
+
+
+async def test_loi_tiep_theo_nhay_dung_o(tmp_path):
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        soan = await _mo_q1(pilot)
+        await _chon_muc(pilot, soan, "nong_thon_moi")
+        await _go(pilot, soan.query_one("#so-tieu_chi_ntm-gia_tri", Input), "20")
+        await _chon_muc(pilot, soan, "chi_dao")
+        await pilot.press("f8")
+        await pilot.pause(0.3)
+        assert soan.ma_muc == "nong_thon_moi"
+        assert pilot.app.focused.id == "so-tieu_chi_ntm-gia_tri"
+
+
+async def test_80x24_khong_cuon_ngang(tmp_path):
+    app = UngDung(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        soan = await _mo_q1(pilot)
+        for ma in ("trong_trot", "ngan_sach", "nong_thon_moi"):
+            await _chon_muc(pilot, soan, ma)
+            assert soan.query_one("#bieu-mau").max_scroll_x == 0
+
+
+async def test_xem_truoc_mo_dung_muc(tmp_path):
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        soan = await _mo_q1(pilot)
+        await _chon_muc(pilot, soan, "tai_nguyen")
+        await pilot.press("f5")
+        await pilot.pause(0.4)
+        xem = pilot.app.screen
+        chu = "\n".join(str(s.render()) for s in xem.query("Static"))
+        assert "8. Tài nguyên và Môi trường" in chu and "Tiếp nhận là 33 hồ sơ" in chu
+        assert "[1]" in chu and "Chú thích" in chu
+        assert xem.query_one("#xem-truoc").scroll_y > 0
+
+
+async def test_bang_lenh_tieng_viet_tim_khong_dau(tmp_path):
+    assert diem_khop("xuat", "Xuất báo cáo ra .docx") > 0
+    assert diem_khop("hoa", "Hòa Bình") > 0
+    assert diem_khop("xyz", "Xuất báo cáo") == 0
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        await _mo_q1(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"xuat")
+        await pilot.pause(0.5)
+        danh_sach = pilot.app.screen.query_one("CommandList")
+        cac = [str(danh_sach.get_option_at_index(i).prompt)
+               for i in range(danh_sach.option_count)]
+        assert any("Xuất báo cáo ra .docx" in c for c in cac)
+
+
+PHIM_TELEX = [("t", "t"), ("i", "i"), ("e", "e"), ("backspace", None), ("ê", "ê"), ("n", "n"),
+              ("g", "g"), ("backspace", None), ("backspace", None), ("backspace", None),
+              ("ế", "ế"), ("n", "n"), ("g", "g")]
+
+
+class _UngDungMotO(App):
+    def __init__(self, lop: type) -> None:
+        super().__init__()
+        self.lop = lop
+
+    def compose(self):
+        yield self.lop()
+
+
+@pytest.mark.parametrize("lop", [ONhap, VungVanBan, OSo])
+async def test_go_telex_nhanh_khong_dao_thu_tu(lop):
+    """UniKey/EVKey gửi "xóa lùi rồi chữ mới" liền một loạt: kết quả phải là "tiếng"."""
+    app = _UngDungMotO(lop)
+    async with app.run_test() as pilot:
+        o = app.query_one(lop)
+        o.focus()
+        await pilot.pause()
+        phim = PHIM_TELEX if lop is not OSo else [("1", "1"), ("2", "2"), ("backspace", None),
+                                                  ("3", "3"), (",", ","), ("5", "5")]
+        for k, c in phim:  # cả loạt, không chờ giữa các phím
+            app.post_message(events.Key(k, c))
+        await pilot.pause()
+        await pilot.pause(0.05)
+        gia_tri = o.value if isinstance(o, Input) else o.text
+        assert gia_tri == ("tiếng" if lop is not OSo else "13,5")
+
+
+def test_ten_tep_mac_dinh(tmp_path):
+    from drafter.ky_bao_cao import Ky
+    from drafter.phien_soan import PhienSoan
+
+    with Kho.mo(tmp_path) as kho:
+        phien = PhienSoan.mo(kho, kho.xa_mac_dinh().id, Ky.doc("2023-Q2"))
+        assert ten_tep_mac_dinh(phien) == "BC-quy-II-2023-xa-Cai-Kinh.docx"
+        assert Path(ten_tep_mac_dinh(phien)).suffix == ".docx"
