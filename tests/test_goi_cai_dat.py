@@ -35,6 +35,7 @@ def test_wheel_mang_du_lieu(banh_xe):
         for tep in (GOC / thu_muc).rglob("*"):
             if tep.is_file():
                 assert f"drafter/_du_lieu/{tep.relative_to(GOC).as_posix()}" in ten
+    assert "drafter/tui/ung_dung.tcss" in ten  # giao diện cần tệp CSS của nó
     assert not any(n.startswith("tests/") for n in ten)
 
 

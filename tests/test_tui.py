@@ -242,3 +242,59 @@ def test_ten_tep_mac_dinh(tmp_path):
         phien = PhienSoan.mo(kho, kho.xa_mac_dinh().id, Ky.doc("2023-Q2"))
         assert ten_tep_mac_dinh(phien) == "BC-quy-II-2023-xa-Cai-Kinh.docx"
         assert Path(ten_tep_mac_dinh(phien)).suffix == ".docx"
+
+
+async def test_thiet_lap_ke_hoach_nam_va_ho_so(tmp_path):
+    from drafter.tui.thiet_lap import ThietLap
+
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause(0.3)
+        tl = pilot.app.screen
+        assert isinstance(tl, ThietLap)
+        tl.nam = 2024  # kế hoạch năm của báo cáo mẫu
+        await _go(pilot, tl.query_one("#huyen", Input), "Hữu Lũng")
+        o = tl.query_one("#kh-trong_rung", Input)
+        await _go(pilot, o, "52")
+        vung = tl.query_one("#noi_nhan", TextArea)
+        vung.text = vung.text + "\nPhòng Tài chính - Kế hoạch huyện"
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert isinstance(pilot.app.screen, TrangChu)
+    with Kho.mo(tmp_path) as kho:
+        xa = kho.xa_mac_dinh()
+        assert kho.ke_hoach(xa.id, tl.nam)["trong_rung"] == "52"
+        assert xa.noi_nhan[-1] == "Phòng Tài chính - Kế hoạch huyện"
+
+
+async def test_noi_nhan_them_doi_cho_bo_va_dong_luu_o_cuoi(tmp_path):
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        await _mo_q1(pilot)
+        await pilot.press("f3")
+        await pilot.pause(0.3)
+        tt = pilot.app.screen
+        them = tt.query_one("#o-them-noi-nhan", Input)
+        await _go(pilot, them, "Phòng Nội vụ huyện")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert tt.phien.bao_cao.noi_nhan[-1] == "Phòng Nội vụ huyện"
+        await _go(pilot, them, "Lưu: VT")  # dòng Lưu có ô riêng, không vào danh sách
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert "Lưu: VT" not in tt.phien.bao_cao.noi_nhan
+        ds = tt.query_one("#ds-noi-nhan")
+        ds.index = len(tt.phien.bao_cao.noi_nhan) - 1
+        await pilot.click("#nut-len")
+        await pilot.pause(0.2)
+        assert tt.phien.bao_cao.noi_nhan[-2] == "Phòng Nội vụ huyện"
+        await pilot.click("#nut-bo")
+        await pilot.pause(0.2)
+        assert "Phòng Nội vụ huyện" not in tt.phien.bao_cao.noi_nhan
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+    with Kho.mo(tmp_path) as kho:
+        bc = kho.doc(kho.xa_mac_dinh().id, "2024-Q1")
+        assert bc.noi_nhan[0] == "UBND huyện (b/c)" and bc.luu == "VT, VP"

@@ -19,9 +19,9 @@ from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
 
 CHO_LUU_GIAY = 0.6  # lưu sau khi ngừng gõ chừng này giây
-TEN_O = {"gia_tri": "Số liệu", "mau_so": "Trên tổng số", "ke_hoach": "Kế hoạch năm",
-         "cung_ky": "Cùng kỳ năm trước", "du_toan_huyen": "Dự toán huyện", "du_toan_xa":
-         "Dự toán xã"}
+# Nhãn ngắn để bốn ô vừa một hàng ở cửa sổ 80 cột.
+TEN_O = {"gia_tri": "Số liệu", "mau_so": "Trên tổng", "ke_hoach": "Kế hoạch",
+         "cung_ky": "Cùng kỳ", "du_toan_huyen": "DT huyện", "du_toan_xa": "DT xã"}
 
 
 def cac_o(ct: ChiTieu) -> list[str]:
@@ -56,6 +56,12 @@ def doc_phan_con(chu: str) -> list[tuple[str, str]]:
     return ra
 
 
+class KhungBieuMau(VerticalScroll):
+    """Khung cuộn của biểu mẫu: không nhận con trỏ, để Tab từ dàn ý đi thẳng vào ô nhập đầu."""
+
+    can_focus = False
+
+
 class SoanBaoCao(Screen):
     BINDINGS = [
         Binding("f2", "luu", "Lưu", id="luu", priority=True),
@@ -81,7 +87,7 @@ class SoanBaoCao(Screen):
             yield Tree(f"Báo cáo {self.phien.ky.ten_gon}", id="dan-y")
             with Vertical(id="ben-phai"):
                 yield Static("", id="trang-thai", markup=False)
-                yield VerticalScroll(id="bieu-mau")
+                yield KhungBieuMau(id="bieu-mau")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -118,7 +124,7 @@ class SoanBaoCao(Screen):
     async def dung_bieu_mau(self) -> None:
         """Dựng lại phần biểu mẫu bên phải cho mục đang chọn."""
         self._dang_dung = True
-        khung = self.query_one("#bieu-mau", VerticalScroll)
+        khung = self.query_one("#bieu-mau", KhungBieuMau)
         await khung.remove_children()
         muc = self.phien.bieu_mau.muc_theo_ma()[self.ma_muc]
         phan: list = [Static(self.phien.bieu_mau.duong_dan(muc.ma), classes="tieu-de-muc",
@@ -153,9 +159,7 @@ class SoanBaoCao(Screen):
                             classes="ten-chi-tieu", markup=False)]
         o_nhap = []
         for truong in cac_o(ct):
-            gia_tri = getattr(s, truong)
-            chu = "" if gia_tri is None else ("có" if gia_tri is True else "không"
-                                              if gia_tri is False else str(gia_tri))
+            chu = _chu_o(getattr(s, truong))
             lop = OSo if ct.la_so else ONhap
             kw = {"phan_tram": ct.loai == "phan_tram"} if ct.la_so else {}
             o = lop(chu, id=f"so-{ct.ma}-{truong}", classes="o-so", compact=False, **kw)
@@ -187,6 +191,8 @@ class SoanBaoCao(Screen):
         if self._dang_dung or not (su_kien.input.id or "").startswith("so-"):
             return
         _, ma, truong = su_kien.input.id.split("-", 2)
+        if _chu_o(getattr(self.phien.so_lieu(ma), truong)) == su_kien.value:
+            return  # ô vừa được dựng lại với giá trị cũ, không phải người dùng sửa
         self.phien.dat_so(ma, truong, su_kien.value)
         self._cap_nhat_chi_tieu(ma)
         self._hen_lai_luu()
@@ -196,9 +202,13 @@ class SoanBaoCao(Screen):
             return
         ma_o = su_kien.text_area.id or ""
         if ma_o == "van-ban":
+            if su_kien.text_area.text == self.phien.chu_van_ban(self.ma_muc):
+                return
             self.phien.dat_van_ban(self.ma_muc, su_kien.text_area.text)
         elif ma_o.startswith("phan-"):
             ma = ma_o.removeprefix("phan-")
+            if su_kien.text_area.text == chu_phan_con(self.phien, ma):
+                return
             self.phien.dat_phan_con(ma, doc_phan_con(su_kien.text_area.text))
             self._cap_nhat_chi_tieu(ma)
         self._hen_lai_luu()
@@ -241,7 +251,7 @@ class SoanBaoCao(Screen):
             except Exception as loi:
                 self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
                 return
-            self._lan_luu = f"Đã lưu lúc {datetime.now():%H:%M:%S} (phiên bản {so})"
+            self._lan_luu = f"Đã lưu {datetime.now():%H:%M:%S} (bản {so})"
         self._dang_sua = False
         self.cap_nhat_trang_thai()
 
@@ -268,6 +278,12 @@ class SoanBaoCao(Screen):
             self.luu_ngay()
             self.ma_muc = ma
             await self.dung_bieu_mau()
+
+    def on_tree_node_selected(self, _: Tree.NodeSelected) -> None:
+        """Enter trên dàn ý: vào ô nhập đầu tiên của mục."""
+        o = self.query("#bieu-mau Input, #bieu-mau TextArea")
+        if o:
+            o.first().focus()
 
     async def on_button_pressed(self, su_kien: Button.Pressed) -> None:
         if su_kien.button.id == "nut-xem-lai":
@@ -342,6 +358,15 @@ class SoanBaoCao(Screen):
                 Lenh("Xem trước văn bản", "F5", self.action_xem_truoc),
                 Lenh("Đến lỗi tiếp theo", "F8", self.action_loi_tiep),
                 Lenh("Xuất báo cáo ra .docx", "F9", self.action_xuat)]
+
+
+def _chu_o(gia_tri: object) -> str:
+    """Chữ hiện trong ô nhập cho một giá trị đã lưu (như người dùng đã gõ)."""
+    if gia_tri is None:
+        return ""
+    if isinstance(gia_tri, bool):
+        return "có" if gia_tri else "không"
+    return str(gia_tri)
 
 
 def dat_chu(o: Static, chu: str) -> None:

@@ -42,9 +42,9 @@ class ThongTinVanBan(Screen):
             yield Static(f"Thông tin văn bản — báo cáo {self.phien.ky.ten_gon}",
                          classes="tieu-de-muc", markup=False)
             with Horizontal(classes="hang-o"):
-                yield self._o("so", "Số (để trống nếu văn thư cấp)", dau.so or "", ONhap,
+                yield self._o("so", "Số (trống: văn thư cấp)", dau.so or "", ONhap,
                               restrict=r"[0-9]*")
-                yield self._o("ngay", "Ngày (ngày/tháng/năm; F4: hôm nay)", ngay, ONhap)
+                yield self._o("ngay", "Ngày (F4: hôm nay)", ngay, ONhap)
                 yield self._o("dia_danh", "Địa danh", dau.dia_danh, ONhap)
             yield Static("", id="loi-ngay", classes="loi", markup=False)
             yield Label("Trích yếu (trống: tự viết theo kỳ báo cáo):", classes="nhan")

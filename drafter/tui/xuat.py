@@ -33,8 +33,9 @@ def _khong_dau(chu: str) -> str:
 
 
 def thu_muc_mac_dinh() -> Path:
+    """Documents\\drafter (Windows, Linux có thư mục Documents), không thì ~/drafter-bao-cao."""
     tai_lieu = Path.home() / "Documents"
-    return (tai_lieu if tai_lieu.is_dir() else Path.cwd()) / "drafter"
+    return tai_lieu / "drafter" if tai_lieu.is_dir() else Path.home() / "drafter-bao-cao"
 
 
 class XuatVanBan(Screen):
