@@ -200,6 +200,12 @@ async def test_bang_lenh_tieng_viet_tim_khong_dau(tmp_path):
         cac = [str(danh_sach.get_option_at_index(i).prompt)
                for i in range(danh_sach.option_count)]
         assert any("Xuất báo cáo ra .docx" in c for c in cac)
+        # Không khớp lệnh nào: câu báo bằng tiếng Việt, không phải "No matches found".
+        await pilot.press(*"qqqq")
+        await pilot.pause(1.2)
+        cac = [str(danh_sach.get_option_at_index(i).prompt)
+               for i in range(danh_sach.option_count)]
+        assert any("Không tìm thấy lệnh nào" in c for c in cac), cac
 
 
 PHIM_TELEX = [("t", "t"), ("i", "i"), ("e", "e"), ("backspace", None), ("ê", "ê"), ("n", "n"),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from drafter.vn import bo_dau
 
@@ -29,6 +32,27 @@ def diem_khop(tu_khoa: str, ten: str) -> float:
         if i < len(tim) and c == tim[i]:
             i += 1
     return 0.5 * i / len(tim) if i == len(tim) else 0.0
+
+
+class BangLenh(CommandPalette):
+    """Bảng lệnh của Textual với câu "không tìm thấy" bằng tiếng Việt.
+
+    Textual 8.2.8 viết cứng "No matches found" trong một hàm lồng: chép lại hàm đó (phiên bản
+    Textual được ghim, có kiểm thử soát chữ tiếng Anh trong ảnh chụp màn hình)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def _hien_khong_thay() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text("Không tìm thấy lệnh nào", style="not bold")),
+                    disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _hien_khong_thay)
 
 
 class LenhDrafter(Provider):

@@ -175,15 +175,20 @@ class SoanBaoCao(Screen):
                                   classes="phan-con", tab_behavior="focus"))
             con.append(Static(self.phien.tong_phan_con(ct), id=f"tong-{ct.ma}",
                               classes="tong", markup=False))
-        con.append(Static(self.phien.cum_so_lieu(ct), id=f"cau-{ct.ma}", classes="cau",
-                          markup=False))
-        con.append(Static(self._chu_thong_bao(ct.ma), id=f"loi-{ct.ma}", classes="loi",
-                          markup=False))
+        for ma_o, lop, chu in (
+                (f"cau-{ct.ma}", "cau", self.phien.cum_so_lieu(ct)),
+                (f"loi-{ct.ma}", "loi", self._chu_thong_bao(ct.ma, "loi")),
+                (f"cb-{ct.ma}", "canh-bao", self._chu_thong_bao(ct.ma, "canh_bao"))):
+            o = Static(chu, id=ma_o, classes=f"{lop} an-khi-trong", markup=False)
+            o.display = bool(chu)
+            con.append(o)
         return Vertical(*con, classes="chi-tieu", id=f"ct-{ct.ma}")
 
-    def _chu_thong_bao(self, ma: str) -> str:
-        return "\n".join(("Lỗi: " if t.muc == "loi" else "Cảnh báo: ") + t.thong_diep
-                         for t in self.phien.thong_bao_cua(ma))
+    def _chu_thong_bao(self, ma: str, muc: str) -> str:
+        """Lỗi (đỏ) và cảnh báo (vàng) của một chỉ tiêu, mỗi loại một ô chữ riêng."""
+        nhan = "Lỗi: " if muc == "loi" else "Cảnh báo: "
+        return "\n".join(nhan + t.thong_diep for t in self.phien.thong_bao_cua(ma)
+                         if t.muc == muc)
 
     # ------------------------------------------------------------ thay đổi
 
@@ -205,6 +210,7 @@ class SoanBaoCao(Screen):
             if su_kien.text_area.text == self.phien.chu_van_ban(self.ma_muc):
                 return
             self.phien.dat_van_ban(self.ma_muc, su_kien.text_area.text)
+            self.phien.da_xem_lai(self.ma_muc)  # đã sửa lời văn chép từ kỳ trước: coi như đã xem
         elif ma_o.startswith("phan-"):
             ma = ma_o.removeprefix("phan-")
             if su_kien.text_area.text == chu_phan_con(self.phien, ma):
@@ -218,7 +224,8 @@ class SoanBaoCao(Screen):
         dat_chu(self.query_one(f"#cau-{ma}", Static), self.phien.cum_so_lieu(ct))
         if ct.phan_con:
             dat_chu(self.query_one(f"#tong-{ma}", Static), self.phien.tong_phan_con(ct))
-        dat_chu(self.query_one(f"#loi-{ma}", Static), self._chu_thong_bao(ma))
+        dat_chu(self.query_one(f"#loi-{ma}", Static), self._chu_thong_bao(ma, "loi"))
+        dat_chu(self.query_one(f"#cb-{ma}", Static), self._chu_thong_bao(ma, "canh_bao"))
         for truong in cac_o(ct):
             o = self.query_one(f"#so-{ma}-{truong}", Input)
             co_loi = any(t.truong == truong and t.muc == "loi"
@@ -383,6 +390,9 @@ def dat_chu(o: Static, chu: str) -> None:
         return sum(max(1, -(-len(d) // rong)) for d in s.split("\n")) if s else 0
 
     o._chu_drafter = chu  # type: ignore[attr-defined]
+    an = not chu and o.has_class("an-khi-trong")
+    if o.display == an:  # ô trống thì ẩn hẳn, không để dòng trắng giữa các chỉ tiêu
+        o.display = not an
     o.update(chu, layout=cu is None or so_dong(cu) != so_dong(chu))
 
 

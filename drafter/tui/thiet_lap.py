@@ -19,6 +19,8 @@ BIEU_MAU = "kt-xh-quy-xa"
 
 class ThietLap(Screen):
     BINDINGS = [Binding("f2", "luu", "Lưu", id="luu", priority=True),
+                Binding("f7", "nam_khac(-1)", "Năm trước", id="nam-truoc", priority=True),
+                Binding("f8", "nam_khac(1)", "Năm sau", id="nam-sau", priority=True),
                 Binding("escape", "quay_lai", "Lưu và quay lại", id="quay-lai")]
 
     def __init__(self, nam: int | None = None) -> None:
@@ -91,6 +93,11 @@ class ThietLap(Screen):
             ke_hoach[ma] = o.value.strip() or None
         kho.dat_ke_hoach(xa.id, self.nam, ke_hoach)
         self.notify("Đã lưu thiết lập.", markup=False)
+
+    def action_nam_khac(self, buoc: int) -> None:
+        """Lưu rồi mở kế hoạch của năm trước / năm sau."""
+        self.action_luu()
+        self.app.switch_screen(ThietLap(self.nam + buoc))
 
     def action_quay_lai(self) -> None:
         self.action_luu()

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from drafter.kho import Kho, LoiKho
 from drafter.ky_bao_cao import Ky
-from drafter.tui.lenh import Lenh, LenhDrafter
+from drafter.tui.lenh import BangLenh, Lenh, LenhDrafter
 
 
 class UngDung(App, inherit_bindings=False):
@@ -45,8 +45,8 @@ class UngDung(App, inherit_bindings=False):
 
     def action_command_palette(self) -> None:
         if not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder="Tìm lệnh (gõ không dấu cũng được)…",
-                                            id="--command-palette"))
+            self.push_screen(BangLenh(placeholder="Tìm lệnh (gõ không dấu cũng được)…",
+                                      id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Thoát không bao giờ hỏi lưu: mọi phiên soạn đang mở được lưu nốt rồi mới đóng."""
