@@ -35,14 +35,11 @@ def _nap(duong_dan: Path, xuat: bool, dung_van_ban: bool) -> KetQuaNap:
 
 def tu_bao_cao(bao_cao: BaoCaoDuLieu, xuat: bool = True, dung_van_ban: bool = True) -> KetQuaNap:
     """Kiểm tra và (nếu không lỗi) dựng văn bản từ dữ liệu báo cáo đã nạp (từ tệp hay từ kho)."""
-    from drafter.bieu_mau.dinh_nghia import LoiBieuMau, doc_bieu_mau
+    from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
     from drafter.bieu_mau.dung_van_ban import dung, tinh_tat_ca
     from drafter.bieu_mau.kiem_tra_so_lieu import kiem_tra
 
-    try:
-        bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
-    except LoiBieuMau as loi:
-        raise LoiTepVanBan(loi.tieu_de, loi.cac_dong) from loi
+    bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)  # biểu mẫu sai: LoiBieuMau cũng là LoiTepVanBan
     so_lieu = tinh_tat_ca(bieu_mau, bao_cao)
     thong_bao = kiem_tra(bieu_mau, bao_cao, xuat=xuat, so_lieu=so_lieu)
     loi = [t.dong() for t in thong_bao if t.muc == "loi"]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from drafter.loi_tieng_viet import cac_loi
 from drafter.van_ban import VanBan
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class LoiTepVanBan(Exception):
@@ -39,12 +42,17 @@ def doc_json(duong_dan: Path) -> object:
             "(thiếu dấu phẩy, ngoặc hoặc dấu ngoặc kép?).") from loi
 
 
-def tu_du_lieu(du_lieu: object, nguon: str = "tệp") -> VanBan:
+def kiem_mo_hinh(mo_hinh: type[M], du_lieu: object, nguon: str = "Tệp") -> M:
+    """Dữ liệu JSON → mô hình pydantic; lỗi thành LoiTepVanBan với mỗi lỗi một câu tiếng Việt."""
     try:
-        return VanBan.model_validate(du_lieu)
+        return mo_hinh.model_validate(du_lieu)
     except ValidationError as loi:
         dong = cac_loi(loi)
         raise LoiTepVanBan(f"{nguon} có {len(dong)} lỗi:", dong) from loi
+
+
+def tu_du_lieu(du_lieu: object, nguon: str = "tệp") -> VanBan:
+    return kiem_mo_hinh(VanBan, du_lieu, nguon)
 
 
 def doc_van_ban(duong_dan: Path) -> VanBan:

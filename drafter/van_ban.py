@@ -30,6 +30,14 @@ _LA_DONG_LUU = re.compile(r"^\s*[-–]?\s*Lưu\s*:")
 _KY_TU_CAM = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def kiem_phien_ban(v: int, doc_duoc: int) -> int:
+    """Từ chối tệp có phiên bản lược đồ lạ (tệp của bản drafter mới hơn), kèm lời khuyên."""
+    if v != doc_duoc:
+        raise ValueError(f"tệp dùng phiên bản lược đồ {v}, chương trình này chỉ đọc được "
+                         f"phiên bản {doc_duoc}; hãy cập nhật drafter")
+    return v
+
+
 def _chuan_hoa(van_ban: str) -> str:
     s = unicodedata.normalize("NFC", van_ban)
     m = _KY_TU_CAM.search(s)
@@ -241,10 +249,7 @@ class VanBan(_Mau):
     @field_validator("phien_ban")
     @classmethod
     def _phien_ban(cls, v: int) -> int:
-        if v != PHIEN_BAN_TEP:
-            raise ValueError(f"tệp dùng phiên bản lược đồ {v}, chương trình này chỉ đọc được "
-                             f"phiên bản {PHIEN_BAN_TEP}; hãy cập nhật drafter")
-        return v
+        return kiem_phien_ban(v, PHIEN_BAN_TEP)
 
     @model_validator(mode="before")
     @classmethod

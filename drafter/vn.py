@@ -180,11 +180,6 @@ def dia_danh_ngay(dia_danh: str, ngay: date | None, nam: int | None = None) -> s
     return f"{dia_danh}, {ngay_thang_nam(ngay, nam)}"
 
 
-def ngay_ngan(ngay: date) -> str:
-    """Ngày viết gọn trong thân văn bản: 15/02/2024, 15/4/2024 (cùng quy tắc số 0)."""
-    return f"{_ngay_chu(ngay.day)}/{_thang_chu(ngay.month)}/{ngay.year}"
-
-
 # ---------------------------------------------------------------- số văn bản, số La Mã, chữ cái
 
 def so_van_ban(so_hieu: str | int | None) -> str:

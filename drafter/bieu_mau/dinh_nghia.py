@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from drafter.loi_tieng_viet import cac_loi
 from drafter.tai_nguyen import thu_muc
+from drafter.tep_van_ban import LoiTepVanBan
 from drafter.van_ban import CapDanhSo
 
 LoaiChiTieu = Literal["dem", "dien_tich", "khoi_luong", "chieu_dai", "the_tich", "tien",
@@ -161,11 +162,8 @@ class BieuMau(_Mau):
         return " › ".join(reversed(phan[:3]))
 
 
-class LoiBieuMau(Exception):
-    def __init__(self, tieu_de: str, cac_dong: list[str] | None = None) -> None:
-        super().__init__(tieu_de)
-        self.tieu_de = tieu_de
-        self.cac_dong = cac_dong or []
+class LoiBieuMau(LoiTepVanBan):
+    """Tệp biểu mẫu forms/*.toml sai: cùng cách báo lỗi như tệp báo cáo."""
 
 
 def doc_bieu_mau_tu_tep(duong_dan: Path) -> BieuMau:

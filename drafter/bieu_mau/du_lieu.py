@@ -6,19 +6,17 @@ sai vẫn lưu được trọn vẹn, không mất chữ nào; việc đọc s�
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from drafter.bieu_mau.dinh_nghia import CachViet
 from drafter.ghi_tep import ghi_chu
 from drafter.ky_bao_cao import Ky, LoiKy
-from drafter.loi_tieng_viet import cac_loi
-from drafter.tep_van_ban import LoiTepVanBan, doc_json
-from drafter.van_ban import Chu, QuyenHan
+from drafter.tep_van_ban import doc_json, kiem_mo_hinh
+from drafter.van_ban import Chu, QuyenHan, kiem_phien_ban
 
 PHIEN_BAN_DU_LIEU = 1
 
@@ -88,10 +86,7 @@ class BaoCaoDuLieu(_Nhap):
     @field_validator("phien_ban")
     @classmethod
     def _phien_ban(cls, v: int) -> int:
-        if v != PHIEN_BAN_DU_LIEU:
-            raise ValueError(f"tệp dùng phiên bản lược đồ {v}, chương trình này chỉ đọc được "
-                             f"phiên bản {PHIEN_BAN_DU_LIEU}; hãy cập nhật drafter")
-        return v
+        return kiem_phien_ban(v, PHIEN_BAN_DU_LIEU)
 
     @field_validator("ky")
     @classmethod
@@ -117,11 +112,7 @@ def la_du_lieu_bieu_mau(du_lieu: Any) -> bool:
 
 
 def tu_du_lieu(du_lieu: Any, nguon: str = "Tệp") -> BaoCaoDuLieu:
-    try:
-        return BaoCaoDuLieu.model_validate(du_lieu)
-    except ValidationError as loi:
-        dong = cac_loi(loi)
-        raise LoiTepVanBan(f"{nguon} có {len(dong)} lỗi:", dong) from loi
+    return kiem_mo_hinh(BaoCaoDuLieu, du_lieu, nguon)
 
 
 def doc_bao_cao(duong_dan: Path) -> BaoCaoDuLieu:
@@ -130,7 +121,3 @@ def doc_bao_cao(duong_dan: Path) -> BaoCaoDuLieu:
 
 def ghi_bao_cao(bao_cao: BaoCaoDuLieu, duong_dan: Path) -> Path:
     return ghi_chu(Path(duong_dan), bao_cao.thanh_json() + "\n")
-
-
-def tu_chuoi_json(chu: str) -> BaoCaoDuLieu:
-    return tu_du_lieu(json.loads(chu))

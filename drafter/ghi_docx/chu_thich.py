@@ -17,7 +17,6 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from drafter.ghi_docx import kieu_chu
 
@@ -75,7 +74,3 @@ def _rstyle() -> OxmlElement:
     el = OxmlElement("w:rStyle")
     el.set(qn("w:val"), kieu_chu.DAU_CHU_THICH)
     return el
-
-
-def la_dau_chu_thich(run: Run) -> bool:
-    return run._r.find(qn("w:footnoteReference")) is not None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, ChuKyNhap
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
 from drafter.kho import csdl
 from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
@@ -285,6 +285,3 @@ class Kho:
         ds = [b.ky_bao_cao for b in self.cac_bao_cao(xa_id) if b.ky_bao_cao < ky]
         cung_loai = [k for k in ds if k.loai == ky.loai]
         return max(cung_loai or ds, default=None)
-
-    def chu_ky_mac_dinh(self, xa: Xa) -> ChuKyNhap:
-        return ChuKyNhap.model_validate(xa.chu_ky) if xa.chu_ky else ChuKyNhap()

@@ -146,10 +146,6 @@ class TaiLieuDocx:
                 ra[loai] = latin.get("typeface", "")
         return ra
 
-    def ten_kieu(self, sid: str | None) -> str | None:
-        s = self._kieu.get(sid or "")
-        return _gia_tri(s.find(w("name"))) if s is not None else None
-
     def _chuoi_kieu(self, sid: str | None) -> list[etree._Element]:
         """Kiểu và các kiểu cha, từ gốc đến ngọn."""
         chuoi: list[etree._Element] = []
@@ -334,7 +330,3 @@ class TaiLieuDocx:
             if ref.get(w("type"), "default") == loai:
                 return self.headers.get(ref.get(f"{{{R}}}id"))
         return None
-
-
-def cm_tu_twip(gia_tri: str | int | None) -> float | None:
-    return None if gia_tri is None else int(gia_tri) / TWIP_MOI_CM
