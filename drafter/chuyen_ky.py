@@ -141,12 +141,14 @@ def _chep_loi_van(bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky, ky_moi: Ky,
             ghi += f", {so_doi} đoạn đã đổi chữ chỉ kỳ"
         thay_doi.append(ThayDoi("xem_lai", bieu_mau.duong_dan(ma), ghi))
         if muc.danh_sach_so:
-            # Nhiệm vụ kỳ trước đề ra là những việc báo cáo này phải trả lời.
-            dich = next((m.ma for m in bieu_mau.muc if m.ma == "ket_qua_nhiem_vu"), None)
+            # Nhiệm vụ kỳ trước đề ra là những việc báo cáo này phải trả lời: chép vào mục
+            # được biểu mẫu đánh dấu nhan_nhiem_vu_ky_truoc.
+            dich = next((m.ma for m in bieu_mau.muc if m.nhan_nhiem_vu_ky_truoc), None)
             if dich:
-                van_ban[dich] = [*doan,
-                                 "Kết quả thực hiện: … cần đánh giá từng nhiệm vụ (hoàn thành, "
-                                 "đang thực hiện, chưa thực hiện)."]
+                # Chỉ chép các nhiệm vụ ("#. …" và đoạn đi kèm), không chép câu dẫn của kỳ trước.
+                dau = next((i for i, d in enumerate(doan) if d.startswith("#.")), len(doan))
+                van_ban[dich] = ["Kết quả thực hiện: … ghi mức độ hoàn thành của từng nhiệm vụ "
+                                 "(hoàn thành, đang thực hiện, chưa thực hiện).", *doan[dau:]]
                 xem_lai.append(dich)
                 thay_doi.append(ThayDoi("xem_lai", bieu_mau.duong_dan(dich),
                                         f"{sum(d.startswith('#.') for d in doan)} nhiệm vụ trọng "

@@ -85,6 +85,7 @@ class MucBieuMau(_Mau):
     tuy_chon: bool = False  # không có nội dung thì bỏ hẳn khỏi văn bản
     danh_sach_so: bool = False  # nội dung là danh sách nhiệm vụ 1., 2., 3. …
     chep_ky_sau: bool = True  # False: lời văn chỉ dùng cho một kỳ (ra quân đầu xuân ở quý I)
+    nhan_nhiem_vu_ky_truoc: bool = False  # kỳ mới: chép các nhiệm vụ kỳ trước đề ra vào đây
     van_ban_mau: str = ""  # đoạn văn gợi ý cho báo cáo mới, mỗi đoạn cách một dòng trống
     tro_giup: str = ""
 

@@ -207,7 +207,7 @@ def khoi_phuc_tu_sao_luu(tep: Path) -> Path:
     for phu in (tep.with_name(tep.name + "-wal"), tep.with_name(tep.name + "-shm")):
         phu.unlink(missing_ok=True)
     dich_cn = sqlite3.connect(tep)
-    nguon = sqlite3.connect(f"file:{ban.as_posix()}?mode=ro", uri=True)
+    nguon = sqlite3.connect(f"{ban.resolve().as_uri()}?mode=ro", uri=True)
     try:
         nguon.backup(dich_cn)
     finally:

@@ -14,7 +14,7 @@ from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
 
-BIEU_MAU = "kt-xh-quy-xa"
+BIEU_MAU_MAC_DINH = "kt-xh-quy-xa"
 
 
 class ThietLap(Screen):
@@ -51,7 +51,10 @@ class ThietLap(Screen):
                 yield self._o("ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
             yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
                          classes="tieu-de-muc", markup=False)
-            for ct in doc_bieu_mau(BIEU_MAU).chi_tieu:
+            # Chỉ tiêu theo biểu mẫu của báo cáo mới nhất của xã (xã mới: biểu mẫu mặc định).
+            cac = self.app.kho.cac_bao_cao(xa.id)  # type: ignore[attr-defined]
+            ma_bm = cac[0].bieu_mau if cac else BIEU_MAU_MAC_DINH
+            for ct in doc_bieu_mau(ma_bm).chi_tieu:
                 if "ke_hoach" in ct.so_sanh:
                     o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-so")
                     o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})"
