@@ -442,3 +442,29 @@ def test_phong_theo_theme_duoc_tra_trong_theme(tmp_path, docx_dung):
     assert kq["phong_chu"].muc == Muc.KHONG_DAT and "Cambria" in kq["phong_chu"].chi_tiet
     kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "t.docx", theme_tnr)).ket_qua}
     assert kq["phong_chu"].muc == Muc.CANH_BAO  # ascii/hAnsi đúng; eastAsia, cs chưa khai
+
+
+def test_quoc_hieu_trong_khung_chu(tmp_path, docx_dung):
+    """Nhiều văn bản làm tay đặt Quốc hiệu trong khung chữ (text box) thay vì bảng."""
+    V = "urn:schemas-microsoft-com:vml"
+
+    def vao_khung(x: dict) -> None:
+        qh = _doan(x[D], "CỘNG HÒA")
+        o = qh.getparent()
+        cac = [p for p in o.iterfind("w:p", NS)]  # Quốc hiệu, Tiêu ngữ, đường kẻ
+        body = x[D].find("w:body", NS)
+        p = etree.Element(w("p"))
+        r = etree.SubElement(p, w("r"))
+        pict = etree.SubElement(r, w("pict"))
+        shape = etree.SubElement(pict, f"{{{V}}}shape", style="width:297.6pt;height:60pt")
+        hop = etree.SubElement(etree.SubElement(shape, f"{{{V}}}textbox"), w("txbxContent"))
+        for c in cac:
+            o.remove(c)
+            hop.append(c)
+        etree.SubElement(o, w("p"))  # ô bảng phải còn ít nhất một đoạn
+        body.insert(0, p)
+
+    hong = _sua_docx(docx_dung, tmp_path / "khung.docx", vao_khung)
+    kq = {k.ma: k for k in kiem_tra(hong).ket_qua}
+    for ma in ("quoc_hieu", "tieu_ngu", "ke_tieu_ngu", "co_chu_thong_nhat"):
+        assert kq[ma].muc == Muc.DAT, kq[ma].dong()

@@ -29,8 +29,35 @@ def _to_tien(el: etree._Element, tag: str) -> etree._Element | None:
     return el
 
 
+def _rong_khung_chu_cm(el: etree._Element) -> float | None:
+    """Bề rộng phần chữ của khung chữ (text box) chứa el: VML style "width:…pt" hoặc
+    DrawingML wp:extent cx, trừ lề trong mặc định của khung (0,25 cm mỗi bên)."""
+    cha = el.getparent()
+    while cha is not None and etree.QName(cha).localname != "txbxContent":
+        cha = cha.getparent()
+    if cha is None:
+        return None
+    while cha is not None:
+        ten = etree.QName(cha).localname
+        if ten in ("shape", "rect", "roundrect") and "width:" in cha.get("style", ""):
+            m = re.search(r"width:\s*([\d.]+)\s*(pt|in|cm|mm)?", cha.get("style", ""))
+            if m:
+                he_so = {"pt": 2.54 / 72, "in": 2.54, "cm": 1.0, "mm": 0.1}[m.group(2) or "pt"]
+                return float(m.group(1)) * he_so - 0.5
+        if ten in ("anchor", "inline"):
+            ext = cha.find("{*}extent")
+            if ext is not None and ext.get("cx"):
+                return int(ext.get("cx")) / EMU_MOI_CM - 0.5
+        cha = cha.getparent()
+    return None
+
+
 def rong_vung_chu_cm(tl: TaiLieuDocx, d: Doan) -> float:
-    """Bề rộng dành cho chữ của đoạn: bề rộng ô trừ lề ô, hoặc khổ chữ của trang."""
+    """Bề rộng dành cho chữ của đoạn: bề rộng ô trừ lề ô, bề rộng khung chữ, hoặc khổ chữ
+    của trang."""
+    khung = _rong_khung_chu_cm(d.el)
+    if khung is not None:
+        return khung
     tc = _to_tien(d.el, "tc")
     if tc is None:
         return rong_chu_trang_cm(tl)

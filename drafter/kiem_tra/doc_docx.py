@@ -93,6 +93,16 @@ class Doan:
         return [tt for chu, tt in self.cac_run if chu.strip()]
 
 
+def _trong_khung_chu(el: etree._Element, goc: etree._Element) -> bool:
+    """el nằm trong một khung chữ (w:txbxContent) bên trong đoạn goc?"""
+    cha = el.getparent()
+    while cha is not None and cha is not goc:
+        if etree.QName(cha).localname == "txbxContent":
+            return True
+        cha = cha.getparent()
+    return False
+
+
 class TaiLieuDocx:
     def __init__(self, duong_dan: Path | str) -> None:
         self.duong_dan = Path(duong_dan)
@@ -264,6 +274,8 @@ class TaiLieuDocx:
         sid, tt, chu_doan = self.dinh_dang_doan(p)
         cac_run: list[tuple[str, ThuocTinhChu]] = []
         for r in p.iter(w("r")):
+            if _trong_khung_chu(r, p):
+                continue  # chữ trong khung chữ (text box) là đoạn riêng, không thuộc đoạn chứa nó
             chu = "".join(
                 t.text or "" if t.tag == w("t") else ("\t" if t.tag == w("tab") else "\n")
                 for t in r if t.tag in (w("t"), w("tab"), w("br"))
