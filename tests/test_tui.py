@@ -149,6 +149,38 @@ async def test_gia_tri_sai_duoc_giu_nguyen_va_danh_dau(tmp_path):
         assert bc.so_lieu["dien_tich_gieo_trong"].ke_hoach == "1.5"
 
 
+async def test_o_so_giu_nguyen_so_kieu_viet(tmp_path):
+    """Mọi ô số (biểu mẫu và kế hoạch năm) là ô chữ có kiểm tra của ta, không phải
+    Input(type="number"/"integer") vốn cắt «1.234.567» thành «1.234567» và bỏ «96,1»."""
+    from drafter.tui.thiet_lap import ThietLap
+
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        soan = await _mo_q1(pilot)
+        await _chon_muc(pilot, soan, "chinh_sach")
+        o_so = [o for o in soan.query(Input) if (o.id or "").startswith("so-")]
+        assert len(o_so) > 10
+        assert all(isinstance(o, OSo) and o.type == "text" for o in o_so)
+        tien = soan.query_one("#so-chi_tra_tro_cap-gia_tri", Input)
+        await _go(pilot, tien, "1.234.567")
+        assert tien.value == "1.234.567" and not tien.has_class("-invalid")
+        assert "1.234.567 đồng" in str(soan.query_one("#cau-chi_tra_tro_cap").render())
+        ty_le = soan.query_one("#so-ty_le_bhyt-gia_tri", Input)
+        await _go(pilot, ty_le, "96,1")
+        assert ty_le.value == "96,1" and not ty_le.has_class("-invalid")
+        assert "96,1%" in str(soan.query_one("#cau-ty_le_bhyt").render())
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        await pilot.press("f10")
+        await pilot.pause(0.3)
+        tl = pilot.app.screen
+        assert isinstance(tl, ThietLap)
+        o_kh = [o for o in tl.query(Input) if (o.id or "").startswith("kh-")]
+        assert o_kh and all(isinstance(o, OSo) and o.type == "text" for o in o_kh)
+        await _go(pilot, o_kh[0], "1.312.259")
+        assert o_kh[0].value == "1.312.259"
+
+
 async def test_loi_tiep_theo_nhay_dung_o(tmp_path):
     app = UngDung(tmp_path)
     async with app.run_test(size=KICH_THUOC) as pilot:
