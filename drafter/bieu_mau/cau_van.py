@@ -124,10 +124,15 @@ class CauVan:
         return _ve("cau/so_sanh.j2", s=self.s, ct=self.ct, viet=self.viet)
 
     def trong_do(self) -> str:
-        phan = self.cac_phan()
-        if not phan or not self.ct.phan_con or self.ct.phan_con.cach_hien != "trong_do":
+        """"(trong đó: …)" trong câu, khi biểu mẫu chọn cách hiện này cho chi tiết."""
+        if not self.ct.phan_con or self.ct.phan_con.cach_hien != "trong_do":
             return ""
-        return _ve("cau/trong_do.j2", cac_phan=phan, loi_dan=self.ct.phan_con.loi_dan)
+        return self._ve_trong_do()
+
+    def _ve_trong_do(self) -> str:
+        phan = self.cac_phan()  # có phần thì chắc chắn ct.phan_con có
+        return _ve("cau/trong_do.j2", cac_phan=phan,
+                   loi_dan=self.ct.phan_con.loi_dan) if phan else ""  # type: ignore[union-attr]
 
     def cau(self) -> str:
         """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""
@@ -161,26 +166,14 @@ class CauVan:
         match truong:
             case "":
                 return chu(self.gia_tri())
-            case "so":
+            case "so" | "x":
                 return chu(_so_tran(s.gia_tri, ct) if s.co_so else "")
             case "cau":
                 return _danh_dau(self.cau())
             case "so_sanh":
                 return _danh_dau(self.so_sanh())
-            case "kh":
-                return ty_le(s.ty_le_ke_hoach)
-            case "cung_ky":
-                return ty_le(s.ty_le_cung_ky)
-            case "du_toan_huyen":
-                return ty_le(s.ty_le_du_toan_huyen)
-            case "du_toan_xa":
-                return ty_le(s.ty_le_du_toan_xa)
-            case "ty_le":
-                return ty_le(s.ty_le)
-            case "ty_le_con_lai":
-                return ty_le(s.ty_le_con_lai)
-            case "x":
-                return chu(_so_tran(s.gia_tri, ct) if s.co_so else "")
+            case "kh" | "cung_ky" | "du_toan_huyen" | "du_toan_xa" | "ty_le" | "ty_le_con_lai":
+                return ty_le(getattr(s, _THUOC_TINH_TY_LE.get(truong, truong)))
             case "y":
                 return chu(_so_tran(s.mau_so, ct) if s.mau_so is not None else "")
             case "x_y":
@@ -193,10 +186,7 @@ class CauVan:
             case "phan_con":
                 return chu("; ".join(self.cac_phan()))
             case "trong_do":
-                phan = self.cac_phan()
-                loi_dan = self.ct.phan_con.loi_dan if self.ct.phan_con else "trong đó"
-                return _danh_dau(_ve("cau/trong_do.j2", cac_phan=phan, loi_dan=loi_dan)
-                                 if phan else "")
+                return _danh_dau(self._ve_trong_do())
             case "chu_thich":
                 return self.chu_thich()
             case "chenh_lech":
@@ -221,6 +211,10 @@ class CauVan:
             return "bằng cùng kỳ"
         return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)}"
 
+
+# Chỗ giữ [[ma.kh]] … in tỷ lệ % đã tính; tên thuộc tính khi khác tên chỗ giữ.
+_THUOC_TINH_TY_LE = {"kh": "ty_le_ke_hoach", "cung_ky": "ty_le_cung_ky",
+                     "du_toan_huyen": "ty_le_du_toan_huyen", "du_toan_xa": "ty_le_du_toan_xa"}
 
 TRUONG_GIU_CHO = ("", "so", "cau", "so_sanh", "kh", "cung_ky", "du_toan_huyen", "du_toan_xa",
                   "ty_le", "ty_le_con_lai", "x", "y", "x_y", "con_lai", "ke_hoach", "phan_con",

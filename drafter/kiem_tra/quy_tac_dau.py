@@ -26,22 +26,29 @@ def _mot_co(d: Doan) -> float | None:
     return next(iter(co)) if len(co) == 1 else None
 
 
+def _loi_dong_dau(d: Doan, chu_can: str, ghi_chu: str, co: float | None, co_tu: int,
+                  co_den: int) -> list[str]:
+    """Lỗi chung của Quốc hiệu và Tiêu ngữ: đúng chữ, một cỡ trong khoảng, đậm đứng, căn giữa."""
+    loi = []
+    if gon(d.chu) != chu_can:
+        loi.append(f"chữ là «{gon(d.chu)}», yêu cầu «{chu_can}»{ghi_chu}")
+    if co is None or not co_tu <= co <= co_den:
+        loi.append(f"cỡ chữ phải {co_tu}–{co_den}")
+    if not tat_ca(d, lambda t: t.dam and not t.nghieng):
+        loi.append("phải đậm, đứng")
+    if d.dinh_dang.can_le != "center":
+        loi.append("phải căn giữa")
+    return loi
+
+
 def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
     qh, tn = bc.quoc_hieu, bc.tieu_ngu
     ra: list[KetQua] = []
     if qh is None:
         ra.append(_khong_thay(8, "quoc_hieu", "Quốc hiệu", f"dòng «{QUOC_HIEU}» ở đầu văn bản"))
     else:
-        loi = []
-        if gon(qh.chu) != QUOC_HIEU:
-            loi.append(f"chữ là «{gon(qh.chu)}», yêu cầu «{QUOC_HIEU}»")
         co = _mot_co(qh)
-        if co is None or not 12 <= co <= 13:
-            loi.append("cỡ chữ phải 12–13")
-        if not tat_ca(qh, lambda t: t.dam and not t.nghieng):
-            loi.append("phải đậm, đứng")
-        if qh.dinh_dang.can_le != "center":
-            loi.append("phải căn giữa")
+        loi = _loi_dong_dau(qh, QUOC_HIEU, "", co, 12, 13)
         if co and gon(qh.chu) == QUOC_HIEU:
             can = do_rong_cm(QUOC_HIEU, co, dam=True)
             rong = rong_vung_chu_cm(bc.tai_lieu, qh) - qh.dinh_dang.thut_trai_cm - \
@@ -56,16 +63,8 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
         ra.append(KetQua(10, "ke_tieu_ngu", "Đường kẻ dưới Tiêu ngữ", M.KHONG_AP_DUNG,
                          "không có Tiêu ngữ"))
     else:
-        loi = []
-        if gon(tn.chu) != TIEU_NGU:
-            loi.append(f"chữ là «{gon(tn.chu)}», yêu cầu «{TIEU_NGU}» (gạch nối có cách hai bên)")
         co = _mot_co(tn)
-        if co is None or not 13 <= co <= 14:
-            loi.append("cỡ chữ phải 13–14")
-        if not tat_ca(tn, lambda t: t.dam and not t.nghieng):
-            loi.append("phải đậm, đứng")
-        if tn.dinh_dang.can_le != "center":
-            loi.append("phải căn giữa")
+        loi = _loi_dong_dau(tn, TIEU_NGU, " (gạch nối có cách hai bên)", co, 13, 14)
         if qh is not None and bc.doan.index(tn) != bc.doan.index(qh) + 1:
             loi.append("phải nằm ngay dưới Quốc hiệu, không cách dòng")
         ra.append(KetQua(9, "tieu_ngu", "Tiêu ngữ", M.KHONG_DAT if loi else M.DAT,
