@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
 
 from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau
+from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
 from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
@@ -175,20 +176,15 @@ class SoanBaoCao(Screen):
                                   classes="phan-con", tab_behavior="focus"))
             con.append(Static(self.phien.tong_phan_con(ct), id=f"tong-{ct.ma}",
                               classes="tong", markup=False))
+        tb = self.phien.thong_bao_cua(ct.ma)
         for ma_o, lop, chu in (
                 (f"cau-{ct.ma}", "cau", self.phien.cum_so_lieu(ct)),
-                (f"loi-{ct.ma}", "loi", self._chu_thong_bao(ct.ma, "loi")),
-                (f"cb-{ct.ma}", "canh-bao", self._chu_thong_bao(ct.ma, "canh_bao"))):
+                (f"loi-{ct.ma}", "loi", _chu_thong_bao(tb, "loi")),
+                (f"cb-{ct.ma}", "canh-bao", _chu_thong_bao(tb, "canh_bao"))):
             o = Static(chu, id=ma_o, classes=f"{lop} an-khi-trong", markup=False)
             o.display = bool(chu)
             con.append(o)
         return Vertical(*con, classes="chi-tieu", id=f"ct-{ct.ma}")
-
-    def _chu_thong_bao(self, ma: str, muc: str) -> str:
-        """Lỗi (đỏ) và cảnh báo (vàng) của một chỉ tiêu, mỗi loại một ô chữ riêng."""
-        nhan = "Lỗi: " if muc == "loi" else "Cảnh báo: "
-        return "\n".join(nhan + t.thong_diep for t in self.phien.thong_bao_cua(ma)
-                         if t.muc == muc)
 
     # ------------------------------------------------------------ thay đổi
 
@@ -224,13 +220,13 @@ class SoanBaoCao(Screen):
         dat_chu(self.query_one(f"#cau-{ma}", Static), self.phien.cum_so_lieu(ct))
         if ct.phan_con:
             dat_chu(self.query_one(f"#tong-{ma}", Static), self.phien.tong_phan_con(ct))
-        dat_chu(self.query_one(f"#loi-{ma}", Static), self._chu_thong_bao(ma, "loi"))
-        dat_chu(self.query_one(f"#cb-{ma}", Static), self._chu_thong_bao(ma, "canh_bao"))
+        tb = self.phien.thong_bao_cua(ma)  # kiểm tra chỉ tiêu một lần cho mỗi phím gõ
+        dat_chu(self.query_one(f"#loi-{ma}", Static), _chu_thong_bao(tb, "loi"))
+        dat_chu(self.query_one(f"#cb-{ma}", Static), _chu_thong_bao(tb, "canh_bao"))
+        truong_loi = {t.truong for t in tb if t.muc == "loi"}
         for truong in cac_o(ct):
-            o = self.query_one(f"#so-{ma}-{truong}", Input)
-            co_loi = any(t.truong == truong and t.muc == "loi"
-                         for t in self.phien.thong_bao_cua(ma))
-            o.set_class(co_loi, "-invalid")
+            self.query_one(f"#so-{ma}-{truong}", Input).set_class(truong in truong_loi,
+                                                                  "-invalid")
 
     def _cap_nhat_thong_bao_muc(self) -> None:
         tb = [t for t in self.phien.thong_bao() if (t.ma_muc == self.ma_muc and not t.ma_chi_tieu)
@@ -374,6 +370,12 @@ def _chu_o(gia_tri: object) -> str:
     if isinstance(gia_tri, bool):
         return "có" if gia_tri else "không"
     return str(gia_tri)
+
+
+def _chu_thong_bao(tb: list[ThongBao], muc: str) -> str:
+    """Lỗi (đỏ) và cảnh báo (vàng) của một chỉ tiêu, mỗi loại một ô chữ riêng."""
+    nhan = "Lỗi: " if muc == "loi" else "Cảnh báo: "
+    return "\n".join(nhan + t.thong_diep for t in tb if t.muc == muc)
 
 
 def dat_chu(o: Static, chu: str) -> None:
