@@ -159,8 +159,7 @@ def _chep_loi_van(bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky, ky_moi: Ky,
 def _chep_so_lieu(kho: Kho, xa_id: int, bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky,
                   ky_moi: Ky, thay_doi: list[ThayDoi]) -> dict[str, SoLieuNhap]:
     cung_ky_truoc = ky_moi.cung_ky_nam_truoc()
-    co_cung_ky = kho.tim_bao_cao(xa_id, cung_ky_truoc.ma) is not None
-    bc_cung_ky = kho.doc(xa_id, cung_ky_truoc.ma) if co_cung_ky else None
+    bc_cung_ky = kho.doc_neu_co(xa_id, cung_ky_truoc.ma)
     ke_hoach = kho.ke_hoach(xa_id, ky_moi.nam)
     qua_nam = ky_moi.nam != tu_ky.nam
     ra: dict[str, SoLieuNhap] = {}
@@ -288,8 +287,8 @@ def mo_kem_so_sanh(kho: Kho, xa_id: int, ky: Ky) -> BaoCaoDuLieu:
     vào những ô còn trống (ô người dùng đã nhập thì giữ nguyên)."""
     bao_cao = kho.doc(xa_id, ky.ma)
     nguon = {"cung_ky": ky.cung_ky_nam_truoc(), "ky_truoc": ky.ky_truoc()}
-    cac_bc = {truong: kho.doc(xa_id, k.ma) for truong, k in nguon.items()
-              if kho.tim_bao_cao(xa_id, k.ma) is not None}
+    cac_bc = {truong: bc for truong, k in nguon.items()
+              if (bc := kho.doc_neu_co(xa_id, k.ma)) is not None}
     if not cac_bc:
         return bao_cao
     so_lieu = dict(bao_cao.so_lieu)

@@ -205,11 +205,18 @@ class Kho:
         if bc is None:
             raise LoiKho(f"Chưa có báo cáo {Ky.doc(ky).ten_gon}.",
                          "Xem danh sách bằng «drafter list» hoặc tạo bằng «drafter new».")
-        so = so or bc.so_phien_ban
+        return self._doc_phien_ban(bc, so or bc.so_phien_ban)
+
+    def doc_neu_co(self, xa_id: int, ky: str) -> BaoCaoDuLieu | None:
+        """Phiên bản mới nhất, hoặc None khi kho chưa có báo cáo kỳ này (cùng kỳ, kỳ trước)."""
+        bc = self.tim_bao_cao(xa_id, ky)
+        return None if bc is None else self._doc_phien_ban(bc, bc.so_phien_ban)
+
+    def _doc_phien_ban(self, bc: BaoCaoTrongKho, so: int) -> BaoCaoDuLieu:
         d = self.cn.execute("SELECT du_lieu FROM phien_ban WHERE bao_cao_id=? AND so=?",
                             (bc.id, so)).fetchone()
         if d is None:
-            raise LoiKho(f"Báo cáo {Ky.doc(ky).ten_gon} không có phiên bản {so}.")
+            raise LoiKho(f"Báo cáo {bc.ky_bao_cao.ten_gon} không có phiên bản {so}.")
         return BaoCaoDuLieu.model_validate_json(d[0])
 
     def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu, ghi_chu: str = "") -> int:
