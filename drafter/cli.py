@@ -145,6 +145,7 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
     """`drafter render 2024-Q2`: dựng từ phiên bản mới nhất trong kho, ghi nhật ký xuất."""
     from drafter.cli_kho import chon_xa, doc_ky, mo_kho
     from drafter.kho import LoiKho
+    from drafter.ky_bao_cao import ten_tep_bao_cao
     from drafter.nap_bao_cao import tu_bao_cao
     from drafter.tep_van_ban import LoiTepVanBan
 
@@ -158,8 +159,7 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
                 return THOAT_LOI_DU_LIEU
             for dong in kq.canh_bao:
                 print(dong)
-            ra = args.ra or Path(f"BC-{ky.ten_gon.replace(' ', '-').replace('/', '-')}"
-                                 f"-xa-{xa.ten.replace(' ', '-')}.docx")
+            ra = args.ra or Path(ten_tep_bao_cao(ky, xa.ten))
             return _xuat(kq.van_ban, ra, args.pdf,
                          sau_khi_ghi=lambda tep: kho.ghi_xuat(xa.id, ky.ma, tep))
     except (LoiKho, LoiTepVanBan) as loi:

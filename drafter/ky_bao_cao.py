@@ -123,3 +123,16 @@ class Ky:
         if self.loai == "quy":
             return [self]
         return [Ky(self.nam, "quy", q) for q in range(1, self.thang_cuoi // 3 + 1)]
+
+
+def ten_tep_bao_cao(ky: Ky, ten_xa: str) -> str:
+    """"BC-quy-II-2024-xa-Cai-Kinh.docx": không dấu, không khoảng trắng, máy nào cũng mở được.
+    Tên mặc định khi xuất, cho cả giao diện và dòng lệnh."""
+    ten_ky = _khong_dau(ky.ten_gon).replace("/", "-").replace(" ", "-")
+    return f"BC-{ten_ky}-xa-{_khong_dau(ten_xa).replace(' ', '-')}.docx"
+
+
+def _khong_dau(chu: str) -> str:
+    """Bỏ dấu nhưng giữ chữ hoa (vn.bo_dau viết thường tất cả)."""
+    return "".join(b.upper() if c.isupper() else b
+                   for c, b in zip(chu, vn.bo_dau(chu), strict=False))

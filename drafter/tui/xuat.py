@@ -13,23 +13,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Footer, Label, ProgressBar, Static
 
+from drafter.ky_bao_cao import ten_tep_bao_cao
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap
-from drafter.vn import bo_dau
 
 
 def ten_tep_mac_dinh(phien: PhienSoan) -> str:
-    """"BC-quy-II-2024-xa-Cai-Kinh.docx": không dấu, không khoảng trắng, máy nào cũng mở được."""
-    ky = _khong_dau(phien.ky.ten_gon).replace("/", "-").replace(" ", "-")
-    xa = _khong_dau(phien.bao_cao.xa).replace(" ", "-")
-    return f"BC-{ky}-xa-{xa}.docx"
-
-
-def _khong_dau(chu: str) -> str:
-    """Bỏ dấu nhưng giữ chữ hoa (bo_dau viết thường tất cả)."""
-    return "".join(b.upper() if c.isupper() else b for c, b in zip(chu, bo_dau(chu),
-                                                                   strict=False))
+    return ten_tep_bao_cao(phien.ky, phien.bao_cao.xa)
 
 
 def thu_muc_mac_dinh() -> Path:
