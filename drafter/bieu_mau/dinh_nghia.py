@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from drafter.loi_tieng_viet import cac_loi
 from drafter.tai_nguyen import thu_muc
@@ -139,17 +139,33 @@ class BieuMau(_Mau):
 
     # ------------------------------------------------------------ tra cứu
 
+    # Biểu mẫu không đổi sau khi nạp (frozen) mà các bảng tra được gọi ở mỗi phím gõ và mỗi lần
+    # vẽ dàn ý: dựng một lần. Các bảng trả về dùng chung, không sửa.
+    _muc_theo_ma: dict[str, MucBieuMau] = PrivateAttr()
+    _ct_theo_ma: dict[str, ChiTieu] = PrivateAttr()
+    _con: dict[str | None, list[MucBieuMau]] = PrivateAttr()
+    _ct_cua: dict[str, list[ChiTieu]] = PrivateAttr()
+
+    def model_post_init(self, _ngu_canh: object) -> None:
+        self._muc_theo_ma = {m.ma: m for m in self.muc}
+        self._ct_theo_ma = {c.ma: c for c in self.chi_tieu}
+        self._con, self._ct_cua = {}, {}
+        for m in self.muc:
+            self._con.setdefault(m.cha, []).append(m)
+        for c in self.chi_tieu:
+            self._ct_cua.setdefault(c.muc, []).append(c)
+
     def muc_theo_ma(self) -> dict[str, MucBieuMau]:
-        return {m.ma: m for m in self.muc}
+        return self._muc_theo_ma
 
     def chi_tieu_theo_ma(self) -> dict[str, ChiTieu]:
-        return {c.ma: c for c in self.chi_tieu}
+        return self._ct_theo_ma
 
     def con_cua(self, ma: str | None) -> list[MucBieuMau]:
-        return [m for m in self.muc if m.cha == ma]
+        return self._con.get(ma, [])
 
     def chi_tieu_cua(self, ma_muc: str) -> list[ChiTieu]:
-        return [c for c in self.chi_tieu if c.muc == ma_muc]
+        return self._ct_cua.get(ma_muc, [])
 
     def duong_dan(self, ma_muc: str) -> str:
         """"Lĩnh vực kinh tế › Sản xuất nông, lâm nghiệp › Trồng trọt" để báo lỗi."""
