@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from drafter.bieu_mau.cau_van import CauVan
 from drafter.bieu_mau.danh_dau import GiuCho, cac_giu_cho, phan_tich, thay_so_lieu
@@ -28,22 +29,37 @@ class NguCanh:
     cach_viet: CachViet
     da_nhac: set[str]  # chỉ tiêu đã có chỗ giữ trong đoạn văn
 
+    @cached_property
     def bien(self) -> dict[str, str]:
-        ky = self.bao_cao.ky_bao_cao
-        co_quan = f"UBND xã {self.bao_cao.xa}" if self.bao_cao.xa else "UBND xã"
-        return {"ky": ky.ten, "ky_toi": ky.ten_ky_toi(), "nam": str(ky.nam),
-                "ky_ngan": ky.ten_ngan, "co_quan": co_quan, "xa": self.bao_cao.xa}
+        return bien_cua(self.bao_cao)
 
     def dien(self, mau: str) -> str:
-        """Thay {ky}, {ky_toi}, {nam}, {co_quan}… trong chữ của biểu mẫu (không phải jinja)."""
-        bien = self.bien()
-        return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
+        return dien_bien(mau, self.bien)
 
     def thay(self, g: GiuCho) -> list:
         s = self.so_lieu.get(g.ma)
         if s is None:
             return [g.chu]  # mã lạ: để nguyên cho người đọc thấy (kiểm tra đã báo lỗi)
         return CauVan(s, self.cach_viet).theo_truong(g.truong)
+
+
+def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
+    """Các biến {ky}, {ky_toi}, {nam}, {ky_ngan}, {co_quan}, {xa} trong chữ của biểu mẫu."""
+    ky = bao_cao.ky_bao_cao
+    co_quan = f"UBND xã {bao_cao.xa}" if bao_cao.xa else "UBND xã"
+    return {"ky": ky.ten, "ky_toi": ky.ten_ky_toi(), "nam": str(ky.nam),
+            "ky_ngan": ky.ten_ngan, "co_quan": co_quan, "xa": bao_cao.xa}
+
+
+def dien_bien(mau: str, bien: dict[str, str]) -> str:
+    """Thay {ky}, {ky_toi}, {nam}, {co_quan}… trong chữ của biểu mẫu (không phải jinja)."""
+    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
+
+
+def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | None = None
+                ) -> str:
+    """Tiêu đề mục như sẽ in: tiêu đề người dùng đặt riêng, không thì của biểu mẫu đã điền biến."""
+    return bao_cao.tieu_de_muc.get(muc.ma) or dien_bien(muc.tieu_de, bien or bien_cua(bao_cao))
 
 
 def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
@@ -102,7 +118,7 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
     if not than:
         # Không in đề mục trống; mục bắt buộc mà trống thì bước kiểm tra đã cảnh báo.
         return []
-    tieu_de = nc.bao_cao.tieu_de_muc.get(muc.ma) or nc.dien(muc.tieu_de)
+    tieu_de = tieu_de_muc(nc.bao_cao, muc, nc.bien)
     return [Muc(tieu_de=tieu_de or None, cap=muc.cap, noi_dung=than)]
 
 

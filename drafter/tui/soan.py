@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
 
 from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau
+from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
 from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
 from drafter.tui.lenh import Lenh
@@ -110,9 +111,8 @@ class SoanBaoCao(Screen):
 
     def _nhan_nut(self, muc: MucBieuMau) -> str:
         dau = DAU_TRANG_THAI[self.phien.trang_thai_muc(muc)]
-        ten = self.phien.bao_cao.tieu_de_muc.get(muc.ma) or muc.ten
-        ten = ten.replace("{ky}", self.phien.ky.ten).replace("{ky_toi}",
-                                                             self.phien.ky.ten_ky_toi())
+        bc = self.phien.bao_cao
+        ten = bc.tieu_de_muc.get(muc.ma) or dien_bien(muc.ten, bien_cua(bc))
         return f"{dau} {ten}"
 
     def _chon_nut(self, ma: str) -> None:

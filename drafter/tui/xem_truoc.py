@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from drafter import vn
-from drafter.bieu_mau.dung_van_ban import dung
+from drafter.bieu_mau.dung_van_ban import dung, tieu_de_muc
 from drafter.danh_so import duyet
 from drafter.ghi_docx.cuoi import dong_chu_ky, dong_noi_nhan, ket_thuc_bang_dau_het
 from drafter.phien_soan import PhienSoan
@@ -104,8 +104,7 @@ class XemTruoc(Screen):
         muc = self.phien.bieu_mau.muc_theo_ma().get(self.ma_muc or "")
         if muc is None:
             return
-        ten = (self.phien.bao_cao.tieu_de_muc.get(muc.ma) or muc.tieu_de).replace(
-            "{ky}", self.phien.ky.ten).replace("{ky_toi}", self.phien.ky.ten_ky_toi())
+        ten = tieu_de_muc(self.phien.bao_cao, muc)
         for o in self.query(".de-muc").results(Static):
             if ten and ten.upper() in str(o.render()).upper():
                 self.query_one("#xem-truoc", VerticalScroll).scroll_to_widget(o, top=True,
