@@ -181,6 +181,29 @@ async def test_o_so_giu_nguyen_so_kieu_viet(tmp_path):
         assert o_kh[0].value == "1.312.259"
 
 
+@pytest.mark.parametrize("ten", ["Thoát chương trình", "Thoát"])
+async def test_thoat_tu_bang_lenh_luu_chu_vua_go(tmp_path, ten):
+    """Chọn «Thoát» trong bảng lệnh ngay sau khi gõ (chưa tới lúc tự lưu): không mất chữ."""
+    app = UngDung(tmp_path)
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        soan = await _mo_q1(pilot)
+        await _chon_muc(pilot, soan, "trong_trot")
+        o = soan.query_one("#so-dien_tich_gieo_trong-gia_tri", Input)
+        o.focus()
+        o.value = "151"
+        await pilot.pause()  # phiên đã nhận chữ; còn chờ 0,6 s mới tự lưu
+        assert soan.phien.da_thay_doi
+        cac = {lenh.ten: lenh.hanh_dong for lenh in app.cac_lenh_chung()}
+        cac.update({lenh.title: lenh.callback for lenh in app.get_system_commands(app.screen)})
+        ket_qua = cac[ten]()
+        if ket_qua is not None:
+            await ket_qua
+        await pilot.pause()
+    with Kho.mo(tmp_path) as kho:
+        bc = kho.doc(kho.xa_mac_dinh().id, "2024-Q1")
+        assert bc.so_lieu["dien_tich_gieo_trong"].gia_tri == "151"
+
+
 async def test_loi_tiep_theo_nhay_dung_o(tmp_path):
     app = UngDung(tmp_path)
     async with app.run_test(size=KICH_THUOC) as pilot:

@@ -64,12 +64,13 @@ class UngDung(App, inherit_bindings=False):
         self.notify("Nhấn Ctrl+Q để thoát. Mọi thay đổi đã được tự động lưu.", markup=False)
 
     def get_system_commands(self, screen: Screen):
-        yield SystemCommand("Thoát", "Đóng drafter (mọi thay đổi đã được lưu)", self.exit)
+        # Thoát từ bảng lệnh cũng qua action_quit: lưu nốt chữ vừa gõ chưa kịp tự lưu.
+        yield SystemCommand("Thoát", "Đóng drafter (mọi thay đổi đã được lưu)", self.action_quit)
         yield SystemCommand("Trang chủ", "Danh sách báo cáo", self.ve_trang_chu)
 
     def cac_lenh_chung(self) -> list[Lenh]:
         return [Lenh("Về trang chủ", "Danh sách báo cáo", self.ve_trang_chu),
-                Lenh("Thoát chương trình", "Ctrl+Q (đã tự động lưu)", self.exit)]
+                Lenh("Thoát chương trình", "Ctrl+Q (đã tự động lưu)", self.action_quit)]
 
     # ------------------------------------------------------------ điều hướng
 
