@@ -81,6 +81,10 @@ class PhienSoan:
         setattr(self.bao_cao.dau, truong, gia_tri)
         self._doi()
 
+    def dat_chu_ky(self, truong: str, gia_tri: object) -> None:
+        setattr(self.bao_cao.chu_ky, truong, gia_tri)
+        self._doi()
+
     def dat(self, truong: str, gia_tri: object) -> None:
         setattr(self.bao_cao, truong, gia_tri)
         self._doi()

@@ -33,6 +33,13 @@ class ONhap(_BindingTaiCho, Input):
     """Ô nhập chữ (gõ Telex đúng thứ tự)."""
 
 
+def o_co_nhan(ma: str, nhan: str, gia_tri: str, **kw: object) -> ONhap:
+    """Ô chữ có nhãn trên viền (màn hình thông tin văn bản, thiết lập)."""
+    o = ONhap(gia_tri, id=ma, **kw)  # type: ignore[arg-type]
+    o.border_title = nhan
+    return o
+
+
 class VungVanBan(_BindingTaiCho, TextArea):
     """Vùng nhập đoạn văn (gõ Telex đúng thứ tự)."""
 

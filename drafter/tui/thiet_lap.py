@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
 from drafter.tui.lenh import Lenh
-from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
+from drafter.tui.o_nhap import OSo, VungVanBan, o_co_nhan
 
 BIEU_MAU_MAC_DINH = "kt-xh-quy-xa"
 
@@ -33,22 +33,22 @@ class ThietLap(Screen):
         with VerticalScroll(id="thiet-lap"):
             yield Static("Hồ sơ xã", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
-                yield self._o("ten", "Tên xã", xa.ten)
-                yield self._o("huyen", "Huyện", xa.huyen)
-                yield self._o("tinh", "Tỉnh", xa.tinh)
+                yield o_co_nhan("ten", "Tên xã", xa.ten)
+                yield o_co_nhan("huyen", "Huyện", xa.huyen)
+                yield o_co_nhan("tinh", "Tỉnh", xa.tinh)
             with Horizontal(classes="hang-o"):
-                yield self._o("co_quan_ban_hanh", "Cơ quan ban hành (các dòng cách bằng «;»)",
+                yield o_co_nhan("co_quan_ban_hanh", "Cơ quan ban hành (các dòng cách bằng «;»)",
                               "; ".join(xa.co_quan_ban_hanh))
-                yield self._o("dia_danh", "Địa danh", xa.dia_danh)
-                yield self._o("ky_hieu", "Ký hiệu", xa.ky_hieu)
+                yield o_co_nhan("dia_danh", "Địa danh", xa.dia_danh)
+                yield o_co_nhan("ky_hieu", "Ký hiệu", xa.ky_hieu)
             yield Label("Nơi nhận thường dùng (mỗi dòng một nơi):", classes="nhan")
             yield VungVanBan("\n".join(xa.noi_nhan), id="noi_nhan", classes="vung-ngan")
             yield Static("Người ký thường dùng", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
-                yield self._o("ky_quyen_han", "TM. / KT. …", xa.chu_ky.get("quyen_han", "TM."))
-                yield self._o("ky_co_quan", "Thay mặt / chức vụ",
+                yield o_co_nhan("ky_quyen_han", "TM. / KT. …", xa.chu_ky.get("quyen_han", "TM."))
+                yield o_co_nhan("ky_co_quan", "Thay mặt / chức vụ",
                               xa.chu_ky.get("co_quan_hoac_chuc_vu", "ỦY BAN NHÂN DÂN"))
-                yield self._o("ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
+                yield o_co_nhan("ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
             yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
                          classes="tieu-de-muc", markup=False)
             # Chỉ tiêu theo biểu mẫu của báo cáo mới nhất của xã (xã mới: biểu mẫu mặc định).
@@ -67,12 +67,6 @@ class ThietLap(Screen):
                         o.border_title = f"{ct.ten}: {ten} (đồng)"
                         yield o
         yield Footer()
-
-    @staticmethod
-    def _o(ma: str, nhan: str, gia_tri: str) -> Input:
-        o = ONhap(gia_tri, id=ma)
-        o.border_title = nhan
-        return o
 
     def _gia_tri(self, ma: str) -> str:
         return self.query_one(f"#{ma}", Input).value.strip()

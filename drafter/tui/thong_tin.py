@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, ListItem, ListView, Se
 from drafter import vn
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
-from drafter.tui.o_nhap import ONhap, VungVanBan
+from drafter.tui.o_nhap import ONhap, VungVanBan, o_co_nhan
 
 _NGAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 QUYEN_HAN = [("TM. (thay mặt tập thể)", "TM."), ("KT. (ký thay)", "KT."), ("Q. (quyền)", "Q."),
@@ -42,15 +42,15 @@ class ThongTinVanBan(Screen):
             yield Static(f"Thông tin văn bản — báo cáo {self.phien.ky.ten_gon}",
                          classes="tieu-de-muc", markup=False)
             with Horizontal(classes="hang-o"):
-                yield self._o("so", "Số (trống: văn thư cấp)", dau.so or "", ONhap,
+                yield o_co_nhan("so", "Số (trống: văn thư cấp)", dau.so or "",
                               restrict=r"[0-9]*")
-                yield self._o("ngay", "Ngày (F4: hôm nay)", ngay, ONhap)
-                yield self._o("dia_danh", "Địa danh", dau.dia_danh, ONhap)
+                yield o_co_nhan("ngay", "Ngày (F4: hôm nay)", ngay)
+                yield o_co_nhan("dia_danh", "Địa danh", dau.dia_danh)
             yield Static("", id="loi-ngay", classes="loi", markup=False)
             yield Label("Trích yếu (trống: tự viết theo kỳ báo cáo):", classes="nhan")
             yield VungVanBan(dau.trich_yeu or "", id="trich_yeu", classes="vung-ngan")
-            yield self._o("dong_duoi_trich_yeu", "Dòng dưới trích yếu (ví dụ: (Trình kỳ họp…))",
-                          dau.dong_duoi_trich_yeu or "", ONhap)
+            yield o_co_nhan("dong_duoi_trich_yeu", "Dòng dưới trích yếu (ví dụ: (Trình kỳ họp…))",
+                          dau.dong_duoi_trich_yeu or "")
             yield Label("Kính gửi (mỗi dòng một nơi; trống nếu không có):", classes="nhan")
             yield VungVanBan("\n".join(dau.kinh_gui), id="kinh_gui", classes="vung-ngan")
             yield Label("Căn cứ (mỗi dòng một căn cứ):", classes="nhan")
@@ -67,24 +67,18 @@ class ThongTinVanBan(Screen):
             with Horizontal(classes="hang-o"):
                 yield ONhap("", id="o-them-noi-nhan", placeholder="Nơi nhận mới, Enter để thêm")
                 yield Select(goi_y, prompt="Chọn từ danh sách thường dùng…", id="goi-y-noi-nhan")
-            yield self._o("luu", "Dòng cuối: «- Lưu: …» (luôn ở cuối)", bc.luu, ONhap)
+            yield o_co_nhan("luu", "Dòng cuối: «- Lưu: …» (luôn ở cuối)", bc.luu)
 
             yield Static("Người ký", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
                 yield Select(QUYEN_HAN, value=bc.chu_ky.quyen_han, allow_blank=False,
                              prompt="Chọn…", id="quyen_han")
-                yield self._o("co_quan_hoac_chuc_vu", "Thay mặt / chức vụ",
-                              bc.chu_ky.co_quan_hoac_chuc_vu, ONhap)
+                yield o_co_nhan("co_quan_hoac_chuc_vu", "Thay mặt / chức vụ",
+                              bc.chu_ky.co_quan_hoac_chuc_vu)
             with Horizontal(classes="hang-o"):
-                yield self._o("chuc_vu", "Chức vụ người ký", "; ".join(bc.chu_ky.chuc_vu), ONhap)
-                yield self._o("ho_ten", "Họ và tên người ký", bc.chu_ky.ho_ten, ONhap)
+                yield o_co_nhan("chuc_vu", "Chức vụ người ký", "; ".join(bc.chu_ky.chuc_vu))
+                yield o_co_nhan("ho_ten", "Họ và tên người ký", bc.chu_ky.ho_ten)
         yield Footer()
-
-    @staticmethod
-    def _o(ma: str, nhan: str, gia_tri: str, lop: type[Input], **kw: object) -> Input:
-        o = lop(gia_tri, id=ma, **kw)  # type: ignore[arg-type]
-        o.border_title = nhan
-        return o
 
     # ------------------------------------------------------------ sửa
 
@@ -102,11 +96,9 @@ class ThongTinVanBan(Screen):
         elif ma == "luu":
             p.dat("luu", v)
         elif ma in ("co_quan_hoac_chuc_vu", "ho_ten"):
-            setattr(p.bao_cao.chu_ky, ma, v)
-            p._doi()
+            p.dat_chu_ky(ma, v)
         elif ma == "chuc_vu":
-            p.bao_cao.chu_ky.chuc_vu = [c.strip() for c in v.split(";") if c.strip()]
-            p._doi()
+            p.dat_chu_ky("chuc_vu", [c.strip() for c in v.split(";") if c.strip()])
 
     def _dat_ngay(self, chu: str) -> None:
         loi = self.query_one("#loi-ngay", Static)
@@ -138,8 +130,7 @@ class ThongTinVanBan(Screen):
 
     def on_select_changed(self, su_kien: Select.Changed) -> None:
         if su_kien.select.id == "quyen_han" and su_kien.value is not Select.NULL:
-            self.phien.bao_cao.chu_ky.quyen_han = su_kien.value  # type: ignore[assignment]
-            self.phien._doi()
+            self.phien.dat_chu_ky("quyen_han", su_kien.value)
         elif su_kien.select.id == "goi-y-noi-nhan" and su_kien.value is not Select.NULL:
             self._them(str(su_kien.value))
 
