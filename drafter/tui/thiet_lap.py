@@ -82,7 +82,9 @@ class ThietLap(Screen):
                        self.query_one("#noi_nhan", VungVanBan).text.splitlines() if d.strip()]
         xa.chu_ky = {"quyen_han": self._gia_tri("ky_quyen_han"),
                      "co_quan_hoac_chuc_vu": self._gia_tri("ky_co_quan"),
-                     "chuc_vu": ["CHỦ TỊCH"], "ho_ten": self._gia_tri("ky_ho_ten")}
+                     # Màn hình này không sửa chức vụ: giữ chức vụ đã có (PHÓ CHỦ TỊCH khi KT.).
+                     "chuc_vu": xa.chu_ky.get("chuc_vu") or ["CHỦ TỊCH"],
+                     "ho_ten": self._gia_tri("ky_ho_ten")}
         kho.luu_xa(xa)
         ke_hoach = {}
         for o in self.query(".o-so").results(OSo):
