@@ -167,6 +167,18 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
         return 1
 
 
+def _giao_dien(args: argparse.Namespace) -> int:
+    from drafter.cli_kho import in_loi_kho
+    from drafter.kho import LoiKho
+    from drafter.tui.ung_dung import chay
+
+    try:
+        return chay(args.data_dir)
+    except LoiKho as loi:
+        in_loi_kho(loi)
+        return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
@@ -196,9 +208,7 @@ def main(argv: list[str] | None = None) -> int:
             kq = nap(tep_mau(TEP_BAO_CAO_MAU))
             ra = args.ra
         else:
-            from drafter.tui.ung_dung import chay
-
-            return chay(args.data_dir)
+            return _giao_dien(args)
     except LoiTepVanBan as loi:
         _in_loi(loi.tieu_de, loi.cac_dong)
         return THOAT_LOI_DU_LIEU

@@ -66,10 +66,15 @@ def chay(args: argparse.Namespace) -> int:
             return {"new": _new, "list": _list, "show": _show, "export": _export,
                     "import": _import, "khoi-phuc": _khoi_phuc_phien_ban}[args.lenh](kho, xa, args)
     except LoiKho as loi:
-        print(f"Lỗi: {loi.thong_diep}", file=sys.stderr)
-        if loi.loi_thoat:
-            print(f"  {loi.loi_thoat}", file=sys.stderr)
+        in_loi_kho(loi)
         return 1
+
+
+def in_loi_kho(loi: LoiKho) -> None:
+    """Lỗi kho ra stderr: câu lỗi, rồi lối thoát ở dòng dưới."""
+    print(f"Lỗi: {loi.thong_diep}", file=sys.stderr)
+    if loi.loi_thoat:
+        print(f"  {loi.loi_thoat}", file=sys.stderr)
 
 
 def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:

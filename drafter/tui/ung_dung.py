@@ -113,13 +113,6 @@ class UngDung(App, inherit_bindings=False):
 
 
 def chay(thu_muc: Path | str | None = None) -> int:
-    try:
-        UngDung(thu_muc).run()
-    except LoiKho as loi:
-        import sys
-
-        print(f"Lỗi: {loi.thong_diep}", file=sys.stderr)
-        if loi.loi_thoat:
-            print(f"  {loi.loi_thoat}", file=sys.stderr)
-        return 1
+    """Mở giao diện. Kho hỏng/khóa (LoiKho) để lớp dòng lệnh báo bằng tiếng Việt."""
+    UngDung(thu_muc).run()
     return 0
