@@ -103,9 +103,7 @@ def _dich_loi(loi: sqlite3.Error, tep: Path) -> LoiKho:
         return LoiKho(f"Kho dữ liệu {tep} đang bị một chương trình khác giữ.",
                       "Đóng các cửa sổ drafter khác rồi thử lại.")
     if "not a database" in chu or "malformed" in chu or "corrupt" in chu:
-        return LoiKho(f"Tệp dữ liệu {tep} bị hỏng.",
-                      "Chạy «drafter khoi-phuc» để mở bản sao lưu gần nhất "
-                      f"(trong {tep.parent / 'sao_luu'}).")
+        return _loi_hong(tep)
     if "unable to open" in chu or "readonly" in chu or "permission" in chu:
         return LoiKho(f"Không mở được tệp dữ liệu {tep}.",
                       "Kiểm tra quyền ghi của thư mục, hoặc chọn thư mục khác bằng --data-dir.")
@@ -159,8 +157,13 @@ def kiem_tra_toan_ven(cn: sqlite3.Connection, tep: Path) -> None:
     except sqlite3.DatabaseError as loi:
         raise _dich_loi(loi, tep) from loi
     if ket_qua != "ok":
-        raise LoiKho(f"Tệp dữ liệu {tep} bị hỏng ({ket_qua}).",
-                     "Chạy «drafter khoi-phuc» để mở bản sao lưu gần nhất.")
+        raise _loi_hong(tep, f" ({ket_qua})")
+
+
+def _loi_hong(tep: Path, chi_tiet: str = "") -> LoiKho:
+    return LoiKho(f"Tệp dữ liệu {tep} bị hỏng{chi_tiet}.",
+                  "Chạy «drafter khoi-phuc» để mở bản sao lưu gần nhất "
+                  f"(trong {thu_muc_sao_luu(tep)}).")
 
 
 # ---------------------------------------------------------------- sao lưu hằng ngày
