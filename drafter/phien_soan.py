@@ -91,6 +91,10 @@ class PhienSoan:
 
     # ------------------------------------------------------------ kiểm tra và số suy ra
 
+    def kiem_tra_lai(self) -> None:
+        """Bỏ kết quả kiểm tra đã nhớ: lần hỏi sau kiểm tra lại cả báo cáo."""
+        self._thong_bao = None
+
     def thong_bao(self) -> list[ThongBao]:
         if self._thong_bao is None:
             self._thong_bao = kiem_tra(self.bieu_mau, self.bao_cao, xuat=True)

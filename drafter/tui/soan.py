@@ -81,6 +81,7 @@ class SoanBaoCao(Screen):
         self._hen_luu: Timer | None = None
         self._dang_dung = False  # đang dựng lại biểu mẫu: bỏ qua sự kiện Changed giả
         self._dang_sua = False
+        self._lan_luu = "Đã lưu"
 
     # ------------------------------------------------------------ dựng
 
@@ -260,7 +261,7 @@ class SoanBaoCao(Screen):
 
     def _chu_trang_thai(self, luu: str | None = None) -> str:
         loi, canh_bao = self.phien.dem()
-        luu = luu or getattr(self, "_lan_luu", "Đã lưu")
+        luu = luu or self._lan_luu
         return f"{self.phien.ky.ten_gon} · {luu} · {loi} lỗi · {canh_bao} cảnh báo"
 
     def cap_nhat_trang_thai(self) -> None:
@@ -298,13 +299,13 @@ class SoanBaoCao(Screen):
         self.luu_ngay()
 
     def on_screen_resume(self) -> None:
-        self.phien._thong_bao = None
+        self.phien.kiem_tra_lai()  # màn hình khác có thể đã đổi thông tin văn bản
         self.cap_nhat_trang_thai()
 
     def action_luu(self) -> None:
         self.phien.da_thay_doi = True  # F2: lưu một phiên bản ngay cả khi không đổi gì
         self.luu_ngay()
-        self.notify(self._lan_luu if hasattr(self, "_lan_luu") else "Đã lưu", markup=False)
+        self.notify(self._lan_luu, markup=False)
 
     async def action_loi_tiep(self) -> None:
         """Nhảy tới lỗi kế tiếp (sau mục đang chọn), chọn mục và đặt con trỏ vào ô lỗi."""
