@@ -40,6 +40,15 @@ async def _chon_muc(pilot, man_hinh: SoanBaoCao, ma: str) -> None:
     assert man_hinh.ma_muc == ma
 
 
+async def _sang(pilot, phim: str, lop: type, cho: float = 0.3):
+    """Nhấn phím chuyển màn hình, chờ, và trả về màn hình mới (phải đúng loại)."""
+    await pilot.press(phim)
+    await pilot.pause(cho)
+    man_hinh = pilot.app.screen
+    assert isinstance(man_hinh, lop)
+    return man_hinh
+
+
 async def _go(pilot, o: Input, chu: str) -> None:
     o.focus()
     o.value = ""
@@ -73,20 +82,14 @@ async def test_hanh_trinh_chinh(tmp_path):
                                                .render())
         assert "0 lỗi" in str(soan.query_one("#trang-thai").render())
         # Thông tin văn bản: số và ngày.
-        await pilot.press("f3")
-        await pilot.pause(0.2)
-        tt = pilot.app.screen
-        assert isinstance(tt, ThongTinVanBan)
+        tt = await _sang(pilot, "f3", ThongTinVanBan, 0.2)
         await _go(pilot, tt.query_one("#so", Input), "35")
         await _go(pilot, tt.query_one("#ngay", Input), "20/4/2024")
         assert "ngày 20 tháng 4 năm 2024" in str(tt.query_one("#loi-ngay").render())
         await pilot.press("escape")
         await pilot.pause(0.2)
         # Xuất: tệp .docx có số mới và đạt thể thức.
-        await pilot.press("f9")
-        await pilot.pause(0.3)
-        xuat = pilot.app.screen
-        assert isinstance(xuat, XuatVanBan)
+        xuat = await _sang(pilot, "f9", XuatVanBan, 0.3)
         assert xuat.query_one("#ten-tep", Input).value == "BC-quy-I-2024-xa-Cai-Kinh.docx"
         await pilot.press("f9")
         await pilot.app.workers.wait_for_complete()
@@ -171,10 +174,7 @@ async def test_o_so_giu_nguyen_so_kieu_viet(tmp_path):
         assert "96,1%" in str(soan.query_one("#cau-ty_le_bhyt").render())
         await pilot.press("escape")
         await pilot.pause(0.2)
-        await pilot.press("f10")
-        await pilot.pause(0.3)
-        tl = pilot.app.screen
-        assert isinstance(tl, ThietLap)
+        tl = await _sang(pilot, "f10", ThietLap, 0.3)
         o_kh = [o for o in tl.query(Input) if (o.id or "").startswith("kh-")]
         assert o_kh and all(isinstance(o, OSo) and o.type == "text" for o in o_kh)
         await _go(pilot, o_kh[0], "1.312.259")
@@ -311,10 +311,7 @@ async def test_thiet_lap_ke_hoach_nam_va_ho_so(tmp_path):
     app = UngDung(tmp_path)
     async with app.run_test(size=KICH_THUOC) as pilot:
         await pilot.pause()
-        await pilot.press("f10")
-        await pilot.pause(0.3)
-        tl = pilot.app.screen
-        assert isinstance(tl, ThietLap)
+        tl = await _sang(pilot, "f10", ThietLap, 0.3)
         tl.nam = 2024  # kế hoạch năm của báo cáo mẫu
         await _go(pilot, tl.query_one("#huyen", Input), "Hữu Lũng")
         o = tl.query_one("#kh-trong_rung", Input)
