@@ -17,6 +17,9 @@ def them_lenh(lenh: argparse._SubParsersAction) -> None:
                      help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024")
     new.add_argument("--from", dest="tu", metavar="KỲ",
                      help="chép từ kỳ này (mặc định: báo cáo gần nhất trước đó)")
+    new.add_argument("--thay-the", action="store_true",
+                     help="kỳ đã có báo cáo thì tạo lại (bản đang có vẫn giữ trong các phiên "
+                          "bản, khôi phục được)")
 
     lenh.add_parser("list", help="danh sách báo cáo trong kho")
     show = lenh.add_parser("show", help="xem một báo cáo trong kho: trạng thái, phiên bản, lỗi")
@@ -78,17 +81,20 @@ def in_loi_kho(loi: LoiKho) -> None:
 
 
 def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
-    from drafter.chuyen_ky import tao_ky_moi, tong_hop
+    from drafter.chuyen_ky import tao_bao_cao
 
     ky = doc_ky(args.period)
-    if ky.loai != "quy" and not args.tu:
-        bao_cao, thay_doi = tong_hop(kho, xa.id, ky)
-        ghi_chu = f"gộp từ các quý của {ky.ten}"
-    else:
-        bao_cao, thay_doi = tao_ky_moi(kho, xa.id, ky, doc_ky(args.tu) if args.tu else None)
-        ghi_chu = "tạo từ báo cáo kỳ trước"
+    tu = doc_ky(args.tu) if args.tu else None
+    da_co = kho.tim_bao_cao(xa.id, ky.ma)
+    bao_cao, thay_doi = tao_bao_cao(kho, xa.id, ky, tu, thay_the=args.thay_the)
+    ghi_chu = ("tạo lại, thay bản trước" if da_co else
+               f"gộp từ các quý của {ky.ten}" if ky.loai != "quy" and tu is None
+               else "tạo từ báo cáo kỳ trước")
     so = kho.luu(xa.id, bao_cao, ghi_chu)
     print(f"Đã tạo báo cáo {ky.ten_gon} của xã {xa.ten} (phiên bản {so}).")
+    if da_co:
+        print(f"  Bản trước (phiên bản {da_co.so_phien_ban}) vẫn giữ: «drafter khoi-phuc --ky "
+              f"{ky.ma} --phien-ban {da_co.so_phien_ban}» để lấy lại.")
     for t in thay_doi:
         print(f"  {t.dong()}")
     return 0
@@ -111,13 +117,15 @@ def _show(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     if b is None:
         raise LoiKho(f"Chưa có báo cáo {ky.ten_gon}.", "Xem danh sách bằng «drafter list».")
     bao_cao = kho.doc(xa.id, ky.ma)
-    kq = tu_bao_cao(bao_cao, xuat=False, dung_van_ban=False)
+    kq = tu_bao_cao(bao_cao, dung_van_ban=False)
     so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
     print(f"Báo cáo {ky.ten} — xã {xa.ten}")
     print(f"  Trạng thái: {TEN_TRANG_THAI[b.trang_thai]}; {so_chi_tieu} chỉ tiêu có số liệu; "
           f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
-    if bao_cao.can_xem_lai:
-        print(f"  Cần xem lại: {len(bao_cao.can_xem_lai)} mục chép từ kỳ trước")
+    so_doan = sum(len(bao_cao.doan_chua_xem(m)) for m in bao_cao.doan_chep)
+    if so_doan or bao_cao.so_lieu_chep:
+        print(f"  Cần xem lại: {so_doan} đoạn văn và {len(bao_cao.so_lieu_chep)} số liệu giữ "
+              "từ kỳ trước")
     print("  Phiên bản:")
     for p in kho.cac_phien_ban(xa.id, ky.ma):
         print(f"    {p.so:>3}  {p.luc.replace('T', ' ')}  {p.ghi_chu}")

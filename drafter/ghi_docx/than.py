@@ -47,7 +47,7 @@ class VietThan:
             if isinstance(phan, str):
                 them_run(doan, phan, dam, nghieng)
             elif isinstance(phan, Doan):
-                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng)
+                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng, phan.to_sang)
             elif isinstance(phan, ChuThich):
                 self.chu_thich.them(doan, lambda p, nd=phan.chu_thich: self.viet_noi_dung(p, nd))
 
