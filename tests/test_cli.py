@@ -155,8 +155,8 @@ def test_validate_mau(capsys):
     from drafter.tai_nguyen import tep_mau
 
     ma, out, _ = _chay(capsys, "validate", str(tep_mau("bao-cao-cai-kinh-quy-I-2024.json")))
-    assert ma == 0
-    assert out.splitlines()[-1] == "Tổng kết: 0 lỗi, 7 cảnh báo."
+    assert ma == 1  # bản gốc để trống «sổ gốc ... trường hợp»: một lỗ thật
+    assert out.splitlines()[-1] == "Tổng kết: 1 lỗi, 6 cảnh báo."
     assert "«4 tháng» — độ dài kỳ không khớp quý I/2024" in out
 
 
@@ -183,7 +183,7 @@ def test_render_du_lieu_bieu_mau_loi(tmp_path, capsys):
     assert "Không có tệp nào được ghi" in err
     ma, out, _ = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)), "-o", str(ra))
     assert ma == 0 and ra.exists() and "x = 20 lớn hơn y = 19" in out
-    assert "CHƯA sẵn sàng trình ký: nội dung còn 1 lỗi" in out
+    assert "CHƯA sẵn sàng trình ký: nội dung còn 2 lỗi" in out  # x > y và chỗ «...» của bản gốc
 
 
 def test_render_du_lieu_bieu_mau(tmp_path, capsys):

@@ -277,8 +277,9 @@ def _kiem_van_ban(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
                                        ma_muc, truong="van_ban", noi=noi, nhom="gan_ky",
                                        vi_tri=i))
             for m in _GIU_CHO_CHU.finditer(chu):
+                # «...» người gõ để trống thay cho số là một lỗ trong văn bản như số còn thiếu.
                 doan_trich = _trich(chu, m.start(), m.end())
-                ra.append(ThongBao("canh_bao", f"đoạn {i}: còn chỗ để trống «{doan_trich}»",
+                ra.append(ThongBao("loi", f"đoạn {i}: còn chỗ để trống «{doan_trich}»",
                                    ma_muc, truong="van_ban", noi=noi, nhom="cho_trong",
                                    vi_tri=i))
     return ra
