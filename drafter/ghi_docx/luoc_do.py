@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.oxml import OxmlElement
@@ -30,8 +31,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _day(*nhom: str | tuple[str, ...]) -> dict[str, int]:
-    """Dãy con của một kiểu lược đồ → hạng của từng thẻ. Một bộ (tuple) là một xs:choice
-    lặp: các thẻ trong đó cùng hạng, đứng theo thứ tự nào, lặp bao nhiêu lần cũng được."""
+    """Dãy con của một kiểu lược đồ → hạng của từng thẻ. Một bộ (tuple) là một xs:choice:
+    các thẻ trong đó cùng hạng (được lặp hay không: xem `_LAP`)."""
     hang: dict[str, int] = {}
     for i, n in enumerate(nhom):
         for the in (n,) if isinstance(n, str) else n:
@@ -64,10 +65,16 @@ THU_TU: dict[str, dict[str, int]] = {
     "rPr": _day("ins", "del", "moveFrom", "moveTo", *_RPR_GOC, "rPrChange"),
     "pPr": _day(*_PPR),
     "pBdr": _day("top", "left", "bottom", "right", "between", "bar"),
+    # tblStyleRowBandSize/ColBandSize chỉ có trong tblPr của kiểu bảng ("style/tblPr"), Open
+    # XML SDK không nhận chúng trong bảng của thân văn bản; w:headers cũng không có trong tcPr.
     "tblPr": _day(
-        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-        "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-        "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblW", "jc", "tblCellSpacing",
+        "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+        "tblDescription", "tblPrChange",
+    ),
+    "style/tblPr": _day(  # CT_TblPrStyle
+        "tblStyleRowBandSize", "tblStyleColBandSize", "jc", "tblCellSpacing", "tblInd",
+        "tblBorders", "shd", "tblCellMar",
     ),
     "tblBorders": _day(*_VIEN_BON_CANH, "insideH", "insideV"),
     "tblCellMar": _day(*_VIEN_BON_CANH),
@@ -79,8 +86,8 @@ THU_TU: dict[str, dict[str, int]] = {
     ),
     "tcPr": _day(
         "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-        "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
-        "cellMerge", "tcPrChange",
+        "textDirection", "tcFitText", "vAlign", "hideMark", ("cellIns", "cellDel", "cellMerge"),
+        "tcPrChange",
     ),
     "tcBorders": _day(*_VIEN_BON_CANH, "insideH", "insideV", "tl2br", "tr2bl"),
     "tcMar": _day(*_VIEN_BON_CANH),
@@ -120,9 +127,19 @@ def _ten(el: _Element) -> str | None:
     return el.tag[len(W) + 2:]
 
 
+def _day_cua(cha: _Element) -> dict[str, int] | None:
+    """Dãy con của `cha`; tblPr trong một kiểu bảng có dãy riêng (khóa "style/tblPr")."""
+    ten = _ten(cha) or ""
+    if ten == "tblPr":
+        ong = cha.getparent()
+        if ong is not None and _ten(ong) == "style":
+            return THU_TU["style/tblPr"]
+    return THU_TU.get(ten)
+
+
 def _hang(cha: _Element, the: str) -> tuple[dict[str, int], int]:
     ten_cha = _ten(cha)
-    day = THU_TU.get(ten_cha or "")
+    day = _day_cua(cha)
     if day is None:
         raise KeyError(f"chưa có thứ tự lược đồ cho con của w:{ten_cha}")
     if the not in day:
@@ -155,6 +172,20 @@ def con(cha: _Element, tag: str, **thuoc_tinh: str) -> _Element:
 
 # ------------------------------------------------------------------- kiểm một tệp
 
+
+@dataclass(frozen=True)
+class LoiLuocDo:
+    """Một chỗ sai: phần tử cha (đường dẫn kiểu openxml-audit) và thẻ con sai chỗ."""
+
+    phan: str  # "/word/document.xml"
+    duong: str  # "/document[1]/body[1]/tbl[1]/tblPr[1]"
+    the: str  # "tblBorders"
+    mo_ta: str
+
+    def __str__(self) -> str:
+        return f"{self.phan} {self.duong}: {self.mo_ta}"
+
+
 # Các phần chứa thuộc tính đoạn, chữ, bảng, trang ta ghi; settings, theme, fontTable do mẫu
 # python-docx mang sẵn và ta không sửa.
 _PHAN_KIEM = ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
@@ -166,24 +197,33 @@ def _can_kiem(ten: str) -> bool:
         ten.startswith(("word/header", "word/footer")) and ten.endswith(".xml"))
 
 
-def loi_thu_tu_xml(goc: _Element) -> list[str]:
+def loi_thu_tu_xml(goc: _Element, phan: str = "") -> list[LoiLuocDo]:
     """Các chỗ sai thứ tự, trùng lặp hay thẻ lạ trong con của những phần tử có trong THU_TU."""
-    loi: list[str] = []
+    loi: list[LoiLuocDo] = []
     for cha in goc.iter(f"{{{W}}}*"):
-        ten_cha = _ten(cha)
-        day = THU_TU.get(ten_cha or "")
+        ten_cha = _ten(cha) or ""
+        day = _day_cua(cha)
         if day is not None:
-            loi.extend(_loi_day(cha, ten_cha or "", day))
+            sai = _loi_day(cha, ten_cha, day)
         elif ten_cha in _DUNG_DAU:
-            loi.extend(_loi_dung_dau(cha, ten_cha, _DUNG_DAU[ten_cha]))
+            sai = _loi_dung_dau(cha, ten_cha, _DUNG_DAU[ten_cha])
+        else:
+            continue
+        loi.extend(LoiLuocDo(phan, _duong(cha), the, mo_ta) for the, mo_ta in sai)
     return loi
 
 
 def _duong(el: _Element) -> str:
-    return el.getroottree().getpath(el)
+    """"/document[1]/body[1]/p[3]/pPr[1]": cùng cách viết với openxml-audit để đối chiếu."""
+    buoc: list[str] = []
+    while el is not None:
+        so = 1 + sum(1 for _ in el.itersiblings(el.tag, preceding=True))
+        buoc.append(f"{etree.QName(el).localname}[{so}]")
+        el = el.getparent()
+    return "/" + "/".join(reversed(buoc))
 
 
-def _loi_day(cha: _Element, ten_cha: str, day: dict[str, int]) -> Iterable[str]:
+def _loi_day(cha: _Element, ten_cha: str, day: dict[str, int]) -> Iterable[tuple[str, str]]:
     truoc_the, truoc_hang = None, -1
     da_co: set[str] = set()
     for c in cha:
@@ -192,12 +232,12 @@ def _loi_day(cha: _Element, ten_cha: str, day: dict[str, int]) -> Iterable[str]:
             continue
         hang = day.get(ten)
         if hang is None:
-            yield f"{_duong(cha)}: w:{ten} không được phép trong w:{ten_cha}"
+            yield ten, f"w:{ten} không được phép trong w:{ten_cha}"
             continue
         if hang < truoc_hang:
-            yield f"{_duong(cha)}: w:{ten} đứng sau w:{truoc_the}, lược đồ đòi đứng trước"
+            yield ten, f"w:{ten} đứng sau w:{truoc_the}, lược đồ đòi đứng trước"
         elif ten in da_co and ten not in _LAP.get(ten_cha, ()):
-            yield f"{_duong(cha)}: w:{ten} lặp lại"
+            yield ten, f"w:{ten} lặp lại"
         da_co.add(ten)
         truoc_the, truoc_hang = ten, max(hang, truoc_hang)
 
@@ -208,7 +248,8 @@ _MOC = frozenset(("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentR
                   "moveToRangeStart", "moveToRangeEnd"))
 
 
-def _loi_dung_dau(cha: _Element, ten_cha: str, dau: tuple[str, ...]) -> Iterable[str]:
+def _loi_dung_dau(cha: _Element, ten_cha: str,
+                  dau: tuple[str, ...]) -> Iterable[tuple[str, str]]:
     """pPr chỉ được đứng đầu w:p, rPr đầu w:r…: không có thẻ nào khác đứng trước chúng."""
     thay_noi_dung = False
     truoc = -1
@@ -219,19 +260,32 @@ def _loi_dung_dau(cha: _Element, ten_cha: str, dau: tuple[str, ...]) -> Iterable
         if ten in dau:
             i = dau.index(ten)
             if thay_noi_dung or i <= truoc:
-                yield f"{_duong(cha)}: w:{ten} phải đứng đầu w:{ten_cha}, đúng một lần"
+                yield ten, f"w:{ten} phải đứng đầu w:{ten_cha}, đúng một lần"
             truoc = i
         else:
             thay_noi_dung = True
 
 
-def loi_thu_tu(tep: Path | bytes) -> list[str]:
-    """Kiểm thứ tự lược đồ trong mọi phần của một tệp .docx (đường dẫn hoặc nội dung)."""
+def loi_thu_tu(tep: Path | bytes,
+               bo_nho: dict[tuple[str, int, int], list[LoiLuocDo]] | None = None,
+               ) -> list[LoiLuocDo]:
+    """Kiểm thứ tự lược đồ trong mọi phần của một tệp .docx (đường dẫn hoặc nội dung).
+
+    `bo_nho` giữ kết quả theo (tên phần, CRC, cỡ) ghi trong zip: styles.xml (330 KB, giống
+    nhau ở mọi tệp ta ghi) chỉ phải đọc một lần khi kiểm cả loạt tệp.
+    """
     nguon = io.BytesIO(tep) if isinstance(tep, bytes) else tep
-    loi: list[str] = []
+    loi: list[LoiLuocDo] = []
     with zipfile.ZipFile(nguon) as z:
-        for ten in z.namelist():
-            if _can_kiem(ten):
-                goc = etree.fromstring(z.read(ten))
-                loi.extend(f"{ten}: {dong}" for dong in loi_thu_tu_xml(goc))
+        for tt in z.infolist():
+            if not _can_kiem(tt.filename):
+                continue
+            khoa = (tt.filename, tt.CRC, tt.file_size)
+            if bo_nho is not None and khoa in bo_nho:
+                loi.extend(bo_nho[khoa])
+                continue
+            cua_phan = loi_thu_tu_xml(etree.fromstring(z.read(tt)), "/" + tt.filename)
+            if bo_nho is not None:
+                bo_nho[khoa] = cua_phan
+            loi.extend(cua_phan)
     return loi
