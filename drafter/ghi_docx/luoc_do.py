@@ -100,7 +100,7 @@ THU_TU: dict[str, dict[str, int]] = {
     "style": _day(
         "name", "aliases", "basedOn", "next", "link", "autoRedefine", "uiPriority", "semiHidden",
         "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply",
-        "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", ("tblStylePr",),
+        "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
     ),
     "docDefaults": _day("rPrDefault", "pPrDefault"),
 }
