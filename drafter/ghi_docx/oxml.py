@@ -97,13 +97,12 @@ def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False
     r = SubElement(doan._p, _R)
     if dam or nghieng or to_sang:
         rpr = SubElement(r, _RPR)
-        # Thứ tự con của w:rPr theo lược đồ: b, i, …, highlight.
         if dam:
             SubElement(rpr, qn("w:b"))
         if nghieng:
             SubElement(rpr, qn("w:i"))
         if to_sang:
-            SubElement(rpr, qn("w:highlight")).set(qn("w:val"), "yellow")
+            con(rpr, "w:highlight", val="yellow")
     for phan in _TACH_TAB_DONG.split(chu) if ("\t" in chu or "\n" in chu) else (chu,):
         if phan == "\t":
             SubElement(r, qn("w:tab"))
