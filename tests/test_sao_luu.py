@@ -203,7 +203,7 @@ def test_kho_hong_khoi_phuc_hai_lan_trong_mot_giay_khong_de_ban_giu(kho_co_sao_l
     ma, out, err = _chay(capsys, "--data-dir", str(kho_co_sao_luu), "khoi-phuc")
     assert ma == 0, err
     assert "hỏng: đầu tệp không phải cơ sở dữ liệu SQLite" in out
-    assert "Không đọc được kho hỏng để so sánh" in out
+    assert "Không đọc được kho hiện tại để so sánh" in out
     hong_2 = _hong_dau_tep(kho_co_sao_luu) + b"lan 2"
     _tep(kho_co_sao_luu).write_bytes(hong_2)
     assert _chay(capsys, "--data-dir", str(kho_co_sao_luu), "khoi-phuc")[0] == 0

@@ -120,7 +120,7 @@ class Kho:
         try:
             goc.mkdir(parents=True, exist_ok=True)
         except OSError as loi:
-            raise LoiKho(f"Không tạo được thư mục dữ liệu {goc}: {loi.strerror}.",
+            raise LoiKho(f"Không tạo được thư mục dữ liệu {goc}: {csdl.ly_do_os(loi)}.",
                          "Chọn thư mục khác bằng --data-dir hoặc biến DRAFTER_HOME.") from loi
         tep = goc / TEN_TEP_CSDL
         cn = csdl.ket_noi(tep)

@@ -30,6 +30,7 @@ from drafter.kho.csdl import (
     SQLITE_NOTADB,
     LoiKho,
     dich_loi,
+    ly_do_os,
     ma_loi,
     thu_muc_sao_luu,
 )
@@ -110,7 +111,7 @@ def sao_luu_hang_ngay(cn: sqlite3.Connection, tep: Path,
     except sqlite3.Error as loi:
         raise _loi_sao_luu(dich, dich_loi(loi, tep).thong_diep) from loi
     except OSError as loi:
-        raise _loi_sao_luu(dich, loi.strerror or str(loi)) from loi
+        raise _loi_sao_luu(dich, ly_do_os(loi)) from loi
     return dich
 
 
@@ -171,23 +172,25 @@ def khoi_phuc_kho(tep: Path, ep: bool = False, xem: bool = False) -> KhoiPhuc:
         if not giu_duoc:
             raise LoiKho("Đang có một lệnh sao lưu hoặc khôi phục kho khác chạy.",
                          "Đợi lệnh đó xong rồi chạy lại «drafter khoi-phuc».")
-        cn, hong = _mo_doc_quyen(tep) if tep.exists() else (None, "không có tệp kho")
+        ke_hoach = KhoiPhuc(tep, ban, _luc_tep(ban), "không có tệp kho")
+        cn = None
         try:
-            ke_hoach = KhoiPhuc(tep, ban, _luc_tep(ban), hong)
-            ke_hoach.se_mat = _se_mat(cn, tep, ban) if tep.exists() else []
+            if tep.exists():
+                cn, hong = _mo_doc_quyen(tep)
+                ke_hoach.hong = hong
+                ke_hoach.se_mat = _se_mat(cn, ban)
             if xem:
                 return ke_hoach
-            if hong is None and not ep:
+            if ke_hoach.hong is None and not ep:
                 raise LoiKho(
                     f"Kho {tep} không hỏng (qua kiểm tra toàn vẹn): không cần khôi phục.",
                     "Muốn đưa một báo cáo về phiên bản cũ: «drafter khoi-phuc --ky KỲ "
                     "--phien-ban SỐ». Muốn thay cả kho bằng bản sao lưu "
                     f"{ban.name} thì xem trước những gì sẽ mất bằng «drafter khoi-phuc --xem», "
                     "rồi chạy «drafter khoi-phuc --ep».")
-            try:
-                _thuc_hien(ke_hoach, cn)
-            except OSError as loi:
-                raise _loi_tep(loi, ke_hoach) from loi
+            _thuc_hien(ke_hoach, cn)
+        except OSError as loi:
+            raise _loi_tep(loi, ke_hoach) from loi
         finally:
             if cn is not None:
                 cn.close()  # đóng hai lần cũng không sao
@@ -250,7 +253,8 @@ def _mo_doc_quyen(tep: Path) -> tuple[sqlite3.Connection | None, str | None]:
                          "lại «drafter khoi-phuc».") from loi
         if ma_loi(loi) in (SQLITE_CORRUPT, SQLITE_NOTADB):
             if cn.in_transaction:
-                cn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):
+                    cn.execute("ROLLBACK")
             return cn, "hỏng cấu trúc" if ma_loi(loi) == SQLITE_CORRUPT else "đầu tệp hỏng"
         cn.close()
         raise dich_loi(loi, tep) from loi
@@ -259,14 +263,14 @@ def _mo_doc_quyen(tep: Path) -> tuple[sqlite3.Connection | None, str | None]:
     return cn, None
 
 
-def _se_mat(cn: sqlite3.Connection | None, tep: Path, ban: Path) -> list[str]:
+def _se_mat(cn: sqlite3.Connection | None, ban: Path) -> list[str]:
     """Những gì kho hiện tại có mà bản sao lưu không có: xã, báo cáo, phiên bản, lần xuất."""
     try:
         if cn is None:
             raise sqlite3.DatabaseError("không đọc được")
         hien_tai = _noi_dung(cn)
     except sqlite3.Error:
-        return ["Không đọc được kho hỏng để so sánh: mọi thay đổi sau lúc sao lưu "
+        return ["Không đọc được kho hiện tại để so sánh: mọi thay đổi sau lúc sao lưu "
                 f"({_luc_tep(ban)}) có thể không có trong bản khôi phục; tệp kho cũ được giữ "
                 "lại để người hỗ trợ kỹ thuật cứu dữ liệu."]
     nguon = sqlite3.connect(f"{ban.resolve().as_uri()}?mode=ro", uri=True)
@@ -432,6 +436,6 @@ def _loi_tep(loi: OSError, ke_hoach: KhoiPhuc) -> LoiKho:
                       f"{tinh_trang}.",
                       "Đóng mọi cửa sổ drafter và chương trình đang mở tệp này (kể cả phần mềm "
                       "diệt virus, đồng bộ OneDrive) rồi chạy lại «drafter khoi-phuc».")
-    return LoiKho(f"Không khôi phục được kho {tep} ({loi.strerror or loi}): {tinh_trang}.",
+    return LoiKho(f"Không khôi phục được kho {tep} ({ly_do_os(loi)}): {tinh_trang}.",
                   "Kiểm tra chỗ trống và quyền ghi của thư mục dữ liệu rồi chạy lại "
                   "«drafter khoi-phuc».")
