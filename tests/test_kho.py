@@ -394,3 +394,20 @@ def test_phien_ban_cua_ban_moi_hon_bao_loi_tieng_viet(kho):
     bc = kho.doc(xa.id, "2023-Q1")
     assert kho.luu(xa.id, bc.model_copy(update={"ky": "2024-Q1"})) == 2
     assert kho.doc(xa.id, "2024-Q1").ky == "2024-Q1"
+
+
+def test_hai_cua_so_cung_sua_khong_gop_vao_ban_cua_nhau(tmp_path):
+    """Hai cửa sổ (hai kết nối) cùng tự lưu một báo cáo: mỗi bản lưu là ảnh toàn bộ báo cáo của
+    cửa sổ đó, nên gộp vào bản của cửa sổ kia sẽ làm mất hẳn chữ của nó. Không gộp."""
+    with Kho.mo(tmp_path) as k1, Kho.mo(tmp_path) as k2:
+        xa = k1.xa_mac_dinh()
+        a = k1.doc(xa.id, "2024-Q1").model_copy(update={"cau_ket": "cửa sổ A"})
+        b = k2.doc(xa.id, "2024-Q1").model_copy(update={"cau_ket": "cửa sổ B"})
+        assert k1.luu(xa.id, a, gop=True) == 2
+        assert k2.luu(xa.id, b, gop=True) == 3
+        a.cau_ket = "cửa sổ A sửa tiếp"
+        assert k1.luu(xa.id, a, gop=True) == 4
+        a.cau_ket = "cửa sổ A sửa tiếp nữa"
+        assert k1.luu(xa.id, a, gop=True) == 4  # bản của chính mình thì gộp
+        assert [k1.doc(xa.id, "2024-Q1", so=s).cau_ket for s in (2, 3, 4)] == [
+            "cửa sổ A", "cửa sổ B", "cửa sổ A sửa tiếp nữa"]

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -105,6 +106,10 @@ class Kho:
         # không đọc được. Dòng lệnh in ra stderr sau mỗi lệnh.
         self.canh_bao: list[str] = []
         self.bay_gio: Callable[[], datetime] = datetime.now  # bench, kiểm thử đặt giờ giả
+        # Lần tự lưu cuối của chính kết nối này cho mỗi báo cáo: (số phiên bản, CRC nội dung).
+        # Chỉ gộp vào bản tự lưu của mình: hai cửa sổ cùng sửa một báo cáo thì không cửa sổ nào
+        # thay mất bản của cửa sổ kia.
+        self._tu_luu_cua_minh: dict[int, tuple[int, int]] = {}
 
     def _canh_bao(self, dong: str) -> None:
         if dong not in self.canh_bao:
@@ -353,9 +358,12 @@ class Kho:
 
         Lưu chủ động (gop=False) thêm một phiên bản mới. Tự lưu (gop=True, khi người dùng ngừng
         gõ): nếu bản mới nhất cũng là tự lưu của đợt sửa bắt đầu chưa quá GOP_TU_LUU_PHUT phút
-        thì thay nội dung bản đó, không thêm bản mới. Trùng hệt bản mới nhất thì không thêm gì;
-        lưu chủ động trùng hệt bản tự lưu mới nhất thì giữ bản đó lại (không gộp tiếp vào nó)."""
+        thì thay nội dung bản đó, không thêm bản mới — chỉ khi bản đó do chính kết nối này tự
+        lưu (cửa sổ drafter khác cùng sửa thì không thay bản của nó). Trùng hệt bản mới nhất thì
+        không thêm gì; lưu chủ động trùng hệt bản tự lưu mới nhất thì giữ bản đó lại (không gộp
+        tiếp vào nó)."""
         chu = bao_cao.model_dump_json()
+        crc = zlib.crc32(chu.encode("utf-8"))
         bay_gio = self.bay_gio()
         luc = bay_gio.isoformat(timespec="seconds")
         with self._gd():
@@ -388,7 +396,9 @@ class Kho:
                     return so
                 gop_duoc = (gop and chu_cuoi is not None and tu_luu_bat_dau is not None
                             and bay_gio - datetime.fromisoformat(tu_luu_bat_dau)
-                            < timedelta(minutes=GOP_TU_LUU_PHUT))
+                            < timedelta(minutes=GOP_TU_LUU_PHUT)
+                            and self._tu_luu_cua_minh.get(bc_id)
+                            == (so, zlib.crc32(chu_cuoi.encode("utf-8"))))
                 if not (gop_duoc and self._thay_ban_moi_nhat(bc_id, so, chu_cuoi, chu, luc)):
                     if chu_cuoi is not None and so % MOC_DAY_DU:
                         # Bản mới nhất cũ thành phần khác biệt so với bản mới.
@@ -400,6 +410,8 @@ class Kho:
             # Sửa báo cáo đã xuất/đã ký thì nó lại là bản nháp cho tới lần xuất sau.
             self.cn.execute("UPDATE bao_cao SET sua_luc=?, trang_thai='nhap' WHERE id=?",
                             (luc, bc_id))
+        if gop:
+            self._tu_luu_cua_minh[bc_id] = (so, crc)  # chỉ ghi nhớ khi giao dịch đã xong
         return so
 
     def _them_phien_ban(self, bc_id: int, so: int, chu: str, luc: str, ghi_chu: str,
