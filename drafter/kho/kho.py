@@ -105,7 +105,8 @@ class Kho:
         # Những điều người dùng cần biết mà không chặn việc: sao lưu chưa được, dòng dữ liệu
         # không đọc được. Dòng lệnh in ra stderr sau mỗi lệnh.
         self.canh_bao: list[str] = []
-        self.bay_gio: Callable[[], datetime] = datetime.now  # bench, kiểm thử đặt giờ giả
+        # Giờ của các lần lưu; bench và kiểm thử đặt giờ giả (ở đây, hay qua csdl.bay_gio).
+        self.bay_gio: Callable[[], datetime] = lambda: datetime.fromisoformat(csdl.bay_gio())
         # Lần tự lưu cuối của chính kết nối này cho mỗi báo cáo: (số phiên bản, CRC nội dung).
         # Chỉ gộp vào bản tự lưu của mình: hai cửa sổ cùng sửa một báo cáo thì không cửa sổ nào
         # thay mất bản của cửa sổ kia.
