@@ -247,7 +247,8 @@ class PhienSoan:
 
     # ------------------------------------------------------------ lưu
 
-    def luu(self, ghi_chu: str = "") -> int:
-        so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu)
+    def luu(self, ghi_chu: str = "", gop: bool = False) -> int:
+        """gop=True cho tự lưu khi ngừng gõ: cả đợt sửa gộp vào một phiên bản (Kho.luu)."""
+        so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu, gop=gop)
         self.da_thay_doi = False
         return so

@@ -309,14 +309,14 @@ class SoanBaoCao(Screen):
             self._hen_luu.stop()
         self._hen_luu = self.set_timer(CHO_LUU_GIAY, self.luu_ngay)
 
-    def luu_ngay(self) -> None:
+    def luu_ngay(self, gop: bool = True) -> None:
         """Lưu nếu có thay đổi; cập nhật dấu trạng thái các mục và số lỗi."""
         if self._hen_luu is not None:
             self._hen_luu.stop()
             self._hen_luu = None
         if self.phien.da_thay_doi:
             try:
-                so = self.phien.luu()
+                so = self.phien.luu(gop=gop)  # tự lưu: cả đợt sửa gộp vào một phiên bản
             except Exception as loi:
                 self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
                 return
@@ -479,7 +479,7 @@ class SoanBaoCao(Screen):
 
     def action_luu(self) -> None:
         self.phien.da_thay_doi = True  # F2: lưu một phiên bản ngay cả khi không đổi gì
-        self.luu_ngay()
+        self.luu_ngay(gop=False)
         self.notify(self._lan_luu, markup=False)
 
     async def action_loi_tiep(self) -> None:
