@@ -105,10 +105,12 @@ def bay_gio() -> str:
 
 
 def ket_noi(tep: Path) -> sqlite3.Connection:
-    """Kết nối đã đặt WAL, khóa ngoại, chờ khóa; isolation_level=None để tự quản giao dịch."""
+    """Kết nối đã đặt WAL, khóa ngoại, chờ khóa; isolation_level=None để tự quản giao dịch.
+
+    Chỉ luồng đã mở kết nối được dùng nó (mặc định của sqlite3): luồng xuất văn bản chỉ ghi tệp,
+    mọi lần ghi kho đi qua luồng giao diện."""
     try:
-        cn = sqlite3.connect(tep, timeout=CHO_KHOA_MS / 1000, isolation_level=None,
-                             check_same_thread=False)
+        cn = sqlite3.connect(tep, timeout=CHO_KHOA_MS / 1000, isolation_level=None)
         cn.execute(f"PRAGMA busy_timeout = {CHO_KHOA_MS}")
         cn.execute("PRAGMA foreign_keys = ON")
         che_do = cn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -202,15 +202,18 @@ class XuatVanBan(Screen):
         # Dựng văn bản ở luồng giao diện (dữ liệu đang sửa không bị đọc từ luồng khác); luồng
         # riêng chỉ ghi tệp, kiểm tra thể thức và xuất PDF.
         van_ban = dung(self.phien.bieu_mau, self.phien.bao_cao)
-        self._xuat(van_ban, dich, self.query_one("#pdf", Checkbox).value, self.chinh_thuc)
+        self._xuat(van_ban, dich, self.query_one("#pdf", Checkbox).value, self.chinh_thuc,
+                   self.query_one("#tien-trinh", ProgressBar))
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _xuat(self, van_ban: VanBan, dich: Path, pdf: bool, chinh_thuc: bool) -> None:
+    def _xuat(self, van_ban: VanBan, dich: Path, pdf: bool, chinh_thuc: bool,
+              tien: ProgressBar) -> None:
+        """Luồng riêng: chỉ ghi tệp, kiểm tra thể thức, PDF. Không đọc widget, không chạm kho;
+        thanh tiến trình và kết quả đi qua call_from_thread."""
         from drafter.ghi_docx import ghi_tep
         from drafter.kiem_tra import kiem_tra
 
         kq = _KetQuaXuat(dich)
-        tien = self.query_one("#tien-trinh", ProgressBar)
         try:
             ghi_tep(van_ban, dich)
             self.app.call_from_thread(tien.advance, 1)
