@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
     render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    render.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
 
     validate = lenh.add_parser("validate", help="kiểm tra số liệu của một tệp báo cáo (.json)")
     validate.add_argument("tep", type=Path, metavar="BAO_CAO.json")
@@ -46,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                       default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
     demo.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    demo.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
 
     from drafter.cli_kho import them_lenh
@@ -60,13 +64,28 @@ def _in_loi(tieu_de: str, cac_dong: list[str] | None = None) -> None:
         print(f"  - {dong}", file=sys.stderr)
 
 
+def _duoc_ghi(args: argparse.Namespace, ra: Path, dau_vao: list[Path]) -> bool:
+    """Chính sách ghi (ghi_tep.kiem_tra_dich) cho tệp ra và PDF cạnh bên, xét trước khi dựng
+    hay ghi gì; từ chối thì in lý do và lối thoát."""
+    from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
+
+    try:
+        for tep in [ra, ra.with_suffix(".pdf")] if args.pdf else [ra]:
+            kiem_tra_dich(tep, dau_vao, args.ghi_de)
+    except LoiGhiTep as loi:
+        _in_loi(loi.thong_diep, [loi.loi_thoat] if loi.loi_thoat else None)
+        return False
+    return True
+
+
 def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
     from drafter.ghi_docx import ghi_tep
+    from drafter.loi_tieng_viet import cau_loi_os
 
     try:
         ghi_tep(van_ban, ra)
     except OSError as loi:
-        _in_loi(f"Không ghi được {ra}: {loi.strerror or loi}.")
+        _in_loi(cau_loi_os(loi, "Không ghi được", ra))
         return 1
     print(f"Đã ghi {ra.resolve()}")
     if sau_khi_ghi is not None:
@@ -81,8 +100,11 @@ def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
         except KhongCoLibreOffice as loi:
             print(f"Lưu ý: {loi}", file=sys.stderr)
             return 0
-        except (LoiXuatPdf, OSError) as loi:
+        except LoiXuatPdf as loi:
             _in_loi(str(loi))
+            return 1
+        except OSError as loi:
+            _in_loi(cau_loi_os(loi, "Không ghi được", tep_pdf))
             return 1
         print(f"Đã ghi {tep_pdf.resolve()}")
     return 0
@@ -143,7 +165,7 @@ def _la_ky(chu: str) -> bool:
 
 def _render_tu_kho(args: argparse.Namespace) -> int:
     """`drafter render 2024-Q2`: dựng từ phiên bản mới nhất trong kho, ghi nhật ký xuất."""
-    from drafter.cli_kho import chon_xa, doc_ky, mo_kho
+    from drafter.cli_kho import chon_xa, doc_ky, mo_kho, tep_cua_kho
     from drafter.kho import LoiKho
     from drafter.ky_bao_cao import ten_tep_bao_cao
     from drafter.nap_bao_cao import tu_bao_cao
@@ -160,6 +182,8 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
             for dong in kq.canh_bao:
                 print(dong)
             ra = args.ra or Path(ten_tep_bao_cao(ky, xa.ten))
+            if not _duoc_ghi(args, ra, tep_cua_kho(kho)):
+                return 1
             return _xuat(kq.van_ban, ra, args.pdf,
                          sau_khi_ghi=lambda tep: kho.ghi_xuat(xa.id, ky.ma, tep))
     except (LoiKho, LoiTepVanBan) as loi:
@@ -180,6 +204,27 @@ def _giao_dien(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Lệnh `drafter`. Ctrl+C và ống dẫn bị đóng (`drafter show … | head`) thoát êm, không
+    traceback; tệp đang ghi dở thì ghi_tep đã dọn."""
+    try:
+        try:
+            return _chay(argv)
+        finally:
+            sys.stdout.flush()  # lỗi ống dẫn lúc xả bộ đệm (cả sau --help) cũng bắt ở đây
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):
+            print("\nĐã dừng (Ctrl+C).", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Như tài liệu Python khuyên (signal, «Note on SIGPIPE»): đổi stdout sang devnull để lần
+        # xả bộ đệm khi thoát không báo lỗi lần nữa.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _chay(argv: list[str] | None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
@@ -202,11 +247,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.lenh == "render":
             kq = nap(Path(args.tep))
             ra = args.ra or Path(args.tep).with_suffix(".docx")
+            if not _duoc_ghi(args, ra, [Path(args.tep)]):
+                return 1
         elif args.lenh == "demo":
             from drafter.tai_nguyen import tep_mau
 
             kq = nap(tep_mau(TEP_BAO_CAO_MAU))
             ra = args.ra
+            if not _duoc_ghi(args, ra, [tep_mau(TEP_BAO_CAO_MAU)]):
+                return 1
         else:
             return _giao_dien(args)
     except LoiTepVanBan as loi:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from pydantic import ValidationError
 
 # Tên hiển thị của các trường trong tệp báo cáo.
@@ -82,3 +84,72 @@ def mo_ta(loi: dict) -> str:
 def cac_loi(loi: ValidationError) -> list[str]:
     """Mỗi lỗi một dòng: "<vị trí>: <vấn đề>"."""
     return [f"{vi_tri(e['loc'])}: {mo_ta(e)}" for e in loi.errors(include_url=False)]
+
+
+# ---------------------------------------------------------------- lỗi hệ điều hành
+
+# Mã lỗi Windows (winerror) không có errno tương ứng rõ ràng.
+_DANG_MO = "tệp đang mở trong Word hoặc chương trình khác: hãy đóng rồi xuất lại"
+_WINERROR = {
+    # Word giữ tệp đang mở: ghi đè bị từ chối với mã 32 (chia sẻ), 33 (khóa) hoặc 5.
+    5: _DANG_MO + " (hoặc thư mục không cho ghi: chọn thư mục khác)",
+    32: _DANG_MO,
+    33: _DANG_MO,
+    19: "ổ đĩa đang chống ghi: hãy chọn ổ hoặc thư mục khác",
+    21: "ổ đĩa chưa sẵn sàng (USB đã rút?): cắm lại hoặc chọn thư mục khác",
+    53: "không tới được máy chủ của thư mục mạng: kiểm tra mạng hoặc chọn thư mục trên máy",
+    67: "không tới được thư mục mạng: kiểm tra mạng hoặc chọn thư mục trên máy",
+    123: "tên tệp hoặc thư mục có ký tự Windows không cho phép (: * ? \" < > |)",
+    206: "đường dẫn quá dài: hãy chọn thư mục ngắn hơn hoặc tên tệp ngắn hơn",
+    225: "phần mềm diệt virus đã chặn tệp này",
+    226: "phần mềm diệt virus đã chặn tệp này",
+    1224: _DANG_MO,
+}
+_ERRNO = {
+    errno.EACCES: "không có quyền (tệp chỉ đọc, đang mở ở chương trình khác, hoặc thư mục "
+                  "không cho ghi): hãy đóng tệp hoặc chọn thư mục khác",
+    errno.EPERM: "hệ điều hành không cho phép thao tác này: hãy chọn thư mục khác",
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EEXIST: "tệp đã có",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOSPC: "ổ đĩa đã đầy: hãy xóa bớt tệp hoặc chọn ổ khác",
+    errno.EROFS: "ổ đĩa chỉ cho đọc (đĩa CD, USB khóa ghi…): hãy chọn thư mục khác",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài: hãy chọn tên hoặc thư mục ngắn hơn",
+    errno.EINVAL: "tên tệp hoặc đường dẫn không hợp lệ",
+    errno.EBUSY: "tệp đang được chương trình khác dùng: hãy đóng rồi thử lại",
+    errno.EIO: "lỗi đọc/ghi ổ đĩa: thử lại, hoặc chép sang ổ khác",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc: hãy đóng bớt chương trình rồi thử lại",
+    errno.ELOOP: "đường dẫn có liên kết vòng",
+    errno.EXDEV: "không chuyển được tệp giữa hai ổ đĩa",
+    errno.EFBIG: "tệp quá lớn",
+}
+for _ten, _cau in (("EDQUOT", "đã hết dung lượng được cấp trên ổ đĩa: hãy xóa bớt tệp"),
+                   ("ETXTBSY", "tệp đang được chương trình khác dùng: hãy đóng rồi thử lại"),
+                   ("ENOTEMPTY", "thư mục không trống")):
+    if hasattr(errno, _ten):
+        _ERRNO[getattr(errno, _ten)] = _cau
+
+
+def ly_do_loi_os(loi: OSError) -> str:
+    """Lý do của một OSError bằng tiếng Việt, theo mã lỗi (winerror trước, rồi errno) chứ không
+    theo câu chữ của hệ điều hành ("Permission denied" không bao giờ đến tay người dùng)."""
+    win = getattr(loi, "winerror", None)
+    if win in _WINERROR:
+        return _WINERROR[win]
+    if loi.errno in _ERRNO:
+        return _ERRNO[loi.errno]
+    if isinstance(loi, PermissionError):
+        return _ERRNO[errno.EACCES]
+    ma = win or loi.errno
+    return f"lỗi hệ điều hành (mã {ma})" if ma else "lỗi hệ điều hành"
+
+
+def cau_loi_os(loi: OSError, viec: str, tep: object | None = None) -> str:
+    """"Không ghi được BC.docx: ổ đĩa đã đầy: hãy xóa bớt tệp hoặc chọn ổ khác."
+
+    `viec` là việc đang làm ("Không ghi được", "Không đọc được"); `tep` mặc định là tệp mà
+    hệ điều hành nêu trong lỗi.
+    """
+    ten = tep if tep is not None else loi.filename
+    return f"{viec} {ten}: {ly_do_loi_os(loi)}." if ten else f"{viec}: {ly_do_loi_os(loi)}."
