@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 
 from pydantic import ValidationError
 
@@ -29,20 +30,44 @@ TEN_TRUONG = {
 _BO_QUA = {"muc", "doan", "bang", "chu", "chu_thich", "function-after[_chuan_hoa(), str]"}
 
 
+# Nhãn nội bộ pydantic gắn vào vị trí lỗi khi một trường nhận nhiều kiểu (str | int | float…).
+_NHAN_KIEU = {"str", "int", "float", "bool", "none", "date", "list", "dict", "decimal"}
+_NHAN_HAM = re.compile(r"^[a-z-]+\[.*\]$")  # "function-after[_chuan_hoa(), str]", "list[…]"
+
+
+def _la_nhan_noi_bo(loc: tuple[str | int, ...], i: int) -> bool:
+    k = loc[i]
+    if i == 0 or not isinstance(k, str):
+        return False
+    if k in _NHAN_KIEU or _NHAN_HAM.match(k):
+        return True
+    # Nhãn của union có phân biệt ("muc", "doan", "chu"…) đứng ngay sau số thứ tự phần tử.
+    return k in _BO_QUA and isinstance(loc[i - 1], int)
+
+
 def vi_tri(loc: tuple[str | int, ...]) -> str:
     """("noi_dung", 1, "muc", "tieu_de") → "nội dung › mục thứ 2 › tiêu đề"."""
     phan: list[str] = []
     for i, k in enumerate(loc):
         if isinstance(k, int):
             phan.append(f"mục thứ {k + 1}")
-        elif k in _BO_QUA and i > 0:
+        elif _la_nhan_noi_bo(loc, i):
             continue  # nhãn nội bộ của union, không có nghĩa với người dùng
         else:
             phan.append(TEN_TRUONG.get(k, k))
     return " › ".join(phan) or "tệp"
 
 
+_TEN_KIEU = {
+    "string_type": "chữ (trong ngoặc kép)", "int_type": "số nguyên", "float_type": "số",
+    "bool_type": "true/false", "list_type": "danh sách [ … ]", "dict_type": "nhóm { … }",
+    "model_type": "nhóm { … }", "model_attributes_type": "nhóm { … }", "none_required": "null",
+    "date_type": "ngày", "decimal_type": "số",
+}
+
+
 def mo_ta(loi: dict) -> str:
+    """Câu tiếng Việt cho một lỗi pydantic, chọn theo mã lỗi (không bao giờ là câu tiếng Anh)."""
     kieu = loi["type"]
     ctx = loi.get("ctx") or {}
     match kieu:
@@ -50,40 +75,97 @@ def mo_ta(loi: dict) -> str:
             return "còn thiếu, bắt buộc phải có"
         case "string_type":
             return "phải là chữ (đặt trong dấu ngoặc kép)"
+        case "string_unicode":
+            return "có byte không phải chữ Unicode hợp lệ"
+        case "string_too_short":
+            return "không được để trống"
+        case "string_too_long":
+            return f"quá dài (tối đa {ctx.get('max_length', '')} ký tự)"
+        case "string_pattern_mismatch":
+            return "viết không đúng dạng"
         case "extra_forbidden":
             return "không phải là trường chương trình biết (gõ nhầm tên trường?)"
-        case "literal_error":
-            return f"phải là một trong các giá trị: {ctx.get('expected', '')}"
-        case "list_type":
+        case "literal_error" | "enum":
+            return f"phải là một trong các giá trị: {_cac_gia_tri(ctx.get('expected', ''))}"
+        case "list_type" | "tuple_type" | "set_type" | "iterable_type":
             return "phải là một danh sách [ … ]"
-        case "dict_type" | "model_type" | "model_attributes_type":
+        case "dict_type" | "model_type" | "model_attributes_type" | "mapping_type":
             return "phải là một nhóm { … }"
+        case "invalid_key":
+            return "tên trường phải là chữ"
         case "int_type" | "int_parsing" | "int_from_float":
             return "phải là số nguyên"
+        case "int_parsing_size":
+            return "là số quá nhiều chữ số"
+        case "float_type" | "float_parsing" | "decimal_type" | "decimal_parsing":
+            return "phải là số"
+        case "finite_number":
+            return "phải là số thật (NaN, Infinity không phải là số)"
         case "bool_type" | "bool_parsing":
             return "phải là true hoặc false"
+        case "none_required":
+            return "phải để trống (null)"
         case ("date_type" | "date_parsing" | "date_from_datetime_parsing"
-              | "date_from_datetime_inexact"):
+              | "date_from_datetime_inexact" | "datetime_type" | "datetime_parsing"):
             return "phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-15"
         case "too_short":
             return "không được để trống"
         case "too_long":
             return f"quá dài (tối đa {ctx.get('max_length', '')} phần tử)"
+        case "greater_than":
+            return f"phải lớn hơn {_so(ctx.get('gt'))}"
         case "greater_than_equal":
-            return f"phải lớn hơn hoặc bằng {ctx.get('ge')}"
+            return f"phải lớn hơn hoặc bằng {_so(ctx.get('ge'))}"
+        case "less_than":
+            return f"phải nhỏ hơn {_so(ctx.get('lt'))}"
         case "less_than_equal":
-            return f"phải nhỏ hơn hoặc bằng {ctx.get('le')}"
+            return f"phải nhỏ hơn hoặc bằng {_so(ctx.get('le'))}"
+        case "multiple_of":
+            return f"phải là bội số của {_so(ctx.get('multiple_of'))}"
         case "union_tag_invalid" | "union_tag_not_found":
             return "loại phải là \"muc\", \"doan\" hoặc \"bang\""
+        case "recursion_loop" | "recursion_depth_exceeded":
+            return "lồng nhau quá sâu"
+        case "json_invalid" | "json_type":
+            return "không phải JSON hợp lệ"
         case "value_error" | "assertion_error":
-            thong_diep = str(ctx.get("error", loi.get("msg", "")))
-            return thong_diep.removeprefix("Value error, ")
-    return loi.get("msg", kieu)
+            # Câu của các hàm kiểm tra trong drafter, vốn đã là tiếng Việt.
+            thong_diep = str(ctx.get("error", ""))
+            return thong_diep.removeprefix("Value error, ") or "giá trị không hợp lệ"
+    return "giá trị không hợp lệ"
+
+
+def _so(x: object) -> str:
+    # Giới hạn trong lược đồ (0.5, 40.0) viết kiểu Việt: 0,5; 40.
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return str(x).replace(".", ",")
+
+
+def _cac_gia_tri(expected: str) -> str:
+    # "'a', 'b' or 'c'" (câu của pydantic) → "'a', 'b', 'c'".
+    return str(expected).replace("' or '", "', '")
 
 
 def cac_loi(loi: ValidationError) -> list[str]:
-    """Mỗi lỗi một dòng: "<vị trí>: <vấn đề>"."""
-    return [f"{vi_tri(e['loc'])}: {mo_ta(e)}" for e in loi.errors(include_url=False)]
+    """Mỗi lỗi một dòng: "<vị trí>: <vấn đề>".
+
+    Một trường nhận nhiều kiểu (số liệu: chữ, số hoặc true/false) sai thì pydantic báo một lỗi
+    cho mỗi kiểu; gộp lại thành một câu "phải là chữ, số hoặc true/false".
+    """
+    nhom: dict[str, list[dict]] = {}
+    for e in loi.errors(include_url=False):
+        nhom.setdefault(vi_tri(e["loc"]), []).append(e)
+    ra: list[str] = []
+    for noi, cac in nhom.items():
+        kieu = [_TEN_KIEU[e["type"]] for e in cac if e["type"] in _TEN_KIEU]
+        if len(cac) > 1 and len(kieu) == len(cac):
+            ten = list(dict.fromkeys(kieu))
+            ra.append(f"{noi}: phải là {', '.join(ten[:-1])} hoặc {ten[-1]}" if len(ten) > 1
+                      else f"{noi}: phải là {ten[0]}")
+            continue
+        ra.extend(dict.fromkeys(f"{noi}: {mo_ta(e)}" for e in cac))
+    return ra
 
 
 # ---------------------------------------------------------------- lỗi hệ điều hành

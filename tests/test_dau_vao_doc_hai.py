@@ -5,6 +5,7 @@ văn bản. Các tệp độc được sinh ngay trong kiểm thử."""
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from drafter import cli, vn
 from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
 from drafter.bieu_mau.tinh_toan import doc_o_so
 from drafter.tai_nguyen import tep_mau
+from tests.conftest import van_ban_nho
 
 SO_DAI = "9" * 5000  # Python không đổi được chuỗi quá 4300 chữ số thành int
 
@@ -80,7 +82,7 @@ def test_so_o_bien_gioi_han_van_dung_van_ban(tmp_path, capsys):
     tep = tmp_path / "bc.json"
     tep.write_text(json.dumps(du_lieu, ensure_ascii=False), encoding="utf-8")
     ra = tmp_path / "ra.docx"
-    ma, out, err = _chay(capsys, "render", str(tep), "-o", str(ra))
+    ma, _, err = _chay(capsys, "render", str(tep), "-o", str(ra))
     assert ma == 0 and ra.is_file(), err
 
 
@@ -106,3 +108,88 @@ def test_ham_in_so_tu_choi_nan_bang_cau_tieng_viet():
     for x in (float("nan"), Decimal("Infinity"), "sNaN"):
         with pytest.raises(ValueError, match="không phải số"):
             vn.so(x)
+
+
+# ---------------------------------------------------------------- lỗi kiểm tra luôn bằng tiếng Việt
+
+# Chữ của các câu pydantic: không câu nào được lọt tới người dùng.
+_TIENG_ANH = re.compile(r"\b(Input|should|valid|Field|required|Extra|permitted|Unable|Value|"
+                        r"error|greater|less|least|most|items?|instance|expected|Recursion|"
+                        r"string|integer|number|boolean|dictionary|list|date|datetime|tag)\b",
+                        re.IGNORECASE)
+# Chữ do Hypothesis sinh (khóa, chuỗi) chỉ dùng các ký tự này, không ghép được thành chữ Anh.
+_CHU_SINH = st.text(alphabet="ăâđêôơư0123_ ", max_size=6)
+_GIA_TRI_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-10**30, max_value=10**30)
+    | st.floats() | _CHU_SINH,
+    lambda con: st.lists(con, max_size=3) | st.dictionaries(_CHU_SINH, con, max_size=3),
+    max_leaves=8)
+
+
+def _cac_duong(x: object, duong: tuple = ()) -> list[tuple]:
+    ra = [duong]
+    if isinstance(x, dict):
+        for k, v in x.items():
+            ra += _cac_duong(v, (*duong, k))
+    elif isinstance(x, list):
+        for i, v in enumerate(x):
+            ra += _cac_duong(v, (*duong, i))
+    return ra
+
+
+def _lam_hong(du_lieu: object, data: st.DataObject) -> object:
+    """Vài chỗ trong tệp bị thay bằng một giá trị JSON bất kỳ, bị xóa, hoặc thêm trường lạ."""
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        duong = data.draw(st.sampled_from(_cac_duong(du_lieu)))
+        if not duong:
+            du_lieu = data.draw(_GIA_TRI_JSON)
+            continue
+        cha = du_lieu
+        for k in duong[:-1]:
+            cha = cha[k]
+        cach = data.draw(st.sampled_from(["thay", "xoa", "them"]))
+        if cach == "xoa" and isinstance(cha, dict):
+            del cha[duong[-1]]
+        elif cach == "them" and isinstance(cha, dict):
+            cha[data.draw(_CHU_SINH)] = data.draw(_GIA_TRI_JSON)
+        else:
+            cha[duong[-1]] = data.draw(_GIA_TRI_JSON)
+    return du_lieu
+
+
+def _khong_co_tieng_anh(mo_hinh, du_lieu: object) -> None:
+    from pydantic import ValidationError
+
+    from drafter.loi_tieng_viet import cac_loi, mo_ta
+
+    try:
+        mo_hinh.model_validate(du_lieu)
+    except ValidationError as loi:
+        for e in loi.errors(include_url=False):
+            assert mo_ta(e) != "giá trị không hợp lệ", e  # mỗi mã lỗi gặp được đều có câu riêng
+        for dong in cac_loi(loi):
+            noi, _, cau = dong.rpartition(": ")
+            assert not _TIENG_ANH.search(cau), dong
+            assert not _TIENG_ANH.search(noi.replace("dien_tich", "")), dong
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_van_ban_hong_kieu_gi_cung_bao_tieng_viet(data):
+    from drafter.van_ban import VanBan
+
+    _khong_co_tieng_anh(VanBan, _lam_hong(van_ban_nho(noi_dung=[
+        {"loai": "muc", "tieu_de": ["a", {"chu": "b", "dam": True}], "noi_dung": [
+            {"loai": "doan", "noi_dung": ["x", {"chu_thich": "y"}], "dau_dong": "gach"},
+            {"loai": "bang", "hang": [["a", "b"]], "do_rong_cot_cm": [3, 4]}]}]), data))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_bao_cao_hong_kieu_gi_cung_bao_tieng_viet(data):
+    from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
+
+    du_lieu = _bao_cao_mau()
+    du_lieu["so_lieu"] = {k: du_lieu["so_lieu"][k] for k in ("dien_tich_gieo_trong",
+                                                             "tieu_chi_ntm")}
+    _khong_co_tieng_anh(BaoCaoDuLieu, _lam_hong(du_lieu, data))
