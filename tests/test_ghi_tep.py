@@ -52,7 +52,7 @@ def test_render_ra_trung_tep_vao_bi_tu_choi(tmp_path, capsys):
     tep = _tep_json(tmp_path)
     truoc = tep.read_bytes()
     for them in ([], ["--ghi-de"]):
-        ma, out, err = _chay(capsys, "render", str(tep), "-o", str(tep), *them)
+        ma, _, err = _chay(capsys, "render", str(tep), "-o", str(tep), *them)
         assert ma == 1 and "chính là tệp đầu vào" in err and "Traceback" not in err
         assert tep.read_bytes() == truoc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bc.json"]  # không để lại tệp tạm
@@ -82,7 +82,7 @@ def test_tep_ra_la_thu_muc(tmp_path, capsys):
     assert ma == 1 and "là một thư mục" in err
 
 
-# ---------------------------------------------------------------- tệp đã có: chỉ ghi đè khi cho phép
+# ---------------------------------------------------------------- tệp đã có: ghi đè khi cho phép
 
 def test_tep_ra_da_co_can_ghi_de_va_giu_quyen(tmp_path, capsys):
     tep = _tep_json(tmp_path)
@@ -300,8 +300,8 @@ def test_render_tu_kho_ten_xa_doc_hai_ghi_trong_thu_muc_hien_tai(tmp_path, capsy
     tep.write_text(json.dumps(du_lieu, ensure_ascii=False), encoding="utf-8")
     assert _chay(capsys, "--data-dir", str(kho), "import", str(tep))[0] == 0
     monkeypatch.chdir(lam_viec)
-    ma, out, err = _chay(capsys, "--data-dir", str(kho), "--xa", du_lieu["xa"], "render",
-                         "2024-Q1")
+    ma, _, err = _chay(capsys, "--data-dir", str(kho), "--xa", du_lieu["xa"], "render",
+                       "2024-Q1")
     assert ma == 0, err
     ra = list(lam_viec.iterdir())
     assert [p.name for p in ra] == ["BC-quy-I-2024-xa-Tan-Lap-ra-ngoai-thu.docx"]
