@@ -110,6 +110,96 @@ def test_ham_in_so_tu_choi_nan_bang_cau_tieng_viet():
             vn.so(x)
 
 
+# ---------------------------------------------------------------- hình dạng tệp
+
+def _ghi(tmp_path: Path, chu: str, ten: str = "vb.json") -> Path:
+    p = tmp_path / ten
+    p.write_text(chu, encoding="utf-8")
+    return p
+
+
+def _render_bi_tu_choi(capsys, tmp_path: Path, tep: Path, trong_loi: str) -> None:
+    ra = tmp_path / "ra.docx"
+    ma, _, err = _chay(capsys, "render", str(tep), "-o", str(ra))
+    assert ma == 2 and trong_loi in err, err
+    assert "Traceback" not in err and "Error" not in err and not ra.exists()
+
+
+def _long_muc(so_cap: int) -> str:
+    """Văn bản có `so_cap` đề mục lồng nhau, viết thẳng thành chuỗi (json.dumps tự nó đệ quy)."""
+    mo, dong = '{"loai": "muc", "tieu_de": "a", "noi_dung": [', "]}"
+    return json.dumps(van_ban_nho(noi_dung="@@")).replace(
+        '"@@"', "[" + mo * so_cap + '{"loai": "doan", "noi_dung": "x"}' + dong * so_cap + "]")
+
+
+@pytest.mark.parametrize(("so_cap", "trong_loi"), [
+    (21, "nội dung: đề mục lồng nhau quá sâu (quá 20 cấp)"),
+    (300, "nội dung: đề mục lồng nhau quá sâu"),
+    (5000, "lồng nhau quá sâu"),  # quá sức bộ đọc JSON: từ chối trước cả khi kiểm tra
+])
+def test_de_muc_long_qua_sau(tmp_path, capsys, so_cap, trong_loi):
+    _render_bi_tu_choi(capsys, tmp_path, _ghi(tmp_path, _long_muc(so_cap)), trong_loi)
+
+
+def test_de_muc_long_20_cap_van_duoc(tmp_path, capsys):
+    ra = tmp_path / "ra.docx"
+    assert _chay(capsys, "render", str(_ghi(tmp_path, _long_muc(20))), "-o", str(ra))[0] == 0
+
+
+def test_tram_nghin_ngoac(tmp_path, capsys):
+    chu = json.dumps(van_ban_nho(noi_dung="@@")).replace('"@@"', "[" * 100_000 + "]" * 100_000)
+    _render_bi_tu_choi(capsys, tmp_path, _ghi(tmp_path, chu), "lồng nhau quá sâu")
+
+
+def test_bon_nghin_de_muc_la_ma(tmp_path, capsys):
+    du_lieu = van_ban_nho(noi_dung=[{"loai": "muc", "tieu_de": "a", "cap": "la_ma"}] * 4000)
+    tep = _ghi(tmp_path, json.dumps(du_lieu))
+    _render_bi_tu_choi(capsys, tmp_path, tep, "một cấp có 4000 đề mục, tối đa 500")
+    du_lieu["noi_dung"] = du_lieu["noi_dung"][:500]
+    assert _chay(capsys, "render", str(_ghi(tmp_path, json.dumps(du_lieu))), "-o",
+                 str(tmp_path / "ra.docx"))[0] == 0
+
+
+@pytest.mark.parametrize(("do_rong", "trong_loi"), [
+    ("NaN", "độ rộng cột: phải là một danh sách"),
+    ("[NaN, 2]", "độ rộng cột › mục thứ 1: phải là số thật"),
+    ("[Infinity, 2]", "độ rộng cột › mục thứ 1: phải là số thật"),
+    ("[-2, 3]", "độ rộng cột › mục thứ 1: phải lớn hơn hoặc bằng 0,5"),
+    ("[0, 3]", "phải lớn hơn hoặc bằng 0,5"),
+    ("[1e300, 1]", "phải nhỏ hơn hoặc bằng 40"),
+    ("[1]", "độ rộng cột: có 1 số nhưng bảng có 2 cột"),
+    ("[1, 2, 3]", "độ rộng cột: có 3 số nhưng bảng có 2 cột"),
+    ('["3cm", 2]', "độ rộng cột › mục thứ 1: phải là số"),
+])
+def test_do_rong_cot_sai(tmp_path, capsys, do_rong, trong_loi):
+    chu = json.dumps(van_ban_nho(noi_dung=[{"loai": "bang", "hang": [["a", "b"]],
+                                            "do_rong_cot_cm": "@@"}]))
+    tep = _ghi(tmp_path, chu.replace('"@@"', do_rong))
+    _render_bi_tu_choi(capsys, tmp_path, tep, trong_loi)
+
+
+def test_bang_qua_63_cot(tmp_path, capsys):
+    tep = _ghi(tmp_path, json.dumps(van_ban_nho(noi_dung=[{"loai": "bang",
+                                                          "hang": [["a"] * 64]}])))
+    _render_bi_tu_choi(capsys, tmp_path, tep, "tối đa 63")
+
+
+@pytest.mark.parametrize("chu", [
+    "[" * 100_000, "[^" * 50_000, "[[" * 50_000, "*" * 100_000, "**a" * 30_000,
+    "[^a[[b]]" * 12_000, "*a [[b]]" * 12_000, "\\" * 100_001, "**a *b [[c]]*" * 8_000,
+])
+def test_doan_van_doc_hai_phan_tich_tuyen_tinh(chu):
+    """Trước đây thời gian tăng theo bình phương độ dài: 100.000 dấu "[" mất 5 giây, "[^"
+    không xong trong một phút. Nay vài phần mười giây; ngưỡng rộng cho máy CI chậm."""
+    import time
+
+    from drafter.bieu_mau.danh_dau import phan_tich
+
+    bat_dau = time.perf_counter()
+    phan_tich(chu)
+    assert time.perf_counter() - bat_dau < 5
+
+
 # ---------------------------------------------------------------- lỗi kiểm tra luôn bằng tiếng Việt
 
 # Chữ của các câu pydantic: không câu nào được lọt tới người dùng.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -16,7 +16,7 @@ from drafter.bieu_mau.dinh_nghia import CachViet
 from drafter.ghi_tep import ghi_chu
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
-from drafter.van_ban import Chu, QuyenHan, kiem_phien_ban
+from drafter.van_ban import SO_DE_MUC_CUNG_CAP_TOI_DA, Chu, QuyenHan, kiem_phien_ban
 
 PHIEN_BAN_DU_LIEU = 1
 
@@ -74,7 +74,8 @@ class BaoCaoDuLieu(_Nhap):
     xa: Chu = ""  # tên xã, dùng trong câu kết ("của UBND xã Cai Kinh")
     dau: DauBaoCao = Field(default_factory=DauBaoCao)
     so_lieu: dict[str, SoLieuNhap] = Field(default_factory=dict)
-    van_ban: dict[str, list[Chu]] = Field(default_factory=dict)
+    van_ban: dict[str, Annotated[list[Chu], Field(max_length=SO_DE_MUC_CUNG_CAP_TOI_DA)]] = \
+        Field(default_factory=dict)
     tieu_de_muc: dict[str, Chu] = Field(default_factory=dict)
     cau_ket: Chu | None = None
     noi_nhan: list[Chu] = Field(default_factory=list)
