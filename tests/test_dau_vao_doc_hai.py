@@ -184,6 +184,28 @@ def test_bang_qua_63_cot(tmp_path, capsys):
     _render_bi_tu_choi(capsys, tmp_path, tep, "tối đa 63")
 
 
+@pytest.mark.parametrize("bieu_mau", [
+    "/etc/passwd", "../../forms/kt-xh-quy-xa", "..\\..\\x", "\\\\may-chu\\chia-se\\x",
+    "C:\\x", "kt-xh-quy-xa.toml", "KT-XH-QUY-XA", "kt xh", "", "a" * 65,
+])
+def test_bieu_mau_la_ten_khong_phai_duong_dan(tmp_path, capsys, bieu_mau):
+    du_lieu = _bao_cao_mau()
+    du_lieu["bieu_mau"] = bieu_mau
+    tep = _ghi(tmp_path, json.dumps(du_lieu, ensure_ascii=False))
+    assert _chay(capsys, "validate", str(tep))[0] == 1
+    _render_bi_tu_choi(capsys, tmp_path, tep, "biểu mẫu: phải là tên một biểu mẫu có sẵn")
+
+
+def test_tra_bieu_mau_chi_trong_bieu_mau_cai_san(tmp_path):
+    from drafter.bieu_mau.dinh_nghia import LoiBieuMau
+
+    ngoai = tmp_path / "doc.toml"
+    ngoai.write_text('ma = "x"', encoding="utf-8")
+    for ma in (str(ngoai), str(tmp_path / "doc"), "../" * 12 + str(tmp_path / "doc")):
+        with pytest.raises(LoiBieuMau, match="Không có biểu mẫu"):
+            doc_bieu_mau(ma)
+
+
 @pytest.mark.parametrize("chu", [
     "[" * 100_000, "[^" * 50_000, "[[" * 50_000, "*" * 100_000, "**a" * 30_000,
     "[^a[[b]]" * 12_000, "*a [[b]]" * 12_000, "\\" * 100_001, "**a *b [[c]]*" * 8_000,

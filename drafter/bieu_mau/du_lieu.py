@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from drafter.bieu_mau.dinh_nghia import CachViet
+from drafter.bieu_mau.dinh_nghia import MAU_MA_BIEU_MAU, CachViet
 from drafter.ghi_tep import ghi_chu
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
@@ -88,6 +88,16 @@ class BaoCaoDuLieu(_Nhap):
     @classmethod
     def _phien_ban(cls, v: int) -> int:
         return kiem_phien_ban(v, PHIEN_BAN_DU_LIEU)
+
+    @field_validator("bieu_mau")
+    @classmethod
+    def _bieu_mau(cls, v: str) -> str:
+        # Tên, không phải đường dẫn: "/abs/x" hay "../x" từng nạp được bất kỳ tệp .toml nào
+        # (trên Windows, "\\may\chia-se" còn làm máy kết nối tới máy chủ ghi trong tệp).
+        if not MAU_MA_BIEU_MAU.fullmatch(v):
+            raise ValueError("phải là tên một biểu mẫu có sẵn (chữ thường không dấu, số và «-», "
+                             "ví dụ kt-xh-quy-xa), không phải đường dẫn tệp")
+        return v
 
     @field_validator("ky")
     @classmethod
