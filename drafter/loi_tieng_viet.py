@@ -161,6 +161,8 @@ def cac_loi(loi: ValidationError) -> list[str]:
         kieu = [_TEN_KIEU[e["type"]] for e in cac if e["type"] in _TEN_KIEU]
         if len(cac) > 1 and len(kieu) == len(cac):
             ten = list(dict.fromkeys(kieu))
+            if "số" in ten and "số nguyên" in ten:
+                ten.remove("số nguyên")  # "chữ, số nguyên hoặc số" → "chữ hoặc số"
             ra.append(f"{noi}: phải là {', '.join(ten[:-1])} hoặc {ten[-1]}" if len(ten) > 1
                       else f"{noi}: phải là {ten[0]}")
             continue

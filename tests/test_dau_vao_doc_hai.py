@@ -305,3 +305,18 @@ def test_bao_cao_hong_kieu_gi_cung_bao_tieng_viet(data):
     du_lieu["so_lieu"] = {k: du_lieu["so_lieu"][k] for k in ("dien_tich_gieo_trong",
                                                              "tieu_chi_ntm")}
     _khong_co_tieng_anh(BaoCaoDuLieu, _lam_hong(du_lieu, data))
+
+
+def test_o_nhieu_kieu_sai_mot_cau():
+    from pydantic import ValidationError
+
+    from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
+    from drafter.loi_tieng_viet import cac_loi
+
+    du_lieu = _bao_cao_mau()
+    du_lieu["so_lieu"]["trong_rung"].update(gia_tri=[1], ke_hoach={})
+    with pytest.raises(ValidationError) as loi:
+        BaoCaoDuLieu.model_validate(du_lieu)
+    assert cac_loi(loi.value) == [
+        "số liệu › trong_rung › số liệu: phải là chữ (trong ngoặc kép), số hoặc true/false",
+        "số liệu › trong_rung › kế hoạch: phải là chữ (trong ngoặc kép) hoặc số"]
