@@ -31,8 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="tệp .json, hoặc kỳ của một báo cáo trong kho (2024-Q2)")
     render.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
-    render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     render.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
+    render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
 
     validate = lenh.add_parser("validate", help="kiểm tra số liệu của một tệp báo cáo (.json)")
     validate.add_argument("tep", type=Path, metavar="BAO_CAO.json")
@@ -64,28 +64,13 @@ def _in_loi(tieu_de: str, cac_dong: list[str] | None = None) -> None:
         print(f"  - {dong}", file=sys.stderr)
 
 
-def _duoc_ghi(args: argparse.Namespace, ra: Path, dau_vao: list[Path]) -> bool:
-    """Chính sách ghi (ghi_tep.kiem_tra_dich) cho tệp ra và PDF cạnh bên, xét trước khi dựng
-    hay ghi gì; từ chối thì in lý do và lối thoát."""
-    from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
-
-    try:
-        for tep in [ra, ra.with_suffix(".pdf")] if args.pdf else [ra]:
-            kiem_tra_dich(tep, dau_vao, args.ghi_de)
-    except LoiGhiTep as loi:
-        _in_loi(loi.thong_diep, [loi.loi_thoat] if loi.loi_thoat else None)
-        return False
-    return True
-
-
 def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
     from drafter.ghi_docx import ghi_tep
-    from drafter.loi_tieng_viet import cau_loi_os
 
     try:
         ghi_tep(van_ban, ra)
     except OSError as loi:
-        _in_loi(cau_loi_os(loi, "Không ghi được", ra))
+        _in_loi(_cau_loi_ghi(loi, ra))
         return 1
     print(f"Đã ghi {ra.resolve()}")
     if sau_khi_ghi is not None:
@@ -100,11 +85,8 @@ def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
         except KhongCoLibreOffice as loi:
             print(f"Lưu ý: {loi}", file=sys.stderr)
             return 0
-        except LoiXuatPdf as loi:
-            _in_loi(str(loi))
-            return 1
-        except OSError as loi:
-            _in_loi(cau_loi_os(loi, "Không ghi được", tep_pdf))
+        except (LoiXuatPdf, OSError) as loi:
+            _in_loi(_cau_loi_ghi(loi, tep_pdf))
             return 1
         print(f"Đã ghi {tep_pdf.resolve()}")
     return 0
@@ -161,6 +143,26 @@ def _la_ky(chu: str) -> bool:
     except LoiKy:
         return False
     return True
+
+
+def _duoc_ghi(args: argparse.Namespace, ra: Path, dau_vao: list[Path]) -> bool:
+    """Chính sách ghi (ghi_tep.kiem_tra_dich) cho tệp ra và PDF cạnh bên, xét trước khi ghi
+    bất cứ gì; từ chối thì in lý do và lối thoát."""
+    from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
+
+    try:
+        for tep in [ra, ra.with_suffix(".pdf")] if args.pdf else [ra]:
+            kiem_tra_dich(tep, dau_vao, args.ghi_de)
+    except LoiGhiTep as loi:
+        _in_loi(loi.thong_diep, [loi.loi_thoat] if loi.loi_thoat else None)
+        return False
+    return True
+
+
+def _cau_loi_ghi(loi: Exception, tep: Path) -> str:
+    from drafter.loi_tieng_viet import cau_loi_os
+
+    return cau_loi_os(loi, "Không ghi được", tep) if isinstance(loi, OSError) else str(loi)
 
 
 def _render_tu_kho(args: argparse.Namespace) -> int:

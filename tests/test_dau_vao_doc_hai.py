@@ -160,6 +160,13 @@ def test_bon_nghin_de_muc_la_ma(tmp_path, capsys):
                  str(tmp_path / "ra.docx"))[0] == 0
 
 
+def test_qua_500_doan_mot_muc(tmp_path, capsys):
+    du_lieu = _bao_cao_mau()
+    du_lieu["van_ban"]["nhiem_vu"] = ["#. Nhiệm vụ."] * 501
+    tep = _ghi(tmp_path, json.dumps(du_lieu, ensure_ascii=False))
+    _render_bi_tu_choi(capsys, tmp_path, tep, "đoạn văn: mục «nhiem_vu» có 501 đoạn, tối đa 500")
+
+
 @pytest.mark.parametrize(("do_rong", "trong_loi"), [
     ("NaN", "độ rộng cột: phải là một danh sách"),
     ("[NaN, 2]", "độ rộng cột › mục thứ 1: phải là số thật"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -74,8 +74,7 @@ class BaoCaoDuLieu(_Nhap):
     xa: Chu = ""  # tên xã, dùng trong câu kết ("của UBND xã Cai Kinh")
     dau: DauBaoCao = Field(default_factory=DauBaoCao)
     so_lieu: dict[str, SoLieuNhap] = Field(default_factory=dict)
-    van_ban: dict[str, Annotated[list[Chu], Field(max_length=SO_DE_MUC_CUNG_CAP_TOI_DA)]] = \
-        Field(default_factory=dict)
+    van_ban: dict[str, list[Chu]] = Field(default_factory=dict)
     tieu_de_muc: dict[str, Chu] = Field(default_factory=dict)
     cau_ket: Chu | None = None
     noi_nhan: list[Chu] = Field(default_factory=list)
@@ -97,6 +96,16 @@ class BaoCaoDuLieu(_Nhap):
         if not MAU_MA_BIEU_MAU.fullmatch(v):
             raise ValueError("phải là tên một biểu mẫu có sẵn (chữ thường không dấu, số và «-», "
                              "ví dụ kt-xh-quy-xa), không phải đường dẫn tệp")
+        return v
+
+    @field_validator("van_ban")
+    @classmethod
+    def _so_doan(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        # Mỗi đoạn "#. " thành một đề mục: giữ trong giới hạn số đề mục một cấp của văn bản.
+        for ma, cac_doan in v.items():
+            if len(cac_doan) > SO_DE_MUC_CUNG_CAP_TOI_DA:
+                raise ValueError(f"mục «{ma}» có {len(cac_doan)} đoạn, tối đa "
+                                 f"{SO_DE_MUC_CUNG_CAP_TOI_DA}")
         return v
 
     @field_validator("ky")
