@@ -311,7 +311,7 @@ def test_render_tu_kho_ten_xa_doc_hai_ghi_trong_thu_muc_hien_tai(tmp_path, capsy
 # ---------------------------------------------------------------- Ctrl+C, ống dẫn bị đóng
 
 def test_ctrl_c_thoat_130_khong_traceback(tmp_path, capsys, monkeypatch):
-    def ngat(_tep):
+    def ngat(*_a, **_k):
         raise KeyboardInterrupt
 
     monkeypatch.setattr("drafter.nap_bao_cao.nap", ngat)
