@@ -33,11 +33,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
     render.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    render.add_argument("--chinh-thuc", action="store_true",
+                        help="bản chính thức (phát hành): phải hết lỗi, có số và ngày; mặc định "
+                             "là bản nháp trình ký (số, ngày để trống, số còn thiếu được đánh "
+                             "dấu «[chưa có: …]»)")
 
     validate = lenh.add_parser("validate", help="kiểm tra số liệu của một tệp báo cáo (.json)")
     validate.add_argument("tep", type=Path, metavar="BAO_CAO.json")
     validate.add_argument("--nhap", action="store_true",
-                          help="bản nháp: chưa đòi ngày, nơi nhận, người ký")
+                          help="bản nháp trình ký: chưa đòi số, ngày văn bản, họ tên người ký")
 
     check = lenh.add_parser("check", help="kiểm tra thể thức NĐ 30 của một tệp .docx bất kỳ")
     check.add_argument("tep", type=Path, metavar="TEP.docx")
@@ -64,18 +68,33 @@ def _in_loi(tieu_de: str, cac_dong: list[str] | None = None) -> None:
         print(f"  - {dong}", file=sys.stderr)
 
 
-def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
+def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
+    """Ghi văn bản đã nạp, kiểm tra thể thức tệp vừa ghi, in kết luận chung (nội dung + thể
+    thức). Bản chính thức còn lỗi: không ghi gì, mã thoát 1."""
     from drafter.ghi_docx import ghi_tep
+    from drafter.ket_luan import KetLuan
+    from drafter.kiem_tra import kiem_tra
 
+    ban = "chinh_thuc" if chinh_thuc else "nhap"
+    if kq.van_ban is None:
+        ket_luan = KetLuan(ban, kq.thong_bao)
+        for dong in ket_luan.cac_dong():
+            print(dong)
+        _in_loi(f"Không tạo bản chính thức: còn {ket_luan.so_loi} lỗi (liệt kê ở trên). "
+                "Không có tệp nào được ghi.")
+        return 1
     try:
-        ghi_tep(van_ban, ra)
+        ghi_tep(kq.van_ban, ra)
     except OSError as loi:
         _in_loi(_cau_loi_ghi(loi, ra))
         return 1
-    print(f"Đã ghi {ra.resolve()}")
+    print(f"Đã ghi {ra.resolve()} ({'bản chính thức' if chinh_thuc else 'bản nháp'})")
     if sau_khi_ghi is not None:
         sau_khi_ghi(ra)
-    _tom_tat_kiem_tra(ra)
+    ket_luan = KetLuan(ban, kq.thong_bao, kiem_tra(ra, chinh_thuc=chinh_thuc))
+    for dong in ket_luan.cac_dong():
+        print(dong)
+    ma_thoat = 0 if ket_luan.dat_the_thuc else 1
     if pdf:
         from drafter.xuat_pdf import KhongCoLibreOffice, LoiXuatPdf, xuat_pdf
 
@@ -84,23 +103,12 @@ def _xuat(van_ban, ra: Path, pdf: bool, sau_khi_ghi=None) -> int:
             xuat_pdf(ra, tep_pdf)
         except KhongCoLibreOffice as loi:
             print(f"Lưu ý: {loi}", file=sys.stderr)
-            return 0
+            return ma_thoat
         except (LoiXuatPdf, OSError) as loi:
             _in_loi(_cau_loi_ghi(loi, tep_pdf))
             return 1
         print(f"Đã ghi {tep_pdf.resolve()}")
-    return 0
-
-
-def _tom_tat_kiem_tra(tep: Path) -> None:
-    """Sau khi ghi: kiểm tra thể thức tệp vừa tạo, in các điểm chưa đạt hoặc cần xem lại."""
-    from drafter.kiem_tra import Muc, kiem_tra
-
-    bao_cao = kiem_tra(tep)
-    for k in bao_cao.ket_qua:
-        if k.muc in (Muc.KHONG_DAT, Muc.CANH_BAO):
-            print(f"  {k.dong()}")
-    print(bao_cao.tong_ket())
+    return ma_thoat
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -108,7 +116,7 @@ def _validate(args: argparse.Namespace) -> int:
     from drafter.tep_van_ban import LoiTepVanBan
 
     try:
-        kq = kiem_tra_tep(args.tep, xuat=not args.nhap)
+        kq = kiem_tra_tep(args.tep, chinh_thuc=not args.nhap)
     except LoiTepVanBan as loi:
         _in_loi(loi.tieu_de, loi.cac_dong)
         return 1
@@ -177,18 +185,16 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
         with mo_kho(args) as kho:
             xa = chon_xa(kho, args)
             ky = doc_ky(args.tep)
-            kq = tu_bao_cao(kho.doc(xa.id, ky.ma))
-            if kq.loi:
-                _in_loi(f"Báo cáo {ky.ten_gon} có {len(kq.loi)} lỗi, chưa tạo văn bản:", kq.loi)
-                return THOAT_LOI_DU_LIEU
-            for dong in kq.canh_bao:
-                print(dong)
+            kq = tu_bao_cao(kho.doc(xa.id, ky.ma), chinh_thuc=args.chinh_thuc)
             ra = args.ra or Path(ten_tep_bao_cao(ky, xa.ten))
             if not _duoc_ghi(args, ra, tep_cua_kho(kho)):
                 return 1
-            return _xuat(kq.van_ban, ra, args.pdf,
+            return _xuat(kq, ra, args.pdf, args.chinh_thuc,
                          sau_khi_ghi=lambda tep: kho.ghi_xuat(xa.id, ky.ma, tep))
-    except (LoiKho, LoiTepVanBan) as loi:
+    except LoiTepVanBan as loi:
+        _in_loi(loi.tieu_de, loi.cac_dong)
+        return THOAT_LOI_DU_LIEU
+    except LoiKho as loi:
         _in_loi(str(loi))
         return 1
 
@@ -245,9 +251,10 @@ def _chay(argv: list[str] | None) -> int:
     from drafter.nap_bao_cao import nap
     from drafter.tep_van_ban import LoiTepVanBan
 
+    chinh_thuc = getattr(args, "chinh_thuc", False)
     try:
         if args.lenh == "render":
-            kq = nap(Path(args.tep))
+            kq = nap(Path(args.tep), chinh_thuc=chinh_thuc)
             ra = args.ra or Path(args.tep).with_suffix(".docx")
             if not _duoc_ghi(args, ra, [Path(args.tep)]):
                 return 1
@@ -263,9 +270,7 @@ def _chay(argv: list[str] | None) -> int:
     except LoiTepVanBan as loi:
         _in_loi(loi.tieu_de, loi.cac_dong)
         return THOAT_LOI_DU_LIEU
-    for dong in kq.canh_bao:
-        print(dong)
-    return _xuat(kq.van_ban, ra, args.pdf)
+    return _xuat(kq, ra, args.pdf, chinh_thuc)
 
 
 if __name__ == "__main__":

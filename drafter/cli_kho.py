@@ -17,6 +17,9 @@ def them_lenh(lenh: argparse._SubParsersAction) -> None:
                      help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024")
     new.add_argument("--from", dest="tu", metavar="KỲ",
                      help="chép từ kỳ này (mặc định: báo cáo gần nhất trước đó)")
+    new.add_argument("--thay-the", action="store_true",
+                     help="kỳ đã có báo cáo thì tạo lại (bản đang có vẫn giữ trong các phiên "
+                          "bản, khôi phục được)")
 
     lenh.add_parser("list", help="danh sách báo cáo trong kho")
     show = lenh.add_parser("show", help="xem một báo cáo trong kho: trạng thái, phiên bản, lỗi")
@@ -30,7 +33,13 @@ def them_lenh(lenh: argparse._SubParsersAction) -> None:
     imp = lenh.add_parser("import", help="nhập một tệp báo cáo .json vào kho")
     imp.add_argument("tep", type=Path, metavar="TEP.json")
 
-    khoi_phuc = lenh.add_parser("khoi-phuc", help="thay kho bị hỏng bằng bản sao lưu gần nhất")
+    khoi_phuc = lenh.add_parser(
+        "khoi-phuc", help="thay kho bị hỏng bằng bản sao lưu gần nhất (kho cũ được giữ lại)")
+    khoi_phuc.add_argument("--xem", action="store_true",
+                           help="chỉ xem: kho có hỏng không, những gì sẽ mất; không đổi gì")
+    khoi_phuc.add_argument("--ep", action="store_true",
+                           help="ép khôi phục cả khi kho không hỏng (những gì mới hơn bản sao "
+                                "lưu sẽ không còn trong kho; xem trước bằng --xem)")
     khoi_phuc.add_argument("--phien-ban", type=int, metavar="SỐ",
                            help="(với --ky) đưa báo cáo về phiên bản SỐ thay vì khôi phục kho")
     khoi_phuc.add_argument("--ky", metavar="KỲ")
@@ -68,9 +77,14 @@ def chay(args: argparse.Namespace) -> int:
         if args.lenh == "khoi-phuc" and args.phien_ban is None:
             return _khoi_phuc_kho(args)
         with mo_kho(args) as kho:
-            xa = chon_xa(kho, args)
-            return {"new": _new, "list": _list, "show": _show, "export": _export,
-                    "import": _import, "khoi-phuc": _khoi_phuc_phien_ban}[args.lenh](kho, xa, args)
+            try:
+                xa = chon_xa(kho, args)
+                return {"new": _new, "list": _list, "show": _show, "export": _export,
+                        "import": _import,
+                        "khoi-phuc": _khoi_phuc_phien_ban}[args.lenh](kho, xa, args)
+            finally:
+                for dong in kho.canh_bao:
+                    print(f"Cảnh báo: {dong}", file=sys.stderr)
     except LoiKho as loi:
         in_loi_kho(loi)
         return 1
@@ -84,17 +98,20 @@ def in_loi_kho(loi: LoiKho) -> None:
 
 
 def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
-    from drafter.chuyen_ky import tao_ky_moi, tong_hop
+    from drafter.chuyen_ky import tao_bao_cao
 
     ky = doc_ky(args.period)
-    if ky.loai != "quy" and not args.tu:
-        bao_cao, thay_doi = tong_hop(kho, xa.id, ky)
-        ghi_chu = f"gộp từ các quý của {ky.ten}"
-    else:
-        bao_cao, thay_doi = tao_ky_moi(kho, xa.id, ky, doc_ky(args.tu) if args.tu else None)
-        ghi_chu = "tạo từ báo cáo kỳ trước"
+    tu = doc_ky(args.tu) if args.tu else None
+    da_co = kho.tim_bao_cao(xa.id, ky.ma)
+    bao_cao, thay_doi = tao_bao_cao(kho, xa.id, ky, tu, thay_the=args.thay_the)
+    ghi_chu = ("tạo lại, thay bản trước" if da_co else
+               f"gộp từ các quý của {ky.ten}" if ky.loai != "quy" and tu is None
+               else "tạo từ báo cáo kỳ trước")
     so = kho.luu(xa.id, bao_cao, ghi_chu)
     print(f"Đã tạo báo cáo {ky.ten_gon} của xã {xa.ten} (phiên bản {so}).")
+    if da_co:
+        print(f"  Bản trước (phiên bản {da_co.so_phien_ban}) vẫn giữ: «drafter khoi-phuc --ky "
+              f"{ky.ma} --phien-ban {da_co.so_phien_ban}» để lấy lại.")
     for t in thay_doi:
         print(f"  {t.dong()}")
     return 0
@@ -104,7 +121,8 @@ def _list(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     ds = kho.cac_bao_cao(xa.id)
     print(f"Xã {xa.ten}: {len(ds)} báo cáo")
     for b in ds:
-        print(f"  {b.ky:<8} {b.ky_bao_cao.ten_gon:<22} {TEN_TRANG_THAI[b.trang_thai]:<8} "
+        trang_thai = TEN_TRANG_THAI.get(b.trang_thai, b.trang_thai)
+        print(f"  {b.ky:<8} {b.ky_bao_cao.ten_gon:<22} {trang_thai:<8} "
               f"phiên bản {b.so_phien_ban:<3} sửa lúc {b.sua_luc.replace('T', ' ')}")
     return 0
 
@@ -116,20 +134,32 @@ def _show(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     b = kho.tim_bao_cao(xa.id, ky.ma)
     if b is None:
         raise LoiKho(f"Chưa có báo cáo {ky.ten_gon}.", "Xem danh sách bằng «drafter list».")
-    bao_cao = kho.doc(xa.id, ky.ma)
-    kq = tu_bao_cao(bao_cao, xuat=False, dung_van_ban=False)
-    so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
     print(f"Báo cáo {ky.ten} — xã {xa.ten}")
-    print(f"  Trạng thái: {TEN_TRANG_THAI[b.trang_thai]}; {so_chi_tieu} chỉ tiêu có số liệu; "
-          f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
-    if bao_cao.can_xem_lai:
-        print(f"  Cần xem lại: {len(bao_cao.can_xem_lai)} mục chép từ kỳ trước")
+    trang_thai = TEN_TRANG_THAI.get(b.trang_thai, b.trang_thai)
+    try:
+        bao_cao = kho.doc(xa.id, ky.ma)
+    except LoiKho as loi:
+        # Bản mới nhất không đọc được: vẫn hiện các phiên bản để người dùng chọn bản khôi phục.
+        bao_cao = None
+        print(f"  Trạng thái: {trang_thai}")
+        in_loi_kho(loi)
+    if bao_cao is not None:
+        kq = tu_bao_cao(bao_cao, dung_van_ban=False)
+        so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
+        print(f"  Trạng thái: {trang_thai}; {so_chi_tieu} chỉ tiêu có số liệu; "
+              f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
+        so_doan = sum(len(bao_cao.doan_chua_xem(m)) for m in bao_cao.doan_chep)
+        if so_doan or bao_cao.so_lieu_chep:
+            print(f"  Cần xem lại: {so_doan} đoạn văn và {len(bao_cao.so_lieu_chep)} số liệu "
+                  "giữ từ kỳ trước")
     print("  Phiên bản:")
     for p in kho.cac_phien_ban(xa.id, ky.ma):
         print(f"    {p.so:>3}  {p.luc.replace('T', ' ')}  {p.ghi_chu}")
     for phien_ban, duong_dan, luc, bam in kho.nhat_ky_xuat(xa.id, ky.ma):
         print(f"  Đã xuất phiên bản {phien_ban} lúc {luc.replace('T', ' ')}: {duong_dan} "
               f"(SHA-256 {bam[:16]}…)")
+    if bao_cao is None:
+        return 1
     for dong in kq.loi + kq.canh_bao[:10]:
         print(f"  {dong}")
     if len(kq.canh_bao) > 10:
@@ -178,10 +208,32 @@ def _khoi_phuc_phien_ban(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
 
 
 def _khoi_phuc_kho(args: argparse.Namespace) -> int:
-    from drafter.kho.csdl import khoi_phuc_tu_sao_luu
+    """`drafter khoi-phuc [--xem] [--ep]`: nói rõ kho có hỏng không và những gì sẽ mất, rồi mới
+    làm (kho hỏng) hoặc chỉ làm khi được ép (kho lành)."""
+    from drafter.kho.sao_luu import khoi_phuc_kho
     from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
 
     tep = thu_muc_du_lieu(args.data_dir) / TEN_TEP_CSDL
-    ban = khoi_phuc_tu_sao_luu(tep)
-    print(f"Đã khôi phục kho từ bản sao lưu {ban.name}. Tệp cũ được giữ bên cạnh với đuôi .hong-…")
+    kq = khoi_phuc_kho(tep, ep=args.ep, xem=args.xem)
+    tinh_trang = "không hỏng (qua kiểm tra toàn vẹn)" if kq.hong is None else f"hỏng: {kq.hong}"
+    print(f"Kho {tep}: {tinh_trang}.")
+    print(f"Bản sao lưu dùng để khôi phục: {kq.ban_sao_luu} (lúc {kq.luc_sao_luu}).")
+    if kq.se_mat:
+        print("Những gì có trong kho hiện tại mà bản sao lưu không có"
+              + (" (sẽ không còn trong kho):" if not kq.da_lam else ":"))
+        for dong in kq.se_mat:
+            print(f"  - {dong}")
+    else:
+        print("Bản sao lưu có đủ mọi báo cáo và phiên bản của kho hiện tại.")
+    if not kq.da_lam:
+        print("Chỉ xem, chưa đổi gì. " + ("Chạy «drafter khoi-phuc» để khôi phục."
+                                          if kq.hong is not None else
+                                          "Kho không hỏng; muốn thay vẫn thay thì chạy "
+                                          "«drafter khoi-phuc --ep»."))
+        return 0
+    print(f"Đã khôi phục kho từ bản sao lưu {kq.ban_sao_luu.name}.")
+    if kq.giu_lai is not None:
+        cac_tep = [p for p in (kq.giu_lai, Path(f"{kq.giu_lai}-wal")) if p.exists()]
+        print(f"Kho cũ được giữ nguyên ở {' và '.join(str(p) for p in cac_tep)} (không bị xóa; "
+              "gửi cho người hỗ trợ kỹ thuật nếu cần lấy lại những gì nêu trên).")
     return 0

@@ -5,8 +5,10 @@ Viết gọn: "2024-Q1" (quý I), "2024-H1" (6 tháng đầu năm), "2024-9M" (9
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import total_ordering
 from pathlib import Path
 from typing import Literal
@@ -91,6 +93,23 @@ class Ky:
     @property
     def thang_cuoi(self) -> int:
         return {"quy": 3 * self.quy, "6thang": 6, "9thang": 9, "nam": 12}[self.loai]
+
+    @property
+    def thang_dau(self) -> int:
+        return self.thang_cuoi - self.so_thang + 1
+
+    def cac_thang(self) -> list[int]:
+        """Các tháng của kỳ: quý II → [4, 5, 6]; 6 tháng → [1…6]."""
+        return list(range(self.thang_dau, self.thang_cuoi + 1))
+
+    @property
+    def ngay_dau(self) -> date:
+        return date(self.nam, self.thang_dau, 1)
+
+    @property
+    def ngay_cuoi(self) -> date:
+        """Ngày cuối kỳ: 30/6 của quý II, 31/12 của cả năm."""
+        return date(self.nam, self.thang_cuoi, calendar.monthrange(self.nam, self.thang_cuoi)[1])
 
     # ------------------------------------------------------------ kỳ liên quan
 

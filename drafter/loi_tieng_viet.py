@@ -25,7 +25,10 @@ TEN_TRUONG = {
     "van_ban": "đoạn văn", "gia_tri": "số liệu", "mau_so": "mẫu số", "ke_hoach": "kế hoạch",
     "cung_ky": "cùng kỳ", "ky_truoc": "kỳ trước", "du_toan_huyen": "dự toán huyện giao",
     "du_toan_xa": "dự toán xã giao", "phan_con": "chi tiết", "ten": "tên",
-    "tieu_de_muc": "tiêu đề mục", "cach_viet": "cách viết", "can_xem_lai": "cần xem lại",
+    "tieu_de_muc": "tiêu đề mục", "cach_viet": "cách viết",
+    "doan_chep": "đoạn chép từ kỳ trước", "so_lieu_chep": "số giữ từ kỳ trước",
+    "nhiem_vu_ky_truoc": "nhiệm vụ kỳ trước", "trang_thai": "trạng thái", "ket_qua": "kết quả",
+    "to_sang": "tô sáng",
 }
 _BO_QUA = {"muc", "doan", "bang", "chu", "chu_thich", "function-after[_chuan_hoa(), str]"}
 

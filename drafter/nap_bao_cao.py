@@ -1,28 +1,41 @@
 """Nạp một tệp báo cáo JSON thành văn bản sẵn sàng ghi .docx.
 
 Hai dạng tệp: văn bản dựng sẵn (lược đồ của van_ban.py) và dữ liệu theo biểu mẫu (có trường
-"bieu_mau"): số liệu được kiểm tra, các số suy ra được tính, câu văn được dựng từ mẫu.
+"bieu_mau"): số liệu được kiểm tra, các số suy ra được tính, câu văn được dựng từ mẫu. Bản nháp
+luôn dựng được (số còn thiếu thành dấu «[chưa có: …]»); bản chính thức chỉ dựng khi hết lỗi.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
 from drafter.tep_van_ban import LoiTepVanBan, doc_json
 from drafter.tep_van_ban import tu_du_lieu as van_ban_tu_du_lieu
 from drafter.van_ban import VanBan
 
+if TYPE_CHECKING:
+    from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
+
 
 @dataclass
 class KetQuaNap:
-    van_ban: VanBan | None  # None khi chỉ kiểm tra mà dữ liệu còn lỗi
-    loi: list[str] = field(default_factory=list)
-    canh_bao: list[str] = field(default_factory=list)
+    van_ban: VanBan | None  # None khi chỉ kiểm tra, hoặc bản chính thức còn lỗi
+    thong_bao: list[ThongBao] = field(default_factory=list)
+    bao_cao: BaoCaoDuLieu | None = None  # dữ liệu theo biểu mẫu (None: tệp văn bản dựng sẵn)
+
+    @property
+    def loi(self) -> list[str]:
+        return [t.dong() for t in self.thong_bao if t.muc_do == "loi"]
+
+    @property
+    def canh_bao(self) -> list[str]:
+        return [t.dong() for t in self.thong_bao if t.muc_do == "canh_bao"]
 
 
-def _nap(duong_dan: Path, xuat: bool, dung_van_ban: bool) -> KetQuaNap:
+def _nap(duong_dan: Path, chinh_thuc: bool, dung_van_ban: bool) -> KetQuaNap:
     from drafter.bieu_mau.du_lieu import la_du_lieu_bieu_mau
     from drafter.bieu_mau.du_lieu import tu_du_lieu as bao_cao_tu_du_lieu
 
@@ -30,32 +43,38 @@ def _nap(duong_dan: Path, xuat: bool, dung_van_ban: bool) -> KetQuaNap:
     du_lieu = doc_json(duong_dan)
     if not la_du_lieu_bieu_mau(du_lieu):
         return KetQuaNap(van_ban_tu_du_lieu(du_lieu, nguon))
-    return tu_bao_cao(bao_cao_tu_du_lieu(du_lieu, nguon), xuat, dung_van_ban)
+    return tu_bao_cao(bao_cao_tu_du_lieu(du_lieu, nguon), chinh_thuc, dung_van_ban)
 
 
-def tu_bao_cao(bao_cao: BaoCaoDuLieu, xuat: bool = True, dung_van_ban: bool = True) -> KetQuaNap:
-    """Kiểm tra và (nếu không lỗi) dựng văn bản từ dữ liệu báo cáo đã nạp (từ tệp hay từ kho)."""
+def tu_bao_cao(bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
+               dung_van_ban: bool = True) -> KetQuaNap:
+    """Kiểm tra và dựng văn bản từ dữ liệu báo cáo đã nạp (từ tệp hay từ kho).
+
+    Bản nháp dựng được cả khi còn lỗi; bản chính thức còn lỗi thì không dựng (van_ban None)."""
+    from pydantic import ValidationError
+
     from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
     from drafter.bieu_mau.dung_van_ban import dung, tinh_tat_ca
-    from drafter.bieu_mau.kiem_tra_so_lieu import kiem_tra
+    from drafter.bieu_mau.kiem_tra_so_lieu import co_loi, kiem_tra
+    from drafter.loi_tieng_viet import cac_loi
 
     bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)  # biểu mẫu sai: LoiBieuMau cũng là LoiTepVanBan
     so_lieu = tinh_tat_ca(bieu_mau, bao_cao)
-    thong_bao = kiem_tra(bieu_mau, bao_cao, xuat=xuat, so_lieu=so_lieu)
-    loi = [t.dong() for t in thong_bao if t.muc == "loi"]
-    canh_bao = [t.dong() for t in thong_bao if t.muc == "canh_bao"]
-    van_ban = dung(bieu_mau, bao_cao, so_lieu) if dung_van_ban and not loi else None
-    return KetQuaNap(van_ban, loi, canh_bao)
+    thong_bao = kiem_tra(bieu_mau, bao_cao, chinh_thuc=chinh_thuc, so_lieu=so_lieu)
+    van_ban = None
+    if dung_van_ban and not (chinh_thuc and co_loi(thong_bao)):
+        try:
+            van_ban = dung(bieu_mau, bao_cao, so_lieu)
+        except ValidationError as loi:  # phần đầu không thành được văn bản (số "12a"…)
+            raise LoiTepVanBan("Chưa dựng được văn bản:", cac_loi(loi)) from loi
+    return KetQuaNap(van_ban, thong_bao, bao_cao)
 
 
-def kiem_tra_tep(duong_dan: Path, xuat: bool = True) -> KetQuaNap:
+def kiem_tra_tep(duong_dan: Path, chinh_thuc: bool = True) -> KetQuaNap:
     """Lỗi và cảnh báo của một tệp báo cáo, mỗi mục một câu tiếng Việt."""
-    return _nap(duong_dan, xuat, dung_van_ban=False)
+    return _nap(duong_dan, chinh_thuc, dung_van_ban=False)
 
 
-def nap(duong_dan: Path) -> KetQuaNap:
-    """Văn bản từ tệp; dữ liệu biểu mẫu còn lỗi thì từ chối (LoiTepVanBan), không dựng dở."""
-    kq = _nap(duong_dan, xuat=True, dung_van_ban=True)
-    if kq.loi:
-        raise LoiTepVanBan(f"Tệp {duong_dan} có {len(kq.loi)} lỗi, chưa tạo văn bản:", kq.loi)
-    return kq
+def nap(duong_dan: Path, chinh_thuc: bool = False) -> KetQuaNap:
+    """Văn bản từ tệp (dữ liệu biểu mẫu: kèm các thông báo kiểm tra)."""
+    return _nap(duong_dan, chinh_thuc, dung_van_ban=True)

@@ -57,7 +57,31 @@ class PhienSoan:
 
     def dat_so(self, ma: str, truong: str, chu: str) -> None:
         setattr(self.so_lieu(ma), truong, chu if chu.strip() else None)
+        if truong == "gia_tri":
+            self._bo_so_chep(ma)  # gõ số kỳ này: số giữ từ kỳ trước đã được thay
         self._doi()
+
+    def _bo_so_chep(self, ma: str) -> None:
+        if ma in self.bao_cao.so_lieu_chep:
+            self.bao_cao.so_lieu_chep = [m for m in self.bao_cao.so_lieu_chep if m != ma]
+
+    def xac_nhan_so(self, ma: str) -> bool:
+        """Số giữ từ kỳ trước vẫn đúng kỳ này. Trả về False nếu số đó không chờ xác nhận."""
+        if ma not in self.bao_cao.so_lieu_chep:
+            return False
+        self._bo_so_chep(ma)
+        self._doi()
+        return True
+
+    def xac_nhan_so_ca_muc(self, ma_muc: str) -> int:
+        """Xác nhận mọi số giữ từ kỳ trước của một mục (và các mục con); trả về số đã xác nhận."""
+        cac_ma = {c.ma for m in self._cac_muc_con(ma_muc) for c in self.bieu_mau.chi_tieu_cua(m)}
+        chon = [m for m in self.bao_cao.so_lieu_chep if m in cac_ma]
+        for m in chon:
+            self._bo_so_chep(m)
+        if chon:
+            self._doi()
+        return len(chon)
 
     def dat_phan_con(self, ma: str, phan: list[tuple[str, str]]) -> None:
         self.so_lieu(ma).phan_con = [PhanConNhap(ten=t, gia_tri=g or None) for t, g in phan
@@ -65,17 +89,75 @@ class PhienSoan:
         self._doi()
 
     def dat_van_ban(self, ma_muc: str, chu: str) -> None:
+        """Lời văn cả mục (các đoạn cách nhau một dòng trống). Đoạn chép từ kỳ trước mà chữ đã
+        sửa thì không còn chờ xem lại: chúng không còn khớp chữ lúc chép."""
         doan = [d.strip() for d in chu.replace("\r\n", "\n").split("\n\n")]
         self.bao_cao.van_ban[ma_muc] = [d for d in doan if d]
+        self._gon_doan_chep(ma_muc)
         self._doi()
 
     def chu_van_ban(self, ma_muc: str) -> str:
         return "\n\n".join(self.bao_cao.van_ban.get(ma_muc, []))
 
-    def da_xem_lai(self, ma_muc: str) -> None:
-        if ma_muc in self.bao_cao.can_xem_lai:
-            self.bao_cao.can_xem_lai = [m for m in self.bao_cao.can_xem_lai if m != ma_muc]
+    def doan_chua_xem(self, ma_muc: str) -> list[tuple[int, str]]:
+        """(số thứ tự từ 1, chữ) của các đoạn chép từ kỳ trước chưa xem lại trong mục."""
+        chua = set(self.bao_cao.doan_chua_xem(ma_muc))
+        return [(i, d) for i, d in enumerate(self.bao_cao.van_ban.get(ma_muc, []), start=1)
+                if d in chua]
+
+    def giu_doan(self, ma_muc: str, chu: str) -> None:
+        """Giữ nguyên một đoạn chép từ kỳ trước (đã đọc, vẫn đúng kỳ này)."""
+        chep = self.bao_cao.doan_chep.get(ma_muc, [])
+        if chu in chep:
+            chep = list(chep)
+            chep.remove(chu)
+            self._dat_doan_chep(ma_muc, chep)
             self._doi()
+
+    def bo_doan(self, ma_muc: str, chu: str) -> None:
+        """Bỏ một đoạn chép từ kỳ trước khỏi báo cáo (phiên bản trước vẫn giữ chữ đó)."""
+        doan = list(self.bao_cao.van_ban.get(ma_muc, []))
+        if chu in doan:
+            doan.remove(chu)
+            self.bao_cao.van_ban[ma_muc] = doan
+            self.giu_doan(ma_muc, chu)
+            self._gon_doan_chep(ma_muc)
+            self._doi()
+
+    def giu_ca_muc(self, ma_muc: str) -> int:
+        """Giữ mọi đoạn chép còn chờ của mục; trả về số đoạn."""
+        so = len(self.bao_cao.doan_chua_xem(ma_muc))
+        if ma_muc in self.bao_cao.doan_chep:
+            self._dat_doan_chep(ma_muc, [])
+            self._doi()
+        return so
+
+    def _dat_doan_chep(self, ma_muc: str, chep: list[str]) -> None:
+        doan_chep = dict(self.bao_cao.doan_chep)
+        if chep:
+            doan_chep[ma_muc] = chep
+        else:
+            doan_chep.pop(ma_muc, None)
+        self.bao_cao.doan_chep = doan_chep
+
+    def _gon_doan_chep(self, ma_muc: str) -> None:
+        """Chỉ giữ trong doan_chep những đoạn còn nguyên chữ trong lời văn."""
+        if ma_muc in self.bao_cao.doan_chep:
+            self._dat_doan_chep(ma_muc, self.bao_cao.doan_chua_xem(ma_muc))
+
+    # ------------------------------------------------------------ nhiệm vụ kỳ trước
+
+    def dat_nhiem_vu(self, i: int, **thay: object) -> None:
+        """Sửa nhiệm vụ thứ i (từ 0): trang_thai, ket_qua, noi_dung."""
+        ds = list(self.bao_cao.nhiem_vu_ky_truoc)
+        ds[i] = ds[i].model_copy(update=thay)
+        self.bao_cao.nhiem_vu_ky_truoc = ds
+        self._doi()
+
+    def goi_y_nhiem_vu(self) -> list[str]:
+        from drafter.chuyen_ky import goi_y_nhiem_vu
+
+        return goi_y_nhiem_vu(self.bao_cao)
 
     def dat_dau(self, truong: str, gia_tri: object) -> None:
         setattr(self.bao_cao.dau, truong, gia_tri)
@@ -96,20 +178,26 @@ class PhienSoan:
         self._thong_bao = None
 
     def thong_bao(self) -> list[ThongBao]:
+        """Mọi lỗi và cảnh báo của bản trình ký (số, ngày văn bản để trống là đúng)."""
         if self._thong_bao is None:
-            self._thong_bao = kiem_tra(self.bieu_mau, self.bao_cao, xuat=True)
+            self._thong_bao = kiem_tra(self.bieu_mau, self.bao_cao)
         return self._thong_bao
+
+    def thong_bao_chinh_thuc(self) -> list[ThongBao]:
+        """Như thong_bao, thêm các đòi hỏi của bản phát hành (số, ngày, họ tên người ký)."""
+        return kiem_tra(self.bieu_mau, self.bao_cao, chinh_thuc=True)
 
     def dem(self) -> tuple[int, int]:
         tb = self.thong_bao()
-        return sum(t.muc == "loi" for t in tb), sum(t.muc == "canh_bao" for t in tb)
+        return sum(t.muc_do == "loi" for t in tb), sum(t.muc_do == "canh_bao" for t in tb)
 
     def thong_bao_cua(self, ma_chi_tieu: str) -> list[ThongBao]:
         """Thông báo của một chỉ tiêu. Khi báo cáo vừa đổi, chỉ kiểm tra riêng chỉ tiêu đó
         (nhanh, cho mỗi phím gõ); kiểm tra cả báo cáo chạy khi lưu."""
         if self._thong_bao is None:
             ct = self.bieu_mau.chi_tieu_theo_ma()[ma_chi_tieu]
-            return kiem_tra_chi_tieu(self.bieu_mau, ct, self.bao_cao.so_lieu.get(ma_chi_tieu))
+            return kiem_tra_chi_tieu(self.bieu_mau, ct, self.bao_cao.so_lieu.get(ma_chi_tieu),
+                                     self.bao_cao)
         return [t for t in self.thong_bao() if t.ma_chi_tieu == ma_chi_tieu]
 
     def cum_so_lieu(self, ct: ChiTieu) -> str:
@@ -137,9 +225,9 @@ class PhienSoan:
     def trang_thai_muc(self, muc: MucBieuMau) -> TrangThaiMuc:
         cac_ma = self._cac_muc_con(muc.ma)
         tb = [t for t in self.thong_bao() if t.ma_muc in cac_ma]
-        if any(t.muc == "loi" for t in tb):
+        if any(t.muc_do == "loi" and t.nhom not in ("doan_chep", "so_chep") for t in tb):
             return "loi"
-        if any(m in self.bao_cao.can_xem_lai for m in cac_ma):
+        if any(t.nhom in ("doan_chep", "so_chep") for t in tb):
             return "xem_lai"
         if tb:
             return "canh_bao"
@@ -159,7 +247,8 @@ class PhienSoan:
 
     # ------------------------------------------------------------ lưu
 
-    def luu(self, ghi_chu: str = "") -> int:
-        so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu)
+    def luu(self, ghi_chu: str = "", gop: bool = False) -> int:
+        """gop=True cho tự lưu khi ngừng gõ: cả đợt sửa gộp vào một phiên bản (Kho.luu)."""
+        so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu, gop=gop)
         self.da_thay_doi = False
         return so

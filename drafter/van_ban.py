@@ -69,11 +69,15 @@ class _Mau(BaseModel):
 # ---------------------------------------------------------------- nội dung trong dòng
 
 class Doan(_Mau):
-    """Một đoạn chữ cùng kiểu: {"chu": "…", "dam": true, "nghieng": false}."""
+    """Một đoạn chữ cùng kiểu: {"chu": "…", "dam": true, "nghieng": false}.
+
+    to_sang: tô nền vàng (w:highlight) để người duyệt thấy ngay, dùng cho dấu «[chưa có: …]»
+    của bản nháp; văn bản phát hành không bao giờ có đoạn tô sáng."""
 
     chu: Chu
     dam: bool = False
     nghieng: bool = False
+    to_sang: bool = False
 
 
 def _dong(gia_tri: object) -> object:

@@ -155,9 +155,9 @@ def test_validate_mau(capsys):
     from drafter.tai_nguyen import tep_mau
 
     ma, out, _ = _chay(capsys, "validate", str(tep_mau("bao-cao-cai-kinh-quy-I-2024.json")))
-    assert ma == 0
-    assert out.splitlines()[-1] == "Tổng kết: 0 lỗi, 4 cảnh báo."
-    assert "«4 tháng» không khớp kỳ báo cáo (quý I/2024)" in out
+    assert ma == 1  # bản gốc để trống «sổ gốc ... trường hợp»: một lỗ thật
+    assert out.splitlines()[-1] == "Tổng kết: 1 lỗi, 6 cảnh báo."
+    assert "«4 tháng» — độ dài kỳ không khớp quý I/2024" in out
 
 
 def test_validate_co_loi_ma_thoat_1(tmp_path, capsys):
@@ -167,17 +167,23 @@ def test_validate_co_loi_ma_thoat_1(tmp_path, capsys):
     ma, out, _ = _chay(capsys, "validate", str(_tep(tmp_path, du_lieu)))
     assert ma == 1
     assert "Lỗi – " in out and "các phần theo thôn cộng lại 31 ha, khác tổng 30 ha" in out
-    assert "chưa có ngày ban hành" in out
+    assert "bản chính thức cần ngày ban hành" in out
     ma, out, _ = _chay(capsys, "validate", "--nhap", str(_tep(tmp_path, du_lieu, "b.json")))
-    assert ma == 1 and "chưa có ngày ban hành" not in out
+    assert ma == 1 and "ngày ban hành" not in out
 
 
-def test_render_du_lieu_bieu_mau_loi_thi_khong_tao_tep(tmp_path, capsys):
+def test_render_du_lieu_bieu_mau_loi(tmp_path, capsys):
+    """Bản chính thức còn lỗi: mã thoát 1, không ghi tệp. Bản nháp: ghi, in lỗi, mã thoát 0."""
     du_lieu = _bao_cao_mau()
     du_lieu["so_lieu"]["tieu_chi_ntm"]["gia_tri"] = "20"  # 20/19 tiêu chí
     ra = tmp_path / "ra.docx"
-    ma, _, err = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)), "-o", str(ra))
-    assert ma == 2 and "x = 20 lớn hơn y = 19" in err and not ra.exists()
+    ma, out, err = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)), "-o", str(ra),
+                         "--chinh-thuc")
+    assert ma == 1 and "x = 20 lớn hơn y = 19" in out and not ra.exists()
+    assert "Không có tệp nào được ghi" in err
+    ma, out, _ = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)), "-o", str(ra))
+    assert ma == 0 and ra.exists() and "x = 20 lớn hơn y = 19" in out
+    assert "CHƯA sẵn sàng trình ký: nội dung còn 2 lỗi" in out  # x > y và chỗ «...» của bản gốc
 
 
 def test_render_du_lieu_bieu_mau(tmp_path, capsys):

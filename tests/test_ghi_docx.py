@@ -344,3 +344,52 @@ def test_so_trang_truong_page_an_o_trang_1(tl_mau):
     assert {r.get(w("val")) for r in mac_dinh.iter(w("sz"))} == {"28"}
     assert dau is not None and not list(dau.iter(w("instrText")))
     assert not list(dau.iter(w("fldSimple")))
+
+
+# ---------------------------------------------------------------- giữ đề mục với đoạn sau
+
+def _giu_voi_doan_sau(tl: TaiLieuDocx, d) -> bool:
+    """keepNext có hiệu lực của một đoạn: định dạng trực tiếp, không thì theo chuỗi kiểu."""
+    giu = False
+    for ppr in [s.find("w:pPr", NS) for s in tl._chuoi_kieu(d.kieu_id)] + [d.el.find("w:pPr", NS)]:
+        kn = ppr.find("w:keepNext", NS) if ppr is not None else None
+        if kn is not None:
+            giu = kn.get(w("val"), "1") not in ("0", "false", "off")
+    return giu
+
+
+def test_de_muc_chi_giu_voi_doan_dau_cua_chinh_no(tmp_path):
+    """Dãy khoản "3.x." cả câu in đậm không có nội dung riêng (như kế hoạch Hữu Kiên): nếu mỗi
+    khoản giữ với đoạn sau thì cả dãy thành một khối liền, Word đẩy sang trang mới để lại
+    khoảng trống gần hết trang. Đề mục chỉ giữ với đoạn đầu tiên của chính nó."""
+    dai = "Tăng cường công tác kiểm tra; thực hiện đồng bộ các giải pháp nâng cao hiệu quả " * 3
+    du_lieu = van_ban_nho(danh_so=["phan_thu", "la_ma", "so", "so_thap_phan"], noi_dung=[
+        {"loai": "muc", "tieu_de": "Kế hoạch năm 2025", "noi_dung": [
+            {"loai": "muc", "tieu_de": "Nhiệm vụ và giải pháp", "noi_dung": [
+                {"loai": "muc", "tieu_de": "Các nhiệm vụ", "noi_dung": [
+                    *({"loai": "muc", "tieu_de": f"Nhiệm vụ {i}. {dai}"} for i in range(1, 7)),
+                    {"loai": "muc", "tieu_de": "Về phát triển kinh tế", "noi_dung": [
+                        {"loai": "doan", "noi_dung": "Đoạn đầu của khoản có nội dung."}]},
+                ]},
+                {"loai": "muc"},  # khoản trống: chỉ có số
+            ]},
+        ]},
+    ])
+    tl = ghi_va_doc(tmp_path, du_lieu)
+    than = [d for d in tl.cac_doan() if d.bang is None and d.chu.strip()]
+    dau = next(i for i, d in enumerate(than) if d.chu_gon == "PHẦN THỨ NHẤT")
+    giu = [(d.chu_gon, _giu_voi_doan_sau(tl, d)) for d in than[dau:]]
+    mong_doi = [("PHẦN THỨ NHẤT", True), ("KẾ HOẠCH NĂM 2025", True),
+                ("I. NHIỆM VỤ VÀ GIẢI PHÁP", True), ("1. Các nhiệm vụ", True),
+                *((f"1.{i}. Nhiệm vụ {i}.", False) for i in range(1, 7)),
+                ("1.7. Về phát triển kinh tế", True), ("Đoạn đầu của khoản", False),
+                ("2.", False)]
+    assert len(giu) >= len(mong_doi)
+    for (chu, g), (dau_chu, g_mong_doi) in zip(giu, mong_doi, strict=False):
+        assert chu.startswith(dau_chu) and g == g_mong_doi, (chu, g)
+    # Chuỗi keepNext dài nhất là các đề mục lồng nhau dẫn tới đoạn đầu của chúng.
+    chuoi = dai_nhat = 0
+    for _, g in giu:
+        chuoi = chuoi + 1 if g else 0
+        dai_nhat = max(dai_nhat, chuoi)
+    assert dai_nhat == 4

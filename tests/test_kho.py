@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import random
 import sqlite3
-from datetime import date
+import zlib
+from datetime import date, datetime, timedelta
 
 import pytest
 
-from drafter.kho import Kho, LoiKho, csdl
-from drafter.kho.kho import Xa
+from drafter.kho import Kho, LoiKho, csdl, sao_luu
+from drafter.kho import kho as kho_mod
+from drafter.kho.kho import GOP_TU_LUU_PHUT, Xa
 from drafter.kho.mau import GHI_CHU_MINH_HOA
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
 
@@ -22,14 +27,14 @@ def kho(tmp_path):
 
 def test_tao_luoc_do_tu_kho_trong(tmp_path):
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 1
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 2
         bang = {r[0] for r in k.cn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"xa", "ke_hoach_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do"} <= bang
         assert k.cn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert k.cac_xa() == []
     # Mở lại: không chạy lại bước di chuyển nào.
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 1
+        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 2
 
 
 def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
@@ -105,11 +110,11 @@ def test_thu_muc_du_lieu(monkeypatch, tmp_path):
 def test_sao_luu_hang_ngay_va_khoi_phuc_tep_hong(tmp_path):
     with Kho.mo(tmp_path) as k:
         xa = k.xa_mac_dinh()
-        assert csdl.sao_luu_hang_ngay(k.cn, k.tep) is None  # hôm nay đã sao lưu khi mở
+        assert sao_luu.sao_luu_hang_ngay(k.cn, k.tep) is None  # hôm nay đã sao lưu khi mở
         for i in range(9):
-            csdl.sao_luu_hang_ngay(k.cn, k.tep, date(2026, 1, i + 1))
-    sao_luu = sorted((tmp_path / "sao_luu").glob("*.sqlite3"))
-    assert len(sao_luu) == csdl.SO_BAN_SAO_LUU_GIU
+            sao_luu.sao_luu_hang_ngay(k.cn, k.tep, date(2026, 1, i + 1))
+    cac_ban = sorted((tmp_path / "sao_luu").glob("*.sqlite3"))
+    assert len(cac_ban) == sao_luu.SO_BAN_SAO_LUU_GIU
     # Làm hỏng tệp: mở ra báo lỗi tiếng Việt chỉ lối thoát, không traceback.
     tep = tmp_path / TEN_TEP_CSDL
     (tmp_path / (TEN_TEP_CSDL + "-wal")).unlink(missing_ok=True)
@@ -118,7 +123,7 @@ def test_sao_luu_hang_ngay_va_khoi_phuc_tep_hong(tmp_path):
         Kho.mo(tmp_path)
     assert "bị hỏng" in loi.value.thong_diep and "drafter khoi-phuc" in loi.value.loi_thoat
     # Khôi phục: bản sao lưu mới nhất (ngày gần nhất) thay tệp hỏng, tệp hỏng được giữ lại.
-    csdl.khoi_phuc_tu_sao_luu(tep)
+    sao_luu.khoi_phuc_kho(tep)
     assert list(tmp_path.glob(TEN_TEP_CSDL + ".hong-*"))
     with Kho.mo(tmp_path) as k:
         assert k.doc(xa.id, "2024-Q1").xa == "Cai Kinh"
@@ -135,3 +140,274 @@ def test_kho_bi_khoa_bao_loi_tieng_viet(tmp_path, monkeypatch):
                 update={"cau_ket": "x"}))
         giu.rollback()
         giu.close()
+
+
+# ------------------------------------------------------------ lược đồ 1 → 2
+
+def _kho_luoc_do_1(thu_muc, cac_ban: list[str]) -> None:
+    """Một kho đúng như bản drafter lược đồ 1 để lại: JSON đầy đủ cho mỗi phiên bản."""
+    thu_muc.mkdir(parents=True, exist_ok=True)
+    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
+    cn.execute("PRAGMA journal_mode = WAL")
+    for cau_lenh in csdl.DI_CHUYEN[0]:
+        cn.execute(cau_lenh)
+    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+    cn.execute("INSERT INTO luoc_do VALUES (1, '2024-01-01T00:00:00')")
+    cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES "
+               "(1, 'Cai Kinh', '{}', 1, '2024-01-01T00:00:00')")
+    cn.execute("INSERT INTO bao_cao VALUES (1, 1, '2024-Q1', 'bao_cao_ktxh_xa', 'nhap', "
+               "'2024-01-01T00:00:00', '2024-01-01T00:00:00')")
+    for so, chu in enumerate(cac_ban, 1):
+        cn.execute("INSERT INTO phien_ban VALUES (1, ?, ?, ?, '')",
+                   (so, chu, f"2024-01-01T00:00:{so:02d}"))
+    cn.close()
+
+
+def _cac_ban_mau(n: int) -> list[str]:
+    from drafter.bieu_mau.du_lieu import doc_bao_cao
+    from drafter.tai_nguyen import tep_mau
+
+    mau = doc_bao_cao(tep_mau("bao-cao-cai-kinh-quy-I-2024.json"))
+    return [mau.model_copy(update={"cau_ket": f"Câu kết lần sửa {i}"}).model_dump_json()
+            for i in range(n)]
+
+
+def test_kho_luoc_do_1_mo_duoc_va_duoc_nen_lai(tmp_path):
+    cac_ban = _cac_ban_mau(30)
+    _kho_luoc_do_1(tmp_path, cac_ban)
+    truoc = (tmp_path / TEN_TEP_CSDL).stat().st_size
+    with Kho.mo(tmp_path) as k:
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO
+        for so, chu in enumerate(cac_ban, 1):
+            assert k.doc(1, "2024-Q1", so=so).model_dump_json() == chu
+        cach_luu = dict(k.cn.execute("SELECT cach_luu, COUNT(*) FROM phien_ban GROUP BY 1"))
+        assert cach_luu == {"zlib": 1, "delta": 29}
+        assert [p.so for p in k.cac_phien_ban(1, "2024-Q1")] == list(range(1, 31))
+        # Chỉ mục riêng làm câu hỏi «còn gì để nén» tức thì khi mở kho.
+        ke_hoach = " ".join(str(d) for d in k.cn.execute(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT bao_cao_id FROM phien_ban "
+            "WHERE cach_luu = 'json'"))
+        assert "phien_ban_chua_nen" in ke_hoach
+    sau = (tmp_path / TEN_TEP_CSDL).stat().st_size
+    assert sau < truoc / 10, (truoc, sau)
+    # Bản sao lưu hôm nay được chép trước khi di chuyển: còn lược đồ 1, khôi phục được.
+    (ban,) = (tmp_path / "sao_luu").glob("drafter-*.sqlite3")
+    with sqlite3.connect(ban) as cn:
+        assert csdl.phien_ban_luoc_do(cn) == 1
+
+
+def test_di_chuyen_la_danh_sach_cau_lenh():
+    assert all(isinstance(buoc, list) and all(isinstance(c, str) for c in buoc)
+               for buoc in csdl.DI_CHUYEN)
+    assert csdl.PHIEN_BAN_LUOC_DO == len(csdl.DI_CHUYEN)
+
+
+# ------------------------------------------------------------ tự lưu gộp, lưu gọn
+
+class DongHo:
+    """Giờ giả cho kho: mỗi lần hỏi tiến thêm `buoc` giây."""
+
+    def __init__(self, buoc: float = 1) -> None:
+        self.luc = datetime(2025, 3, 3, 8, 0, 0)
+        self.buoc = timedelta(seconds=buoc)
+
+    def __call__(self) -> datetime:
+        self.luc += self.buoc
+        return self.luc
+
+
+def test_tu_luu_gop_mot_dot_sua_thanh_mot_phien_ban(kho):
+    xa = kho.xa_mac_dinh()
+    kho.bay_gio = DongHo(buoc=2)
+    bc = kho.doc(xa.id, "2024-Q1")
+    for i in range(74):  # 74 lần ngừng gõ 0,6 s trong một buổi sửa ngắn
+        bc.cau_ket = f"Câu kết gõ dần {'x' * i}"
+        assert kho.luu(xa.id, bc, gop=True) == 2
+    assert kho.doc(xa.id, "2024-Q1").cau_ket == bc.cau_ket  # giữ đúng trạng thái cuối
+    assert [p.ghi_chu for p in kho.cac_phien_ban(xa.id, "2024-Q1")] == [
+        "báo cáo mẫu xã Cai Kinh quý I/2024", "tự lưu"]
+    # F2 (lưu chủ động) đúng nội dung đó: không thêm bản, nhưng bản đó không gộp tiếp nữa.
+    assert kho.luu(xa.id, bc) == 2
+    bc.cau_ket = "Sau F2"
+    assert kho.luu(xa.id, bc, gop=True) == 3
+    assert kho.doc(xa.id, "2024-Q1", so=2).cau_ket == f"Câu kết gõ dần {'x' * 73}"
+    # Lưu chủ động luôn là phiên bản riêng, kể cả ngay sau một lần tự lưu.
+    bc.cau_ket = "Trước khi xuất"
+    assert kho.luu(xa.id, bc, "trước khi xuất") == 4
+    bc.cau_ket = "Sửa tiếp"
+    assert kho.luu(xa.id, bc, gop=True) == 5
+    # Đợt sửa dài hơn GOP_TU_LUU_PHUT phút: sang phiên bản mới.
+    kho.bay_gio.luc += timedelta(minutes=GOP_TU_LUU_PHUT)
+    bc.cau_ket = "Sửa tiếp sau 10 phút"
+    assert kho.luu(xa.id, bc, gop=True) == 6
+    assert [kho.doc(xa.id, "2024-Q1", so=s).cau_ket for s in (3, 4, 5, 6)] == [
+        "Sau F2", "Trước khi xuất", "Sửa tiếp", "Sửa tiếp sau 10 phút"]
+
+
+def test_moi_phien_ban_dung_tung_chu_sau_chuoi_luu_ngau_nhien(kho, monkeypatch):
+    """Chuỗi lưu ngẫu nhiên (tự lưu, lưu chủ động, cách nhau ngắn, dài): mọi phiên bản dựng lại
+    đúng từng chữ trạng thái đã lưu vào nó lần cuối; phần lớn lưu dạng khác biệt, cứ `moc`
+    phiên bản một bản đầy đủ (mốc nhỏ để chuỗi đi qua nhiều mốc)."""
+    moc = 7
+    monkeypatch.setattr(kho_mod, "MOC_DAY_DU", moc)
+    ngau_nhien = random.Random(2025)
+    xa = kho.xa_mac_dinh()
+    dong_ho = kho.bay_gio = DongHo(buoc=0)
+    bc = kho.doc(xa.id, "2024-Q1")
+    mong_doi = {1: bc.model_dump_json()}
+    cac_muc = list(bc.van_ban)
+    for lan in range(120):
+        muc = ngau_nhien.choice(cac_muc)
+        doan = list(bc.van_ban[muc]) or [""]
+        j = ngau_nhien.randrange(len(doan))
+        doan[j] = doan[j] + f" thêm {lan}" if ngau_nhien.random() < 0.8 else f"Viết lại {lan}."
+        bc.van_ban[muc] = doan
+        if ngau_nhien.random() < 0.2:
+            bc.so_lieu[ngau_nhien.choice(list(bc.so_lieu))].gia_tri = str(lan)
+        dong_ho.luc += timedelta(seconds=ngau_nhien.choice([1, 5, 30, 400, 3600]))
+        so = kho.luu(xa.id, bc, gop=ngau_nhien.random() < 0.85)
+        mong_doi[so] = bc.model_dump_json()
+    assert len(mong_doi) > 20
+    for so, chu in mong_doi.items():
+        assert kho.doc(xa.id, "2024-Q1", so=so).model_dump_json() == chu, so
+    cach_luu = dict(kho.cn.execute(
+        "SELECT cach_luu, COUNT(*) FROM phien_ban p JOIN bao_cao b ON b.id = p.bao_cao_id "
+        "WHERE b.ky = '2024-Q1' GROUP BY 1"))
+    assert cach_luu["zlib"] == 1 + (len(mong_doi) - 1) // moc
+    assert cach_luu["delta"] == len(mong_doi) - cach_luu["zlib"]
+
+
+def test_ban_khac_biet_hong_bi_bao_khong_tra_sai_noi_dung(kho):
+    xa = kho.xa_mac_dinh()
+    bc = kho.doc(xa.id, "2024-Q1")
+    bc.cau_ket = "Bản 2"
+    kho.luu(xa.id, bc)
+    # Làm hỏng bản khác biệt của phiên bản 1 (đổi số mảnh được chép).
+    du_lieu = kho.cn.execute("SELECT du_lieu FROM phien_ban p JOIN bao_cao b ON b.id = "
+                             "p.bao_cao_id WHERE b.ky = '2024-Q1' AND so = 1").fetchone()[0]
+    thuc_hien = json.loads(zlib.decompress(du_lieu))
+    thuc_hien["ops"][0][1] -= 1
+    kho.cn.execute("UPDATE phien_ban SET du_lieu = ? WHERE so = 1 AND bao_cao_id = (SELECT id "
+                   "FROM bao_cao WHERE ky = '2024-Q1')",
+                   (zlib.compress(json.dumps(thuc_hien).encode()),))
+    with pytest.raises(LoiKho, match=r"Phiên bản 1 của báo cáo quý I/2024 .* không đọc được"):
+        kho.doc(xa.id, "2024-Q1", so=1)
+    assert kho.doc(xa.id, "2024-Q1").cau_ket == "Bản 2"
+
+
+# ------------------------------------------------------------ lỗi SQLite thành lời tiếng Việt
+
+@pytest.mark.parametrize(("ma", "trong_thong_diep"), [
+    (csdl.SQLITE_FULL, "đã đầy"),
+    (csdl.SQLITE_READONLY, "chỉ đọc"),
+    (csdl.SQLITE_BUSY, "đang bị một chương trình khác giữ"),
+    (csdl.SQLITE_CORRUPT, "bị hỏng"),
+    (csdl.SQLITE_NOTADB, "bị hỏng"),
+    (csdl.SQLITE_IOERR | (7 << 8), "Lỗi đọc/ghi ổ đĩa"),  # mã mở rộng SQLITE_IOERR_FSYNC
+    (None, "ProgrammingError"),
+])
+def test_loi_sqlite_phan_loai_theo_ma_khong_theo_chu(tmp_path, ma, trong_thong_diep):
+    # Câu chữ cố tình đánh lừa: chỉ mã lỗi quyết định.
+    loi = (sqlite3.OperationalError if ma else sqlite3.ProgrammingError)("database is locked")
+    loi.sqlite_errorcode = ma
+    loi.sqlite_errorname = "X" if ma else None
+    assert trong_thong_diep in csdl.dich_loi(loi, tmp_path / "k.sqlite3").thong_diep
+
+
+def test_o_day_bao_loi_that_va_kho_van_nguyen(kho):
+    xa = kho.xa_mac_dinh()
+    bc = kho.doc(xa.id, "2024-Q1").model_copy(update={"ky": "2024-Q2"})
+    so_trang = kho.cn.execute("PRAGMA page_count").fetchone()[0]
+    kho.cn.execute(f"PRAGMA max_page_count = {so_trang}")  # giả ổ đầy: không thêm trang nào
+    bc.van_ban = {m: [d * 40 for d in ds] for m, ds in bc.van_ban.items()}  # không nén gọn được
+    with pytest.raises(LoiKho) as loi:
+        kho.luu(xa.id, bc)
+    assert "đã đầy" in loi.value.thong_diep and "Giải phóng chỗ trống" in loi.value.loi_thoat
+    assert "rollback" not in str(loi.value).lower()
+    assert not kho.cn.in_transaction
+    assert kho.tim_bao_cao(xa.id, "2024-Q2") is None  # không để lại nửa chừng
+    kho.cn.execute("PRAGMA max_page_count = 1073741823")
+    assert kho.luu(xa.id, bc) == 1
+
+
+def test_kho_chi_doc_van_doc_duoc_ghi_thi_bao_loi(kho):
+    """Không phụ thuộc uid (root bỏ qua quyền tệp): PRAGMA query_only cho đúng lỗi SQLite
+    SQLITE_READONLY như tệp chỉ đọc."""
+    xa = kho.xa_mac_dinh()
+    kho.cn.execute("PRAGMA query_only = 1")
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q2", "2023-Q1"]
+    bc = kho.doc(xa.id, "2024-Q1")
+    bc.cau_ket = "sửa"
+    with pytest.raises(LoiKho, match="chỉ đọc") as loi:
+        kho.luu(xa.id, bc, gop=True)
+    assert "Read-only" in loi.value.loi_thoat
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root bỏ qua quyền tệp; test_kho_chi_doc_… kiểm tra cùng lỗi SQLite")
+def test_tep_kho_chmod_chi_doc(tmp_path):
+    with Kho.mo(tmp_path):
+        pass
+    tep = tmp_path / TEN_TEP_CSDL
+    tep.chmod(0o444)
+    try:
+        with Kho.mo(tmp_path, sao_luu=False) as k:  # mở để xem vẫn được
+            xa = k.xa_mac_dinh()
+            bc = k.doc(xa.id, "2024-Q1")
+            bc.cau_ket = "sửa"
+            with pytest.raises(LoiKho, match="chỉ đọc"):
+                k.luu(xa.id, bc)
+    finally:
+        tep.chmod(0o644)
+
+
+# ------------------------------------------------------------ dòng dữ liệu không đọc được
+
+def test_ho_so_xa_hong_khong_lam_hong_lenh(kho):
+    kho.cn.execute("UPDATE xa SET ho_so = '{\"co_quan_chu_quan\": 5, \"ky_hieu\": \"BC-X\"'")
+    xa = kho.xa_mac_dinh()
+    assert (xa.ten, xa.ky_hieu, xa.co_quan_chu_quan) == ("Cai Kinh", "BC-UBND", [])
+    assert "Hồ sơ xã «Cai Kinh» trong kho không đọc được" in kho.canh_bao[0]
+    kho.canh_bao.clear()
+    kho.cn.execute("UPDATE xa SET ho_so = '{\"co_quan_chu_quan\": 5, \"ky_hieu\": \"BC-X\"}'")
+    xa = kho.xa_mac_dinh()
+    assert (xa.ky_hieu, xa.co_quan_chu_quan) == ("BC-X", [])
+    assert "trường sai kiểu (co_quan_chu_quan)" in kho.canh_bao[0]
+
+
+def test_phien_ban_cua_ban_moi_hon_bao_loi_tieng_viet(kho):
+    xa = kho.xa_mac_dinh()
+    chu = kho.doc(xa.id, "2024-Q1").model_dump_json()
+    moi_hon = json.dumps({**json.loads(chu), "phien_ban": 3, "truong_moi": 1})
+    kho.cn.execute("UPDATE phien_ban SET du_lieu = ? WHERE bao_cao_id = (SELECT id FROM "
+                   "bao_cao WHERE ky = '2024-Q1')", (zlib.compress(moi_hon.encode()),))
+    with pytest.raises(LoiKho) as loi:
+        kho.doc(xa.id, "2024-Q1")
+    assert "Phiên bản 1 của báo cáo quý I/2024 trong kho không đọc được" in loi.value.thong_diep
+    assert "phiên bản lược đồ 3" in loi.value.thong_diep
+    assert "cập nhật drafter" in loi.value.loi_thoat
+    # Mã kỳ lạ (bản mới hơn có loại kỳ mới): danh sách vẫn có, dòng lạ được báo.
+    kho.cn.execute("UPDATE bao_cao SET ky = '2024-M03' WHERE ky = '2023-Q2'")
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q1"]
+    assert "«2024-M03»" in kho.canh_bao[0]
+    # Lưu tiếp vẫn được: bản hỏng giữ nguyên, bản mới thêm sau nó.
+    bc = kho.doc(xa.id, "2023-Q1")
+    assert kho.luu(xa.id, bc.model_copy(update={"ky": "2024-Q1"})) == 2
+    assert kho.doc(xa.id, "2024-Q1").ky == "2024-Q1"
+
+
+def test_hai_cua_so_cung_sua_khong_gop_vao_ban_cua_nhau(tmp_path):
+    """Hai cửa sổ (hai kết nối) cùng tự lưu một báo cáo: mỗi bản lưu là ảnh toàn bộ báo cáo của
+    cửa sổ đó, nên gộp vào bản của cửa sổ kia sẽ làm mất hẳn chữ của nó. Không gộp."""
+    with Kho.mo(tmp_path) as k1, Kho.mo(tmp_path) as k2:
+        xa = k1.xa_mac_dinh()
+        a = k1.doc(xa.id, "2024-Q1").model_copy(update={"cau_ket": "cửa sổ A"})
+        b = k2.doc(xa.id, "2024-Q1").model_copy(update={"cau_ket": "cửa sổ B"})
+        assert k1.luu(xa.id, a, gop=True) == 2
+        assert k2.luu(xa.id, b, gop=True) == 3
+        a.cau_ket = "cửa sổ A sửa tiếp"
+        assert k1.luu(xa.id, a, gop=True) == 4
+        a.cau_ket = "cửa sổ A sửa tiếp nữa"
+        assert k1.luu(xa.id, a, gop=True) == 4  # bản của chính mình thì gộp
+        assert [k1.doc(xa.id, "2024-Q1", so=s).cau_ket for s in (2, 3, 4)] == [
+            "cửa sổ A", "cửa sổ B", "cửa sổ A sửa tiếp nữa"]

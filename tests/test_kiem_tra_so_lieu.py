@@ -3,17 +3,19 @@ tiếng Việt gọi đúng tên mục và chỉ tiêu."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from drafter.bieu_mau.du_lieu import SoLieuNhap
 from drafter.bieu_mau.kiem_tra_so_lieu import co_loi, kiem_tra, mo_hinh_so_lieu
 from tests.bieu_mau_thu import bao_cao_thu, bieu_mau_thu
 
 
 def _tb(bao_cao, xuat=False):
-    return kiem_tra(bieu_mau_thu(), bao_cao, xuat=xuat)
+    return kiem_tra(bieu_mau_thu(), bao_cao, chinh_thuc=xuat)
 
 
 def _dong(thong_bao, muc="loi"):
-    return [t.dong() for t in thong_bao if t.muc == muc]
+    return [t.dong() for t in thong_bao if t.muc_do == muc]
 
 
 def _voi_so_lieu(ma: str, **o: object):
@@ -24,7 +26,12 @@ def _voi_so_lieu(ma: str, **o: object):
 
 
 def test_bao_cao_dung_khong_co_loi():
-    tb = _tb(bao_cao_thu(), xuat=True)
+    tb = _tb(bao_cao_thu())
+    assert not co_loi(tb), _dong(tb)
+    # Bản chính thức: thêm số văn bản (văn thư cấp sau khi ký) là đủ.
+    bc = bao_cao_thu()
+    bc.dau.so = "15"
+    tb = _tb(bc, xuat=True)
     assert not co_loi(tb), _dong(tb)
 
 
@@ -37,7 +44,7 @@ def test_cac_phan_khong_bang_tong():
     assert _dong(_tb(bc)) == [
         "Lỗi – Lĩnh vực kinh tế › Nông nghiệp › Trồng trọt › Trồng rừng mới (chi tiết): "
         "các phần theo thôn cộng lại 31 ha, khác tổng 30 ha"]
-    t = next(t for t in _tb(bc) if t.muc == "loi")
+    t = next(t for t in _tb(bc) if t.muc_do == "loi")
     assert (t.ma_muc, t.ma_chi_tieu, t.truong) == ("trong_trot", "trong_rung", "phan_con")
 
 
@@ -45,7 +52,7 @@ def test_x_lon_hon_y():
     assert _dong(_tb(_voi_so_lieu("tieu_chi", gia_tri="20", mau_so="19"))) == [
         "Lỗi – Lĩnh vực kinh tế › Nông nghiệp › Tiêu chí nông thôn mới: x = 20 lớn hơn y = 19 "
         "(20/19); nếu thật sự vượt, biểu mẫu phải cho phép «vượt»"]
-    assert "cần cả mẫu số" in _dong(_tb(_voi_so_lieu("tieu_chi", gia_tri="6")))[0]
+    assert any("cần cả mẫu số" in d for d in _dong(_tb(_voi_so_lieu("tieu_chi", gia_tri="6"))))
 
 
 def test_so_go_sai_kieu_va_so_am_va_ty_le():
@@ -62,18 +69,18 @@ def test_tu_chi_ky_sai_trong_bao_cao_quy():
         "Tổng số tiền chi trả 4 tháng là 99.836.000 đồng; trong năm đã cấp 20 thẻ.",
         "Ngày 06 tháng 02 năm 2024 (tức Mồng 06 tháng Giêng) ra quân."]})
     canh_bao = _dong(_tb(bc), "canh_bao")
-    assert any("«4 tháng» không khớp kỳ báo cáo (quý I/2024)" in d for d in canh_bao)
-    assert any("«trong năm» không khớp kỳ báo cáo" in d for d in canh_bao)
+    assert any("«4 tháng» — độ dài kỳ không khớp quý I/2024" in d for d in canh_bao)
+    assert any("«trong năm» — báo cáo quý nói về một quý" in d for d in canh_bao)
     assert not any("06 tháng" in d for d in canh_bao)  # ngày tháng không phải độ dài kỳ
     bc6 = bao_cao_thu(ky="2024-H1", van_ban={"nong_nghiep": ["Trong quý đã tiếp 3 lượt."]})
-    assert any("«Trong quý» không khớp" in d for d in _dong(_tb(bc6), "canh_bao"))
+    assert any("«Trong quý» — báo cáo này nói về nhiều quý" in d
+               for d in _dong(_tb(bc6), "canh_bao"))
 
 
 def test_cho_trong_chua_dien():
     bc = bao_cao_thu(van_ban={"nong_nghiep": ["Cấp bản sao từ sổ gốc ... trường hợp; khác."]})
-    canh_bao = _dong(_tb(bc), "canh_bao")
-    assert any("còn chỗ để trống «Cấp bản sao từ sổ gốc ... trường hợp" in d for d in canh_bao)
-    assert not co_loi(_tb(bc))  # chỉ cảnh báo, bản nháp vẫn dùng được
+    loi = _dong(_tb(bc))
+    assert any("còn chỗ để trống «Cấp bản sao từ sổ gốc ... trường hợp" in d for d in loi)
 
 
 def test_cho_giu_sai_ma():
@@ -91,15 +98,29 @@ def test_canh_bao_hop_ly():
     assert any("tăng 85% so với cùng kỳ năm trước (ngưỡng 30%)" in d for d in canh_bao)
 
 
-def test_ban_nhap_luu_duoc_xuat_thi_doi_du():
+def test_ban_nhap_trinh_ky_va_ban_chinh_thuc():
+    """Bản nháp trình ký: để trống số, ngày là đúng (văn thư cấp sau khi ký, NĐ 30 Điều 15),
+    nhưng phải có cơ quan, địa danh, nơi nhận, thẩm quyền ký. Bản chính thức: đủ cả."""
     bc = bao_cao_thu(dau={"dia_danh": ""}, noi_nhan=[], chu_ky={})
-    assert not co_loi(_tb(bc, xuat=False))
+    nhap = _dong(_tb(bc, xuat=False))
+    for can in ("chưa có tên cơ quan ban hành", "chưa có địa danh", "chưa có nơi nhận",
+                "chưa có thẩm quyền ký"):
+        assert any(can in d for d in nhap), can
+    assert not any("số văn bản" in d or "ngày ban hành" in d or "họ tên" in d for d in nhap)
+    assert any("họ tên người ký" in d for d in _dong(_tb(bc, xuat=False), "canh_bao"))
     loi = _dong(_tb(bc, xuat=True))
-    for can in ("chưa có tên cơ quan ban hành", "chưa có địa danh", "chưa có ngày ban hành",
-                "chưa có nơi nhận", "chưa có thẩm quyền ký", "chưa có họ tên người ký"):
+    for can in ("cần số văn bản", "cần ngày ban hành", "chưa có họ tên người ký"):
         assert any(can in d for d in loi), can
-    # Số văn bản được để trống khi xuất (văn thư cấp số sau).
-    assert not any("số văn bản" in d for d in loi)
+
+
+def test_ngay_ban_hanh_phai_sau_ky():
+    bc = bao_cao_thu()  # quý I/2024
+    bc.dau.ngay = date(2024, 3, 20)
+    assert any("chưa qua hết quý I/2024" in d for d in _dong(_tb(bc)))
+    bc.dau.ngay = date(2024, 5, 20)
+    assert any("cách cuối quý I/2024 50 ngày" in d for d in _dong(_tb(bc), "canh_bao"))
+    bc.dau.ngay = date(2024, 4, 5)
+    assert not any(t.truong == "ngay" for t in _tb(bc))
 
 
 def test_muc_bat_buoc_trong_thi_canh_bao():

@@ -85,14 +85,21 @@ def _toan_van(tl: TaiLieuDocx) -> str:
 
 def test_khong_loi_va_dung_cac_canh_bao_cua_ban_goc():
     bc = doc_bao_cao(tep_mau(TEP))
-    tb = kiem_tra_so_lieu(doc_bieu_mau(bc.bieu_mau), bc, xuat=True)
-    assert [t.dong() for t in tb if t.muc == "loi"] == []
-    canh_bao = sorted(t.thong_diep for t in tb)
+    tb = kiem_tra_so_lieu(doc_bieu_mau(bc.bieu_mau), bc, chinh_thuc=True)
+    # Lỗi duy nhất là chỗ bản gốc để trống («Cấp bản sao từ sổ gốc ... trường hợp»): văn bản có
+    # lỗ thì chưa sẵn sàng, dù lỗ do người gõ để lại.
+    assert [t.thong_diep for t in tb if t.muc_do == "loi"] == [
+        "đoạn 1: còn chỗ để trống «Cấp bản sao từ sổ gốc ... trường hợp;»"]
+    canh_bao = sorted(t.thong_diep for t in tb if t.muc_do == "canh_bao")
+    # Đúng những chỗ bản gốc viết lệch kỳ (seeds-catalog §5): số liệu tính đến 15/4 và "4 tháng"
+    # trong báo cáo quý I, "Trong tháng" ở phần thi đua, một chỗ để trống.
     assert canh_bao == sorted([
-        "đoạn 1: «4 tháng» không khớp kỳ báo cáo (quý I/2024)",  # tín dụng
-        "đoạn 1: «4 tháng» không khớp kỳ báo cáo (quý I/2024)",  # chi trả trợ cấp
-        "đoạn 1: «Trong tháng» không khớp kỳ báo cáo (quý I/2024)",  # thi đua
-        "đoạn 1: còn chỗ để trống «Cấp bản sao từ sổ gốc ... trường hợp;»",
+        "đoạn 1: «4 tháng» — độ dài kỳ không khớp quý I/2024 (3 tháng)",  # tín dụng
+        "đoạn 1: «4 tháng» — độ dài kỳ không khớp quý I/2024 (3 tháng)",  # chi trả trợ cấp
+        "đoạn 1: «Trong tháng» — báo cáo quý nói về cả quý, không phải một tháng (quý I/2024)",
+        "đoạn 1: «15/4/2024» — ngày 15/04/2024 nằm ngoài quý I/2024 (01/01/2024 – 31/03/2024)",
+        "đoạn 1: «15/12/2023» — ngày 15/12/2023 nằm ngoài quý I/2024 (01/01/2024 – 31/03/2024)",
+        "đoạn 1: «15/4/2024» — ngày 15/04/2024 nằm ngoài quý I/2024 (01/01/2024 – 31/03/2024)",
     ])
 
 

@@ -68,6 +68,9 @@ def test_dong_lenh_kho(tmp_path, capsys):
     assert ma == 0 and "Trạng thái: nháp" in out and "Cần xem lại:" in out
     ma, _, err = _cli(capsys, *d, "new", "--period", "2024-Q2")
     assert ma == 1 and "Đã có báo cáo quý II/2024" in err and "Traceback" not in err
+    assert "--thay-the" in err
+    ma, out, _ = _cli(capsys, *d, "new", "--period", "2024-Q2", "--thay-the")
+    assert ma == 0 and "Bản trước (phiên bản 1) vẫn giữ" in out
     ma, out, _ = _cli(capsys, *d, "export", "2024-Q1", "-o", str(tmp_path / "q1.json"))
     assert ma == 0 and (tmp_path / "q1.json").is_file()
     ma, out, _ = _cli(capsys, *d, "import", str(tmp_path / "q1.json"))
@@ -77,8 +80,15 @@ def test_dong_lenh_kho(tmp_path, capsys):
     assert ma == 0 and ra.is_file() and "ĐẠT thể thức NĐ 30" in out
     ma, out, _ = _cli(capsys, *d, "show", "2024-Q1")
     assert "Trạng thái: đã xuất" in out and "Đã xuất phiên bản 1" in out
-    ma, _, err = _cli(capsys, *d, "render", "2024-Q2", "-o", str(tmp_path / "q2.docx"))
-    assert ma == 2 and "chưa có ngày ban hành" in err and not (tmp_path / "q2.docx").exists()
+    # Bản chính thức của quý II vừa chép còn thiếu số: từ chối, gọi tên, không ghi tệp.
+    ma, out, err = _cli(capsys, *d, "render", "2024-Q2", "--chinh-thuc", "-o",
+                        str(tmp_path / "q2.docx"))
+    assert ma == 1 and not (tmp_path / "q2.docx").exists()
+    assert "chưa có số lượt tiếp công dân" in out and "Không tạo bản chính thức" in err
+    # Bản nháp thì ghi, số thiếu thành dấu «[chưa có: …]», kết luận nói rõ chưa sẵn sàng.
+    ma, out, _ = _cli(capsys, *d, "render", "2024-Q2", "-o", str(tmp_path / "q2.docx"))
+    assert ma == 0 and (tmp_path / "q2.docx").is_file()
+    assert "CHƯA sẵn sàng trình ký" in out and "Số liệu còn thiếu (" in out
     ma, _, err = _cli(capsys, *d, "show", "2024-Q5")
     assert ma == 1 and "không đúng dạng" in err
     ma, _, err = _cli(capsys, *d, "--xa", "Không Có", "list")

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from drafter import vn
 from drafter.bieu_mau.danh_dau import GiuCho, phan_tich, thay_so_lieu, thoat
 from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
-from drafter.bieu_mau.tinh_toan import SoLieuDaTinh
+from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
 from drafter.tai_nguyen import thu_muc
 from drafter.van_ban import ChuThich, Doan
 
@@ -172,8 +172,12 @@ class CauVan:
                 return _danh_dau(self.cau())
             case "so_sanh":
                 return _danh_dau(self.so_sanh())
-            case "kh" | "cung_ky" | "du_toan_huyen" | "du_toan_xa" | "ty_le" | "ty_le_con_lai":
-                return ty_le(getattr(s, _THUOC_TINH_TY_LE.get(truong, truong)))
+            case "kh" | "cung_ky" | "du_toan_huyen" | "du_toan_xa":
+                # Người viết gọi thẳng tỷ lệ này: tính dù biểu mẫu không liệt kê phép so sánh.
+                co_so = s.ke_hoach if truong == "kh" else getattr(s, truong)
+                return ty_le(vn.ty_le(s.gia_tri, co_so) if s.co_so and co_so else None)
+            case "ty_le" | "ty_le_con_lai":
+                return ty_le(getattr(s, truong))
             case "y":
                 return chu(_so_tran(s.mau_so, ct) if s.mau_so is not None else "")
             case "x_y":
@@ -201,6 +205,44 @@ class CauVan:
             return chu(_so_luong(so, ct) if so is not None else "")
         raise KeyError(truong)
 
+    # ------------------------------------------------------------ số còn thiếu
+
+    def can_co(self, truong: str) -> list[str]:
+        """Các ô số mà chỗ giữ [[ma.truong]] cần để in được (rỗng: cụm tùy chọn, thiếu thì bỏ)."""
+        if truong in TRUONG_TUY_CHON:
+            return []
+        can = _CAN_CO.get(truong)
+        if can is None:
+            m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+            can = ["phan_con"] if m else ["gia_tri"]
+        if self.ct.loai in ("co_khong", "chu"):
+            return ["gia_tri"]
+        return can
+
+    def thieu(self, truong: str) -> list[str]:
+        """Các ô còn thiếu (chưa nhập hoặc gõ sai) để in chỗ giữ [[ma.truong]]; rỗng: in được."""
+        s = self.s
+        ra = []
+        for o in self.can_co(truong):
+            if o == "gia_tri":
+                co = s.gia_tri is not None and s.gia_tri != ""
+            elif o == "phan_con":
+                m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+                if m:
+                    i = int(m.group(1)) - 1
+                    co = i < len(s.phan_con) and s.phan_con[i][1] is not None
+                else:
+                    co = any(v is not None for _, v in s.phan_con)
+            else:
+                co = getattr(s, o) is not None
+            if not co:
+                ra.append(o)
+        return ra
+
+    def dau_chua_co(self, thieu: list[str], truong: str = "") -> Doan:
+        """Dấu «[chưa có: …]» tô vàng thay chỗ số còn thiếu trong bản nháp."""
+        return Doan(chu=f"[chưa có: {mo_ta_thieu(self.ct, thieu, truong)}]", to_sang=True)
+
     def _chenh_lech(self) -> str:
         """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""
         s = self.s
@@ -212,9 +254,43 @@ class CauVan:
         return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)}"
 
 
-# Chỗ giữ [[ma.kh]] … in tỷ lệ % đã tính; tên thuộc tính khi khác tên chỗ giữ.
-_THUOC_TINH_TY_LE = {"kh": "ty_le_ke_hoach", "cung_ky": "ty_le_cung_ky",
-                     "du_toan_huyen": "ty_le_du_toan_huyen", "du_toan_xa": "ty_le_du_toan_xa"}
+# Cụm tự đủ nghĩa: không có cơ sở (thiếu kế hoạch, cùng kỳ, chi tiết) thì bỏ hẳn, câu vẫn trọn.
+TRUONG_TUY_CHON = frozenset({"so_sanh", "trong_do", "chu_thich"})
+# Chỗ giữ in một con số: người viết đã đặt chữ quanh nó, nên thiếu số là thiếu thật.
+_CAN_CO: dict[str, list[str]] = {
+    "": ["gia_tri"], "so": ["gia_tri"], "x": ["gia_tri"], "cau": ["gia_tri"],
+    "kh": ["gia_tri", "ke_hoach"], "cung_ky": ["gia_tri", "cung_ky"],
+    "du_toan_huyen": ["gia_tri", "du_toan_huyen"], "du_toan_xa": ["gia_tri", "du_toan_xa"],
+    "ty_le": ["gia_tri", "mau_so"], "ty_le_con_lai": ["gia_tri", "mau_so"],
+    "y": ["mau_so"], "x_y": ["gia_tri", "mau_so"], "con_lai": ["gia_tri", "mau_so"],
+    "ke_hoach": ["ke_hoach"], "chenh_lech": ["gia_tri", "cung_ky"], "phan_con": ["phan_con"],
+}
+
+
+def ten_thuong(ct: ChiTieu) -> str:
+    """Tên chỉ tiêu viết thường chữ đầu để đặt giữa câu ("Số vụ…" → "số vụ…"); giữ chữ viết
+    tắt ("BHYT…")."""
+    ten = ct.ten
+    if len(ten) > 1 and ten[0].isupper() and not ten[1].isupper():
+        return ten[0].lower() + ten[1:]
+    return ten
+
+
+def mo_ta_thieu(ct: ChiTieu, thieu: list[str], truong: str = "") -> str:
+    """"số quyết định đã ban hành", "số hồ sơ đất đai (kế hoạch năm)", "diện tích gieo trồng
+    (phần 2 chi tiết theo nhóm cây)"."""
+    phu = []
+    for o in thieu:
+        if o == "phan_con":
+            theo = f"chi tiết theo {ct.phan_con.theo}" if ct.phan_con else "chi tiết"
+            m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+            phu.append(f"phần {m.group(1)} {theo}" if m else theo)
+        elif o == "mau_so":
+            phu.append("mẫu số")
+        elif o != "gia_tri":
+            phu.append(TEN_TRUONG[o])
+    return ten_thuong(ct) + (f" ({', '.join(phu)})" if phu else "")
+
 
 TRUONG_GIU_CHO = ("", "so", "cau", "so_sanh", "kh", "cung_ky", "du_toan_huyen", "du_toan_xa",
                   "ty_le", "ty_le_con_lai", "x", "y", "x_y", "con_lai", "ke_hoach", "phan_con",

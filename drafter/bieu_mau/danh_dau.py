@@ -225,13 +225,25 @@ def _bo_thoat(chu: str) -> str:
     return re.sub(r"\\(.)", r"\1", chu)
 
 
-ThayGiuCho = Callable[[GiuCho], list[str | Doan | ChuThich]]
+class ChoTrong:
+    """Chỗ giữ tùy chọn không có gì để in (so sánh thiếu cơ sở…): dọn dấu câu quanh nó."""
+
+    def __repr__(self) -> str:
+        return "CHO_TRONG"
+
+
+CHO_TRONG = ChoTrong()
+PhanTuDaThay = str | Doan | ChuThich
+ThayGiuCho = Callable[[GiuCho], list[PhanTuDaThay | ChoTrong]]
 
 
 def thay_so_lieu(phan: Sequence[PhanTuDanhDau], thay: ThayGiuCho,
-                 trong_chu_thich: bool = False) -> list[str | Doan | ChuThich]:
-    """Thay mọi chỗ giữ bằng phần tử đã dựng; ghép các chuỗi liền nhau cho gọn."""
-    ra: list[str | Doan | ChuThich] = []
+                 trong_chu_thich: bool = False) -> list[PhanTuDaThay]:
+    """Thay mọi chỗ giữ bằng phần tử đã dựng; ghép các chuỗi liền nhau cho gọn.
+
+    Chỗ giữ trả về CHO_TRONG thì bỏ đi cùng dấu câu chỉ còn thừa vì nó (", ," "( )"
+    "trong đó: ." hai dấu cách): câu không bao giờ có lỗ."""
+    ra: list[PhanTuDaThay | ChoTrong] = []
     for p in phan:
         if isinstance(p, GiuCho):
             moi = thay(p)
@@ -243,20 +255,81 @@ def thay_so_lieu(phan: Sequence[PhanTuDanhDau], thay: ThayGiuCho,
                 if isinstance(x, str):
                     ra.append(Doan(chu=x, dam=p.dam, nghieng=p.nghieng))
                 elif isinstance(x, Doan):
-                    ra.append(Doan(chu=x.chu, dam=x.dam or p.dam, nghieng=x.nghieng or p.nghieng))
+                    ra.append(x.model_copy(update={"dam": x.dam or p.dam,
+                                                   "nghieng": x.nghieng or p.nghieng}))
         elif isinstance(p, _ChuThichTam):
             noi_dung = thay_so_lieu(p.noi_dung, thay, trong_chu_thich=True)
-            if any((x.strip() if isinstance(x, str) else x.chu.strip()) for x in noi_dung):
+            if any((x.strip() if isinstance(x, str) else x.chu.strip()) for x in noi_dung
+                   if not isinstance(x, ChuThich)):
                 ra.append(ChuThich(chu_thich=[x for x in noi_dung if not isinstance(x, ChuThich)]))
         else:
             ra.append(p)
-    gon: list[str | Doan | ChuThich] = []
-    for p in ra:
-        if isinstance(p, str) and gon and isinstance(gon[-1], str):
-            gon[-1] += p
-        elif not (isinstance(p, str) and p == ""):
-            gon.append(p)
-    return gon
+    return _don_cho_trong(ra)
+
+
+def _chu_cua(p: object) -> str | None:
+    if isinstance(p, str):
+        return p
+    return p.chu if isinstance(p, Doan) else None
+
+
+def _dat_chu(p: PhanTuDaThay, chu: str) -> PhanTuDaThay:
+    return p.model_copy(update={"chu": chu}) if isinstance(p, Doan) else chu
+
+
+_TRONG_DO = re.compile(r"[,;]?\s*\b(?:trong đó|gồm có|gồm|cụ thể)\s*:?\s*$", re.IGNORECASE)
+_DAU_SAU = ",;.:)"
+
+
+def _don(trai: str, phai: str) -> tuple[str, str]:
+    """Chữ bên trái và bên phải một chỗ giữ đã bỏ: trả về hai bên đã bỏ dấu câu thừa."""
+    t, p = trai.rstrip(), phai.lstrip()
+    if t.endswith("(") and p.startswith(")"):  # "X (S)." → "X."
+        return t[:-1].rstrip(), p[1:]
+    if t.endswith("(") and p[:1] in (",", ";"):  # "(S, Y)" → "(Y)"
+        return t, p[1:].lstrip()
+    if t[-1:] in (",", ";") and p.startswith(")"):  # "(X, S)" → "(X)"
+        return t[:-1].rstrip(), p
+    m = _TRONG_DO.search(t)
+    if m and (not p or p[0] in _DAU_SAU):  # "X, trong đó: S." → "X."
+        return t[:m.start()].rstrip(), p
+    if t[-1:] in (",", ";", ":") and (not p or p[0] in _DAU_SAU):  # "X, S, Y" → "X, Y"
+        return t[:-1].rstrip(), p
+    if not t and p[:1] in (",", ";"):  # đầu câu: "S, Y" → "Y"
+        return trai, p[1:].lstrip()
+    if p[:1] and p[0] in _DAU_SAU:  # "X S." → "X."
+        return t, p
+    if trai != t and phai != p:  # "X S Y" → "X Y"
+        return trai, p
+    return trai, phai
+
+
+def _don_cho_trong(ra: list[PhanTuDaThay | ChoTrong]) -> list[PhanTuDaThay]:
+    ra = list(ra)
+    gon: list[PhanTuDaThay] = []
+
+    def them(x: PhanTuDaThay) -> None:
+        if isinstance(x, str) and gon and isinstance(gon[-1], str):
+            gon[-1] += x
+        elif not (isinstance(x, str) and x == ""):
+            gon.append(x)
+
+    for i, p in enumerate(ra):
+        if not isinstance(p, ChoTrong):
+            them(p)
+            continue
+        trai = _chu_cua(gon[-1]) if gon else None
+        sau = next((j for j in range(i + 1, len(ra)) if not isinstance(ra[j], ChoTrong)), None)
+        phai = _chu_cua(ra[sau]) if sau is not None else None
+        t, ph = _don(trai or "", phai or "")
+        if trai is not None:
+            gon[-1] = _dat_chu(gon[-1], t)  # type: ignore[arg-type]
+            if gon[-1] == "" or (isinstance(gon[-1], Doan) and not gon[-1].chu):
+                gon.pop()
+        if phai is not None and sau is not None:
+            ra[sau] = _dat_chu(ra[sau], ph)  # type: ignore[arg-type]
+    # Doan rỗng (chữ đậm chỉ có số liệu vừa bỏ) không còn nghĩa gì.
+    return [x for x in gon if not (isinstance(x, Doan) and not x.chu)]
 
 
 def cac_giu_cho(phan: Sequence[PhanTuDanhDau]) -> list[GiuCho]:

@@ -24,6 +24,7 @@ LoaiChiTieu = Literal["dem", "dien_tich", "khoi_luong", "chieu_dai", "the_tich",
 TinhChatKy = Literal["luy_ke", "trong_ky", "thoi_diem"]
 SoSanh = Literal["ke_hoach", "cung_ky", "cung_ky_tang_giam", "du_toan"]
 CachHienPhanCon = Literal["chu_thich", "trong_do", "khong"]
+CachGop = Literal["cong", "cuoi", "lon_nhat"]
 
 TEN_LOAI = {
     "dem": "số đếm", "dien_tich": "diện tích", "khoi_luong": "khối lượng",
@@ -58,6 +59,14 @@ class ChiTieu(_Mau):
     don_vi_tien: Literal["đồng", "triệu đồng", "tỷ đồng"] = "đồng"
     loai: LoaiChiTieu = "so"
     ky: TinhChatKy = "trong_ky"
+    # Tỷ số x/y: tính chất của mẫu số y. Thường là tổng hiện có (8 thôn, 19 tiêu chí): giữ
+    # sang kỳ sau, không bao giờ cộng khi gộp quý; "trong_ky" khi y cũng phát sinh trong kỳ
+    # (hồ sơ nộp trực tuyến / tổng hồ sơ tiếp nhận trong kỳ).
+    ky_mau_so: TinhChatKy = "thoi_diem"
+    # Gộp nhiều quý thành 6 tháng, 9 tháng, năm: mặc định theo tính chất kỳ (trong kỳ: cộng;
+    # lũy kế, hiện có: lấy số quý cuối). "lon_nhat" cho số đơn vị trong một tổng cố định
+    # ("số thôn đã phun tiêu độc": cộng hai quý 8 + 8 thôn là sai).
+    gop: CachGop | None = None
     so_sanh: list[SoSanh] = Field(default_factory=list)
     so_le: int = Field(default=2, ge=0, le=4)  # số chữ số thập phân tối đa khi in giá trị
     so_le_ty_le: int = Field(default=1, ge=0, le=3)
@@ -75,6 +84,15 @@ class ChiTieu(_Mau):
     @property
     def la_so(self) -> bool:
         return self.loai not in ("co_khong", "chu")
+
+    @property
+    def cach_gop(self) -> CachGop:
+        """Cách gộp số liệu x qua nhiều quý; tỷ lệ % không bao giờ cộng hay lấy trung bình."""
+        if self.gop is not None:
+            return self.gop
+        if not self.la_so or self.loai == "phan_tram" or self.ky != "trong_ky":
+            return "cuoi"
+        return "cong"
 
 
 class MucBieuMau(_Mau):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from drafter.bieu_mau.dinh_nghia import MAU_MA_BIEU_MAU, CachViet
 from drafter.ghi_tep import ghi_chu
@@ -18,7 +18,9 @@ from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
 from drafter.van_ban import SO_DE_MUC_CUNG_CAP_TOI_DA, Chu, QuyenHan, kiem_phien_ban
 
-PHIEN_BAN_DU_LIEU = 1
+PHIEN_BAN_DU_LIEU = 2
+# Phiên bản 1 → 2: "can_xem_lai" (cả mục) thay bằng "doan_chep" (từng đoạn chép từ kỳ trước chưa
+# xem lại); thêm "so_lieu_chep" và "nhiem_vu_ky_truoc". Tệp phiên bản 1 vẫn đọc được.
 
 SoNhap = str | int | float | None
 """Một ô số như người dùng gõ; chuỗi theo kiểu Việt ("1.312.259.000") hoặc số JSON."""
@@ -45,6 +47,23 @@ class SoLieuNhap(_Nhap):
 
     def trong(self) -> bool:
         return self.gia_tri in (None, "") and not self.phan_con
+
+
+TrangThaiNhiemVu = Literal["hoan_thanh", "dang_thuc_hien", "chua_thuc_hien"]
+TEN_TRANG_THAI_NHIEM_VU: dict[str, str] = {
+    "hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang thực hiện",
+    "chua_thuc_hien": "Chưa thực hiện"}
+
+
+class NhiemVuKyTruoc(_Nhap):
+    """Một nhiệm vụ trọng tâm báo cáo kỳ trước đề ra; báo cáo kỳ này ghi kết quả của nó.
+
+    noi_dung: các đoạn của nhiệm vụ như kỳ trước viết (sửa gọn được); trang_thai trống là chưa
+    đánh giá (bản chính thức không xuất được); ket_qua: câu kết quả in sau trạng thái."""
+
+    noi_dung: list[Chu] = Field(min_length=1)
+    trang_thai: TrangThaiNhiemVu | None = None
+    ket_qua: Chu = ""
 
 
 class DauBaoCao(_Nhap):
@@ -81,7 +100,27 @@ class BaoCaoDuLieu(_Nhap):
     luu: Chu = "VT"
     chu_ky: ChuKyNhap = Field(default_factory=ChuKyNhap)
     cach_viet: CachViet | None = None
-    can_xem_lai: list[str] = Field(default_factory=list)  # mục chép từ kỳ trước chưa xem lại
+    # Đoạn văn chép từ kỳ trước mà người làm báo cáo chưa xem lại, theo mục. Một đoạn của
+    # van_ban còn nguyên chữ như lúc chép thì chưa được xem; sửa chữ, giữ hay bỏ đều là đã xem.
+    doan_chep: dict[str, list[Chu]] = Field(default_factory=dict)
+    # Mã các chỉ tiêu giữ số của kỳ trước làm số khởi đầu (hiện có, lũy kế) chưa được xác nhận.
+    so_lieu_chep: list[str] = Field(default_factory=list)
+    nhiem_vu_ky_truoc: list[NhiemVuKyTruoc] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nang_phien_ban(cls, du_lieu: object) -> object:
+        """Tệp phiên bản 1: mục "cần xem lại" thành từng đoạn chép chưa xem lại."""
+        if not isinstance(du_lieu, dict) or du_lieu.get("phien_ban") != 1:
+            return du_lieu
+        du_lieu = dict(du_lieu)
+        van_ban = du_lieu.get("van_ban") if isinstance(du_lieu.get("van_ban"), dict) else {}
+        cac_muc = du_lieu.pop("can_xem_lai", [])
+        if isinstance(cac_muc, list):
+            du_lieu["doan_chep"] = {m: list(van_ban[m]) for m in cac_muc
+                                    if isinstance(m, str) and isinstance(van_ban.get(m), list)}
+        du_lieu["phien_ban"] = PHIEN_BAN_DU_LIEU
+        return du_lieu
 
     @field_validator("phien_ban")
     @classmethod
@@ -120,8 +159,13 @@ class BaoCaoDuLieu(_Nhap):
     def ky_bao_cao(self) -> Ky:
         return Ky.doc(self.ky)
 
-    def so_lieu_cua(self, ma: str) -> SoLieuNhap:
-        return self.so_lieu.get(ma) or SoLieuNhap()
+    def doan_chua_xem(self, ma_muc: str) -> list[str]:
+        """Các đoạn của mục còn nguyên như lúc chép từ kỳ trước (chưa xem lại), theo thứ tự."""
+        chep = self.doan_chep.get(ma_muc)
+        if not chep:
+            return []
+        con = set(chep)
+        return [d for d in self.van_ban.get(ma_muc, []) if d in con]
 
     def thanh_json(self) -> str:
         return self.model_dump_json(indent=1, exclude_defaults=False)

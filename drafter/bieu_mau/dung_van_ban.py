@@ -11,12 +11,21 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from drafter.bieu_mau.cau_van import CauVan
-from drafter.bieu_mau.danh_dau import GiuCho, cac_giu_cho, phan_tich, thay_so_lieu
+from drafter import vn
+from drafter.bieu_mau.cau_van import CauVan, moi_truong
+from drafter.bieu_mau.danh_dau import (
+    CHO_TRONG,
+    ChoTrong,
+    GiuCho,
+    PhanTuDaThay,
+    cac_giu_cho,
+    phan_tich,
+    thay_so_lieu,
+)
 from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau
-from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
+from drafter.bieu_mau.du_lieu import TEN_TRANG_THAI_NHIEM_VU, BaoCaoDuLieu
 from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh
-from drafter.van_ban import ChuKy, DauVanBan, DoanVan, Muc, Nut, VanBan
+from drafter.van_ban import ChuKy, DauVanBan, Doan, DoanVan, Muc, Nut, VanBan
 
 _BIEN = re.compile(r"\{(\w+)\}")
 
@@ -36,11 +45,22 @@ class NguCanh:
     def dien(self, mau: str) -> str:
         return dien_bien(mau, self.bien)
 
-    def thay(self, g: GiuCho) -> list:
+    def thay(self, g: GiuCho) -> list[PhanTuDaThay | ChoTrong]:
+        """Số liệu của chỗ giữ; thiếu số thì dấu «[chưa có: …]» tô vàng (kiểm tra đã báo lỗi,
+        bản chính thức không dựng được); cụm tùy chọn không có gì thì bỏ cả dấu câu đi kèm."""
         s = self.so_lieu.get(g.ma)
         if s is None:
-            return [g.chu]  # mã lạ: để nguyên cho người đọc thấy (kiểm tra đã báo lỗi)
-        return CauVan(s, self.cach_viet).theo_truong(g.truong)
+            return [Doan(chu=f"[chưa có: chỉ tiêu mã «{g.ma}» không có trong biểu mẫu]",
+                         to_sang=True)]
+        cau = CauVan(s, self.cach_viet)
+        thieu = cau.thieu(g.truong)
+        if thieu:
+            return [cau.dau_chua_co(thieu, g.truong)]
+        try:
+            ra = cau.theo_truong(g.truong)
+        except KeyError:  # phần lạ sau dấu chấm: kiểm tra đã báo lỗi
+            return [Doan(chu=f"[chưa có: {g.chu} không hiểu]", to_sang=True)]
+        return list(ra) or [CHO_TRONG]
 
 
 def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
@@ -102,6 +122,8 @@ def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
 def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
     """Nội dung của một mục: các đoạn văn, các chỉ tiêu chưa được nhắc, rồi các mục con."""
     than: list[Nut] = _cac_doan(nc, muc)
+    if muc.nhan_nhiem_vu_ky_truoc:
+        than += _ket_qua_nhiem_vu(nc)
     for ct in nc.bieu_mau.chi_tieu_cua(muc.ma):
         if ct.ma in nc.da_nhac:
             continue
@@ -120,6 +142,39 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         return []
     tieu_de = tieu_de_muc(nc.bao_cao, muc, nc.bien)
     return [Muc(tieu_de=tieu_de or None, cap=muc.cap, noi_dung=than)]
+
+
+def _ket_qua_nhiem_vu(nc: NguCanh) -> list[Nut]:
+    """Các nhiệm vụ kỳ trước đề ra: câu tổng hợp đếm kết quả, rồi từng nhiệm vụ (đánh số) với
+    trạng thái và câu kết quả. Nhiệm vụ chưa đánh giá mang dấu «[chưa có: …]»."""
+    ds = nc.bao_cao.nhiem_vu_ky_truoc
+    if not ds:
+        return []
+    dem = {k: sum(nv.trang_thai == k for nv in ds) for k in TEN_TRANG_THAI_NHIEM_VU}
+    chua_danh_gia = sum(nv.trang_thai is None for nv in ds)
+    cau = moi_truong().get_template("cau/ket_qua_nhiem_vu.j2").render(
+        tong=vn.dem(len(ds)), hoan_thanh=vn.dem(dem["hoan_thanh"]),
+        dang_thuc_hien=vn.dem(dem["dang_thuc_hien"]), chua_thuc_hien=vn.dem(dem["chua_thuc_hien"]),
+        so_hoan_thanh=dem["hoan_thanh"], so_dang=dem["dang_thuc_hien"],
+        so_chua=dem["chua_thuc_hien"], co_quan=nc.bien["co_quan"], ky=nc.bien["ky"]).strip()
+    dau: list = list(thay_so_lieu(phan_tich(cau), lambda g: []))
+    if chua_danh_gia:
+        dau.append(" ")
+        dau.append(Doan(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
+    ra: list[Nut] = [DoanVan(noi_dung=dau)]
+    for nv in ds:
+        doan: list[Nut] = [DoanVan(noi_dung=thay_so_lieu(phan_tich(chu), nc.thay))
+                           for chu in nv.noi_dung if chu.strip()]
+        ket_qua: list = [Doan(chu="Kết quả: ", nghieng=True)]
+        if nv.trang_thai is None:
+            ket_qua.append(Doan(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
+        else:
+            ket_qua.append(Doan(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
+        if nv.ket_qua.strip():
+            ket_qua += [" ", *thay_so_lieu(phan_tich(nv.ket_qua.strip()), nc.thay)]
+        doan.append(DoanVan(noi_dung=ket_qua))
+        ra.append(Muc(cap="so", noi_dung=doan))
+    return ra
 
 
 def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:

@@ -22,20 +22,35 @@ from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh
 
-MucThongBao = Literal["loi", "canh_bao"]
+MucDo = Literal["loi", "canh_bao"]
+# Nhóm của một thông báo: bản kết luận khi xuất gom theo nhóm, theo đúng thứ tự này.
+NHOM: dict[str, str] = {
+    "thieu_so": "Số liệu còn thiếu",
+    "so_chep": "Số giữ từ kỳ trước chưa xác nhận",
+    "doan_chep": "Lời văn chép từ kỳ trước chưa xem lại",
+    "nhiem_vu": "Kết quả nhiệm vụ kỳ trước",
+    "gan_ky": "Từ ngữ gắn với kỳ khác",
+    "cho_trong": "Chỗ giữ số liệu, chỗ để trống, mục trống",
+    "so_lieu": "Kiểm tra số liệu",
+    "van_ban": "Thông tin văn bản",
+}
+Nhom = Literal["thieu_so", "so_chep", "doan_chep", "nhiem_vu", "gan_ky", "cho_trong",
+               "so_lieu", "van_ban"]
 
 
 @dataclass(frozen=True)
 class ThongBao:
-    muc: MucThongBao
+    muc_do: MucDo
     thong_diep: str
     ma_muc: str = ""  # mục của biểu mẫu ("" = phần đầu, nơi nhận, chữ ký)
     ma_chi_tieu: str = ""
-    truong: str = ""  # ô cụ thể: gia_tri, ke_hoach, phan_con, ngay, …
+    truong: str = ""  # ô cụ thể: gia_tri, ke_hoach, phan_con, van_ban, ngay, …
     noi: str = ""  # "Lĩnh vực kinh tế › … › Tổng diện tích gieo trồng" để in ra
+    nhom: Nhom = "so_lieu"
+    vi_tri: int = 0  # đoạn thứ mấy của mục, nhiệm vụ thứ mấy (từ 1); 0 = không có
 
     def dong(self) -> str:
-        nhan = "Lỗi" if self.muc == "loi" else "Cảnh báo"
+        nhan = "Lỗi" if self.muc_do == "loi" else "Cảnh báo"
         return f"{nhan} – {self.noi}: {self.thong_diep}" if self.noi else \
             f"{nhan}: {self.thong_diep}"
 
@@ -114,48 +129,44 @@ def mo_hinh_so_lieu(bieu_mau: BieuMau) -> type[BaseModel]:
 
 # ---------------------------------------------------------------- kiểm tra cả báo cáo
 
-def _so_thang(so: str) -> re.Pattern[str]:
-    """"N tháng" là độ dài kỳ, không phải ngày tháng ("ngày 06 tháng 02", "Mồng 06 tháng Giêng")."""
-    return re.compile(rf"(?<!ngày )(?<!Mồng )(?<!mồng )\b(?:{so}) tháng\b"
-                      r"(?!\s+(?:\d|Giêng|Chạp|giêng|chạp))")
-
-
-_TRONG_NAM = re.compile(r"\b(?:trong|cả) năm\b(?!\s+(?:\d|học|tài chính))", re.I)
-_TRONG_QUY = re.compile(r"\btrong quý\b(?!\s+[IV1-4])", re.I)
-_TU_KY = {
-    # Từ chỉ kỳ không khớp kỳ báo cáo (seeds-catalog §5: "4 tháng" trong báo cáo quý I…).
-    "quy": [_so_thang(r"0?[4-9]|1[0-2]"), _TRONG_NAM,
-            re.compile(r"\btrong tháng\b(?!\s+\d)", re.I)],
-    "6thang": [_so_thang(r"0?[1-57-9]|1[0-2]"), _TRONG_NAM, _TRONG_QUY],
-    "9thang": [_so_thang(r"0?[1-8]|1[0-2]"), _TRONG_NAM],
-    "nam": [re.compile(r"\b\d{1,2} tháng đầu năm\b"), _TRONG_QUY],
-}
 _GIU_CHO_CHU = re.compile(r"(?:^|\s)(?:…|\.{3,})(?=\s+\w)|…{2,}|\.{5,}")
+NGAY_TRE_TOI_DA = 45  # ngày ban hành quá ngần này ngày sau cuối kỳ thì nhắc
 
 
-def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, xuat: bool = False,
+def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
              so_lieu: dict[str, SoLieuDaTinh] | None = None) -> list[ThongBao]:
-    """Mọi lỗi và cảnh báo của báo cáo. xuat=True: thêm các yêu cầu khi xuất văn bản chính thức
-    (ngày, Nơi nhận, người ký…); bản nháp không cần đủ những thứ đó để được lưu."""
+    """Mọi lỗi và cảnh báo của báo cáo, mỗi cái một nhóm (NHOM).
+
+    Lỗi là điều phải sửa trước khi trình ký: số sai, số còn thiếu, lời văn và số chép từ kỳ
+    trước chưa xem lại, nhiệm vụ chưa ghi kết quả, ngày ban hành sai. chinh_thuc=True (bản phát
+    hành): số và ngày văn bản, họ tên người ký cũng bắt buộc; bản nháp trình ký để trống số và
+    ngày là đúng (văn thư cấp sau khi ký, NĐ 30 Điều 15)."""
     ra: list[ThongBao] = []
     ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
     ra += _kiem_so_lieu(bieu_mau, bao_cao)
     so_lieu = so_lieu or {ma: tinh(ct, bao_cao.so_lieu.get(ma)) for ma, ct in ct_theo_ma.items()}
     ra += _canh_bao_so_lieu(bieu_mau, so_lieu)
     ra += _kiem_van_ban(bieu_mau, bao_cao, so_lieu)
+    ra += _so_chua_nhap(bieu_mau, bao_cao, so_lieu)
+    ra += _so_lieu_chep(bieu_mau, bao_cao)
+    ra += _doan_chep(bieu_mau, bao_cao)
+    ra += _nhiem_vu(bieu_mau, bao_cao)
     ra += _muc_trong(bieu_mau, bao_cao, so_lieu)
-    if xuat:
-        ra += _kiem_khi_xuat(bao_cao)
-    return ra
+    ra += _kiem_thong_tin(bao_cao, chinh_thuc)
+    thu_tu = list(NHOM)
+    return sorted(ra, key=lambda t: thu_tu.index(t.nhom))  # sort ổn định: giữ thứ tự trong nhóm
 
 
-def kiem_tra_chi_tieu(bieu_mau: BieuMau, ct: ChiTieu, nhap: SoLieuNhap | None) -> list[ThongBao]:
+def kiem_tra_chi_tieu(bieu_mau: BieuMau, ct: ChiTieu, nhap: SoLieuNhap | None,
+                      bao_cao: BaoCaoDuLieu | None = None) -> list[ThongBao]:
     """Lỗi và cảnh báo của riêng một chỉ tiêu: đủ nhanh để chạy sau mỗi phím gõ."""
     s = tinh(ct, nhap)
     ra = [ThongBao("loi", x.thong_diep, ct.muc, ct.ma, x.truong, _noi(bieu_mau, ct, x.truong))
           for x in s.loi]
     ra += [ThongBao("loi", tb, ct.muc, ct.ma, truong, _noi(bieu_mau, ct, truong))
            for truong, tb in _rang_buoc(ct, s)]
+    if bao_cao is not None and ct.ma in bao_cao.so_lieu_chep:
+        ra += [t for t in _so_lieu_chep(bieu_mau, bao_cao) if t.ma_chi_tieu == ct.ma]
     return ra + _canh_bao_so_lieu(bieu_mau, {ct.ma: s})
 
 
@@ -212,44 +223,65 @@ def _canh_bao_so_lieu(bieu_mau: BieuMau, so_lieu: dict[str, SoLieuDaTinh]) -> li
     return ra
 
 
+def _cac_muc_soat_ky(bieu_mau: BieuMau) -> set[str]:
+    """Mục nói về kỳ báo cáo. Phần nhiệm vụ kỳ tới (danh sách nhiệm vụ) nói về kỳ sau."""
+    return {m.ma for m in bieu_mau.muc if not m.danh_sach_so}
+
+
 def _kiem_van_ban(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
                   so_lieu: dict[str, SoLieuDaTinh]) -> list[ThongBao]:
-    from drafter.bieu_mau.cau_van import la_truong_hop_le
+    from drafter.bieu_mau.cau_van import CauVan, la_truong_hop_le, mo_ta_thieu
+    from drafter.bieu_mau.gan_ky import soat
 
     ra: list[ThongBao] = []
     muc_theo_ma = bieu_mau.muc_theo_ma()
     ky = bao_cao.ky_bao_cao
+    cach_viet = bao_cao.cach_viet or bieu_mau.cach_viet
+    soat_ky = _cac_muc_soat_ky(bieu_mau)
+    da_bao_thieu: set[tuple[str, str]] = set()
     for ma in set(bao_cao.van_ban) | set(bao_cao.tieu_de_muc):
         if ma not in muc_theo_ma:
-            ra.append(ThongBao("loi", f"biểu mẫu không có mục mã «{ma}»", ma, noi=f"mục {ma}"))
+            ra.append(ThongBao("loi", f"biểu mẫu không có mục mã «{ma}»", ma, noi=f"mục {ma}",
+                               nhom="cho_trong"))
     for ma_muc, doan in bao_cao.van_ban.items():
         if ma_muc not in muc_theo_ma:
             continue
         noi = bieu_mau.duong_dan(ma_muc)
-        # Phần nhiệm vụ kỳ tới nói về kỳ sau: không soát từ chỉ kỳ ở đó.
-        soat_ky = not muc_theo_ma[ma_muc].danh_sach_so
+        chua_xem = set(bao_cao.doan_chua_xem(ma_muc))
         for i, chu in enumerate(doan, start=1):
             for g in cac_giu_cho(phan_tich(chu)):
                 if g.ma not in so_lieu:
                     ra.append(ThongBao("loi", f"đoạn {i}: chỗ giữ {g.chu} không ứng với chỉ tiêu "
                                               "nào (gõ nhầm mã?)", ma_muc, truong="van_ban",
-                                       noi=noi))
-                elif not la_truong_hop_le(g.truong):
+                                       noi=noi, nhom="cho_trong", vi_tri=i))
+                    continue
+                if not la_truong_hop_le(g.truong):
                     ra.append(ThongBao("loi", f"đoạn {i}: chỗ giữ {g.chu} có phần «{g.truong}» "
-                                              "không biết", ma_muc, truong="van_ban", noi=noi))
-                elif so_lieu[g.ma].gia_tri in (None, ""):
-                    ra.append(ThongBao("canh_bao", f"đoạn {i}: {g.chu} chưa có số liệu nên chỗ "
-                                                   "này sẽ trống", ma_muc, g.ma, "van_ban", noi))
-            if soat_ky:
-                for mau in _TU_KY.get(ky.loai, []):
-                    for m in mau.finditer(chu):
-                        ra.append(ThongBao("canh_bao", f"đoạn {i}: «{m.group()}» không khớp kỳ "
-                                                       f"báo cáo ({ky.ten_gon})",
-                                           ma_muc, truong="van_ban", noi=noi))
+                                              "không biết", ma_muc, truong="van_ban", noi=noi,
+                                       nhom="cho_trong", vi_tri=i))
+                    continue
+                s = so_lieu[g.ma]
+                thieu = CauVan(s, cach_viet).thieu(g.truong)
+                # Mỗi số còn thiếu báo một lần, ở đúng ô phải nhập (dù được nhắc ở nhiều đoạn).
+                moi = [o for o in thieu if (g.ma, o) not in da_bao_thieu]
+                if moi:
+                    da_bao_thieu.update((g.ma, o) for o in moi)
+                    ct = s.ct
+                    ra.append(ThongBao(
+                        "loi", f"chưa có {mo_ta_thieu(ct, moi, g.truong)} — lời văn cần số này "
+                               f"(mục «{muc_theo_ma[ma_muc].ten}», đoạn {i})",
+                        ct.muc, ct.ma, moi[0], _noi(bieu_mau, ct, moi[0]), "thieu_so"))
+            if ma_muc in soat_ky:
+                for c in soat(chu, ky, da_chep=chu in chua_xem):
+                    ra.append(ThongBao("canh_bao", f"đoạn {i}: «{c.chu}» — {c.ly_do}",
+                                       ma_muc, truong="van_ban", noi=noi, nhom="gan_ky",
+                                       vi_tri=i))
             for m in _GIU_CHO_CHU.finditer(chu):
+                # «...» người gõ để trống thay cho số là một lỗ trong văn bản như số còn thiếu.
                 doan_trich = _trich(chu, m.start(), m.end())
-                ra.append(ThongBao("canh_bao", f"đoạn {i}: còn chỗ để trống «{doan_trich}»",
-                                   ma_muc, truong="van_ban", noi=noi))
+                ra.append(ThongBao("loi", f"đoạn {i}: còn chỗ để trống «{doan_trich}»",
+                                   ma_muc, truong="van_ban", noi=noi, nhom="cho_trong",
+                                   vi_tri=i))
     return ra
 
 
@@ -264,47 +296,150 @@ def _trich(chu: str, dau: int, cuoi: int, rong: int = 25) -> str:
     return chu[tu:den].strip()
 
 
+def trich_dau(chu: str, rong: int = 60) -> str:
+    """Mấy chữ đầu của đoạn để gọi tên nó: "Chỉ đạo thực hiện Chỉ thị số 02/CT-UBND…"."""
+    chu = " ".join(chu.split())
+    if len(chu) <= rong:
+        return chu
+    cat = chu.rfind(" ", 0, rong)
+    return chu[:cat if cat > rong // 2 else rong] + "…"
+
+
+def _so_chua_nhap(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
+                  so_lieu: dict[str, SoLieuDaTinh]) -> list[ThongBao]:
+    """Chỉ tiêu kỳ trước có số mà kỳ này chưa nhập và lời văn không nhắc tới: dòng số liệu tự
+    thêm của kỳ trước sẽ vắng mặt. Nhắc (không chặn): có khi kỳ này thật sự không có."""
+    ra: list[ThongBao] = []
+    for ma, s in so_lieu.items():
+        if s.ky_truoc is None or s.gia_tri not in (None, "") or s.loi:
+            continue
+        ct = s.ct
+        if _duoc_nhac(bao_cao, ma):
+            continue  # lời văn có nhắc: _kiem_van_ban đã báo lỗi số còn thiếu
+        ra.append(ThongBao("canh_bao", f"kỳ trước có số ({vn.so(s.ky_truoc, ct.so_le)} "
+                                       f"{ct.don_vi}".rstrip() + "), kỳ này chưa nhập nên dòng "
+                                       "này không có trong văn bản", ct.muc, ma, "gia_tri",
+                           _noi(bieu_mau, ct), "thieu_so"))
+    return ra
+
+
+def _duoc_nhac(bao_cao: BaoCaoDuLieu, ma: str) -> bool:
+    for doan in bao_cao.van_ban.values():
+        for chu in doan:
+            if f"[[{ma}" in chu and any(g.ma == ma for g in cac_giu_cho(phan_tich(chu))):
+                return True
+    return False
+
+
+def _so_lieu_chep(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
+    """Số hiện có / lũy kế giữ từ kỳ trước làm số khởi đầu mà chưa ai xác nhận còn đúng."""
+    ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+    ra: list[ThongBao] = []
+    for ma in bao_cao.so_lieu_chep:
+        ct = ct_theo_ma.get(ma)
+        s = bao_cao.so_lieu.get(ma)
+        if ct is None or s is None or s.gia_tri in (None, ""):
+            continue
+        gia_tri = s.gia_tri if not isinstance(s.gia_tri, bool) else ("có" if s.gia_tri
+                                                                      else "không")
+        ra.append(ThongBao("loi", f"số {gia_tri} {ct.don_vi}".rstrip() + " giữ từ kỳ trước "
+                           f"({'lũy kế' if ct.ky == 'luy_ke' else 'hiện có'}): nhập số kỳ này "
+                           "hoặc xác nhận vẫn đúng", ct.muc, ma, "gia_tri", _noi(bieu_mau, ct),
+                           "so_chep"))
+    return ra
+
+
+def _doan_chep(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
+    """Mỗi đoạn chép từ kỳ trước còn nguyên chữ: giữ, sửa hay bỏ — chưa làm thì là lỗi."""
+    ra: list[ThongBao] = []
+    for muc in bieu_mau.muc:
+        if muc.ma not in bao_cao.doan_chep:
+            continue
+        chua_xem = set(bao_cao.doan_chua_xem(muc.ma))
+        for i, chu in enumerate(bao_cao.van_ban.get(muc.ma, []), start=1):
+            if chu in chua_xem:
+                ra.append(ThongBao("loi", f"đoạn {i} chép từ kỳ trước chưa xem lại "
+                                          f"(giữ, sửa hoặc bỏ): «{trich_dau(chu)}»",
+                                   muc.ma, truong="van_ban",
+                                   noi=bieu_mau.duong_dan(muc.ma), nhom="doan_chep", vi_tri=i))
+    return ra
+
+
+def _nhiem_vu(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
+    dich = next((m for m in bieu_mau.muc if m.nhan_nhiem_vu_ky_truoc), None)
+    if dich is None:
+        return []
+    ra: list[ThongBao] = []
+    for i, nv in enumerate(bao_cao.nhiem_vu_ky_truoc, start=1):
+        if nv.trang_thai is None:
+            ra.append(ThongBao("loi", f"nhiệm vụ {i} chưa ghi kết quả (hoàn thành / đang thực "
+                                      f"hiện / chưa thực hiện): «{trich_dau(nv.noi_dung[0])}»",
+                               dich.ma, truong="trang_thai", noi=bieu_mau.duong_dan(dich.ma),
+                               nhom="nhiem_vu", vi_tri=i))
+        elif nv.trang_thai != "hoan_thanh" and not nv.ket_qua.strip():
+            ra.append(ThongBao("canh_bao", f"nhiệm vụ {i} chưa hoàn thành mà chưa có câu kết "
+                                           "quả (đã làm được gì, vướng ở đâu)", dich.ma,
+                               truong="ket_qua", noi=bieu_mau.duong_dan(dich.ma),
+                               nhom="nhiem_vu", vi_tri=i))
+    return ra
+
+
 def _muc_trong(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
                so_lieu: dict[str, SoLieuDaTinh]) -> list[ThongBao]:
     """Mục bắt buộc chưa có chữ và số liệu nào sẽ không được in: nhắc người làm báo cáo."""
     co_noi_dung: dict[str, bool] = {}
+    co_nhiem_vu = bool(bao_cao.nhiem_vu_ky_truoc)
     for muc in reversed(bieu_mau.muc):  # con đứng sau cha trong tệp: đi ngược để gộp lên cha
         rieng = any(chu.strip() for chu in bao_cao.van_ban.get(muc.ma, [])) or any(
-            so_lieu[ct.ma].gia_tri not in (None, "") for ct in bieu_mau.chi_tieu_cua(muc.ma))
+            so_lieu[ct.ma].gia_tri not in (None, "") for ct in bieu_mau.chi_tieu_cua(muc.ma)) \
+            or (muc.nhan_nhiem_vu_ky_truoc and co_nhiem_vu)
         co_noi_dung[muc.ma] = rieng or any(co_noi_dung.get(c.ma, False)
                                           for c in bieu_mau.con_cua(muc.ma))
     return [ThongBao("canh_bao", "mục chưa có nội dung nên sẽ không có trong văn bản", muc.ma,
-                     noi=bieu_mau.duong_dan(muc.ma))
+                     noi=bieu_mau.duong_dan(muc.ma), nhom="cho_trong")
             for muc in bieu_mau.muc
             if muc.de_muc and not muc.tuy_chon and not co_noi_dung[muc.ma]]
 
 
-def _kiem_khi_xuat(bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
+def _kiem_thong_tin(bao_cao: BaoCaoDuLieu, chinh_thuc: bool) -> list[ThongBao]:
+    """Thông tin văn bản: ngày hợp với kỳ; bản chính thức phải có số, ngày, người ký."""
     ra: list[ThongBao] = []
     dau = bao_cao.dau
+    ky = bao_cao.ky_bao_cao
 
-    def thieu(truong: str, thong_diep: str, noi: str = "Thông tin văn bản") -> None:
-        ra.append(ThongBao("loi", thong_diep, truong=truong, noi=noi))
+    def bao(muc_do: MucDo, truong: str, thong_diep: str, noi: str = "Thông tin văn bản") -> None:
+        ra.append(ThongBao(muc_do, thong_diep, truong=truong, noi=noi, nhom="van_ban"))
 
+    if dau.ngay is not None:
+        if dau.ngay <= ky.ngay_cuoi:
+            bao("loi", "ngay", f"ngày ban hành {dau.ngay:%d/%m/%Y} chưa qua hết {ky.ten_gon} "
+                               f"(kỳ kết thúc ngày {ky.ngay_cuoi:%d/%m/%Y}): báo cáo chỉ ban hành "
+                               "sau khi hết kỳ")
+        elif (dau.ngay - ky.ngay_cuoi).days > NGAY_TRE_TOI_DA:
+            bao("canh_bao", "ngay", f"ngày ban hành {dau.ngay:%d/%m/%Y} cách cuối {ky.ten_gon} "
+                                    f"{(dau.ngay - ky.ngay_cuoi).days} ngày (quá "
+                                    f"{NGAY_TRE_TOI_DA} ngày): kiểm tra lại ngày")
     if not dau.co_quan_ban_hanh:
-        thieu("co_quan_ban_hanh", "chưa có tên cơ quan ban hành (ỦY BAN NHÂN DÂN / XÃ …)")
+        bao("loi", "co_quan_ban_hanh", "chưa có tên cơ quan ban hành (ỦY BAN NHÂN DÂN / XÃ …)")
     if not dau.dia_danh.strip():
-        thieu("dia_danh", "chưa có địa danh")
-    if dau.ngay is None:
-        thieu("ngay", "chưa có ngày ban hành")
+        bao("loi", "dia_danh", "chưa có địa danh")
     if dau.trich_yeu is not None and not dau.trich_yeu.strip():
-        thieu("trich_yeu", "trích yếu đang để trống")
+        bao("loi", "trich_yeu", "trích yếu đang để trống")
     if not bao_cao.noi_nhan:
-        thieu("noi_nhan", "chưa có nơi nhận", "Nơi nhận")
+        bao("loi", "noi_nhan", "chưa có nơi nhận", "Nơi nhận")
     if not bao_cao.luu.strip():
-        thieu("luu", "thiếu dòng «Lưu: VT, …» cuối Nơi nhận", "Nơi nhận")
+        bao("loi", "luu", "thiếu dòng «Lưu: VT, …» cuối Nơi nhận", "Nơi nhận")
     if not bao_cao.chu_ky.co_quan_hoac_chuc_vu.strip():
-        thieu("chu_ky", "chưa có thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)", "Chữ ký")
+        bao("loi", "chu_ky", "chưa có thẩm quyền ký (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)", "Chữ ký")
     if not bao_cao.chu_ky.ho_ten.strip():
-        thieu("ho_ten", "chưa có họ tên người ký", "Chữ ký")
+        bao("loi" if chinh_thuc else "canh_bao", "ho_ten", "chưa có họ tên người ký", "Chữ ký")
+    if chinh_thuc:
+        if not dau.so:
+            bao("loi", "so", "bản chính thức cần số văn bản (văn thư cấp sau khi ký)")
+        if dau.ngay is None:
+            bao("loi", "ngay", "bản chính thức cần ngày ban hành")
     return ra
 
 
 def co_loi(thong_bao: list[ThongBao]) -> bool:
-    return any(t.muc == "loi" for t in thong_bao)
-
+    return any(t.muc_do == "loi" for t in thong_bao)

@@ -8,7 +8,8 @@ from docx.shared import Pt
 
 from drafter import vn
 from drafter.ghi_docx import kieu_chu
-from drafter.ghi_docx.oxml import bang_khong_vien, con, doan_o, them_doan
+from drafter.ghi_docx.luoc_do import con
+from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, them_doan
 from drafter.van_ban import ChuKy, VanBan
 
 COT_NOI_NHAN_CM = 6.5

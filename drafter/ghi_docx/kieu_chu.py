@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 
-from drafter.ghi_docx.oxml import con, phong_bon_o
+from drafter.ghi_docx.luoc_do import con
+from drafter.ghi_docx.oxml import phong_bon_o
 
 CO_CHU_THAN = 14  # cỡ chữ thân văn bản (13–14)
 THUT_DONG_DAU_CM = 1.27

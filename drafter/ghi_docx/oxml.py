@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement, _Element
+
+from drafter.ghi_docx.luoc_do import con
 
 TWIP_MOI_CM = 1440 / 2.54
 PHONG = "Times New Roman"
@@ -17,17 +18,6 @@ PHONG = "Times New Roman"
 
 def twip(cm: float) -> int:
     return round(cm * TWIP_MOI_CM)
-
-
-def con(cha: _Element, tag: str, **thuoc_tinh: str) -> _Element:
-    """Lấy (hoặc tạo) phần tử con `tag` và gán thuộc tính w:…"""
-    el = cha.find(qn(tag))
-    if el is None:
-        el = OxmlElement(tag)
-        cha.append(el)
-    for k, v in thuoc_tinh.items():
-        el.set(qn(f"w:{k}"), v)
-    return el
 
 
 def phong_bon_o(rfonts: _Element) -> None:
@@ -97,16 +87,22 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TACH_TAB_DONG = re.compile(r"(\t|\n)")
 
 
-def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False) -> _Element:
+def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False,
+             to_sang: bool = False) -> _Element:
     """Thêm một w:r thẳng bằng lxml: nhanh hơn nhiều so với Run.text của python-docx (vốn
-    thêm từng ký tự), mà vẫn đổi tab thành w:tab và xuống dòng thành w:br như Word."""
+    thêm từng ký tự), mà vẫn đổi tab thành w:tab và xuống dòng thành w:br như Word.
+
+    w:b rồi w:i là đúng thứ tự lược đồ; thuộc tính khác (w:highlight, w:vertAlign…) thêm
+    bằng luoc_do.con(rpr, "w:highlight", val="yellow") để tự đứng đúng chỗ."""
     r = SubElement(doan._p, _R)
-    if dam or nghieng:
+    if dam or nghieng or to_sang:
         rpr = SubElement(r, _RPR)
         if dam:
             SubElement(rpr, qn("w:b"))
         if nghieng:
             SubElement(rpr, qn("w:i"))
+        if to_sang:
+            con(rpr, "w:highlight", val="yellow")
     for phan in _TACH_TAB_DONG.split(chu) if ("\t" in chu or "\n" in chu) else (chu,):
         if phan == "\t":
             SubElement(r, qn("w:tab"))

@@ -47,7 +47,7 @@ class VietThan:
             if isinstance(phan, str):
                 them_run(doan, phan, dam, nghieng)
             elif isinstance(phan, Doan):
-                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng)
+                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng, phan.to_sang)
             elif isinstance(phan, ChuThich):
                 self.chu_thich.them(doan, lambda p, nd=phan.chu_thich: self.viet_noi_dung(p, nd))
 
@@ -60,7 +60,7 @@ class VietThan:
             dau = muc.noi_dung[0] if muc.noi_dung else None
             if isinstance(dau, DoanVan) and dau.dau_dong is None:
                 return de_muc.nhan  # "1. Tiếp tục…": số đứng đầu đoạn văn, chữ thường
-            them_doan(self.tai_lieu, kieu, de_muc.nhan)
+            _giu_voi_noi_dung(them_doan(self.tai_lieu, kieu, de_muc.nhan), muc)
             return None
         tieu_de = muc.tieu_de
         if de_muc.cap in ("chu_hoa", "la_ma", "phan", "phan_thu"):
@@ -70,9 +70,11 @@ class VietThan:
             doan = them_doan(self.tai_lieu, kieu)
             doan.paragraph_format.space_before = Pt(0)
             self.viet_noi_dung(doan, tieu_de)
+            _giu_voi_noi_dung(doan, muc)
             return None
         doan = them_doan(self.tai_lieu, kieu, de_muc.nhan + " ")
         self.viet_noi_dung(doan, tieu_de)
+        _giu_voi_noi_dung(doan, muc)
         return None
 
     def _doan_van(self, nut: DoanVan, nhan: str | None) -> None:
@@ -102,6 +104,15 @@ class VietThan:
                 self.viet_noi_dung(doan, noi_dung, dam=tieu_de)
         # Đoạn trống ngăn bảng với đoạn sau, để hai bảng liền nhau không dính vào nhau.
         them_doan(self.tai_lieu, kieu_chu.BANG)
+
+
+def _giu_voi_noi_dung(doan: Paragraph, muc: Muc) -> None:
+    """Kiểu đề mục giữ đề mục cùng trang với đoạn sau nó (keepNext). Đề mục không có nội dung
+    riêng (như "3.4. Tiếp tục…" cả câu in đậm) thì đoạn sau là mục khác: giữ nữa thì một dãy
+    mục như thế thành một khối không được tách, Word đẩy cả khối sang trang mới và để lại
+    khoảng trống gần hết trang. Đề mục chỉ giữ với đoạn đầu tiên của chính nó."""
+    if not muc.noi_dung:
+        doan.paragraph_format.keep_with_next = False
 
 
 def _in_hoa(phan: str | Doan | ChuThich) -> str | Doan | ChuThich:

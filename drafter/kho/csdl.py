@@ -1,23 +1,24 @@
-"""Mở cơ sở dữ liệu SQLite: chế độ WAL, bảng phiên bản lược đồ, di chuyển lược đồ, sao lưu
-hằng ngày, và thông báo tiếng Việt kèm lối thoát khi tệp hỏng hay bị khóa."""
+"""Mở cơ sở dữ liệu SQLite: chế độ WAL, bảng phiên bản lược đồ, di chuyển lược đồ, và thông báo
+tiếng Việt kèm lối thoát cho mọi lỗi SQLite (hỏng, bị khóa, ổ đầy, chỉ đọc…). Sao lưu và khôi
+phục ở kho/sao_luu.py."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-PHIEN_BAN_LUOC_DO = 1
-SO_BAN_SAO_LUU_GIU = 7
 CHO_KHOA_MS = 10_000  # hai cửa sổ drafter cùng ghi: chờ nhau tối đa 10 giây thay vì báo lỗi
 
-# Mỗi bước di chuyển đưa lược đồ từ phiên bản i lên i + 1; không bao giờ sửa bước đã phát hành.
-DI_CHUYEN: list[str] = [
+# Mỗi bước di chuyển là một danh sách câu lệnh SQL đưa lược đồ từ phiên bản i lên i + 1, chạy
+# trong một giao dịch; không bao giờ sửa bước đã phát hành, chỉ thêm bước mới.
+DI_CHUYEN: list[list[str]] = [
     # 0 → 1: lược đồ đầu tiên.
-    """
-    CREATE TABLE xa (
+    [
+        """CREATE TABLE xa (
         id INTEGER PRIMARY KEY,
         ten TEXT NOT NULL UNIQUE,            -- "Cai Kinh"
         huyen TEXT NOT NULL DEFAULT '',
@@ -25,15 +26,15 @@ DI_CHUYEN: list[str] = [
         ho_so TEXT NOT NULL DEFAULT '{}',    -- JSON: cơ quan, ký hiệu, địa danh, nơi nhận, người ký
         mac_dinh INTEGER NOT NULL DEFAULT 0, -- xã của chính người dùng
         tao_luc TEXT NOT NULL
-    );
-    CREATE TABLE ke_hoach_nam (
+    )""",
+        """CREATE TABLE ke_hoach_nam (
         xa_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE CASCADE,
         nam INTEGER NOT NULL,
         ma_chi_tieu TEXT NOT NULL,
         gia_tri TEXT NOT NULL,               -- như người dùng gõ: "154", "1.312.259.000"
         PRIMARY KEY (xa_id, nam, ma_chi_tieu)
-    );
-    CREATE TABLE bao_cao (
+    )""",
+        """CREATE TABLE bao_cao (
         id INTEGER PRIMARY KEY,
         xa_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE CASCADE,
         ky TEXT NOT NULL,                    -- "2024-Q1", "2024-H1", "2024-9M", "2024"
@@ -42,26 +43,49 @@ DI_CHUYEN: list[str] = [
         tao_luc TEXT NOT NULL,
         sua_luc TEXT NOT NULL,
         UNIQUE (xa_id, ky)
-    );
-    CREATE TABLE phien_ban (
+    )""",
+        """CREATE TABLE phien_ban (
         bao_cao_id INTEGER NOT NULL REFERENCES bao_cao(id) ON DELETE CASCADE,
         so INTEGER NOT NULL,                 -- 1, 2, 3… mỗi lần lưu một phiên bản
         du_lieu TEXT NOT NULL,               -- JSON của BaoCaoDuLieu
         luc TEXT NOT NULL,
         ghi_chu TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (bao_cao_id, so)
-    );
-    CREATE TABLE nhat_ky_xuat (
+    )""",
+        """CREATE TABLE nhat_ky_xuat (
         id INTEGER PRIMARY KEY,
         bao_cao_id INTEGER NOT NULL REFERENCES bao_cao(id) ON DELETE CASCADE,
         phien_ban INTEGER NOT NULL,
         duong_dan TEXT NOT NULL,
         luc TEXT NOT NULL,
         sha256 TEXT NOT NULL
-    );
-    CREATE INDEX bao_cao_theo_xa ON bao_cao (xa_id, ky);
-    """,
+    )""",
+        "CREATE INDEX bao_cao_theo_xa ON bao_cao (xa_id, ky)",
+    ],
+    # 1 → 2: phiên bản lưu gọn (nén, hoặc chỉ phần khác so với phiên bản sau nó) và đánh dấu
+    # lần tự lưu để gộp một đợt sửa thành một phiên bản. Các phiên bản cũ giữ nguyên dạng JSON
+    # ('json'); Kho.mo nén lại chúng sau khi di chuyển.
+    [
+        """CREATE TABLE phien_ban_2 (
+        bao_cao_id INTEGER NOT NULL REFERENCES bao_cao(id) ON DELETE CASCADE,
+        so INTEGER NOT NULL,                 -- 1, 2, 3…
+        cach_luu TEXT NOT NULL CHECK (cach_luu IN ('json', 'zlib', 'delta')),
+        du_lieu BLOB NOT NULL,               -- json: chữ JSON; zlib: JSON nén; delta: khác biệt
+                                             -- so với phiên bản so + 1 (xem kho/delta.py)
+        luc TEXT NOT NULL,                   -- lần ghi cuối
+        ghi_chu TEXT NOT NULL DEFAULT '',
+        tu_luu_bat_dau TEXT,                 -- tự lưu: lúc bắt đầu đợt sửa; NULL: lưu chủ động
+        PRIMARY KEY (bao_cao_id, so)
+    )""",
+        "INSERT INTO phien_ban_2 (bao_cao_id, so, cach_luu, du_lieu, luc, ghi_chu) "
+        "SELECT bao_cao_id, so, 'json', du_lieu, luc, ghi_chu FROM phien_ban",
+        "DROP TABLE phien_ban",
+        "ALTER TABLE phien_ban_2 RENAME TO phien_ban",
+        # Chỉ chứa các phiên bản chưa nén: hỏi «còn gì để nén không» khi mở kho là tức thì.
+        "CREATE INDEX phien_ban_chua_nen ON phien_ban (bao_cao_id) WHERE cach_luu = 'json'",
+    ],
 ]
+PHIEN_BAN_LUOC_DO = len(DI_CHUYEN)
 
 
 class LoiKho(Exception):
@@ -93,127 +117,147 @@ def ket_noi(tep: Path) -> sqlite3.Connection:
             raise LoiKho(f"Không bật được chế độ ghi an toàn (WAL) cho {tep}.",
                          "Hãy để thư mục dữ liệu trên ổ đĩa của máy, không phải ổ mạng.")
         return cn
-    except sqlite3.DatabaseError as loi:
-        raise _dich_loi(loi, tep) from loi
+    except sqlite3.Error as loi:
+        raise dich_loi(loi, tep) from loi
 
 
-def _dich_loi(loi: sqlite3.Error, tep: Path) -> LoiKho:
-    chu = str(loi).lower()
-    if "locked" in chu or "busy" in chu:
+# Mã lỗi chính của SQLite (https://sqlite.org/rescode.html); mã mở rộng = mã chính + 256 × k.
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
+SQLITE_TOOBIG, SQLITE_AUTH, SQLITE_NOTADB = 18, 23, 26
+
+
+def ma_loi(loi: sqlite3.Error) -> int | None:
+    """Mã lỗi chính của SQLite; None với lỗi không đến từ SQLite (dùng sai API…)."""
+    ma = getattr(loi, "sqlite_errorcode", None)
+    return None if ma is None else ma & 0xFF
+
+
+def dich_loi(loi: sqlite3.Error, tep: Path) -> LoiKho:
+    """Lỗi SQLite → câu tiếng Việt kèm lối thoát, phân loại theo mã lỗi (không theo câu chữ)."""
+    ma = ma_loi(loi)
+    if ma in (SQLITE_BUSY, SQLITE_LOCKED):
         return LoiKho(f"Kho dữ liệu {tep} đang bị một chương trình khác giữ.",
                       "Đóng các cửa sổ drafter khác rồi thử lại.")
-    if "not a database" in chu or "malformed" in chu or "corrupt" in chu:
-        return _loi_hong(tep)
-    if "unable to open" in chu or "readonly" in chu or "permission" in chu:
+    if ma in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return loi_hong(tep)
+    if ma == SQLITE_FULL:
+        return LoiKho(f"Ổ đĩa chứa kho dữ liệu {tep} đã đầy: thay đổi vừa rồi chưa được lưu "
+                      "(những gì đã lưu trước đó vẫn nguyên vẹn).",
+                      "Giải phóng chỗ trống trên ổ đĩa (xóa tệp không cần, dọn Thùng rác) rồi "
+                      "lưu lại.")
+    if ma == SQLITE_READONLY:
+        return LoiKho(f"Kho dữ liệu {tep} chỉ đọc: không ghi được thay đổi.",
+                      "Bỏ thuộc tính chỉ đọc của tệp (Windows: chuột phải › Properties › bỏ chọn "
+                      "Read-only) hoặc cấp quyền ghi cho thư mục; hoặc chép thư mục dữ liệu sang "
+                      "chỗ ghi được rồi dùng --data-dir.")
+    if ma in (SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH):
         return LoiKho(f"Không mở được tệp dữ liệu {tep}.",
                       "Kiểm tra quyền ghi của thư mục, hoặc chọn thư mục khác bằng --data-dir.")
-    return LoiKho(f"Lỗi kho dữ liệu {tep}: {loi}.")
+    if ma == SQLITE_IOERR:
+        return LoiKho(f"Lỗi đọc/ghi ổ đĩa khi dùng kho dữ liệu {tep}.",
+                      "Kiểm tra ổ đĩa (USB, ổ mạng còn cắm, còn kết nối) rồi thử lại; nếu lỗi "
+                      "lặp lại, chạy «drafter khoi-phuc --xem».")
+    if ma == SQLITE_NOMEM:
+        return LoiKho("Máy không đủ bộ nhớ để dùng kho dữ liệu.",
+                      "Đóng bớt các chương trình khác rồi thử lại.")
+    if ma == SQLITE_TOOBIG:
+        return LoiKho("Dữ liệu quá lớn để lưu vào kho.",
+                      "Rút gọn báo cáo (bớt đoạn văn rất dài) rồi lưu lại.")
+    ten = getattr(loi, "sqlite_errorname", None) or type(loi).__name__
+    return LoiKho(f"Lỗi kho dữ liệu {tep} (mã {ten}).",
+                  "Ghi lại thông báo này và gửi người hỗ trợ kỹ thuật.")
+
+
+_LY_DO_OS = {errno.ENOSPC: "ổ đĩa đầy", errno.EROFS: "ổ đĩa chỉ đọc",
+             errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi",
+             errno.ENOENT: "không tìm thấy tệp hay thư mục", errno.EEXIST: "tệp đã có",
+             errno.ENOTDIR: "đường dẫn không phải thư mục", errno.EIO: "lỗi đọc/ghi ổ đĩa"}
+
+
+def ly_do_os(loi: OSError) -> str:
+    """Lý do lỗi hệ điều hành bằng tiếng Việt (câu của hệ điều hành là tiếng Anh)."""
+    return _LY_DO_OS.get(loi.errno or 0, f"lỗi hệ điều hành số {loi.errno}")
 
 
 @contextlib.contextmanager
 def giao_dich(cn: sqlite3.Connection, tep: Path) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE: giữ khóa ghi ngay từ đầu nên hai tiến trình không ghi đè nhau."""
+    """BEGIN IMMEDIATE: giữ khóa ghi ngay từ đầu nên hai tiến trình không ghi đè nhau.
+
+    Lỗi SQLite trong giao dịch thành LoiKho. Khi SQLite đã tự hủy giao dịch (ổ đầy, hết bộ
+    nhớ…) thì không ROLLBACK nữa: trước đây lệnh ROLLBACK thừa đó ném lỗi «no transaction is
+    active» che mất lỗi thật."""
     try:
         cn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as loi:
-        raise _dich_loi(loi, tep) from loi
+        raise dich_loi(loi, tep) from loi
     try:
         yield cn
-    except BaseException:
-        cn.execute("ROLLBACK")
+        cn.execute("COMMIT")
+    except BaseException as loi:
+        _huy_neu_con(cn)
+        if isinstance(loi, sqlite3.Error):
+            raise dich_loi(loi, tep) from loi
         raise
-    else:
-        try:
-            cn.execute("COMMIT")
-        except sqlite3.Error as loi:
+
+
+def _huy_neu_con(cn: sqlite3.Connection) -> None:
+    if cn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
             cn.execute("ROLLBACK")
-            raise _dich_loi(loi, tep) from loi
 
 
 def phien_ban_luoc_do(cn: sqlite3.Connection) -> int:
-    cn.execute("CREATE TABLE IF NOT EXISTS luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-    dong = cn.execute("SELECT MAX(phien_ban) FROM luoc_do").fetchone()
-    return dong[0] or 0
+    """Phiên bản lược đồ của kho (0: kho mới). Chỉ đọc, nên mở được cả kho chỉ đọc."""
+    co_bang = cn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                         "AND name = 'luoc_do'").fetchone()
+    if co_bang is None:
+        return 0
+    return cn.execute("SELECT MAX(phien_ban) FROM luoc_do").fetchone()[0] or 0
 
 
 def di_chuyen(cn: sqlite3.Connection, tep: Path) -> int:
-    """Đưa lược đồ lên phiên bản mới nhất; trả về phiên bản trước khi chạy."""
-    with giao_dich(cn, tep):
+    """Đưa lược đồ lên phiên bản mới nhất; trả về phiên bản trước khi chạy. Kho đã mới nhất
+    thì không ghi gì (kho chỉ đọc vẫn mở để xem được)."""
+    try:
         cu = phien_ban_luoc_do(cn)
-        if cu > len(DI_CHUYEN):
-            raise LoiKho(f"Kho dữ liệu {tep} do bản drafter mới hơn tạo (lược đồ {cu}).",
-                         "Hãy cập nhật drafter lên bản mới nhất.")
-        for i in range(cu, len(DI_CHUYEN)):
-            for cau_lenh in DI_CHUYEN[i].split(";"):
-                if cau_lenh.strip():
-                    cn.execute(cau_lenh)
+    except sqlite3.Error as loi:
+        raise dich_loi(loi, tep) from loi
+    _kiem_khong_moi_hon(cu, tep)
+    if cu == PHIEN_BAN_LUOC_DO:
+        return cu
+    with giao_dich(cn, tep):
+        cu = phien_ban_luoc_do(cn)  # tiến trình khác có thể vừa di chuyển xong
+        _kiem_khong_moi_hon(cu, tep)
+        cn.execute("CREATE TABLE IF NOT EXISTS luoc_do "
+                   "(phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+        for i in range(cu, PHIEN_BAN_LUOC_DO):
+            for cau_lenh in DI_CHUYEN[i]:
+                cn.execute(cau_lenh)
             cn.execute("INSERT INTO luoc_do (phien_ban, luc) VALUES (?, ?)", (i + 1, bay_gio()))
     return cu
+
+
+def _kiem_khong_moi_hon(phien_ban: int, tep: Path) -> None:
+    if phien_ban > PHIEN_BAN_LUOC_DO:
+        raise LoiKho(f"Kho dữ liệu {tep} do bản drafter mới hơn tạo (lược đồ {phien_ban}).",
+                     "Hãy cập nhật drafter lên bản mới nhất.")
 
 
 def kiem_tra_toan_ven(cn: sqlite3.Connection, tep: Path) -> None:
     try:
         ket_qua = cn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as loi:
-        raise _dich_loi(loi, tep) from loi
+    except sqlite3.Error as loi:
+        raise dich_loi(loi, tep) from loi
     if ket_qua != "ok":
-        raise _loi_hong(tep, f" ({ket_qua})")
+        raise loi_hong(tep, f" ({ket_qua})")
 
 
-def _loi_hong(tep: Path, chi_tiet: str = "") -> LoiKho:
+def loi_hong(tep: Path, chi_tiet: str = "") -> LoiKho:
     return LoiKho(f"Tệp dữ liệu {tep} bị hỏng{chi_tiet}.",
                   "Chạy «drafter khoi-phuc» để mở bản sao lưu gần nhất "
                   f"(trong {thu_muc_sao_luu(tep)}).")
 
 
-# ---------------------------------------------------------------- sao lưu hằng ngày
-
 def thu_muc_sao_luu(tep: Path) -> Path:
     return tep.parent / "sao_luu"
-
-
-def sao_luu_hang_ngay(cn: sqlite3.Connection, tep: Path,
-                      hom_nay: date | None = None) -> Path | None:
-    """Mỗi ngày một bản sao (API backup của SQLite: nhất quán dù đang có người ghi)."""
-    thu_muc = thu_muc_sao_luu(tep)
-    ngay = (hom_nay or date.today()).isoformat()
-    dich = thu_muc / f"drafter-{ngay}.sqlite3"
-    if dich.exists():
-        return None
-    thu_muc.mkdir(parents=True, exist_ok=True)
-    tam = dich.with_suffix(".tam")
-    dich_cn = sqlite3.connect(tam)
-    try:
-        cn.backup(dich_cn)
-    finally:
-        dich_cn.close()
-    tam.replace(dich)
-    for cu in sorted(thu_muc.glob("drafter-*.sqlite3"))[:-SO_BAN_SAO_LUU_GIU]:
-        cu.unlink(missing_ok=True)
-    return dich
-
-
-def ban_sao_luu_moi_nhat(tep: Path) -> Path | None:
-    ds = sorted(thu_muc_sao_luu(tep).glob("drafter-*.sqlite3"))
-    return ds[-1] if ds else None
-
-
-def khoi_phuc_tu_sao_luu(tep: Path) -> Path:
-    """Thay tệp hỏng bằng bản sao lưu gần nhất; tệp hỏng được giữ lại để gửi kỹ thuật xem."""
-    ban = ban_sao_luu_moi_nhat(tep)
-    if ban is None:
-        raise LoiKho("Chưa có bản sao lưu nào để khôi phục.",
-                     f"Tệp hỏng vẫn ở {tep}; có thể dùng «drafter import» để nạp lại "
-                     "các tệp .json.")
-    if tep.exists():
-        tep.replace(tep.with_name(f"{tep.name}.hong-{datetime.now():%Y%m%d-%H%M%S}"))
-    for phu in (tep.with_name(tep.name + "-wal"), tep.with_name(tep.name + "-shm")):
-        phu.unlink(missing_ok=True)
-    dich_cn = sqlite3.connect(tep)
-    nguon = sqlite3.connect(f"{ban.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        nguon.backup(dich_cn)
-    finally:
-        nguon.close()
-        dich_cn.close()
-    return ban

@@ -2,27 +2,56 @@
 
 Mỗi thay đổi là một giao dịch (BEGIN IMMEDIATE … COMMIT): tắt máy, đóng ngang chương trình hay
 hai cửa sổ drafter cùng ghi cũng không làm hỏng kho hay mất lần lưu đã xong của nhau. Mỗi lần
-lưu báo cáo thêm một phiên bản mới (không ghi đè), nên luôn khôi phục được bản trước.
+lưu chủ động (F2, trước khi xuất, nhập, tạo kỳ, khôi phục) thêm một phiên bản mới, không ghi đè;
+các lần tự lưu của một đợt sửa (gop=True) gộp vào một phiên bản, giữ đúng trạng thái cuối.
+
+Phiên bản được lưu gọn: bản mới nhất của mỗi báo cáo nén zlib, các bản trước chỉ lưu phần khác
+so với bản ngay sau nó (kho/delta.py), cứ MOC_DAY_DU phiên bản lại giữ một bản đầy đủ.
+
+Mọi lỗi SQLite thành LoiKho tiếng Việt; dòng dữ liệu không đọc được (bản drafter mới hơn ghi,
+JSON hỏng) được báo, không làm hỏng cả lệnh: `list` luôn chạy.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
+import zlib
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Concatenate, Literal, ParamSpec, TypeVar
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
-from drafter.kho import csdl
+from drafter.kho import csdl, delta
 from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
-from drafter.ky_bao_cao import Ky
+from drafter.ky_bao_cao import Ky, LoiKy
 
 TrangThai = Literal["nhap", "da_xuat", "da_ky"]
 TEN_TRANG_THAI = {"nhap": "nháp", "da_xuat": "đã xuất", "da_ky": "đã ký"}
+
+GOP_TU_LUU_PHUT = 10  # một đợt tự lưu gộp vào một phiên bản tối đa chừng này phút
+MOC_DAY_DU = 50       # phiên bản số 50, 100… giữ đầy đủ: dựng bản cũ không quá 49 bước
+GHI_CHU_TU_LUU = "tự lưu"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _bao_loi_sqlite(ham: Callable[Concatenate[Kho, P], R]) -> Callable[Concatenate[Kho, P], R]:
+    """Lỗi SQLite trong một thao tác của kho → LoiKho tiếng Việt (không bao giờ traceback)."""
+    @functools.wraps(ham)
+    def boc(kho: Kho, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return ham(kho, *args, **kwargs)
+        except sqlite3.Error as loi:
+            raise csdl.dich_loi(loi, kho.tep) from loi
+    return boc
 
 
 @dataclass
@@ -73,6 +102,19 @@ class Kho:
     def __init__(self, tep: Path, cn: sqlite3.Connection) -> None:
         self.tep = tep
         self.cn = cn
+        # Những điều người dùng cần biết mà không chặn việc: sao lưu chưa được, dòng dữ liệu
+        # không đọc được. Dòng lệnh in ra stderr sau mỗi lệnh.
+        self.canh_bao: list[str] = []
+        # Giờ của các lần lưu; bench và kiểm thử đặt giờ giả (ở đây, hay qua csdl.bay_gio).
+        self.bay_gio: Callable[[], datetime] = lambda: datetime.fromisoformat(csdl.bay_gio())
+        # Lần tự lưu cuối của chính kết nối này cho mỗi báo cáo: (số phiên bản, CRC nội dung).
+        # Chỉ gộp vào bản tự lưu của mình: hai cửa sổ cùng sửa một báo cáo thì không cửa sổ nào
+        # thay mất bản của cửa sổ kia.
+        self._tu_luu_cua_minh: dict[int, tuple[int, int]] = {}
+
+    def _canh_bao(self, dong: str) -> None:
+        if dong not in self.canh_bao:
+            self.canh_bao.append(dong)
 
     # ------------------------------------------------------------ mở, đóng
 
@@ -84,27 +126,39 @@ class Kho:
         try:
             goc.mkdir(parents=True, exist_ok=True)
         except OSError as loi:
-            raise LoiKho(f"Không tạo được thư mục dữ liệu {goc}: {loi.strerror}.",
+            raise LoiKho(f"Không tạo được thư mục dữ liệu {goc}: {csdl.ly_do_os(loi)}.",
                          "Chọn thư mục khác bằng --data-dir hoặc biến DRAFTER_HOME.") from loi
         tep = goc / TEN_TEP_CSDL
         cn = csdl.ket_noi(tep)
         kho = cls(tep, cn)
         try:
             csdl.kiem_tra_toan_ven(cn, tep)
+            cu = csdl.phien_ban_luoc_do(cn)
+            if sao_luu and cu:
+                kho._sao_luu()  # trước khi di chuyển: bản sao lưu hôm nay còn lược đồ cũ
             csdl.di_chuyen(cn, tep)
+            kho._luu_gon_phien_ban_cu()
             if nap_mau and kho._trong():
                 from drafter.kho.mau import nap_xa_mau
 
                 nap_xa_mau(kho)
-            if sao_luu:
-                csdl.sao_luu_hang_ngay(cn, tep)
-        except sqlite3.DatabaseError as loi:
+            if sao_luu and not cu:
+                kho._sao_luu()
+        except sqlite3.Error as loi:
             cn.close()
-            raise csdl._dich_loi(loi, tep) from loi
+            raise csdl.dich_loi(loi, tep) from loi
         except BaseException:
             cn.close()
             raise
         return kho
+
+    def _sao_luu(self) -> None:
+        from drafter.kho.sao_luu import sao_luu_hang_ngay
+
+        try:
+            sao_luu_hang_ngay(self.cn, self.tep)
+        except LoiKho as loi:
+            self._canh_bao(str(loi))  # không sao lưu được thì vẫn làm việc được, nhưng phải biết
 
     def dong(self) -> None:
         self.cn.close()
@@ -124,16 +178,35 @@ class Kho:
     # ------------------------------------------------------------ xã
 
     def _xa_tu_dong(self, dong: tuple) -> Xa:
-        ho_so = json.loads(dong[5])
-        return Xa(id=dong[0], ten=dong[1], huyen=dong[2], tinh=dong[3], mac_dinh=bool(dong[4]),
-                  co_quan_chu_quan=ho_so.get("co_quan_chu_quan", []),
-                  co_quan_ban_hanh=ho_so.get("co_quan_ban_hanh", []),
-                  ky_hieu=ho_so.get("ky_hieu", "BC-UBND"), dia_danh=ho_so.get("dia_danh", ""),
-                  noi_nhan=ho_so.get("noi_nhan", []), luu=ho_so.get("luu", "VT"),
-                  chu_ky=ho_so.get("chu_ky", {}))
+        """Hồ sơ xã hỏng (JSON sai, trường sai kiểu) không làm hỏng lệnh: dùng giá trị mặc định
+        cho phần đọc không được, và cảnh báo."""
+        xa = Xa(id=dong[0], ten=dong[1], huyen=dong[2], tinh=dong[3], mac_dinh=bool(dong[4]))
+        try:
+            ho_so = json.loads(dong[5])
+        except (ValueError, TypeError):
+            ho_so = None
+        if not isinstance(ho_so, dict):
+            self._canh_bao(f"Hồ sơ xã «{xa.ten}» trong kho không đọc được; tạm dùng hồ sơ trống. "
+                           "Vào Thiết lập để nhập lại hồ sơ xã.")
+            return xa
+        sai = []
+        for ten, mac_dinh in xa.ho_so().items():
+            if ten not in ho_so:
+                continue
+            gia_tri = ho_so[ten]
+            if isinstance(gia_tri, type(mac_dinh)) and (
+                    not isinstance(gia_tri, list) or all(isinstance(v, str) for v in gia_tri)):
+                setattr(xa, ten, gia_tri)
+            else:
+                sai.append(ten)
+        if sai:
+            self._canh_bao(f"Hồ sơ xã «{xa.ten}» trong kho có trường sai kiểu ({', '.join(sai)}); "
+                           "tạm dùng giá trị mặc định. Vào Thiết lập để nhập lại hồ sơ xã.")
+        return xa
 
     _COT_XA = "id, ten, huyen, tinh, mac_dinh, ho_so"
 
+    @_bao_loi_sqlite
     def cac_xa(self) -> list[Xa]:
         return [self._xa_tu_dong(d) for d in self.cn.execute(
             f"SELECT {self._COT_XA} FROM xa ORDER BY mac_dinh DESC, ten")]
@@ -144,10 +217,12 @@ class Kho:
             raise LoiKho("Kho chưa có xã nào.", "Vào Thiết lập để nhập hồ sơ xã.")
         return ds[0]
 
+    @_bao_loi_sqlite
     def tim_xa(self, ten: str) -> Xa | None:
         d = self.cn.execute(f"SELECT {self._COT_XA} FROM xa WHERE ten = ?", (ten,)).fetchone()
         return self._xa_tu_dong(d) if d else None
 
+    @_bao_loi_sqlite
     def luu_xa(self, xa: Xa) -> Xa:
         ho_so = json.dumps(xa.ho_so(), ensure_ascii=False)
         with self._gd():
@@ -167,11 +242,13 @@ class Kho:
 
     # ------------------------------------------------------------ kế hoạch năm
 
+    @_bao_loi_sqlite
     def ke_hoach(self, xa_id: int, nam: int) -> dict[str, str]:
         return dict(self.cn.execute(
             "SELECT ma_chi_tieu, gia_tri FROM ke_hoach_nam WHERE xa_id = ? AND nam = ?",
             (xa_id, nam)))
 
+    @_bao_loi_sqlite
     def dat_ke_hoach(self, xa_id: int, nam: int, gia_tri: dict[str, str | None]) -> None:
         with self._gd():
             for ma, v in gia_tri.items():
@@ -189,11 +266,25 @@ class Kho:
     _COT_BC = ("b.id, b.xa_id, b.ky, b.bieu_mau, b.trang_thai, b.sua_luc, "
                "(SELECT MAX(so) FROM phien_ban p WHERE p.bao_cao_id = b.id)")
 
+    @_bao_loi_sqlite
     def cac_bao_cao(self, xa_id: int) -> list[BaoCaoTrongKho]:
-        ds = [BaoCaoTrongKho(*d) for d in self.cn.execute(
-            f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id = ?", (xa_id,))]
+        """Các báo cáo của xã, kỳ mới nhất trước. Dòng có mã kỳ không đọc được (bản drafter mới
+        hơn ghi?) bị bỏ qua kèm cảnh báo, không làm hỏng danh sách."""
+        ds = []
+        for d in self.cn.execute(f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id = ?",
+                                 (xa_id,)):
+            bc = BaoCaoTrongKho(*d)
+            try:
+                Ky.doc(bc.ky)
+            except LoiKy:
+                self._canh_bao(f"Báo cáo có mã kỳ «{bc.ky}» không đọc được (có thể do bản "
+                               "drafter mới hơn ghi), không hiện trong danh sách. Hãy cập nhật "
+                               "drafter.")
+                continue
+            ds.append(bc)
         return sorted(ds, key=lambda b: b.ky_bao_cao, reverse=True)
 
+    @_bao_loi_sqlite
     def tim_bao_cao(self, xa_id: int, ky: str) -> BaoCaoTrongKho | None:
         d = self.cn.execute(f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id=? AND b.ky=?",
                             (xa_id, Ky.doc(ky).ma)).fetchone()
@@ -212,17 +303,70 @@ class Kho:
         bc = self.tim_bao_cao(xa_id, ky)
         return None if bc is None else self._doc_phien_ban(bc, bc.so_phien_ban)
 
+    @_bao_loi_sqlite
     def _doc_phien_ban(self, bc: BaoCaoTrongKho, so: int) -> BaoCaoDuLieu:
-        d = self.cn.execute("SELECT du_lieu FROM phien_ban WHERE bao_cao_id=? AND so=?",
-                            (bc.id, so)).fetchone()
-        if d is None:
-            raise LoiKho(f"Báo cáo {bc.ky_bao_cao.ten_gon} không có phiên bản {so}.")
-        return BaoCaoDuLieu.model_validate_json(d[0])
+        """Dựng lại và kiểm tra một phiên bản; không đọc được thì LoiKho chỉ cách lấy bản khác."""
+        from pydantic import ValidationError
 
-    def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu, ghi_chu: str = "") -> int:
-        """Lưu một phiên bản mới (trùng hệt bản mới nhất thì không thêm); trả về số phiên bản."""
-        du_lieu = bao_cao.model_dump_json()
-        luc = csdl.bay_gio()
+        from drafter.loi_tieng_viet import cac_loi
+
+        ten = bc.ky_bao_cao.ten_gon
+        try:
+            chu = self._chu_phien_ban(bc.id, so)
+            if chu is None:
+                raise LoiKho(f"Báo cáo {ten} không có phiên bản {so}.",
+                             f"Xem các phiên bản bằng «drafter show {bc.ky}».")
+            return BaoCaoDuLieu.model_validate_json(chu)
+        except (ValidationError, ValueError) as loi:
+            if isinstance(loi, ValidationError):
+                dong = cac_loi(loi)
+                chi_tiet = "; ".join(dong[:3]) + (f" (và {len(dong) - 3} lỗi khác)"
+                                                  if len(dong) > 3 else "")
+            else:
+                chi_tiet = str(loi)
+            truoc = (f" Hoặc đưa báo cáo về phiên bản trước: «drafter khoi-phuc --ky {bc.ky} "
+                     f"--phien-ban {so - 1}»." if so > 1 else "")
+            raise LoiKho(f"Phiên bản {so} của báo cáo {ten} trong kho không đọc được "
+                         f"(có thể do bản drafter mới hơn ghi, hoặc dữ liệu hỏng): {chi_tiet}.",
+                         "Hãy cập nhật drafter lên bản mới nhất." + truoc) from loi
+
+    def _chu_phien_ban(self, bc_id: int, so: int) -> str | None:
+        """JSON của phiên bản `so`: đi lên tới bản đầy đủ gần nhất rồi áp ngược các bản khác
+        biệt (mỗi bản khác biệt dựng phiên bản của nó từ phiên bản ngay sau)."""
+        chuoi: list[bytes] = []
+        chu = None
+        for so_i, cach_luu, du_lieu in self.cn.execute(
+                "SELECT so, cach_luu, du_lieu FROM phien_ban WHERE bao_cao_id = ? AND so >= ? "
+                "ORDER BY so", (bc_id, so)):
+            if so_i != so + len(chuoi):
+                break  # thiếu phiên bản giữa chuỗi
+            if cach_luu != "delta":
+                chu = _giai_day_du(cach_luu, du_lieu)
+                break
+            chuoi.append(du_lieu)
+        if chu is None:
+            if not chuoi:
+                return None
+            raise delta.DeltaError("chuỗi phiên bản thiếu bản đầy đủ")
+        for d in reversed(chuoi):
+            chu = delta.apply_delta(chu, d)
+        return chu
+
+    @_bao_loi_sqlite
+    def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu, ghi_chu: str = "",
+            gop: bool = False) -> int:
+        """Lưu báo cáo; trả về số phiên bản chứa nội dung này.
+
+        Lưu chủ động (gop=False) thêm một phiên bản mới. Tự lưu (gop=True, khi người dùng ngừng
+        gõ): nếu bản mới nhất cũng là tự lưu của đợt sửa bắt đầu chưa quá GOP_TU_LUU_PHUT phút
+        thì thay nội dung bản đó, không thêm bản mới — chỉ khi bản đó do chính kết nối này tự
+        lưu (cửa sổ drafter khác cùng sửa thì không thay bản của nó). Trùng hệt bản mới nhất thì
+        không thêm gì; lưu chủ động trùng hệt bản tự lưu mới nhất thì giữ bản đó lại (không gộp
+        tiếp vào nó)."""
+        chu = bao_cao.model_dump_json()
+        crc = zlib.crc32(chu.encode("utf-8"))
+        bay_gio = self.bay_gio()
+        luc = bay_gio.isoformat(timespec="seconds")
         with self._gd():
             d = self.cn.execute("SELECT id FROM bao_cao WHERE xa_id=? AND ky=?",
                                 (xa_id, bao_cao.ky)).fetchone()
@@ -235,18 +379,96 @@ class Kho:
             else:
                 bc_id = d[0]
                 cuoi = self.cn.execute(
-                    "SELECT so, du_lieu FROM phien_ban WHERE bao_cao_id=? ORDER BY so DESC "
-                    "LIMIT 1", (bc_id,)).fetchone()
-            if cuoi is not None and cuoi[1] == du_lieu:
-                return cuoi[0]
-            so = (cuoi[0] if cuoi else 0) + 1
-            self.cn.execute("INSERT INTO phien_ban (bao_cao_id, so, du_lieu, luc, ghi_chu) "
-                            "VALUES (?, ?, ?, ?, ?)", (bc_id, so, du_lieu, luc, ghi_chu))
+                    "SELECT so, cach_luu, du_lieu, tu_luu_bat_dau FROM phien_ban "
+                    "WHERE bao_cao_id=? ORDER BY so DESC LIMIT 1", (bc_id,)).fetchone()
+            if cuoi is None:
+                so = 1
+                self._them_phien_ban(bc_id, so, chu, luc, ghi_chu, gop)
+            else:
+                so, cach_luu, du_lieu, tu_luu_bat_dau = cuoi
+                try:
+                    chu_cuoi: str | None = _giai_day_du(cach_luu, du_lieu)
+                except ValueError:
+                    chu_cuoi = None  # bản mới nhất hỏng: để nguyên nó, thêm bản mới sau nó
+                if chu_cuoi == chu:
+                    if not gop and tu_luu_bat_dau is not None:
+                        self.cn.execute("UPDATE phien_ban SET tu_luu_bat_dau=NULL, ghi_chu=? "
+                                        "WHERE bao_cao_id=? AND so=?", (ghi_chu, bc_id, so))
+                    return so
+                gop_duoc = (gop and chu_cuoi is not None and tu_luu_bat_dau is not None
+                            and bay_gio - datetime.fromisoformat(tu_luu_bat_dau)
+                            < timedelta(minutes=GOP_TU_LUU_PHUT)
+                            and self._tu_luu_cua_minh.get(bc_id)
+                            == (so, zlib.crc32(chu_cuoi.encode("utf-8"))))
+                if not (gop_duoc and self._thay_ban_moi_nhat(bc_id, so, chu_cuoi, chu, luc)):
+                    if chu_cuoi is not None and so % MOC_DAY_DU:
+                        # Bản mới nhất cũ thành phần khác biệt so với bản mới.
+                        self._dat_du_lieu(bc_id, so, *_gon(chu, chu_cuoi))
+                    elif chu_cuoi is not None and cach_luu == "json":
+                        self._dat_du_lieu(bc_id, so, "zlib", delta.compress(chu_cuoi))
+                    so += 1
+                    self._them_phien_ban(bc_id, so, chu, luc, ghi_chu, gop)
             # Sửa báo cáo đã xuất/đã ký thì nó lại là bản nháp cho tới lần xuất sau.
             self.cn.execute("UPDATE bao_cao SET sua_luc=?, trang_thai='nhap' WHERE id=?",
                             (luc, bc_id))
+        if gop:
+            self._tu_luu_cua_minh[bc_id] = (so, crc)  # chỉ ghi nhớ khi giao dịch đã xong
         return so
 
+    def _them_phien_ban(self, bc_id: int, so: int, chu: str, luc: str, ghi_chu: str,
+                        gop: bool) -> None:
+        self.cn.execute(
+            "INSERT INTO phien_ban (bao_cao_id, so, cach_luu, du_lieu, luc, ghi_chu, "
+            "tu_luu_bat_dau) VALUES (?, ?, 'zlib', ?, ?, ?, ?)",
+            (bc_id, so, delta.compress(chu), luc, ghi_chu or (GHI_CHU_TU_LUU if gop else ""),
+             luc if gop else None))
+
+    def _thay_ban_moi_nhat(self, bc_id: int, so: int, chu_cu: str, chu: str, luc: str) -> bool:
+        """Gộp lần tự lưu vào bản mới nhất: bản ngay trước, nếu lưu dạng khác biệt so với nội
+        dung cũ của bản này, được tính lại so với nội dung mới. False (không gộp) nếu bản ngay
+        trước không dựng lại được: đổi gốc của nó sẽ làm mất hẳn nó."""
+        truoc = self.cn.execute("SELECT cach_luu, du_lieu FROM phien_ban WHERE bao_cao_id=? "
+                                "AND so=?", (bc_id, so - 1)).fetchone()
+        if truoc is not None and truoc[0] == "delta":
+            try:
+                chu_truoc = delta.apply_delta(chu_cu, truoc[1])
+            except delta.DeltaError:
+                return False
+            self._dat_du_lieu(bc_id, so - 1, *_gon(chu, chu_truoc))
+        self.cn.execute("UPDATE phien_ban SET cach_luu='zlib', du_lieu=?, luc=? "
+                        "WHERE bao_cao_id=? AND so=?", (delta.compress(chu), luc, bc_id, so))
+        return True
+
+    def _dat_du_lieu(self, bc_id: int, so: int, cach_luu: str, du_lieu: bytes) -> None:
+        self.cn.execute("UPDATE phien_ban SET cach_luu=?, du_lieu=? WHERE bao_cao_id=? AND so=?",
+                        (cach_luu, du_lieu, bc_id, so))
+
+    def _luu_gon_phien_ban_cu(self) -> None:
+        """Nén lại các phiên bản còn dạng JSON (kho lược đồ 1), từng báo cáo một giao dịch, rồi
+        VACUUM để tệp nhỏ lại thật. Dở dang (tắt máy) thì lần mở sau làm tiếp; chỉ mục riêng
+        phien_ban_chua_nen làm phép hỏi này tức thì khi không còn gì để nén."""
+        cac_id = [d[0] for d in self.cn.execute(
+            "SELECT DISTINCT bao_cao_id FROM phien_ban WHERE cach_luu = 'json'")]
+        for bc_id in cac_id:
+            with self._gd():
+                cac_so = [d[0] for d in self.cn.execute(
+                    "SELECT so FROM phien_ban WHERE bao_cao_id=? ORDER BY so", (bc_id,))]
+                try:
+                    cac_chu = [self._chu_phien_ban(bc_id, so) or "" for so in cac_so]
+                except ValueError:
+                    continue  # có phiên bản hỏng: để nguyên cả báo cáo, không làm hỏng thêm
+                for i, so in enumerate(cac_so):
+                    if i + 1 < len(cac_so) and so % MOC_DAY_DU:
+                        self._dat_du_lieu(bc_id, so, *_gon(cac_chu[i + 1], cac_chu[i]))
+                    else:
+                        self._dat_du_lieu(bc_id, so, "zlib", delta.compress(cac_chu[i]))
+        if cac_id:
+            try:
+                self.cn.execute("VACUUM")
+            except sqlite3.Error:
+                pass  # cửa sổ khác đang đọc: tệp nhỏ lại ở lần sau, dữ liệu đã gọn
+
+    @_bao_loi_sqlite
     def cac_phien_ban(self, xa_id: int, ky: str) -> list[PhienBan]:
         bc = self.tim_bao_cao(xa_id, ky)
         if bc is None:
@@ -259,11 +481,13 @@ class Kho:
         cu = self.doc(xa_id, ky, so)
         return self.luu(xa_id, cu, f"khôi phục phiên bản {so}")
 
+    @_bao_loi_sqlite
     def dat_trang_thai(self, xa_id: int, ky: str, trang_thai: TrangThai) -> None:
         with self._gd():
             self.cn.execute("UPDATE bao_cao SET trang_thai=? WHERE xa_id=? AND ky=?",
                             (trang_thai, xa_id, Ky.doc(ky).ma))
 
+    @_bao_loi_sqlite
     def ghi_xuat(self, xa_id: int, ky: str, tep: Path) -> str:
         """Ghi nhật ký một lần xuất văn bản (đường dẫn, giờ, SHA-256); báo cáo thành "đã xuất"."""
         bc = self.tim_bao_cao(xa_id, ky)
@@ -277,6 +501,7 @@ class Kho:
             self.cn.execute("UPDATE bao_cao SET trang_thai='da_xuat' WHERE id=?", (bc.id,))
         return bam
 
+    @_bao_loi_sqlite
     def nhat_ky_xuat(self, xa_id: int, ky: str) -> list[tuple[int, str, str, str]]:
         bc = self.tim_bao_cao(xa_id, ky)
         if bc is None:
@@ -292,3 +517,21 @@ class Kho:
         ds = [b.ky_bao_cao for b in self.cac_bao_cao(xa_id) if b.ky_bao_cao < ky]
         cung_loai = [k for k in ds if k.loai == ky.loai]
         return max(cung_loai or ds, default=None)
+
+
+def _giai_day_du(cach_luu: str, du_lieu: bytes | str) -> str:
+    """Nội dung của một phiên bản lưu đầy đủ: 'json' (kho lược đồ 1) hoặc 'zlib'."""
+    if cach_luu == "json":
+        return du_lieu if isinstance(du_lieu, str) else du_lieu.decode("utf-8")
+    if cach_luu == "zlib":
+        return delta.decompress(du_lieu)
+    raise delta.DeltaError(f"cách lưu lạ «{cach_luu}»")
+
+
+def _gon(goc: str, dich: str) -> tuple[str, bytes]:
+    """Cách lưu gọn nhất cho `dich` khi `goc` (phiên bản ngay sau) đã có: khác biệt hay nén."""
+    khac_biet = delta.make_delta(goc, dich)
+    if len(khac_biet) < 4096:
+        return "delta", khac_biet  # thường gặp: nhỏ hơn hẳn bản nén (~17 KB), khỏi nén thử
+    nen = delta.compress(dich)
+    return ("delta", khac_biet) if len(khac_biet) < len(nen) else ("zlib", nen)

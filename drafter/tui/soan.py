@@ -11,14 +11,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Static, TextArea, Tree
+from textual.widgets import Footer, Input, Static, TextArea, Tree
 
 from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau
 from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
-from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
+from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
 from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
 from drafter.tui.lenh import Lenh
-from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
+from drafter.tui.o_nhap import ONhap, OSo, VungVanBan, o_co_nhan
+from drafter.tui.xem_lai import ChonTrangThai, TheDoan, TheGoiY
 
 CHO_LUU_GIAY = 0.6  # lưu sau khi ngừng gõ chừng này giây
 # Nhãn ngắn để bốn ô vừa một hàng ở cửa sổ 80 cột.
@@ -69,6 +70,9 @@ class SoanBaoCao(Screen):
         Binding("f2", "luu", "Lưu", id="luu", priority=True),
         Binding("f3", "thong_tin", "Thông tin VB", id="thong-tin", priority=True),
         Binding("f5", "xem_truoc", "Xem trước", id="xem-truoc", priority=True),
+        # F6 không ưu tiên: trên một đoạn chép từ kỳ trước, F6 của chính đoạn đó (giữ) chạy trước.
+        Binding("f6", "giu_so", "Giữ số", id="giu-so"),
+        Binding("f7", "giu_ca_muc", "Giữ cả mục", id="giu-ca-muc", priority=True),
         Binding("f8", "loi_tiep", "Lỗi tiếp", id="loi-tiep", priority=True),
         Binding("f9", "xuat", "Xuất", id="xuat", priority=True),
         Binding("escape", "ve_trang_chu", "Trang chủ", id="trang-chu"),
@@ -82,6 +86,7 @@ class SoanBaoCao(Screen):
         self._dang_dung = False  # đang dựng lại biểu mẫu: bỏ qua sự kiện Changed giả
         self._dang_sua = False
         self._lan_luu = "Đã lưu"
+        self._moc_loi: tuple[int, int, int] | None = None  # lỗi F8 vừa đưa tới
 
     # ------------------------------------------------------------ dựng
 
@@ -133,13 +138,13 @@ class SoanBaoCao(Screen):
                              markup=False)]
         if muc.tro_giup:
             phan.append(Static(muc.tro_giup, classes="tro-giup", markup=False))
-        if muc.ma in self.phien.bao_cao.can_xem_lai:
-            phan.append(Horizontal(
-                Static("↻ Lời văn chép từ kỳ trước: đọc lại, sửa số và chữ chỉ kỳ.",
-                       classes="canh-bao", markup=False),
-                Button("Đã xem lại", id="nut-xem-lai", variant="warning"), classes="xem-lai"))
+        phan += self._doan_chep(muc)
         for ct in self.phien.bieu_mau.chi_tieu_cua(muc.ma):
             phan.append(self._dong_chi_tieu(ct))
+        if muc.nhan_nhiem_vu_ky_truoc:
+            phan += self._nhiem_vu_ky_truoc()
+        elif muc.danh_sach_so:
+            phan += self._goi_y_nhiem_vu()
         phan.append(Static("Lời văn (mỗi đoạn cách một dòng trống; [[mã]] chèn số liệu; "
                            "«- » gạch đầu dòng):", classes="nhan", markup=False))
         vung = VungVanBan(self.phien.chu_van_ban(muc.ma), id="van-ban", soft_wrap=True,
@@ -153,6 +158,60 @@ class SoanBaoCao(Screen):
 
     def _xong_dung(self) -> None:
         self._dang_dung = False
+
+    def _doan_chep(self, muc: MucBieuMau) -> list:
+        """Các đoạn chép từ kỳ trước chưa xem lại, mỗi đoạn một ô: giữ, bỏ hay sửa."""
+        from drafter.bieu_mau.gan_ky import soat
+
+        chua_xem = self.phien.doan_chua_xem(muc.ma)
+        so_chep = [c for c in self.phien.bieu_mau.chi_tieu_cua(muc.ma)
+                   if c.ma in self.phien.bao_cao.so_lieu_chep]
+        ra: list = []
+        if chua_xem or so_chep:
+            ra.append(Static(_huong_dan_xem_lai(len(chua_xem), len(so_chep)),
+                             classes="canh-bao", markup=False, id="huong-dan-xem-lai"))
+        soat_ky = not muc.danh_sach_so
+        for i, chu in chua_xem:
+            canh_bao = [f"«{c.chu}» — {c.ly_do}" for c in soat(chu, self.phien.ky, da_chep=True)
+                        ] if soat_ky else []
+            ra.append(TheDoan(i, chu, canh_bao, id=f"doan-chep-{i}"))
+        return ra
+
+    def _nhiem_vu_ky_truoc(self) -> list:
+        """Nhiệm vụ kỳ trước đề ra: mỗi nhiệm vụ một trạng thái (phím 1/2/3) và câu kết quả."""
+        ds = self.phien.bao_cao.nhiem_vu_ky_truoc
+        if not ds:
+            return [Static("Báo cáo kỳ trước không đề ra nhiệm vụ nào.", classes="tro-giup",
+                           markup=False)]
+        ra: list = [Static(self._dem_nhiem_vu(), id="dem-nhiem-vu", classes="nhan", markup=False)]
+        for i, nv in enumerate(ds):
+            ra.append(Vertical(
+                Static(f"{i + 1}. {trich_dau(nv.noi_dung[0], 240)}", classes="ten-chi-tieu",
+                       markup=False),
+                ChonTrangThai(i, nv.trang_thai, id=f"tt-{i}"),
+                o_co_nhan(f"kq-{i}", "Câu kết quả (in sau trạng thái, có thể để trống)",
+                          nv.ket_qua),
+                classes="chi-tieu", id=f"nv-{i}"))
+        return ra
+
+    def _dem_nhiem_vu(self) -> str:
+        ds = self.phien.bao_cao.nhiem_vu_ky_truoc
+        chua = sum(nv.trang_thai is None for nv in ds)
+        xong = sum(nv.trang_thai == "hoan_thanh" for nv in ds)
+        return (f"{len(ds)} nhiệm vụ kỳ trước đề ra: hoàn thành {xong}/{len(ds)}"
+                + (f"; {chua} nhiệm vụ chưa đánh giá" if chua else "") + ".")
+
+    def _goi_y_nhiem_vu(self) -> list:
+        goi_y = self.phien.goi_y_nhiem_vu()
+        if not goi_y:
+            return []
+        hien = self.phien.chu_van_ban(self.ma_muc)
+        ra: list = [Static("Gợi ý: nhiệm vụ kỳ này đã nhận (chữ chỉ kỳ đã dời sang kỳ tới). "
+                           "Enter trên một gợi ý để thêm vào cuối lời văn, rồi sửa cho kỳ tới:",
+                           classes="nhan", markup=False)]
+        for j, g in enumerate(goi_y):
+            ra.append(TheGoiY(g, da_co=g.split("\n\n")[0] in hien, id=f"goi-y-{j}"))
+        return ra
 
     def _dong_chi_tieu(self, ct: ChiTieu) -> Vertical:
         s = self.phien.so_lieu(ct.ma)
@@ -190,7 +249,14 @@ class SoanBaoCao(Screen):
     # ------------------------------------------------------------ thay đổi
 
     def on_input_changed(self, su_kien: Input.Changed) -> None:
-        if self._dang_dung or not (su_kien.input.id or "").startswith("so-"):
+        ma_o = su_kien.input.id or ""
+        if not self._dang_dung and ma_o.startswith("kq-"):
+            i = int(ma_o.removeprefix("kq-"))
+            if self.phien.bao_cao.nhiem_vu_ky_truoc[i].ket_qua != su_kien.value:
+                self.phien.dat_nhiem_vu(i, ket_qua=su_kien.value)
+                self._hen_lai_luu()
+            return
+        if self._dang_dung or not ma_o.startswith("so-"):
             return
         _, ma, truong = su_kien.input.id.split("-", 2)
         if _chu_o(getattr(self.phien.so_lieu(ma), truong)) == su_kien.value:
@@ -207,7 +273,6 @@ class SoanBaoCao(Screen):
             if su_kien.text_area.text == self.phien.chu_van_ban(self.ma_muc):
                 return
             self.phien.dat_van_ban(self.ma_muc, su_kien.text_area.text)
-            self.phien.da_xem_lai(self.ma_muc)  # đã sửa lời văn chép từ kỳ trước: coi như đã xem
         elif ma_o.startswith("phan-"):
             ma = ma_o.removeprefix("phan-")
             if su_kien.text_area.text == chu_phan_con(self.phien, ma):
@@ -224,7 +289,7 @@ class SoanBaoCao(Screen):
         tb = self.phien.thong_bao_cua(ma)  # kiểm tra chỉ tiêu một lần cho mỗi phím gõ
         dat_chu(self.query_one(f"#loi-{ma}", Static), _chu_thong_bao(tb, "loi"))
         dat_chu(self.query_one(f"#cb-{ma}", Static), _chu_thong_bao(tb, "canh_bao"))
-        truong_loi = {t.truong for t in tb if t.muc == "loi"}
+        truong_loi = {t.truong for t in tb if t.muc_do == "loi"}
         for truong in cac_o(ct):
             self.query_one(f"#so-{ma}-{truong}", Input).set_class(truong in truong_loi,
                                                                   "-invalid")
@@ -232,7 +297,7 @@ class SoanBaoCao(Screen):
     def _cap_nhat_thong_bao_muc(self) -> None:
         tb = [t for t in self.phien.thong_bao() if (t.ma_muc == self.ma_muc and not t.ma_chi_tieu)
               or (t.ma_muc == self.ma_muc and t.truong == "van_ban")]
-        chu = "\n".join(("Lỗi: " if t.muc == "loi" else "Cảnh báo: ") + t.thong_diep for t in tb)
+        chu = "\n".join(("Lỗi: " if t.muc_do == "loi" else "Cảnh báo: ") + t.thong_diep for t in tb)
         dat_chu(self.query_one("#thong-bao-muc", Static), chu)
 
     def _hen_lai_luu(self) -> None:
@@ -244,14 +309,14 @@ class SoanBaoCao(Screen):
             self._hen_luu.stop()
         self._hen_luu = self.set_timer(CHO_LUU_GIAY, self.luu_ngay)
 
-    def luu_ngay(self) -> None:
+    def luu_ngay(self, gop: bool = True) -> None:
         """Lưu nếu có thay đổi; cập nhật dấu trạng thái các mục và số lỗi."""
         if self._hen_luu is not None:
             self._hen_luu.stop()
             self._hen_luu = None
         if self.phien.da_thay_doi:
             try:
-                so = self.phien.luu()
+                so = self.phien.luu(gop=gop)  # tự lưu: cả đợt sửa gộp vào một phiên bản
             except Exception as loi:
                 self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
                 return
@@ -270,7 +335,9 @@ class SoanBaoCao(Screen):
         theo_ma = self.phien.bieu_mau.muc_theo_ma()
         for nut in _duyet_cay(cay.root):
             if nut.data in theo_ma:
-                nut.set_label(self._nhan_nut(theo_ma[nut.data]))
+                nhan = self._nhan_nut(theo_ma[nut.data])
+                if str(nut.label) != nhan:  # đổi nhãn bắt cả cây vẽ lại: chỉ đổi khi khác
+                    nut.set_label(nhan)
         if self.is_mounted:
             self._cap_nhat_thong_bao_muc()
 
@@ -289,11 +356,119 @@ class SoanBaoCao(Screen):
         if o:
             o.first().focus()
 
-    async def on_button_pressed(self, su_kien: Button.Pressed) -> None:
-        if su_kien.button.id == "nut-xem-lai":
-            self.phien.da_xem_lai(self.ma_muc)
-            self.luu_ngay()
-            await self.dung_bieu_mau()
+    # ------------------------------------------------------------ xem lại những gì chép sang
+
+    async def on_the_doan_hanh_dong(self, su_kien: TheDoan.HanhDong) -> None:
+        the = su_kien.the
+        if su_kien.viec == "sua":
+            self._den_doan(the.so_thu_tu)
+            return
+        # Không dựng lại cả mục (chậm với mục lớn): chỉ bỏ ô vừa xong, đánh lại số các đoạn dưới.
+        con = list(self.query(TheDoan))
+        sau = [w for w in con if w.so_thu_tu > the.so_thu_tu]
+        if su_kien.viec == "giu":
+            self.phien.giu_doan(self.ma_muc, the.chu)
+        else:
+            self.phien.bo_doan(self.ma_muc, the.chu)
+            for w in sau:
+                w.doi_so_thu_tu(w.so_thu_tu - 1)
+            vung = self.query_one("#van-ban", TextArea)
+            self._dang_dung = True
+            vung.text = self.phien.chu_van_ban(self.ma_muc)
+            self.call_after_refresh(self._xong_dung)
+            self.notify(f"Đã bỏ đoạn {the.so_thu_tu} (bản trước vẫn giữ trong các phiên bản).",
+                        markup=False)
+        await the.remove()
+        if sau:
+            sau[0].focus()
+            sau[0].scroll_visible()
+        elif len(con) > 1:
+            con[0].focus()
+        else:
+            self.query_one("#van-ban", TextArea).focus()
+        self._cap_nhat_huong_dan()
+        self._hen_lai_luu()
+
+    def _cap_nhat_huong_dan(self) -> None:
+        """Dòng hướng dẫn xem lại ở đầu mục: số đoạn và số liệu chép còn chờ."""
+        chua_xem = self.phien.doan_chua_xem(self.ma_muc)
+        so_chep = [c for c in self.phien.bieu_mau.chi_tieu_cua(self.ma_muc)
+                   if c.ma in self.phien.bao_cao.so_lieu_chep]
+        for o in self.query("#huong-dan-xem-lai").results(Static):
+            dat_chu(o, _huong_dan_xem_lai(len(chua_xem), len(so_chep)))
+
+    async def _sau_xem_lai(self, vua_xong: int = 0) -> None:
+        """Lưu, dựng lại mục, đặt con trỏ vào đoạn còn chờ kế tiếp (hoặc ô lời văn).
+
+        vua_xong: số thứ tự đoạn vừa giữ/bỏ. Giữ thì các đoạn sau giữ số, bỏ thì dịch lên một:
+        cả hai trường hợp, đoạn chờ kế tiếp là đoạn đầu tiên có số ≥ vua_xong."""
+        self.luu_ngay()
+        await self.dung_bieu_mau()
+        con = list(self.query(TheDoan))
+        if con:
+            cho = next((w for w in con if w.so_thu_tu >= vua_xong), con[0])
+            cho.focus()
+            cho.scroll_visible()
+        else:
+            self.query_one("#van-ban", TextArea).focus()
+        self.cap_nhat_trang_thai()
+
+    def _den_doan(self, so_thu_tu: int) -> None:
+        """Đặt con trỏ ô lời văn ở đầu đoạn thứ `so_thu_tu` (từ 1)."""
+        vung = self.query_one("#van-ban", TextArea)
+        dong = 0
+        for i, doan in enumerate(self.phien.bao_cao.van_ban.get(self.ma_muc, []), start=1):
+            if i == so_thu_tu:
+                break
+            dong += doan.count("\n") + 2  # mỗi đoạn cách nhau một dòng trống
+        vung.focus()
+        vung.move_cursor((dong, 0))
+        vung.scroll_visible()
+
+    def action_giu_so(self) -> None:
+        """F6 trên ô số: số giữ từ kỳ trước vẫn đúng kỳ này."""
+        o = self.focused
+        ma_o = (o.id or "") if o is not None else ""
+        if not ma_o.startswith("so-"):
+            self.notify("F6 dùng trên ô số giữ từ kỳ trước, hoặc trên một đoạn chép từ kỳ trước.",
+                        markup=False)
+            return
+        ma = ma_o.split("-", 2)[1]
+        if self.phien.xac_nhan_so(ma):
+            self._cap_nhat_chi_tieu(ma)
+            self._cap_nhat_huong_dan()
+            self._hen_lai_luu()
+        else:
+            self.notify("Số này không chờ xác nhận.", markup=False)
+
+    async def action_giu_ca_muc(self) -> None:
+        """F7: giữ mọi đoạn chép và mọi số giữ từ kỳ trước của mục đang soạn."""
+        so_doan = self.phien.giu_ca_muc(self.ma_muc)
+        so_so = self.phien.xac_nhan_so_ca_muc(self.ma_muc)
+        if not so_doan and not so_so:
+            self.notify("Mục này không còn gì chép từ kỳ trước chờ xem lại.", markup=False)
+            return
+        self.notify(f"Đã giữ {so_doan} đoạn và {so_so} số của kỳ trước.", markup=False)
+        await self._sau_xem_lai()
+
+    async def on_chon_trang_thai_da_chon(self, su_kien: ChonTrangThai.DaChon) -> None:
+        o = su_kien.o
+        self.phien.dat_nhiem_vu(o.thu_tu, trang_thai=o.trang_thai)
+        self.query_one("#dem-nhiem-vu", Static).update(self._dem_nhiem_vu())
+        self._hen_lai_luu()
+        # Một phím cho trạng thái, rồi sang ô câu kết quả của chính nhiệm vụ đó.
+        self.query_one(f"#kq-{o.thu_tu}", Input).focus()
+
+    def on_the_goi_y_chen(self, su_kien: TheGoiY.Chen) -> None:
+        chu = self.phien.chu_van_ban(self.ma_muc)
+        moi = f"{chu}\n\n{su_kien.the.chu}" if chu.strip() else su_kien.the.chu
+        self.phien.dat_van_ban(self.ma_muc, moi)
+        vung = self.query_one("#van-ban", TextArea)
+        self._dang_dung = True
+        vung.text = self.phien.chu_van_ban(self.ma_muc)
+        self.call_after_refresh(self._xong_dung)
+        su_kien.the.da_chen()
+        self._hen_lai_luu()
 
     def on_screen_suspend(self) -> None:
         self.luu_ngay()
@@ -304,34 +479,61 @@ class SoanBaoCao(Screen):
 
     def action_luu(self) -> None:
         self.phien.da_thay_doi = True  # F2: lưu một phiên bản ngay cả khi không đổi gì
-        self.luu_ngay()
+        self.luu_ngay(gop=False)
         self.notify(self._lan_luu, markup=False)
 
     async def action_loi_tiep(self) -> None:
-        """Nhảy tới lỗi kế tiếp (sau mục đang chọn), chọn mục và đặt con trỏ vào ô lỗi."""
-        loi = [t for t in self.phien.thong_bao() if t.muc == "loi" and t.ma_muc]
+        """Nhảy tới lỗi kế tiếp theo thứ tự văn bản (sau lỗi vừa đến), cả lỗi ở thông tin văn
+        bản: chọn mục và đặt con trỏ vào đúng ô, đoạn, nhiệm vụ phải sửa."""
+        thu_tu = [m.ma for m in self.phien.bieu_mau.muc]
+        ds = self.phien.thong_bao()
+
+        def khoa(t: ThongBao) -> tuple[int, int, int]:
+            muc = thu_tu.index(t.ma_muc) if t.ma_muc in thu_tu else len(thu_tu)
+            return (muc, t.vi_tri, ds.index(t))
+
+        loi = sorted((t for t in ds if t.muc_do == "loi"), key=khoa)
         if not loi:
             self.notify("Không còn lỗi nào.", markup=False)
             return
-        thu_tu = [m.ma for m in self.phien.bieu_mau.muc]
-        hien = thu_tu.index(self.ma_muc)
-        loi.sort(key=lambda t: ((thu_tu.index(t.ma_muc) - hien - 1) % len(thu_tu)))
-        dich = loi[0]
+        moc = self._moc_loi or (thu_tu.index(self.ma_muc), -1, -1)
+        dich = next((t for t in loi if khoa(t) > moc), loi[0])
+        self._moc_loi = khoa(dich)
+        await self.den_thong_bao(dich)
+
+    async def den_thong_bao(self, dich: ThongBao) -> None:
+        """Đưa con trỏ tới chỗ phải sửa của một lỗi / cảnh báo (F8, danh sách ở màn hình xuất)."""
+        if dich.ma_muc not in self.phien.bieu_mau.muc_theo_ma():
+            from drafter.tui.thong_tin import ThongTinVanBan
+
+            self.luu_ngay()
+            self.app.push_screen(ThongTinVanBan(self.phien, tieu_diem=dich.truong))
+            self.notify(dich.dong(), markup=False)
+            return
         if dich.ma_muc != self.ma_muc:
             self.luu_ngay()
             self.ma_muc = dich.ma_muc
             await self.dung_bieu_mau()
         self._chon_nut(dich.ma_muc)
-        self.call_after_refresh(self._dat_con_tro, dich.ma_chi_tieu, dich.truong)
+        self.call_after_refresh(self._dat_con_tro, dich)
 
-    def _dat_con_tro(self, ma: str, truong: str) -> None:
-        ung_vien = [f"#so-{ma}-{truong}", f"#so-{ma}-gia_tri", f"#phan-{ma}", "#van-ban"]
+    def _dat_con_tro(self, t: ThongBao) -> None:
+        if t.nhom == "doan_chep":
+            ung_vien = [f"#doan-chep-{t.vi_tri}"]
+        elif t.nhom == "nhiem_vu":
+            ung_vien = [f"#{'kq' if t.truong == 'ket_qua' else 'tt'}-{t.vi_tri - 1}"]
+        elif t.truong == "phan_con":
+            ung_vien = [f"#phan-{t.ma_chi_tieu}", f"#so-{t.ma_chi_tieu}-gia_tri"]
+        else:
+            ung_vien = [f"#so-{t.ma_chi_tieu}-{t.truong}", f"#so-{t.ma_chi_tieu}-gia_tri",
+                        f"#phan-{t.ma_chi_tieu}"]
         for chon in ung_vien:
             ds = self.query(chon)
             if ds:
                 ds.first().focus()
                 ds.first().scroll_visible()
                 return
+        self._den_doan(t.vi_tri or 1)
 
     def action_thong_tin(self) -> None:
         from drafter.tui.thong_tin import ThongTinVanBan
@@ -364,6 +566,17 @@ class SoanBaoCao(Screen):
                 Lenh("Xuất báo cáo ra .docx", "F9", self.action_xuat)]
 
 
+def _huong_dan_xem_lai(so_doan: int, so_so: int) -> str:
+    phan = []
+    if so_doan:
+        phan.append(f"{so_doan} đoạn chép từ kỳ trước chưa xem lại: trên mỗi đoạn F6 giữ · "
+                    "Enter sửa · Delete bỏ")
+    if so_so:
+        phan.append(f"{so_so} số giữ từ kỳ trước: gõ số mới, hoặc F6 giữ số")
+    return ("↻ " + "; ".join(phan) + ". F7: giữ cả mục.") if phan else \
+        "✓ Đã xem lại hết những gì chép từ kỳ trước trong mục này."
+
+
 def _chu_o(gia_tri: object) -> str:
     """Chữ hiện trong ô nhập cho một giá trị đã lưu (như người dùng đã gõ)."""
     if gia_tri is None:
@@ -376,7 +589,7 @@ def _chu_o(gia_tri: object) -> str:
 def _chu_thong_bao(tb: list[ThongBao], muc: str) -> str:
     """Lỗi (đỏ) và cảnh báo (vàng) của một chỉ tiêu, mỗi loại một ô chữ riêng."""
     nhan = "Lỗi: " if muc == "loi" else "Cảnh báo: "
-    return "\n".join(nhan + t.thong_diep for t in tb if t.muc == muc)
+    return "\n".join(nhan + t.thong_diep for t in tb if t.muc_do == muc)
 
 
 def dat_chu(o: Static, chu: str) -> None:

@@ -31,9 +31,14 @@ class ThongTinVanBan(Screen):
         Binding("escape", "quay_lai", "Quay lại", id="quay-lai"),
     ]
 
-    def __init__(self, phien: PhienSoan) -> None:
+    # Ô để đặt con trỏ khi F8 đưa tới một lỗi của thông tin văn bản (theo ThongBao.truong).
+    _O_CUA_TRUONG = {"noi_nhan": "o-them-noi-nhan", "chu_ky": "co_quan_hoac_chuc_vu",
+                     "co_quan_ban_hanh": "so"}
+
+    def __init__(self, phien: PhienSoan, tieu_diem: str = "so") -> None:
         super().__init__()
         self.phien = phien
+        self.tieu_diem = self._O_CUA_TRUONG.get(tieu_diem, tieu_diem)
 
     def compose(self) -> ComposeResult:
         bc, dau = self.phien.bao_cao, self.phien.bao_cao.dau
@@ -79,6 +84,11 @@ class ThongTinVanBan(Screen):
                 yield o_co_nhan("chuc_vu", "Chức vụ người ký", "; ".join(bc.chu_ky.chuc_vu))
                 yield o_co_nhan("ho_ten", "Họ và tên người ký", bc.chu_ky.ho_ten)
         yield Footer()
+
+    def on_mount(self) -> None:
+        # Mở ra là gõ được ngay (không mất chữ đầu tiên): con trỏ ở ô được yêu cầu, mặc định Số.
+        o = self.query(f"#{self.tieu_diem}") or self.query("#so")
+        o.first().focus()
 
     # ------------------------------------------------------------ sửa
 
@@ -176,7 +186,24 @@ class ThongTinVanBan(Screen):
     # ------------------------------------------------------------ lệnh
 
     def action_hom_nay(self) -> None:
+        """F4: ngày hôm nay. Kỳ báo cáo đã qua lâu (hay chưa hết) thì hỏi trước khi đặt."""
+        from drafter.bieu_mau.kiem_tra_so_lieu import NGAY_TRE_TOI_DA
+        from drafter.tui.xuat import XacNhan
+
         hom_nay = date.today()
+        ky = self.phien.ky
+        tre = (hom_nay - ky.ngay_cuoi).days
+        if tre > NGAY_TRE_TOI_DA or tre <= 0:
+            ly_do = (f"cách cuối {ky.ten_gon} ({ky.ngay_cuoi:%d/%m/%Y}) {tre} ngày" if tre > 0
+                     else f"{ky.ten_gon} chưa kết thúc (hết ngày {ky.ngay_cuoi:%d/%m/%Y})")
+            self.app.push_screen(
+                XacNhan(f"Hôm nay {hom_nay:%d/%m/%Y} {ly_do}. Vẫn đặt ngày ban hành là hôm nay?",
+                        co="Đặt hôm nay", khong="Không"),
+                lambda dong_y: self._dat_hom_nay(hom_nay) if dong_y else None)
+            return
+        self._dat_hom_nay(hom_nay)
+
+    def _dat_hom_nay(self, hom_nay: date) -> None:
         self.query_one("#ngay", Input).value = (
             f"{hom_nay.day:02d}/{hom_nay.month:02d}/{hom_nay.year}")
 

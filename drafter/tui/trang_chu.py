@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Label, Static
 
@@ -142,21 +142,27 @@ class HoiKyMoi(ModalScreen[Ky | None]):
 
 
 class DanhSachThayDoi(ModalScreen[None]):
-    """Những gì đã chép, đã xóa, đã điền khi tạo kỳ mới."""
+    """Những gì đã chép, đã xóa, đã điền khi tạo kỳ mới. Danh sách cuộn bằng phím (mũi tên,
+    PageUp/PageDown); nút «Bắt đầu soạn» luôn hiện bên dưới; Enter hay Esc đều vào soạn."""
 
-    BINDINGS = [Binding("escape", "dong", "Đóng"), Binding("enter", "dong", "Đóng")]
+    BINDINGS = [Binding("escape", "dong", "Bắt đầu soạn"),
+                Binding("enter", "dong", "Bắt đầu soạn", priority=True)]
 
     def __init__(self, tieu_de: str, dong: list[str]) -> None:
         super().__init__()
         self.tieu_de, self.dong = tieu_de, dong
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="hop-thoai rong"):
+        with Vertical(classes="hop-thoai rong", id="hop-thay-doi"):
             yield Label(self.tieu_de, classes="tieu-de-hop")
-            with Vertical(id="ds-thay-doi"):
+            with VerticalScroll(id="ds-thay-doi"):
                 for d in self.dong:
                     yield Static(f"• {d}", markup=False)
+            yield Label("↑↓ PageUp PageDown: cuộn · Enter: bắt đầu soạn", classes="tro-giup")
             yield Button("Bắt đầu soạn", id="nut-dong-y", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#ds-thay-doi").focus()
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

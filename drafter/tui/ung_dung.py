@@ -94,16 +94,25 @@ class UngDung(App, inherit_bindings=False):
         if xuat_ngay:
             self.call_after_refresh(man_hinh.action_xuat)
 
-    def tao_ky_moi(self, ky: Ky) -> None:
-        from drafter.chuyen_ky import tao_ky_moi, tong_hop
+    def tao_ky_moi(self, ky: Ky, thay_the: bool = False) -> None:
+        """Tạo báo cáo kỳ `ky` (quý: chép từ kỳ trước; 6/9 tháng, năm: gộp các quý). Kỳ đã có
+        báo cáo thì hỏi trước; tạo lại thì bản cũ vẫn còn trong các phiên bản."""
+        from drafter.chuyen_ky import tao_bao_cao
         from drafter.tui.trang_chu import DanhSachThayDoi
+        from drafter.tui.xuat import XacNhan
 
+        da_co = self.kho.tim_bao_cao(self.xa.id, ky.ma)
+        if da_co is not None and not thay_the:
+            self.push_screen(
+                XacNhan(f"Đã có báo cáo {ky.ten_gon} (phiên bản {da_co.so_phien_ban}). Tạo lại "
+                        "từ đầu? Bản đang có vẫn giữ trong các phiên bản, khôi phục được.",
+                        co="Tạo lại", khong="Không, giữ bản đang có"),
+                lambda dong_y: self.tao_ky_moi(ky, thay_the=True) if dong_y else None)
+            return
         try:
-            if ky.loai == "quy":
-                bao_cao, thay_doi = tao_ky_moi(self.kho, self.xa.id, ky)
-            else:
-                bao_cao, thay_doi = tong_hop(self.kho, self.xa.id, ky)
-            self.kho.luu(self.xa.id, bao_cao, "tạo từ báo cáo kỳ trước")
+            bao_cao, thay_doi = tao_bao_cao(self.kho, self.xa.id, ky, thay_the=thay_the)
+            self.kho.luu(self.xa.id, bao_cao, "tạo lại, thay bản trước" if da_co else
+                         "tạo từ báo cáo kỳ trước")
         except LoiKho as loi:
             self.notify(str(loi), title="Chưa tạo được", severity="error", markup=False)
             return

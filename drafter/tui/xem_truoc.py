@@ -29,8 +29,8 @@ def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
             if isinstance(x, str):
                 t.append(x, style="bold" if dam else "")
             elif isinstance(x, Doan):
-                kieu = " ".join(k for k, co in (("bold", x.dam or dam), ("italic", x.nghieng))
-                                if co)
+                kieu = " ".join(k for k, co in (("bold", x.dam or dam), ("italic", x.nghieng),
+                                                ("black on yellow", x.to_sang)) if co)
                 t.append(x.chu, style=kieu)
             elif isinstance(x, ChuThich):
                 chu_thich.append(Text(f"[{len(chu_thich) + 1}] ") + noi_dung(x.chu_thich))

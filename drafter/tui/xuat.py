@@ -1,22 +1,42 @@
-"""Xuất văn bản: thư mục và tên tệp mặc định (sửa được), hỏi trước khi ghi đè, xuất trong luồng
-riêng có thanh tiến trình, kiểm tra thể thức NĐ 30 của tệp vừa ghi, PDF nếu có LibreOffice;
-báo cáo thành "đã xuất" và được ghi nhật ký. Lỗi hiện ra, không bao giờ văng chương trình."""
+"""Xuất văn bản: bản nháp trình ký hay bản chính thức, thư mục và tên tệp mặc định (sửa được),
+hỏi trước khi ghi đè, ghi tệp trong luồng riêng có thanh tiến trình, kiểm tra thể thức NĐ 30
+của tệp vừa ghi, PDF nếu có LibreOffice; kết luận nội dung và thể thức đặt cạnh nhau, mỗi phát
+hiện đưa về đúng chỗ sửa. Báo cáo thành "đã xuất" và được ghi nhật ký (ở luồng giao diện). Lỗi
+hiện ra, không bao giờ văng chương trình."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Footer, Label, ProgressBar, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Label,
+    OptionList,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+from textual.widgets.option_list import Option
 
+from drafter.ket_luan import KetLuan
 from drafter.ky_bao_cao import ten_tep_bao_cao
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap
+
+if TYPE_CHECKING:
+    from drafter.kiem_tra.ket_qua import BaoCaoKiemTra
+    from drafter.van_ban import VanBan
 
 
 def ten_tep_mac_dinh(phien: PhienSoan) -> str:
@@ -29,13 +49,49 @@ def thu_muc_mac_dinh() -> Path:
     return tai_lieu / "drafter" if tai_lieu.is_dir() else Path.home() / "drafter-bao-cao"
 
 
+class HopChon(Checkbox):
+    """Ô đánh dấu đọc được cả trên màn hình đơn sắc: «[X]» khi chọn, «[ ]» khi không."""
+
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:
+        return "X" if self.value else " "
+
+
+class NutChon(RadioButton):
+    """Nút chọn một trong nhiều: «(●)» khi chọn, «( )» khi không (không chỉ khác màu)."""
+
+    BUTTON_LEFT = "("
+    BUTTON_RIGHT = ")"
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:
+        return "●" if self.value else " "
+
+
+@dataclass
+class _KetQuaXuat:
+    """Kết quả của luồng xuất (chỉ ghi tệp và kiểm tra), chuyển về luồng giao diện."""
+
+    dich: Path
+    the_thuc: BaoCaoKiemTra | None = None
+    pdf: Path | None = None
+    loi: str = ""
+
+
 class XuatVanBan(Screen):
+    """Xuất: chọn bản nháp (trình ký) hay bản chính thức, xem kết luận nội dung và thể thức
+    cạnh nhau theo nhóm; Enter trên một phát hiện để về đúng chỗ sửa."""
+
     BINDINGS = [Binding("escape", "quay_lai", "Quay lại", id="quay-lai"),
                 Binding("f9", "xuat", "Xuất", id="xuat", priority=True)]
 
     def __init__(self, phien: PhienSoan) -> None:
         super().__init__()
         self.phien = phien
+        self.ket_luan: KetLuan | None = None
 
     def compose(self) -> ComposeResult:
         from drafter.xuat_pdf import tim_libreoffice
@@ -45,19 +101,72 @@ class XuatVanBan(Screen):
         with VerticalScroll(id="xuat"):
             yield Static(f"Xuất báo cáo {self.phien.ky.ten_gon} ra tệp Word (.docx)",
                          classes="tieu-de-muc", markup=False)
+            with RadioSet(id="loai-ban"):
+                yield NutChon("Bản nháp trình ký — để trống số, ngày; số thiếu in «[chưa có]»",
+                              value=True, id="ban-nhap")
+                yield NutChon("Bản chính thức (phát hành) — phải hết lỗi, có số và ngày",
+                              id="ban-chinh-thuc")
             o = ONhap(str(thu_muc), id="thu-muc")
             o.border_title = "Thư mục"
             yield o
             o = ONhap(ten_tep_mac_dinh(self.phien), id="ten-tep")
             o.border_title = "Tên tệp"
             yield o
-            yield Checkbox("Xuất thêm PDF (LibreOffice)" if co_lo else
-                           "Xuất thêm PDF (máy chưa cài LibreOffice)", value=False,
-                           disabled=not co_lo, id="pdf")
+            yield HopChon("Xuất thêm PDF (LibreOffice)" if co_lo else
+                          "Xuất thêm PDF (máy chưa cài LibreOffice)", value=co_lo,
+                          disabled=not co_lo, id="pdf")
             yield Button("Xuất (F9)", id="nut-xuat", variant="primary")
-            yield ProgressBar(total=4, show_eta=False, id="tien-trinh")
+            yield ProgressBar(total=3, show_eta=False, id="tien-trinh")
             yield Static("", id="ket-qua", markup=False)
+            yield Static("", id="tom-tat", markup=False)
+            yield OptionList(id="phat-hien")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._danh_gia()
+        self.query_one("#loai-ban", RadioSet).focus()
+
+    @property
+    def chinh_thuc(self) -> bool:
+        return self.query_one("#ban-chinh-thuc", RadioButton).value
+
+    def on_radio_set_changed(self) -> None:
+        self._danh_gia()
+
+    def _danh_gia(self, the_thuc: BaoCaoKiemTra | None = None) -> None:
+        """Kết luận nội dung (và thể thức, khi đã ghi tệp) cho loại bản đang chọn."""
+        thong_bao = self.phien.thong_bao_chinh_thuc() if self.chinh_thuc \
+            else self.phien.thong_bao()
+        self.ket_luan = KetLuan("chinh_thuc" if self.chinh_thuc else "nhap", thong_bao,
+                                the_thuc)
+        self.query_one("#tom-tat", Static).update(self.ket_luan.tom_tat())
+        self.query_one("#tom-tat", Static).set_class(not self.ket_luan.san_sang, "loi")
+        ds = self.query_one("#phat-hien", OptionList)
+        ds.clear_options()
+        for n in self.ket_luan.cac_nhom():
+            dem = ", ".join(x for x in (f"{n.loi} lỗi" if n.loi else "",
+                                        f"{n.canh_bao} cảnh báo" if n.canh_bao else "") if x)
+            ds.add_option(Option(f"▸ {n.ten} ({dem})", disabled=True))
+            if n.thong_bao:
+                for i, t in enumerate(n.thong_bao):
+                    ds.add_option(Option(("✗ " if t.muc_do == "loi" else "! ") + t.dong(),
+                                         id=f"{n.ma}:{i}"))
+            else:
+                for d in n.dong:
+                    ds.add_option(Option("  " + d, disabled=True))
+
+    def on_option_list_option_selected(self, su_kien: OptionList.OptionSelected) -> None:
+        """Enter trên một phát hiện: về màn hình soạn, đúng chỗ phải sửa."""
+        if self.ket_luan is None or not su_kien.option.id:
+            return
+        ma_nhom, i = su_kien.option.id.split(":")
+        nhom = next(n for n in self.ket_luan.cac_nhom() if n.ma == ma_nhom)
+        t = nhom.thong_bao[int(i)]
+        self.app.pop_screen()
+        soan = self.app.screen
+        den = getattr(soan, "den_thong_bao", None)
+        if den is not None:
+            self.app.call_later(den, t)
 
     def on_button_pressed(self) -> None:
         self.action_xuat()
@@ -69,12 +178,14 @@ class XuatVanBan(Screen):
         return Path(self.query_one("#thu-muc", ONhap).value.strip() or ".").expanduser() / ten
 
     def action_xuat(self) -> None:
-        loi, _ = self.phien.dem()
-        if loi:
+        self._danh_gia()
+        assert self.ket_luan is not None
+        if self.chinh_thuc and self.ket_luan.so_loi:
             self.query_one("#ket-qua", Static).update(
-                f"Chưa xuất được: báo cáo còn {loi} lỗi. Về màn hình soạn, nhấn F8 để đến lỗi "
-                "tiếp theo.\n" + "\n".join(t.dong() for t in self.phien.thong_bao()
-                                         if t.muc == "loi")[:2000])
+                f"Chưa xuất bản chính thức: còn {self.ket_luan.so_loi} lỗi (danh sách dưới). "
+                "Enter trên một lỗi để đến chỗ sửa; F8 ở màn hình soạn đến lỗi tiếp theo. Không "
+                "có tệp nào được ghi.")
+            self.query_one("#phat-hien", OptionList).focus()
             return
         dich = self.duong_dan()
         if dich.exists():
@@ -84,40 +195,53 @@ class XuatVanBan(Screen):
             self._bat_dau(dich)
 
     def _bat_dau(self, dich: Path) -> None:
+        from drafter.bieu_mau.dung_van_ban import dung
+
         self.query_one("#tien-trinh", ProgressBar).update(progress=0)
         self.query_one("#ket-qua", Static).update("Đang xuất…")
-        self._xuat(dich, self.query_one("#pdf", Checkbox).value)
+        # Dựng văn bản ở luồng giao diện (dữ liệu đang sửa không bị đọc từ luồng khác); luồng
+        # riêng chỉ ghi tệp, kiểm tra thể thức và xuất PDF.
+        van_ban = dung(self.phien.bieu_mau, self.phien.bao_cao)
+        self._xuat(van_ban, dich, self.query_one("#pdf", Checkbox).value, self.chinh_thuc)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _xuat(self, dich: Path, pdf: bool) -> None:
-        from drafter.bieu_mau.dung_van_ban import dung
+    def _xuat(self, van_ban: VanBan, dich: Path, pdf: bool, chinh_thuc: bool) -> None:
         from drafter.ghi_docx import ghi_tep
-        from drafter.kiem_tra import Muc, kiem_tra
+        from drafter.kiem_tra import kiem_tra
 
+        kq = _KetQuaXuat(dich)
         tien = self.query_one("#tien-trinh", ProgressBar)
-        dong: list[str] = []
         try:
-            van_ban = dung(self.phien.bieu_mau, self.phien.bao_cao)
-            self.app.call_from_thread(tien.advance, 1)
             ghi_tep(van_ban, dich)
             self.app.call_from_thread(tien.advance, 1)
-            bao_cao = kiem_tra(dich)
-            dong.append(f"Đã ghi {dich}")
-            dong += [k.dong() for k in bao_cao.ket_qua if k.muc in (Muc.KHONG_DAT,
-                                                                     Muc.CANH_BAO)]
-            dong.append(bao_cao.tong_ket())
+            kq.the_thuc = kiem_tra(dich, chinh_thuc=chinh_thuc)
             self.app.call_from_thread(tien.advance, 1)
             if pdf:
                 from drafter.xuat_pdf import xuat_pdf
 
-                dong.append(f"Đã ghi {xuat_pdf(dich, dich.with_suffix('.pdf'))}")
-            kho = self.phien.kho
-            kho.luu(self.phien.xa_id, self.phien.bao_cao, "trước khi xuất")
-            kho.ghi_xuat(self.phien.xa_id, self.phien.ky.ma, dich)
-            self.app.call_from_thread(tien.advance, 1)
-        except Exception as loi:
-            dong.append(f"Không xuất được: {loi}")
-        self.app.call_from_thread(self.query_one("#ket-qua", Static).update, "\n".join(dong))
+                kq.pdf = xuat_pdf(dich, dich.with_suffix(".pdf"))
+        except Exception as loi:  # mọi lỗi thành câu trên màn hình, không văng chương trình
+            kq.loi = f"Không xuất được: {loi}"
+        self.app.call_from_thread(self._xong, kq)
+
+    def _xong(self, kq: _KetQuaXuat) -> None:
+        """Về luồng giao diện: ghi nhật ký xuất vào kho, hiện kết luận chung."""
+        dong: list[str] = []
+        if kq.the_thuc is not None:
+            dong.append(f"Đã ghi {kq.dich} ({'bản chính thức' if self.chinh_thuc else 'bản nháp'})")
+            if kq.pdf is not None:
+                dong.append(f"Đã ghi {kq.pdf}")
+            try:
+                kho = self.phien.kho
+                kho.luu(self.phien.xa_id, self.phien.bao_cao, "trước khi xuất")
+                kho.ghi_xuat(self.phien.xa_id, self.phien.ky.ma, kq.dich)
+            except Exception as loi:
+                dong.append(f"Chưa ghi được nhật ký xuất vào kho: {loi}")
+            self._danh_gia(kq.the_thuc)
+        if kq.loi:
+            dong.append(kq.loi)
+        self.query_one("#tien-trinh", ProgressBar).update(progress=3)
+        self.query_one("#ket-qua", Static).update("\n".join(dong))
 
     def action_quay_lai(self) -> None:
         self.app.pop_screen()
@@ -130,16 +254,20 @@ class XuatVanBan(Screen):
 class XacNhan(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "khong", "Không")]
 
-    def __init__(self, cau_hoi: str) -> None:
+    def __init__(self, cau_hoi: str, co: str = "Ghi đè", khong: str = "Không") -> None:
         super().__init__()
-        self.cau_hoi = cau_hoi
+        self.cau_hoi, self.nhan_co, self.nhan_khong = cau_hoi, co, khong
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="hop-thoai"):
             yield Label(self.cau_hoi, markup=False)
             with Horizontal(classes="nut-hop"):
-                yield Button("Ghi đè", id="co", variant="warning")
-                yield Button("Không", id="khong", variant="primary")
+                yield Button(self.nhan_co, id="co", variant="warning")
+                # Mặc định là câu trả lời an toàn: Enter không ghi đè, không đổi gì.
+                yield Button(self.nhan_khong, id="khong", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#khong", Button).focus()
 
     def on_button_pressed(self, su_kien: Button.Pressed) -> None:
         self.dismiss(su_kien.button.id == "co")
