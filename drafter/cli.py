@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="tệp .json, hoặc kỳ của một báo cáo trong kho (2024-Q2)")
     render.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                         help="tệp .docx sẽ ghi (mặc định: cùng tên, cạnh tệp .json)")
+    render.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     render.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     render.add_argument("--chinh-thuc", action="store_true",
                         help="bản chính thức (phát hành): phải hết lỗi, có số và ngày; mặc định "
@@ -50,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                       default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
     demo.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
+    demo.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
 
     from drafter.cli_kho import them_lenh
@@ -82,7 +86,7 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
     try:
         ghi_tep(kq.van_ban, ra)
     except OSError as loi:
-        _in_loi(f"Không ghi được {ra}: {loi.strerror or loi}.")
+        _in_loi(_cau_loi_ghi(loi, ra))
         return 1
     print(f"Đã ghi {ra.resolve()} ({'bản chính thức' if chinh_thuc else 'bản nháp'})")
     if sau_khi_ghi is not None:
@@ -101,7 +105,7 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
             print(f"Lưu ý: {loi}", file=sys.stderr)
             return ma_thoat
         except (LoiXuatPdf, OSError) as loi:
-            _in_loi(str(loi))
+            _in_loi(_cau_loi_ghi(loi, tep_pdf))
             return 1
         print(f"Đã ghi {tep_pdf.resolve()}")
     return ma_thoat
@@ -149,9 +153,29 @@ def _la_ky(chu: str) -> bool:
     return True
 
 
+def _duoc_ghi(args: argparse.Namespace, ra: Path, dau_vao: list[Path]) -> bool:
+    """Chính sách ghi (ghi_tep.kiem_tra_dich) cho tệp ra và PDF cạnh bên, xét trước khi ghi
+    bất cứ gì; từ chối thì in lý do và lối thoát."""
+    from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
+
+    try:
+        for tep in [ra, ra.with_suffix(".pdf")] if args.pdf else [ra]:
+            kiem_tra_dich(tep, dau_vao, args.ghi_de)
+    except LoiGhiTep as loi:
+        _in_loi(loi.thong_diep, [loi.loi_thoat] if loi.loi_thoat else None)
+        return False
+    return True
+
+
+def _cau_loi_ghi(loi: Exception, tep: Path) -> str:
+    from drafter.loi_tieng_viet import cau_loi_os
+
+    return cau_loi_os(loi, "Không ghi được", tep) if isinstance(loi, OSError) else str(loi)
+
+
 def _render_tu_kho(args: argparse.Namespace) -> int:
     """`drafter render 2024-Q2`: dựng từ phiên bản mới nhất trong kho, ghi nhật ký xuất."""
-    from drafter.cli_kho import chon_xa, doc_ky, mo_kho
+    from drafter.cli_kho import chon_xa, doc_ky, mo_kho, tep_cua_kho
     from drafter.kho import LoiKho
     from drafter.ky_bao_cao import ten_tep_bao_cao
     from drafter.nap_bao_cao import tu_bao_cao
@@ -163,6 +187,8 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
             ky = doc_ky(args.tep)
             kq = tu_bao_cao(kho.doc(xa.id, ky.ma), chinh_thuc=args.chinh_thuc)
             ra = args.ra or Path(ten_tep_bao_cao(ky, xa.ten))
+            if not _duoc_ghi(args, ra, tep_cua_kho(kho)):
+                return 1
             return _xuat(kq, ra, args.pdf, args.chinh_thuc,
                          sau_khi_ghi=lambda tep: kho.ghi_xuat(xa.id, ky.ma, tep))
     except LoiTepVanBan as loi:
@@ -186,6 +212,27 @@ def _giao_dien(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Lệnh `drafter`. Ctrl+C và ống dẫn bị đóng (`drafter show … | head`) thoát êm, không
+    traceback; tệp đang ghi dở thì ghi_tep đã dọn."""
+    try:
+        try:
+            return _chay(argv)
+        finally:
+            sys.stdout.flush()  # lỗi ống dẫn lúc xả bộ đệm (cả sau --help) cũng bắt ở đây
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):
+            print("\nĐã dừng (Ctrl+C).", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Như tài liệu Python khuyên (signal, «Note on SIGPIPE»): đổi stdout sang devnull để lần
+        # xả bộ đệm khi thoát không báo lỗi lần nữa.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _chay(argv: list[str] | None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
@@ -209,11 +256,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.lenh == "render":
             kq = nap(Path(args.tep), chinh_thuc=chinh_thuc)
             ra = args.ra or Path(args.tep).with_suffix(".docx")
+            if not _duoc_ghi(args, ra, [Path(args.tep)]):
+                return 1
         elif args.lenh == "demo":
             from drafter.tai_nguyen import tep_mau
 
             kq = nap(tep_mau(TEP_BAO_CAO_MAU))
             ra = args.ra
+            if not _duoc_ghi(args, ra, [tep_mau(TEP_BAO_CAO_MAU)]):
+                return 1
         else:
             return _giao_dien(args)
     except LoiTepVanBan as loi:

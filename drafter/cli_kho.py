@@ -28,6 +28,7 @@ def them_lenh(lenh: argparse._SubParsersAction) -> None:
     export = lenh.add_parser("export", help="xuất một báo cáo trong kho ra tệp .json")
     export.add_argument("ky", metavar="KỲ")
     export.add_argument("-o", "--ra", type=Path, required=True, metavar="TEP.json")
+    export.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
 
     imp = lenh.add_parser("import", help="nhập một tệp báo cáo .json vào kho")
     imp.add_argument("tep", type=Path, metavar="TEP.json")
@@ -46,6 +47,11 @@ def them_lenh(lenh: argparse._SubParsersAction) -> None:
 
 def mo_kho(args: argparse.Namespace) -> Kho:
     return Kho.mo(args.data_dir)
+
+
+def tep_cua_kho(kho: Kho) -> list[Path]:
+    """Các tệp của kho: không lệnh xuất nào được ghi lên chúng (-o trỏ nhầm vào thư mục dữ liệu)."""
+    return [kho.tep, *(kho.tep.with_name(kho.tep.name + duoi) for duoi in ("-wal", "-shm"))]
 
 
 def chon_xa(kho: Kho, args: argparse.Namespace) -> Xa:
@@ -163,13 +169,18 @@ def _show(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
 
 
 def _export(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
     from drafter.kho.trao_doi import xuat_json
+    from drafter.loi_tieng_viet import cau_loi_os
 
     ky = doc_ky(args.ky)
     try:
+        kiem_tra_dich(args.ra, tep_cua_kho(kho), args.ghi_de)
         tep = xuat_json(kho, xa.id, ky.ma, args.ra)
+    except LoiGhiTep as loi:
+        raise LoiKho(loi.thong_diep, loi.loi_thoat) from loi
     except OSError as loi:
-        raise LoiKho(f"Không ghi được {args.ra}: {loi.strerror or loi}.") from loi
+        raise LoiKho(cau_loi_os(loi, "Không ghi được", args.ra)) from loi
     print(f"Đã xuất báo cáo {ky.ten_gon} ra {tep.resolve()}")
     return 0
 

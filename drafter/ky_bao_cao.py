@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
+from pathlib import Path
 from typing import Literal
 
 from drafter import vn
+from drafter.ghi_tep import ten_tep_an_toan
 
 LoaiKy = Literal["quy", "6thang", "9thang", "nam"]
 _MAU = re.compile(r"^(?P<nam>\d{4})(?:-(?:Q(?P<quy>[1-4])|(?P<h>H1)|(?P<m>9M)))?$")
@@ -144,14 +146,12 @@ class Ky:
         return [Ky(self.nam, "quy", q) for q in range(1, self.thang_cuoi // 3 + 1)]
 
 
-def ten_tep_bao_cao(ky: Ky, ten_xa: str) -> str:
+def ten_tep_bao_cao(ky: Ky, ten_xa: str, thu_muc: Path | None = None) -> str:
     """"BC-quy-II-2024-xa-Cai-Kinh.docx": không dấu, không khoảng trắng, máy nào cũng mở được.
-    Tên mặc định khi xuất, cho cả giao diện và dòng lệnh."""
-    ten_ky = _khong_dau(ky.ten_gon).replace("/", "-").replace(" ", "-")
-    return f"BC-{ten_ky}-xa-{_khong_dau(ten_xa).replace(' ', '-')}.docx"
+    Tên mặc định khi xuất, cho cả giao diện và dòng lệnh.
 
-
-def _khong_dau(chu: str) -> str:
-    """Bỏ dấu nhưng giữ chữ hoa (vn.bo_dau viết thường tất cả)."""
-    return "".join(b.upper() if c.isupper() else b
-                   for c, b in zip(chu, vn.bo_dau(chu), strict=False))
+    Tên xã là dữ liệu (có thể đến từ một tệp nhập): "Tân Lập/../../x: y" không được thành
+    đường dẫn ra ngoài thư mục xuất, nên mọi thứ ngoài chữ, số và "-" bị bỏ (ghi_tep).
+    """
+    ten = f"BC-{ky.ten_gon}" + (f"-xa-{ten_xa}" if ten_xa.strip() else "")
+    return ten_tep_an_toan(ten, ".docx", thu_muc)

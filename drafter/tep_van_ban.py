@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from drafter.loi_tieng_viet import cac_loi
+from drafter.loi_tieng_viet import cac_loi, cau_loi_os
 from drafter.van_ban import VanBan
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,13 +33,22 @@ def doc_json(duong_dan: Path) -> object:
         raise LoiTepVanBan(f"Tệp {duong_dan} không phải văn bản UTF-8 "
                            "(lưu lại bằng bảng mã Unicode UTF-8).") from loi
     except OSError as loi:
-        raise LoiTepVanBan(f"Không đọc được tệp {duong_dan}: {loi.strerror}.") from loi
+        raise LoiTepVanBan(cau_loi_os(loi, "Không đọc được tệp", duong_dan)) from loi
     try:
-        return json.loads(noi_dung)
+        return json.loads(noi_dung, parse_int=_so_nguyen)
     except json.JSONDecodeError as loi:
         raise LoiTepVanBan(
             f"Tệp {duong_dan} không đúng cú pháp JSON ở dòng {loi.lineno}, cột {loi.colno} "
             "(thiếu dấu phẩy, ngoặc hoặc dấu ngoặc kép?).") from loi
+    except RecursionError as loi:
+        raise LoiTepVanBan(f"Tệp {duong_dan} có các ngoặc [ ] {{ }} lồng nhau quá sâu; tệp báo "
+                           "cáo thật không lồng sâu như vậy (tệp hỏng?).") from loi
+
+
+def _so_nguyen(chu: str) -> int | str:
+    # Python từ chối đổi chuỗi quá 4300 chữ số thành int (ValueError giữa chừng json.loads):
+    # giữ số dài như chữ để phần kiểm tra báo đúng trường "quá nhiều chữ số".
+    return int(chu) if len(chu) <= 100 else chu
 
 
 def kiem_mo_hinh(mo_hinh: type[M], du_lieu: object, nguon: str = "Tệp") -> M:

@@ -24,6 +24,14 @@ from pydantic import (
 )
 
 PHIEN_BAN_TEP = 1  # phiên bản lược đồ của tệp văn bản JSON
+
+# Giới hạn của cây văn bản: xa hơn nhu cầu của mọi báo cáo (NĐ 30 dùng tới 5–6 cấp đề mục),
+# đủ gần để tệp độc bị từ chối bằng một câu tiếng Việt thay vì RecursionError hay lỗi tiếng Anh
+# của pydantic (dừng ở độ sâu ~255), và để số La Mã (tối đa 3.999) luôn viết được.
+DO_SAU_TOI_DA = 20
+SO_DE_MUC_CUNG_CAP_TOI_DA = 500
+# Word không mở được bảng quá 63 cột; độ rộng cột tính bằng cm, trang A3 ngang chưa tới 40 cm.
+SO_COT_TOI_DA = 63
 _LA_DONG_LUU = re.compile(r"^\s*[-–]?\s*Lưu\s*:")
 
 # XML 1.0 không chứa được các ký tự điều khiển (trừ tab, xuống dòng) và U+FFFE/U+FFFF.
@@ -133,9 +141,9 @@ class Bang(_Mau):
     """Bảng đơn giản: hàng đầu là tiêu đề (chữ đậm) nếu co_tieu_de."""
 
     loai: Literal["bang"] = "bang"
-    hang: list[list[NoiDungDong]] = Field(min_length=1)
+    hang: list[list[NoiDungDong]] = Field(min_length=1, max_length=32767)
     co_tieu_de: bool = True
-    do_rong_cot_cm: list[float] | None = None
+    do_rong_cot_cm: list[Annotated[float, Field(ge=0.5, le=40, allow_inf_nan=False)]] | None = None
 
     @field_validator("hang", mode="before")
     @classmethod
@@ -150,7 +158,16 @@ class Bang(_Mau):
         so_cot = {len(h) for h in v}
         if len(so_cot) != 1 or 0 in so_cot:
             raise ValueError("các hàng của bảng phải có cùng số ô (ít nhất một ô)")
+        if so_cot.pop() > SO_COT_TOI_DA:
+            raise ValueError(f"bảng có quá nhiều cột (Word chỉ mở được tối đa {SO_COT_TOI_DA})")
         return v
+
+    @model_validator(mode="after")
+    def _du_do_rong(self) -> Bang:
+        if self.do_rong_cot_cm is not None and len(self.do_rong_cot_cm) != len(self.hang[0]):
+            raise ValueError(f"độ rộng cột: có {len(self.do_rong_cot_cm)} số nhưng bảng có "
+                             f"{len(self.hang[0])} cột; ghi đủ mỗi cột một số, hoặc bỏ trường này")
+        return self
 
 
 CapDanhSo = Literal["phan", "phan_thu", "chu_hoa", "la_ma", "so", "so_thap_phan", "chu"]
@@ -177,6 +194,30 @@ class Muc(_Mau):
 
 Nut = Annotated[DoanVan | Bang | Muc, Field(discriminator="loai")]
 Muc.model_rebuild()
+
+
+def kiem_cay_de_muc(noi_dung: object) -> None:
+    """Cây đề mục quá sâu hay quá nhiều đề mục cùng cấp → ValueError tiếng Việt.
+
+    Chạy trên dữ liệu thô trước khi pydantic đi đệ quy vào cây (và trên cây đã dựng), bằng
+    vòng lặp chứ không đệ quy: tệp độc lồng 100.000 cấp cũng không làm tràn ngăn xếp.
+    """
+    cho_xet: list[tuple[object, int]] = [(noi_dung, 1)]
+    while cho_xet:
+        cac_nut, cap = cho_xet.pop()
+        if not isinstance(cac_nut, list):
+            continue
+        cac_muc = [n for n in cac_nut if isinstance(n, Muc)
+                   or (isinstance(n, dict) and n.get("loai") == "muc")]
+        if not cac_muc:
+            continue
+        if cap > DO_SAU_TOI_DA:
+            raise ValueError(f"đề mục lồng nhau quá sâu (quá {DO_SAU_TOI_DA} cấp)")
+        if len(cac_muc) > SO_DE_MUC_CUNG_CAP_TOI_DA:
+            raise ValueError(f"một cấp có {len(cac_muc)} đề mục, tối đa "
+                             f"{SO_DE_MUC_CUNG_CAP_TOI_DA}; hãy chia bớt vào các đề mục con")
+        cho_xet.extend((m.noi_dung if isinstance(m, Muc) else m.get("noi_dung"), cap + 1)
+                       for m in cac_muc)
 
 
 # ---------------------------------------------------------------- phần đầu, cuối văn bản
@@ -254,6 +295,12 @@ class VanBan(_Mau):
     @classmethod
     def _phien_ban(cls, v: int) -> int:
         return kiem_phien_ban(v, PHIEN_BAN_TEP)
+
+    @field_validator("noi_dung", mode="before")
+    @classmethod
+    def _cay_vua_phai(cls, v: object) -> object:
+        kiem_cay_de_muc(v)
+        return v
 
     @model_validator(mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 LOCALE = "vi_VN"
@@ -28,12 +28,23 @@ class LoiNhapSo(ValueError):
     """Người dùng gõ một số không đọc được; thông điệp bằng tiếng Việt, đưa thẳng lên màn hình."""
 
 
+# Giới hạn của một số liệu: 999.999.999.999.999 (gần một triệu tỷ đồng) và 6 chữ số lẻ là quá đủ
+# cho báo cáo cấp xã; số lớn hơn là gõ nhầm hay tệp hỏng. Trong giới hạn này mọi phép tính
+# (tỷ lệ, tổng, làm tròn) nằm gọn trong độ chính xác của Decimal, không bao giờ văng lỗi.
+SO_CHU_SO_NGUYEN_TOI_DA = 15
+SO_CHU_SO_LE_TOI_DA = 6
+
+
 # ---------------------------------------------------------------- định dạng số
 
 def lam_tron(gia_tri: Decimal | int | float | str, so_le: int) -> Decimal:
     """Làm tròn nửa lên (96,25 → 96,3; 31,578… → 31,58), không làm tròn kiểu ngân hàng."""
     d = _decimal(gia_tri)
-    return d.quantize(Decimal(1).scaleb(-so_le), rounding=ROUND_HALF_UP)
+    with localcontext() as ngu_canh:
+        # Đủ chữ số cho cả phần nguyên: độ chính xác mặc định (28) làm quantize văng lỗi với
+        # số lớn (tỷ lệ của một số rất lớn trên một số rất nhỏ).
+        ngu_canh.prec = max(28, d.adjusted() + so_le + 2)
+        return d.quantize(Decimal(1).scaleb(-so_le), rounding=ROUND_HALF_UP)
 
 
 def so(gia_tri: Decimal | int | float | str, so_le: int = 3, giu_so_0: bool = False) -> str:
@@ -126,7 +137,27 @@ def doc_so(van_ban: str, cho_phep_phan_tram: bool = False) -> Decimal:
         raise LoiNhapSo(_giai_thich_loi_so(goc.strip(), s))
     dau = "-" if m["dau"] else ""
     chuoi = dau + m["nguyen"].replace(".", "") + ("." + m["le"] if m["le"] else "")
-    return Decimal(chuoi)
+    return kiem_gioi_han(Decimal(chuoi), goc.strip())
+
+
+def kiem_gioi_han(so: Decimal, goc: object) -> Decimal:
+    """Số ngoài giới hạn (NaN, vô cực, quá nhiều chữ số) → LoiNhapSo nêu rõ giới hạn.
+
+    Dùng cho cả số gõ tay lẫn số JSON trong tệp (1e300, NaN): kiểm tra từ chối ở đây thì lúc
+    dựng văn bản không bao giờ gặp số không tính được.
+    """
+    chu = str(goc)
+    if len(chu) > 30:
+        chu = f"{chu[:20]}… ({len(chu)} ký tự)"
+    if not so.is_finite():
+        raise LoiNhapSo(f"«{chu}» không phải là số (NaN, Infinity không dùng được).")
+    if so and so.adjusted() + 1 > SO_CHU_SO_NGUYEN_TOI_DA:
+        raise LoiNhapSo(f"«{chu}» quá lớn: tối đa {SO_CHU_SO_NGUYEN_TOI_DA} chữ số phần nguyên "
+                        "(999.999.999.999.999).")
+    if -so.as_tuple().exponent > SO_CHU_SO_LE_TOI_DA:
+        raise LoiNhapSo(f"«{chu}» có quá nhiều chữ số sau dấu phẩy "
+                        f"(tối đa {SO_CHU_SO_LE_TOI_DA}).")
+    return so
 
 
 def _giai_thich_loi_so(goc: str, s: str) -> str:
@@ -145,13 +176,17 @@ def _giai_thich_loi_so(goc: str, s: str) -> str:
 
 def _decimal(gia_tri: Decimal | int | float | str) -> Decimal:
     if isinstance(gia_tri, Decimal):
-        return gia_tri
-    if isinstance(gia_tri, float):
-        return Decimal(repr(gia_tri))  # 0.1 → Decimal("0.1"), không phải 0.1000000000000000055…
-    try:
-        return Decimal(gia_tri)
-    except InvalidOperation as loi:
-        raise ValueError(f"không phải số: {gia_tri!r}") from loi
+        d = gia_tri
+    elif isinstance(gia_tri, float):
+        d = Decimal(repr(gia_tri))  # 0.1 → Decimal("0.1"), không phải 0.1000000000000000055…
+    else:
+        try:
+            d = Decimal(gia_tri)
+        except InvalidOperation as loi:
+            raise ValueError(f"không phải số: {gia_tri!r}") from loi
+    if not d.is_finite():
+        raise ValueError(f"không phải số: {gia_tri!r}")
+    return d
 
 
 # ---------------------------------------------------------------- ngày tháng (NĐ 30, PL I, II.4)

@@ -14,11 +14,7 @@ from pathlib import Path
 
 from drafter.ghi_tep import ghi_nguyen_tu
 
-_CHO_WINDOWS = (
-    Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice/program/soffice.exe",
-    Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
-    / "LibreOffice/program/soffice.exe",
-)
+_KHOA_APP_PATHS = r"SOFTWARE\Microsoft\Windows\CurrentVersion\App Paths\soffice.exe"
 
 
 class KhongCoLibreOffice(RuntimeError):
@@ -34,7 +30,41 @@ def tim_libreoffice() -> Path | None:
         tim = shutil.which(ten)
         if tim:
             return Path(tim)
-    return next((p for p in _CHO_WINDOWS if p.is_file()), None)
+    return next((p for p in _cho_windows() if p.is_file()), None)
+
+
+def _cho_windows() -> list[Path]:
+    """Các chỗ LibreOffice hay nằm trên Windows, nơi soffice không có trong PATH.
+
+    Python 32 bit trên Windows 64 bit thấy %PROGRAMFILES% là "Program Files (x86)": bản
+    LibreOffice 64 bit (thường gặp nhất) chỉ tìm được qua %ProgramW6432%. Cài vào thư mục khác
+    thì bộ cài ghi đường dẫn vào App Paths của sổ đăng ký.
+    """
+    cac_goc = [os.environ.get("ProgramW6432", ""),
+               os.environ.get("PROGRAMFILES", r"C:\Program Files"),
+               os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")]
+    ra = [Path(goc) / "LibreOffice" / "program" / "soffice.exe"
+          for goc in dict.fromkeys(cac_goc) if goc]
+    return ra + _tu_so_dang_ky()
+
+
+def _tu_so_dang_ky() -> list[Path]:
+    """soffice.exe theo App Paths (người dùng, rồi cả máy; nhánh 64 bit và 32 bit)."""
+    try:
+        import winreg
+    except ImportError:  # không phải Windows
+        return []
+    ra: list[Path] = []
+    for goc in (winreg.HKEY_CURRENT_USER, winreg.HKEY_LOCAL_MACHINE):
+        for nhanh in (winreg.KEY_WOW64_64KEY, winreg.KEY_WOW64_32KEY):
+            try:
+                with winreg.OpenKey(goc, _KHOA_APP_PATHS, 0, winreg.KEY_READ | nhanh) as khoa:
+                    gia_tri, _ = winreg.QueryValueEx(khoa, "")
+            except OSError:
+                continue
+            if isinstance(gia_tri, str) and gia_tri.strip():
+                ra.append(Path(os.path.expandvars(gia_tri.strip().strip('"'))))
+    return ra
 
 
 def xuat_pdf(tep_docx: Path, tep_pdf: Path, thoi_gian_toi_da: float = 180) -> Path:
@@ -44,7 +74,9 @@ def xuat_pdf(tep_docx: Path, tep_pdf: Path, thoi_gian_toi_da: float = 180) -> Pa
         raise KhongCoLibreOffice(
             "Máy chưa cài LibreOffice nên chưa xuất được PDF; tệp .docx vẫn dùng bình thường. "
             "Cài LibreOffice (miễn phí) rồi chạy lại với --pdf.")
-    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tam:
+    # LibreOffice (hay antivirus) có thể còn giữ tệp trong thư mục tạm một lúc sau khi thoát:
+    # không dọn được thì thôi, không được biến một lần xuất PDF thành công thành lỗi.
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-", ignore_cleanup_errors=True) as tam:
         tam_dir = Path(tam)
         # Hồ sơ người dùng riêng: không đụng LibreOffice đang mở của người dùng.
         ho_so = (tam_dir / "hoso").as_uri()

@@ -6,6 +6,7 @@ câu riêng), không sửa mã Python. Tệp sai được báo bằng tiếng Vi
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -212,11 +213,19 @@ def doc_bieu_mau_tu_tep(duong_dan: Path) -> BieuMau:
         raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan} không hợp lệ:", cac_loi(loi)) from loi
 
 
+# Mã biểu mẫu là tên tệp forms/<ma>.toml, không bao giờ là đường dẫn.
+MAU_MA_BIEU_MAU = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
 @cache
 def doc_bieu_mau(ma: str) -> BieuMau:
-    """Biểu mẫu có sẵn theo mã (tên tệp forms/<ma>.toml)."""
-    tep = thu_muc("forms") / f"{ma}.toml"
-    if not tep.is_file():
-        co_san = ", ".join(sorted(p.stem for p in thu_muc("forms").glob("*.toml")))
-        raise LoiBieuMau(f"Không có biểu mẫu «{ma}». Các biểu mẫu có sẵn: {co_san}.")
+    """Biểu mẫu có sẵn theo mã. Mã đến từ tệp báo cáo (dữ liệu), nên chỉ được tra trong danh
+    sách biểu mẫu cài kèm chương trình, không bao giờ ghép thành đường dẫn."""
+    co_san = {p.stem: p for p in thu_muc("forms").glob("*.toml")
+              if MAU_MA_BIEU_MAU.fullmatch(p.stem)}
+    tep = co_san.get(ma)
+    if tep is None:
+        ten = ma if len(ma) <= 80 else ma[:80] + "…"
+        raise LoiBieuMau(f"Không có biểu mẫu «{ten}». Các biểu mẫu có sẵn: "
+                         f"{', '.join(sorted(co_san))}.")
     return doc_bieu_mau_tu_tep(tep)

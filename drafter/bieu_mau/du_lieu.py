@@ -12,11 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from drafter.bieu_mau.dinh_nghia import CachViet
+from drafter.bieu_mau.dinh_nghia import MAU_MA_BIEU_MAU, CachViet
 from drafter.ghi_tep import ghi_chu
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
-from drafter.van_ban import Chu, QuyenHan, kiem_phien_ban
+from drafter.van_ban import SO_DE_MUC_CUNG_CAP_TOI_DA, Chu, QuyenHan, kiem_phien_ban
 
 PHIEN_BAN_DU_LIEU = 2
 # Phiên bản 1 → 2: "can_xem_lai" (cả mục) thay bằng "doan_chep" (từng đoạn chép từ kỳ trước chưa
@@ -126,6 +126,26 @@ class BaoCaoDuLieu(_Nhap):
     @classmethod
     def _phien_ban(cls, v: int) -> int:
         return kiem_phien_ban(v, PHIEN_BAN_DU_LIEU)
+
+    @field_validator("bieu_mau")
+    @classmethod
+    def _bieu_mau(cls, v: str) -> str:
+        # Tên, không phải đường dẫn: "/abs/x" hay "../x" từng nạp được bất kỳ tệp .toml nào
+        # (trên Windows, "\\may\chia-se" còn làm máy kết nối tới máy chủ ghi trong tệp).
+        if not MAU_MA_BIEU_MAU.fullmatch(v):
+            raise ValueError("phải là tên một biểu mẫu có sẵn (chữ thường không dấu, số và «-», "
+                             "ví dụ kt-xh-quy-xa), không phải đường dẫn tệp")
+        return v
+
+    @field_validator("van_ban")
+    @classmethod
+    def _so_doan(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        # Mỗi đoạn "#. " thành một đề mục: giữ trong giới hạn số đề mục một cấp của văn bản.
+        for ma, cac_doan in v.items():
+            if len(cac_doan) > SO_DE_MUC_CUNG_CAP_TOI_DA:
+                raise ValueError(f"mục «{ma}» có {len(cac_doan)} đoạn, tối đa "
+                                 f"{SO_DE_MUC_CUNG_CAP_TOI_DA}")
+        return v
 
     @field_validator("ky")
     @classmethod

@@ -112,13 +112,15 @@ def doc_o_so(gia_tri: SoNhap, ct: ChiTieu, truong: str) -> tuple[Decimal | None,
         return None, None
     if isinstance(gia_tri, bool):
         return None, "phải là số"
-    if isinstance(gia_tri, int | float):
-        so = Decimal(repr(gia_tri)) if isinstance(gia_tri, float) else Decimal(gia_tri)
-    else:
-        try:
+    try:
+        if isinstance(gia_tri, int | float):
+            # Số JSON trong tệp (NaN, 1e300, số nguyên dài) qua cùng giới hạn với số gõ tay.
+            so = Decimal(repr(gia_tri)) if isinstance(gia_tri, float) else Decimal(gia_tri)
+            so = vn.kiem_gioi_han(so, gia_tri)
+        else:
             so = vn.doc_so(gia_tri, cho_phep_phan_tram=ct.loai == "phan_tram")
-        except vn.LoiNhapSo as loi:
-            return None, str(loi)
+    except vn.LoiNhapSo as loi:
+        return None, str(loi)
     if ct.loai in ("dem",) and truong in ("gia_tri", "mau_so", "ke_hoach", "cung_ky", "ky_truoc") \
             and so != so.to_integral_value():
         return None, f"«{gia_tri}» phải là số nguyên ({ct.don_vi or 'số đếm'})"
