@@ -51,7 +51,7 @@ def mo_kho(args: argparse.Namespace) -> Kho:
 
 def tep_cua_kho(kho: Kho) -> list[Path]:
     """Các tệp của kho: không lệnh xuất nào được ghi lên chúng (-o trỏ nhầm vào thư mục dữ liệu)."""
-    return [kho.tep, *(kho.tep.with_name(kho.tep.name + duoi) for duoi in ("-wal", "-shm"))]
+    return kho.cac_tep()
 
 
 def chon_xa(kho: Kho, args: argparse.Namespace) -> Xa:

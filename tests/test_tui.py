@@ -366,3 +366,32 @@ async def test_noi_nhan_them_doi_cho_bo_va_dong_luu_o_cuoi(tmp_path):
     with Kho.mo(tmp_path) as kho:
         bc = kho.doc(kho.xa_mac_dinh().id, "2024-Q1")
         assert bc.noi_nhan[0] == "UBND huyện (b/c)" and bc.luu == "VT, VP"
+
+
+async def test_xuat_khong_ghi_len_tep_chi_doc_hay_tep_kho(tmp_path):
+    """Màn hình xuất: đồng ý ghi đè cũng không thay tệp chỉ đọc; tên tệp có ký tự Windows cấm
+    thì nói rõ. (Tên tệp luôn có đuôi .docx nên không thể trỏ vào tệp kho.)"""
+    import os
+    import stat
+
+    app = UngDung(tmp_path / "kho")
+    ra = tmp_path / "ra"
+    ra.mkdir()
+    chi_doc = ra / "BC-quy-I-2024-xa-Cai-Kinh.docx"
+    chi_doc.write_bytes(b"ban cu")
+    os.chmod(chi_doc, stat.S_IREAD)
+    app.thu_muc_xuat = ra
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        await _mo_q1(pilot)
+        xuat = await _sang(pilot, "f9", XuatVanBan, 0.3)
+        await pilot.press("f9")
+        await pilot.pause(0.2)
+        assert type(pilot.app.screen).__name__ == "XacNhan"
+        await pilot.click("#co")
+        await pilot.pause(0.3)
+        assert "chỉ đọc" in str(xuat.query_one("#ket-qua").render())
+        assert chi_doc.read_bytes() == b"ban cu"
+        xuat.query_one("#ten-tep", Input).value = "BC: quý II?.docx"
+        await pilot.press("f9")
+        await pilot.pause(0.2)
+        assert "không được có các ký tự" in str(xuat.query_one("#ket-qua").render())

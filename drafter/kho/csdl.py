@@ -5,7 +5,6 @@ phục ở kho/sao_luu.py."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -171,15 +170,11 @@ def dich_loi(loi: sqlite3.Error, tep: Path) -> LoiKho:
                   "Ghi lại thông báo này và gửi người hỗ trợ kỹ thuật.")
 
 
-_LY_DO_OS = {errno.ENOSPC: "ổ đĩa đầy", errno.EROFS: "ổ đĩa chỉ đọc",
-             errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi",
-             errno.ENOENT: "không tìm thấy tệp hay thư mục", errno.EEXIST: "tệp đã có",
-             errno.ENOTDIR: "đường dẫn không phải thư mục", errno.EIO: "lỗi đọc/ghi ổ đĩa"}
-
-
 def ly_do_os(loi: OSError) -> str:
-    """Lý do lỗi hệ điều hành bằng tiếng Việt (câu của hệ điều hành là tiếng Anh)."""
-    return _LY_DO_OS.get(loi.errno or 0, f"lỗi hệ điều hành số {loi.errno}")
+    """Lý do lỗi hệ điều hành bằng tiếng Việt (theo mã lỗi, cả mã của Windows)."""
+    from drafter.loi_tieng_viet import ly_do_loi_os
+
+    return ly_do_loi_os(loi)
 
 
 @contextlib.contextmanager

@@ -160,6 +160,10 @@ class Kho:
         except LoiKho as loi:
             self._canh_bao(str(loi))  # không sao lưu được thì vẫn làm việc được, nhưng phải biết
 
+    def cac_tep(self) -> list[Path]:
+        """Tệp kho và hai tệp đi kèm của chế độ WAL: không lệnh xuất nào được ghi lên chúng."""
+        return [self.tep, *(self.tep.with_name(self.tep.name + duoi) for duoi in ("-wal", "-shm"))]
+
     def dong(self) -> None:
         self.cn.close()
 

@@ -6,6 +6,7 @@ hiện ra, không bao giờ văng chương trình."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,9 @@ from drafter.tui.o_nhap import ONhap
 if TYPE_CHECKING:
     from drafter.kiem_tra.ket_qua import BaoCaoKiemTra
     from drafter.van_ban import VanBan
+
+
+_KY_TU_CAM_TEN = re.compile(r'[\\/:*?"<>|]')
 
 
 def ten_tep_mac_dinh(phien: PhienSoan) -> str:
@@ -187,6 +191,12 @@ class XuatVanBan(Screen):
                 "có tệp nào được ghi.")
             self.query_one("#phat-hien", OptionList).focus()
             return
+        ten = self.query_one("#ten-tep", ONhap).value.strip()
+        if _KY_TU_CAM_TEN.search(ten):
+            self.query_one("#ket-qua", Static).update(
+                "Tên tệp không được có các ký tự \\ / : * ? \" < > | (Windows không cho). "
+                "Sửa ô «Tên tệp» rồi xuất lại.")
+            return
         dich = self.duong_dan()
         if dich.exists():
             self.app.push_screen(XacNhan(f"Tệp {dich.name} đã có. Ghi đè?"),
@@ -196,6 +206,15 @@ class XuatVanBan(Screen):
 
     def _bat_dau(self, dich: Path) -> None:
         from drafter.bieu_mau.dung_van_ban import dung
+        from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
+
+        try:
+            # Người dùng đã đồng ý ghi đè (nếu có), nhưng không bao giờ ghi lên tệp chỉ đọc hay
+            # lên chính các tệp của kho dữ liệu.
+            kiem_tra_dich(dich, self.phien.kho.cac_tep(), ghi_de=True)
+        except LoiGhiTep as loi:
+            self.query_one("#ket-qua", Static).update(f"{loi.thong_diep} {loi.loi_thoat}")
+            return
 
         self.query_one("#tien-trinh", ProgressBar).update(progress=0)
         self.query_one("#ket-qua", Static).update("Đang xuất…")
@@ -223,7 +242,11 @@ class XuatVanBan(Screen):
                 from drafter.xuat_pdf import xuat_pdf
 
                 kq.pdf = xuat_pdf(dich, dich.with_suffix(".pdf"))
-        except Exception as loi:  # mọi lỗi thành câu trên màn hình, không văng chương trình
+        except OSError as loi:  # tệp đang mở trong Word, ổ đầy…: câu tiếng Việt theo mã lỗi
+            from drafter.loi_tieng_viet import cau_loi_os
+
+            kq.loi = cau_loi_os(loi, "Không xuất được", dich)
+        except Exception as loi:  # mọi lỗi khác thành câu trên màn hình, không văng chương trình
             kq.loi = f"Không xuất được: {loi}"
         self.app.call_from_thread(self._xong, kq)
 
