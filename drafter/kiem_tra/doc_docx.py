@@ -8,7 +8,11 @@ làm tay trong Word hay LibreOffice.
 
 from __future__ import annotations
 
+import errno
+import posixpath
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +24,31 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"w": W, "r": R, "a": A}
 TWIP_MOI_CM = 1440 / 2.54
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+# Không bật huge_tree: libxml2 giữ giới hạn độ sâu 256 tầng và 10 MB cho một nút chữ.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+# Giới hạn đọc. Báo cáo cấp xã dài vài chục trang; các giới hạn rộng gấp nhiều lần (20.000
+# đoạn vẫn đọc được) mà vẫn giữ bộ nhớ dưới 300 MB với mọi tệp, kể cả tệp cố ý phá (bom zip).
+TOI_DA_MUC_ZIP = 10_000  # số mục trong tệp nén (.docx thường có vài chục)
+TOI_DA_PHAN_MB = 32  # một phần XML sau khi giải nén
+TOI_DA_TONG_MB = 64  # mọi phần XML được đọc cộng lại
+TOI_DA_THE = 1_000_000  # số thẻ XML («<») mọi phần cộng lại: cây lxml ~120 byte mỗi nút
+TOI_DA_DOAN = 100_000
+TOI_DA_RUN = 300_000
+
+# Word "Strict Open XML" dùng không gian tên khác, cùng ý nghĩa với bản thường (transitional).
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", A.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+     b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+)
+_LUU_LAI = "hãy mở bằng Word hoặc LibreOffice rồi Lưu thành… kiểu «Word Document (.docx)»"
+
+
+class LoiDocTep(Exception):
+    """Tệp không đọc được như một văn bản Word .docx; câu báo nói vì sao và cách làm."""
 
 
 def w(tag: str) -> str:
@@ -103,29 +131,181 @@ def _trong_khung_chu(el: etree._Element, goc: etree._Element) -> bool:
     return False
 
 
+def _loi_he_thong(ten: str, loi: OSError) -> LoiDocTep:
+    """Lỗi hệ điều hành nói bằng tiếng Việt (chữ của hệ điều hành là tiếng Anh)."""
+    if loi.errno == errno.ENOENT:
+        return LoiDocTep(f"Không tìm thấy tệp {ten}.")
+    if loi.errno == errno.EISDIR:
+        return LoiDocTep(f"{ten} là một thư mục, không phải tệp .docx.")
+    if loi.errno in (errno.EACCES, errno.EPERM):
+        return LoiDocTep(f"Không có quyền đọc tệp {ten} (tệp bị khóa hoặc đang mở ở chương "
+                         "trình khác).")
+    return LoiDocTep(f"Không đọc được tệp {ten} (lỗi hệ thống số {loi.errno}).")
+
+
+def _hong(ten: str, vi_sao: str) -> LoiDocTep:
+    return LoiDocTep(f"Tệp {ten} bị hỏng ({vi_sao}): có thể tệp chép hoặc tải về chưa xong; "
+                     "hãy lấy lại bản gốc.")
+
+
+def _nhan_dien(duong_dan: Path, ten: str) -> None:
+    """Từ chối sớm, mỗi loại một câu báo riêng, những tệp hay bị nhầm là .docx; với tệp nén,
+    xem mục lục cuối tệp trước khi zipfile đọc nó (mục lục khổng lồ đủ làm cạn bộ nhớ)."""
+    if duong_dan.is_dir():
+        raise LoiDocTep(f"{ten} là một thư mục, không phải tệp .docx.")
+    with open(duong_dan, "rb") as f:
+        dau = f.read(1024)
+        if not dau:
+            raise LoiDocTep(f"Tệp {ten} rỗng (0 byte): có thể tệp chép hoặc tải về chưa xong.")
+        if dau.startswith(b"PK"):
+            # Mục lục (central directory) khai báo ở cuối tệp; zipfile giữ mỗi mục ~500 byte.
+            cuoi = zipfile._EndRecData(f)  # hàm có từ Python 2.6, zipfile cũng dùng nó
+            if cuoi is not None and (cuoi[zipfile._ECD_ENTRIES_TOTAL] > TOI_DA_MUC_ZIP
+                                     or cuoi[zipfile._ECD_SIZE] > 4 << 20):
+                raise LoiDocTep(f"Tệp {ten} có hơn {TOI_DA_MUC_ZIP:,} phần nén bên trong: không "
+                                "phải văn bản Word thông thường (có thể là tệp cố ý phá)."
+                                .replace(",", "."))
+            return
+    thuong = dau.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if dau.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        ly_do = ("là tệp Word 97–2003 (.doc) hoặc tệp .docx đặt mật khẩu; "
+                 "hãy mở bằng Word, bỏ mật khẩu nếu có, rồi Lưu thành… kiểu «Word Document "
+                 "(.docx)»")
+    elif dau.startswith(b"%PDF"):
+        ly_do = "là tệp PDF; kiểm tra thể thức cần tệp .docx gốc mà PDF được xuất ra"
+    elif thuong.startswith(b"{\\rtf"):
+        ly_do = f"là tệp RTF; {_LUU_LAI}"
+    elif thuong.startswith((b"<!doctype html", b"<html")) or b"<html" in thuong:
+        ly_do = f"là trang web (HTML) đặt tên đuôi Word; {_LUU_LAI}"
+    elif thuong.startswith(b"<") or thuong.startswith(b"\xff\xfe<") or b"<?xml" in thuong:
+        ly_do = f"là tệp XML chưa đóng gói (như «Word XML Document»); {_LUU_LAI}"
+    else:
+        ly_do = "không phải văn bản Word .docx (tệp .docx là một tệp nén bắt đầu bằng «PK»)"
+    raise LoiDocTep(f"Tệp {ten} {ly_do}.")
+
+
+class _GoiDocx:
+    """Đọc các phần của tệp nén trong giới hạn: kích thước khai báo, kích thước thật khi giải
+    nén (khai báo có thể nói dối), tổng số byte và tổng số thẻ XML của mọi phần đã đọc."""
+
+    def __init__(self, z: zipfile.ZipFile, ten_tep: str) -> None:
+        self.z = z
+        self.ten_tep = ten_tep
+        self.con_byte = TOI_DA_TONG_MB << 20
+        self.con_the = TOI_DA_THE
+
+    def _qua_lon(self, ten: str) -> LoiDocTep:
+        return LoiDocTep(
+            f"Tệp {self.ten_tep} quá lớn để kiểm tra: phần {ten} giải nén ra hơn "
+            f"{min(TOI_DA_PHAN_MB, self.con_byte >> 20)} MB (giới hạn {TOI_DA_PHAN_MB} MB mỗi "
+            f"phần, {TOI_DA_TONG_MB} MB cả tệp); có thể là tệp cố ý phá (bom zip).")
+
+    def doc(self, ten: str) -> bytes | None:
+        try:
+            info = self.z.getinfo(ten)
+        except KeyError:
+            return None
+        if info.flag_bits & 0x1:
+            raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} được mã hóa (đặt mật khẩu): hãy "
+                            "mở bằng Word, bỏ mật khẩu rồi lưu lại.")
+        toi_da = min(TOI_DA_PHAN_MB << 20, self.con_byte)
+        if info.file_size > toi_da:
+            raise self._qua_lon(ten)
+        try:
+            with self.z.open(info) as f:
+                du_lieu = f.read(toi_da + 1)
+        except NotImplementedError as loi:
+            raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} nén theo kiểu chương trình không "
+                            f"đọc được (mã nén {info.compress_type}; Word chỉ dùng mã 0 và 8): "
+                            f"{_LUU_LAI}.") from loi
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OverflowError,
+                struct.error) as loi:
+            raise _hong(self.ten_tep, f"phần {ten} giải nén lỗi") from loi
+        if len(du_lieu) > toi_da:
+            raise self._qua_lon(ten)
+        self.con_byte -= len(du_lieu)
+        return du_lieu
+
+    def xml(self, ten: str) -> etree._Element | None:
+        du_lieu = self.doc(ten)
+        if du_lieu is None:
+            return None
+        # Mỗi nút của cây lxml tốn ~120 byte: đếm «<» (cận trên số nút) trước khi dựng cây.
+        so_the = du_lieu.count(b"<")
+        if so_the > self.con_the:
+            raise LoiDocTep(f"Tệp {self.ten_tep} quá lớn để kiểm tra: hơn "
+                            f"{TOI_DA_THE:,} thẻ XML.".replace(",", "."))
+        self.con_the -= so_the
+        if b"purl.oclc.org/ooxml/" in du_lieu:
+            for cu, moi in _STRICT:
+                du_lieu = du_lieu.replace(cu, moi)
+        try:
+            return etree.fromstring(du_lieu, _PARSER)
+        except etree.XMLSyntaxError as loi:
+            if "depth" in str(loi):
+                raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} lồng quá sâu (hơn 256 tầng): "
+                                "không phải văn bản Word thông thường.") from loi
+            raise _hong(self.ten_tep, f"phần {ten} không phải XML hợp lệ, dòng {loi.lineno}") \
+                from loi
+
+    def quan_he(self, nguon: str) -> list[tuple[str, str, str]]:
+        """(Id, loại, tên phần đích) của các quan hệ nội bộ của phần `nguon` ("" = gói)."""
+        thu_muc, ten = posixpath.split(nguon)
+        rels = self.xml(posixpath.join(thu_muc, "_rels", ten + ".rels"))
+        ra = []
+        for rel in rels if rels is not None else ():
+            dich = rel.get("Target", "")
+            if rel.get("TargetMode") == "External" or not dich:
+                continue
+            duong = dich.lstrip("/") if dich.startswith("/") else posixpath.join(thu_muc, dich)
+            ra.append((rel.get("Id", ""), rel.get("Type", ""), posixpath.normpath(duong)))
+        return ra
+
+    def loai_khac(self) -> str:
+        """Tệp nén không chứa văn bản Word: nó là gì (OpenDocument, Excel, PowerPoint…)."""
+        ten = self.z.namelist()
+        kieu = (self.doc("mimetype") or b"")[:100] if "mimetype" in ten else b""
+        if kieu.startswith(b"application/vnd.oasis.opendocument.text"):
+            return ("là văn bản OpenDocument (.odt) của LibreOffice/WPS: hãy mở bằng LibreOffice "
+                    "Writer, chọn Tệp › Lưu thành… kiểu «Word 2007–365 (.docx)» rồi kiểm tra tệp "
+                    ".docx đó")
+        if kieu.startswith(b"application/vnd.oasis.opendocument"):
+            return "là tệp OpenDocument (bảng tính hoặc trình chiếu), không phải văn bản Word"
+        if any(n.startswith("xl/") for n in ten):
+            return "là bảng tính Excel, không phải văn bản Word"
+        if any(n.startswith("ppt/") for n in ten):
+            return "là tệp trình chiếu PowerPoint, không phải văn bản Word"
+        return "là tệp nén nhưng không chứa văn bản Word (thiếu phần word/document.xml)"
+
+
 class TaiLieuDocx:
+    """Một tệp .docx đã đọc. Mọi tệp không đọc được (không phải .docx, hỏng, đặt mật khẩu,
+    quá giới hạn ở đầu module) ném LoiDocTep với câu báo tiếng Việt."""
+
     def __init__(self, duong_dan: Path | str) -> None:
         self.duong_dan = Path(duong_dan)
-        with zipfile.ZipFile(self.duong_dan) as z:
-            self._ten = set(z.namelist())
-            self.document = self._xml(z, "word/document.xml")
-            self.styles = self._xml(z, "word/styles.xml")
-            self.settings = self._xml(z, "word/settings.xml")
-            self.footnotes = self._xml(z, "word/footnotes.xml")
-            self.theme = self._xml(z, "word/theme/theme1.xml")
-            rels = self._xml(z, "word/_rels/document.xml.rels")
-            self.rels: dict[str, tuple[str, str]] = {}
-            if rels is not None:
-                for rel in rels:
-                    self.rels[rel.get("Id")] = (rel.get("Type", ""), rel.get("Target", ""))
-            self.headers: dict[str, etree._Element] = {}
-            for rid, (loai, dich) in self.rels.items():
-                if loai.endswith("/header"):
-                    el = self._xml(z, "word/" + dich.lstrip("/").removeprefix("word/"))
-                    if el is not None:
-                        self.headers[rid] = el
-        if self.document is None:
-            raise ValueError("tệp không có word/document.xml: không phải tệp Word .docx")
+        ten = str(duong_dan)
+        try:
+            _nhan_dien(self.duong_dan, ten)
+            with zipfile.ZipFile(self.duong_dan) as z:
+                self._doc_cac_phan(_GoiDocx(z, ten))
+        except OSError as loi:
+            raise _loi_he_thong(ten, loi) from loi
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OverflowError,
+                struct.error) as loi:
+            raise _hong(ten, "mục lục tệp nén sai") from loi
+        self.body = self.document.find(w("body"))
+        if self.body is None:
+            ns = etree.QName(self.document).namespace
+            raise LoiDocTep(f"Tệp {ten} không có thân văn bản (w:body)"
+                            + ("" if ns == W else f"; phần văn bản dùng không gian tên lạ «{ns}»")
+                            + ": không phải văn bản Word đọc được.")
+        so_doan = sum(1 for _ in self.body.iter(w("p")))
+        so_run = sum(1 for _ in self.body.iter(w("r")))
+        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN:
+            raise LoiDocTep(f"Tệp {ten} quá lớn để kiểm tra: {so_doan:,} đoạn, {so_run:,} đoạn chữ "
+                            f"(giới hạn {TOI_DA_DOAN:,} đoạn, {TOI_DA_RUN:,} đoạn chữ).".replace(
+                                ",", "."))
         self._kieu: dict[str, etree._Element] = {}
         self._kieu_doan_mac_dinh: str | None = None
         if self.styles is not None:
@@ -135,14 +315,30 @@ class TaiLieuDocx:
                 if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on"):
                     self._kieu_doan_mac_dinh = sid
         self._phong_theme = self._doc_phong_theme()
-        self.body = self.document.find(w("body"))
 
-    @staticmethod
-    def _xml(z: zipfile.ZipFile, ten: str) -> etree._Element | None:
-        try:
-            return etree.fromstring(z.read(ten), _PARSER)
-        except KeyError:
-            return None
+    def _doc_cac_phan(self, goi: _GoiDocx) -> None:
+        chinh = next((dich for _, loai, dich in goi.quan_he("")
+                      if loai.endswith("/officeDocument")), "word/document.xml")
+        self.document = goi.xml(chinh)
+        if self.document is None:
+            raise LoiDocTep(f"Tệp {goi.ten_tep} {goi.loai_khac()}.")
+        quan_he = goi.quan_he(chinh)
+        self.rels: dict[str, tuple[str, str]] = {rid: (loai, dich) for rid, loai, dich in quan_he}
+
+        def phan(loai: str, mac_dinh: str) -> etree._Element | None:
+            dich = next((d for _, k, d in quan_he if k.endswith("/" + loai)), mac_dinh)
+            return goi.xml(dich)
+
+        self.styles = phan("styles", "word/styles.xml")
+        self.settings = phan("settings", "word/settings.xml")
+        self.footnotes = phan("footnotes", "word/footnotes.xml")
+        self.theme = phan("theme", "word/theme/theme1.xml")
+        self.headers: dict[str, etree._Element] = {}
+        for rid, loai, dich in quan_he:
+            if loai.endswith("/header"):
+                el = goi.xml(dich)
+                if el is not None:
+                    self.headers[rid] = el
 
     # ------------------------------------------------------------ kiểu và theme
 
