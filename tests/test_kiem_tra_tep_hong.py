@@ -4,6 +4,7 @@ không traceback, bộ nhớ và thời gian có giới hạn. Mọi tệp đư�
 from __future__ import annotations
 
 import os
+import re
 import struct
 import time
 import zipfile
@@ -11,13 +12,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from drafter import cli
 from drafter.ghi_docx import ghi_tep
 from drafter.kiem_tra import LoiDocTep, kiem_tra
-from drafter.kiem_tra.doc_docx import TOI_DA_DOAN, TOI_DA_MUC_ZIP, TOI_DA_PHAN_MB, TOI_DA_THE, W
+from drafter.kiem_tra.doc_docx import (
+    TOI_DA_DOAN,
+    TOI_DA_MUC_ZIP,
+    TOI_DA_PHAN_MB,
+    TOI_DA_THE,
+    W,
+    w,
+)
 from drafter.van_ban import VanBan
 from tests.conftest import van_ban_nho
+from tests.test_kiem_tra import _sua_docx
 
 D = "word/document.xml"
 
@@ -209,3 +219,120 @@ def test_strict_ooxml_doc_nhu_ban_thuong(tmp_path, docx):
     strict = _chep(docx, tmp_path / "strict.docx", thay)
     assert b"purl.oclc.org" in zipfile.ZipFile(strict).read(D)
     assert _ket_qua(strict) == _ket_qua(docx)
+
+
+# ---------------------------------------------------------------- số đo không nguyên, số đo sai
+
+_DON_VI = ((20, "pt"), (1440, "in"), (1440 / 2.54, "cm"), (144 / 2.54, "mm"), (1, ""))
+
+
+def _doi_don_vi(x: dict[str, etree._Element]) -> None:
+    """Viết lại mọi số đo twip và cỡ chữ bằng ST_UniversalMeasure hoặc số thập phân, mỗi chỗ
+    một đơn vị (pt, in, cm, mm, số thập phân): cùng giá trị nên kết quả phải y hệt."""
+    twip = {"pgSz": ("w", "h"), "pgMar": ("top", "bottom", "left", "right", "header", "footer"),
+            "ind": ("left", "right", "firstLine", "hanging"), "spacing": ("before", "after"),
+            "gridCol": ("w",), "tcW": ("w",), "left": ("w",), "right": ("w",)}
+    i = 0
+    for goc in x.values():
+        for el in goc.iter(w("*")):
+            ten = etree.QName(el).localname
+            for tt in twip.get(ten, ()):
+                v = el.get(w(tt))
+                if v is None or v.lstrip("-").isdigit() is False or el.get(w("type")) == "pct":
+                    continue
+                he_so, don_vi = _DON_VI[i % len(_DON_VI)]
+                el.set(w(tt), f"{int(v) / he_so:.12f}".rstrip("0") + don_vi)
+                i += 1
+            if ten in ("sz", "szCs") and el.getparent().tag == w("rPr"):
+                el.set(w("val"), f"{int(el.get(w('val'))) / 2}pt")
+    assert i > 20
+
+
+def test_so_do_khong_nguyen_doc_dung(tmp_path, docx):
+    """"3cm", "28.5pt", "1in", "1701.0" là số đo hợp lệ (ST_UniversalMeasure): đọc ra đúng giá
+    trị, không traceback, kết quả kiểm tra như bản viết bằng số nguyên."""
+    moi = _sua_docx(docx, tmp_path / "don_vi.docx", _doi_don_vi)
+    xml = zipfile.ZipFile(moi).read(D)
+    assert set(re.findall(rb'="-?[0-9.]+(pt|in|cm|mm)"', xml)) == {b"pt", b"in", b"cm", b"mm"}
+    assert _ket_qua(moi) == _ket_qua(docx)
+
+
+def test_co_chu_thap_phan(tmp_path, docx):
+    """w:sz="27" là 13,5 pt; w:sz="28.5" (số thập phân) là 14,25 pt: ngoài 13–14."""
+    def sua(x: dict) -> None:
+        for sz in x[D].iter(w("sz")):
+            if sz.get(w("val")) == "28":
+                sz.set(w("val"), "28.5")
+
+    moi = _sua_docx(docx, tmp_path / "co.docx", sua)
+    kq = {k.ma: k for k in kiem_tra(moi).ket_qua}
+    assert kq["tieu_ngu"].muc.value == "khong_dat"
+    assert "cỡ chữ phải 13–14" in kq["tieu_ngu"].chi_tiet
+
+
+def test_do_rong_am_khong_dat(tmp_path, docx):
+    """w:w="-2835" ở cột và ô bảng (bảng có độ rộng âm) là không hợp lệ, trước đây vẫn ĐẠT."""
+    def am(x: dict) -> None:
+        bang = x[D].find(f"{{{W}}}body/{{{W}}}tbl")
+        bang.find(f"{{{W}}}tblGrid/{{{W}}}gridCol").set(w("w"), "-2835")
+        bang.find(f".//{{{W}}}tcW").set(w("w"), "-2835")
+
+    assert _ket_qua(docx)["do_rong_bang"][0] == "dat"
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}
+    k = kq["do_rong_bang"]
+    assert k.muc.value == "khong_dat", k.dong()
+    assert "bảng 1, cột 1: w:w=«-2835» âm" in k.chi_tiet
+    assert "bảng 1, hàng 1, ô 1: w:w=«-2835» âm" in k.chi_tiet
+
+
+def test_le_trai_am_khong_dat(tmp_path, docx):
+    """Lề trái, phải âm không hợp lệ (trước đây lấy trị tuyệt đối nên ĐẠT); lề trên âm hợp lệ."""
+    def am(x: dict) -> None:
+        mar = x[D].find(f"{{{W}}}body/{{{W}}}sectPr/{{{W}}}pgMar")
+        mar.set(w("left"), "-" + mar.get(w("left")))
+        mar.set(w("top"), "-" + mar.get(w("top")))
+
+    k = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}["le_trang"]
+    assert k.muc.value == "khong_dat" and "lề trái -30 mm" in k.chi_tiet
+    assert "lề trên" not in k.chi_tiet
+
+
+_RAC = ("", "-1", "abc", "1e9", "99999999999999999999999", "3cm", "NaN", "inf", "-0.5in",
+        "1.2.3", "12,5", " 7 ", "%", "١٢")
+
+
+@pytest.mark.parametrize("hat", range(12))
+def test_thuoc_tinh_rac_khong_lam_sap(tmp_path, docx, hat):
+    """Thuộc tính mang giá trị rác ở bất cứ đâu (document, styles, header): kiểm tra vẫn cho
+    một báo cáo, không bao giờ traceback."""
+    import random
+
+    ngau_nhien = random.Random(hat)
+
+    def rac(x: dict) -> None:
+        for goc in x.values():
+            for el in goc.iter():
+                for k in list(el.attrib):
+                    if ngau_nhien.random() < 0.3:
+                        el.set(k, ngau_nhien.choice(_RAC))
+
+    tep = _sua_docx(docx, tmp_path / f"rac{hat}.docx", rac)
+    try:
+        kiem_tra(tep)
+    except LoiDocTep:
+        pass
+
+
+def test_chu_hiem_trong_doan_khong_lam_sap(tmp_path, docx):
+    """Số rất dài trong chữ (5.000 chữ số), tỷ lệ với số 40 chữ số: không traceback."""
+    dai = "0" + "9" * 5000
+
+    def sua(x: dict) -> None:
+        t = next(t for t in x[D].iter(w("t")) if (t.text or "").startswith("Số:"))
+        t.text = f"Số: {dai}/BC-UBND"
+        t2 = next(t for t in x[D].iter(w("t")) if t.text == "Nội dung.")
+        t2.text = (f"Đạt {'7' * 40}/{'3' * 40} = 33,3%; tổng {'1' * 40} hộ, trong đó: "
+                   f"{'2' * 40} hộ; 5 hộ. " + "trong đó: 1 hộ; 2 hộ " * 2000)
+
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "so.docx", sua)).ket_qua}
+    assert kq["so_0_dau"].muc.value == "khong_dat"

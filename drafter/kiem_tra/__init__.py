@@ -42,5 +42,6 @@ def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:
     ket_qua += quy_tac_chung.so_trang(bc)
     ket_qua += quy_tac_than.chu_giu_cho(bc)
     ket_qua += so_lieu.so_lieu(bc)
+    ket_qua += quy_tac_chung.do_rong_bang(bc)
     ket_qua.sort(key=lambda k: (k.so == 0, k.so))
     return BaoCaoKiemTra(str(duong_dan), ket_qua)

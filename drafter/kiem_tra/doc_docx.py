@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import posixpath
+import re
 import struct
 import zipfile
 import zlib
@@ -53,6 +54,30 @@ class LoiDocTep(Exception):
 
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+# Số đo OOXML: số nguyên, số thập phân ("28.5") hoặc ST_UniversalMeasure ("3cm", "28.5pt",
+# "1in", "-2mm"). Giới hạn số chữ số để không ra vô cực.
+_SO_DO = re.compile(r"\s*([-+]?(?:\d{1,15}(?:\.\d{0,15})?|\.\d{1,15}))\s*(mm|cm|in|pt|pc|pi)?\s*")
+_PT_MOI = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "pc": 12.0, "pi": 12.0}
+TWIP, NUA_DIEM, EMU = 20, 2, 12700  # số đơn vị gốc trong 1 pt của các loại số đo
+
+
+def so_do(gia_tri: str | None, don_vi: float = TWIP) -> float | None:
+    """Số đo theo đơn vị gốc của thuộc tính (twip, nửa điểm cho cỡ chữ, EMU cho hình vẽ);
+    None khi không có hoặc không đọc được."""
+    m = _SO_DO.fullmatch(gia_tri) if gia_tri is not None else None
+    if m is None:
+        return None
+    so = float(m[1])
+    return so if m[2] is None else so * _PT_MOI[m[2]] * don_vi
+
+
+def do(el: etree._Element | None, thuoc_tinh: str, don_vi: float = TWIP,
+       mac_dinh: float | None = None) -> float | None:
+    """Số đo ở thuộc tính w:<thuoc_tinh> của el; mac_dinh khi không có hoặc không đọc được."""
+    gia_tri = None if el is None else so_do(el.get(w(thuoc_tinh)), don_vi)
+    return mac_dinh if gia_tri is None else gia_tri
 
 
 def _gia_tri(el: etree._Element | None, thuoc_tinh: str = "val") -> str | None:
@@ -373,9 +398,9 @@ class TaiLieuDocx:
     def _ap_rpr(self, tt: ThuocTinhChu, rpr: etree._Element | None) -> None:
         if rpr is None:
             return
-        sz = rpr.find(w("sz"))
-        if sz is not None and sz.get(w("val")):
-            tt.co_pt = int(sz.get(w("val"))) / 2
+        co = do(rpr.find(w("sz")), "val", NUA_DIEM)
+        if co is not None and co > 0:  # cỡ chữ âm hay bằng 0 không hợp lệ: bỏ qua như Word
+            tt.co_pt = co / 2
         for tag, ten in (("b", "dam"), ("i", "nghieng"), ("caps", "in_hoa")):
             v = _bat(rpr.find(w(tag)))
             if v is not None:
@@ -408,26 +433,27 @@ class TaiLieuDocx:
                 _gia_tri(jc) or "left", _gia_tri(jc) or "left")
         ind = ppr.find(w("ind"))
         if ind is not None:
-            trai = ind.get(w("left")) or ind.get(w("start"))
-            phai = ind.get(w("right")) or ind.get(w("end"))
+            trai = do(ind, "left")
+            trai = do(ind, "start") if trai is None else trai
+            phai = do(ind, "right")
+            phai = do(ind, "end") if phai is None else phai
             if trai is not None:
-                tt.thut_trai_cm = int(trai) / TWIP_MOI_CM
+                tt.thut_trai_cm = trai / TWIP_MOI_CM
             if phai is not None:
-                tt.thut_phai_cm = int(phai) / TWIP_MOI_CM
-            if ind.get(w("firstLine")) is not None:
-                tt.thut_dong_dau_cm = int(ind.get(w("firstLine"))) / TWIP_MOI_CM
-            if ind.get(w("hanging")) is not None:
-                tt.thut_dong_dau_cm = -int(ind.get(w("hanging"))) / TWIP_MOI_CM
+                tt.thut_phai_cm = phai / TWIP_MOI_CM
+            if (dau := do(ind, "firstLine")) is not None:
+                tt.thut_dong_dau_cm = dau / TWIP_MOI_CM
+            if (treo := do(ind, "hanging")) is not None:
+                tt.thut_dong_dau_cm = -treo / TWIP_MOI_CM
         sp = ppr.find(w("spacing"))
         if sp is not None:
-            if sp.get(w("before")) is not None:
-                tt.truoc_pt = int(sp.get(w("before"))) / 20
-            if sp.get(w("after")) is not None:
-                tt.sau_pt = int(sp.get(w("after"))) / 20
-            if sp.get(w("line")) is not None:
+            if (truoc := do(sp, "before")) is not None:
+                tt.truoc_pt = truoc / 20
+            if (sau := do(sp, "after")) is not None:
+                tt.sau_pt = sau / 20
+            if (gia_tri := do(sp, "line")) is not None:
                 quy_tac = sp.get(w("lineRule"), "auto")
                 tt.kieu_gian_dong = quy_tac
-                gia_tri = int(sp.get(w("line")))
                 if quy_tac == "auto":
                     tt.gian_dong, tt.gian_dong_pt = gia_tri / 240, None
                 else:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from drafter.kiem_tra.bo_cuc import BoCuc
-from drafter.kiem_tra.doc_docx import TWIP_MOI_CM, w
+from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
 from drafter.kiem_tra.tien_ich import cm, pt, vi_tri
@@ -25,7 +25,7 @@ def kho_giay(bc: BoCuc) -> list[KetQua]:
     if pg is None:
         return [KetQua(1, "kho_giay", "Khổ giấy A4", M.KHONG_DAT,
                        "không khai báo khổ giấy; Word sẽ dùng khổ mặc định (thường là Letter)")]
-    rong, cao = int(pg.get(w("w"), "0")), int(pg.get(w("h"), "0"))
+    rong, cao = do(pg, "w", mac_dinh=0), do(pg, "h", mac_dinh=0)
     ngang = pg.get(w("orient")) == "landscape" or rong > cao
     a, b = (cao, rong) if ngang else (rong, cao)
     dung = abs(a - 11906) <= 20 and abs(b - 16838) <= 20
@@ -50,7 +50,12 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
                 "left": ("trái", 1701, 1984), "right": ("phải", 850, 1134)}
     sai, mo_ta = [], []
     for k, (ten, thap, cao) in gioi_han.items():
-        v = abs(int(le.get(w(k), "0")))
+        v = do(le, k)
+        if v is None and le.get(w(k)) is not None:
+            sai.append(f"lề {ten} «{le.get(w(k))}» không đọc được")
+            continue
+        # Lề trên, dưới âm là hợp lệ (Word: chữ không đẩy lề); lề trái, phải âm là sai.
+        v = abs(v or 0) if k in ("top", "bottom") else v or 0
         mo_ta.append(f"{ten} {v / TWIP_MOI_CM * 10:.0f} mm")
         if not thap - 10 <= v <= cao + 10:
             sai.append(f"lề {ten} {v / TWIP_MOI_CM * 10:.0f} mm (yêu cầu "
@@ -126,7 +131,7 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
         ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên", M.KHONG_AP_DUNG,
                          "văn bản không đánh số trang"))
     else:
-        dau, tren = int(le.get(w("header"), "0")), abs(int(le.get(w("top"), "0")))
+        dau, tren = do(le, "header", mac_dinh=0), abs(do(le, "top", mac_dinh=0))
         ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên",
                          M.DAT if dau < tren else M.KHONG_DAT,
                          f"cách mép trên {cm(dau / TWIP_MOI_CM)} cm, lề trên "
@@ -144,6 +149,42 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
         ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1", M.KHONG_DAT,
                          "trang 1 vẫn hiện số trang (cần \"Different First Page\")"))
     return ra
+
+
+def do_rong_bang(bc: BoCuc) -> list[KetQua]:
+    """Bề rộng cột (w:gridCol) và ô (w:tcW, w:tblW) phải đọc được và không âm: Word báo tệp
+    hỏng hoặc vẽ bảng lệch với giá trị như w:w="-2835"."""
+    bang = list(bc.tai_lieu.body.iter(w("tbl")))
+    if not bang:
+        return [KetQua(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ", M.KHONG_AP_DUNG,
+                       "văn bản không có bảng")]
+    sai: list[str] = []
+    for i, tbl in enumerate(bang, 1):
+        for j, cot in enumerate(tbl.iterfind("w:tblGrid/w:gridCol", NS), 1):
+            if (loi := _loi_do_rong(cot)) is not None:
+                sai.append(f"bảng {i}, cột {j}: {loi}")
+        if (loi := _loi_do_rong(tbl.find("w:tblPr/w:tblW", NS))) is not None:
+            sai.append(f"bảng {i}: bề rộng bảng {loi}")
+        for h, tr in enumerate(tbl.iterfind("w:tr", NS), 1):
+            for o, tc in enumerate(tr.iterfind("w:tc", NS), 1):
+                if (loi := _loi_do_rong(tc.find("w:tcPr/w:tcW", NS))) is not None:
+                    sai.append(f"bảng {i}, hàng {h}, ô {o}: {loi}")
+    return [KetQua(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ",
+                   M.KHONG_DAT if sai else M.DAT,
+                   _liet_ke(sai, "bề rộng không hợp lệ (Word có thể báo tệp hỏng)") if sai else
+                   f"{len(bang)} bảng, bề rộng đọc được, không âm")]
+
+
+def _loi_do_rong(el) -> str | None:
+    if el is None or el.get(w("w")) is None or el.get(w("type")) in ("auto", "nil"):
+        return None
+    chu = el.get(w("w"))
+    gia_tri = so_do(chu.removesuffix("%")) if el.get(w("type")) == "pct" else so_do(chu)
+    if gia_tri is None:
+        return f"«{chu}» không đọc được"
+    if gia_tri < 0:
+        return f"w:w=«{chu}» âm"
+    return None
 
 
 def _co_truong_page(el) -> bool:
