@@ -18,10 +18,12 @@ from drafter import cli
 from drafter.ghi_docx import ghi_tep
 from drafter.kiem_tra import LoiDocTep, kiem_tra
 from drafter.kiem_tra.doc_docx import (
+    TOI_DA_CAY_MB,
     TOI_DA_DOAN,
+    TOI_DA_KY_TU,
     TOI_DA_MUC_ZIP,
     TOI_DA_PHAN_MB,
-    TOI_DA_THE,
+    TOI_DA_RUN,
     W,
     w,
 )
@@ -139,10 +141,20 @@ TEP_KHONG_DOC_DUOC: list[tuple[str, Tao, str]] = [
     ("bom_zip", lambda g, d: _bom(g, d, TOI_DA_PHAN_MB + 8), "bom zip"),
     ("bom_khai_bao_nho", lambda g, d: _sua_dau_muc(_bom(g, d, TOI_DA_PHAN_MB + 8), D,
                                                    kich_thuoc=5000), "bị hỏng"),
-    ("qua_nhieu_the", lambda g, d: _chep(g, d, {D: _van_ban_xml("<w:p/>" * TOI_DA_THE)}),
-     "thẻ XML"),
+    ("cay_nhieu_the", lambda g, d: _chep(g, d, {
+        D: _van_ban_xml("<w:x/>" * (TOI_DA_CAY_MB * 9000))}), "cây XML cần hơn"),
+    ("cay_nhieu_thuoc_tinh", lambda g, d: _chep(g, d, {
+        D: _van_ban_xml('<w:x w:a="" w:b=""/>' * (TOI_DA_CAY_MB * 2000))}), "cây XML cần hơn"),
     ("qua_nhieu_doan", lambda g, d: _chep(g, d, {D: _van_ban_xml("<w:p/>" * (TOI_DA_DOAN + 1))}),
-     "đoạn"),
+     f"{TOI_DA_DOAN + 1:,} đoạn".replace(",", ".")),
+    ("qua_nhieu_run", lambda g, d: _chep(g, d, {
+        D: _van_ban_xml("<w:p>" + "<w:r/>" * (TOI_DA_RUN + 1) + "</w:p>")}), "đoạn chữ"),
+    ("qua_nhieu_chu", lambda g, d: _chep(g, d, {
+        D: _van_ban_xml(f"<w:p><w:r><w:t>{'a' * 1_000_000}</w:t></w:r></w:p>"
+                        * (TOI_DA_KY_TU // 1_000_000 + 1))}), "ký tự"),
+    ("nut_chu_10mb", lambda g, d: _chep(g, d, {
+        D: _van_ban_xml(f"<w:p><w:r><w:t>{'ô' * 6_000_000}</w:t></w:r></w:p>")}),
+     "dài hơn 10 MB"),
     ("qua_nhieu_muc_zip", lambda g, d: _nhieu_muc(d), "phần nén"),
     ("odt", lambda g, d: _zip_moi(d, {"mimetype": b"application/vnd.oasis.opendocument.text",
                                       "content.xml": b"<office:document-content/>"}), ".odt"),
@@ -336,3 +348,101 @@ def test_chu_hiem_trong_doan_khong_lam_sap(tmp_path, docx):
 
     kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "so.docx", sua)).ket_qua}
     assert kq["so_0_dau"].muc.value == "khong_dat"
+
+
+# ---------------------------------------------------------------- thời gian tuyến tính
+
+def _nhan_doan(docx: Path, dich: Path, so_doan: int, moi_doan: Callable[[int], str]) -> Path:
+    """Thân văn bản gốc, chèn thêm `so_doan` đoạn trước bảng Nơi nhận – chữ ký."""
+    with zipfile.ZipFile(docx) as z:
+        goc = z.read(D).decode()
+    i = goc.rindex("<w:tbl>")
+    than = "".join(moi_doan(k) for k in range(so_doan))
+    return _chep(docx, dich, {D: (goc[:i] + than + goc[i:]).encode()})
+
+
+def _doan_than(k: int) -> str:
+    return (f'<w:p><w:pPr><w:pStyle w:val="VBThan"/></w:pPr><w:r><w:t>Đoạn thứ {k} của '
+            "báo cáo, nội dung bình thường.</w:t></w:r></w:p>")
+
+
+def test_20000_doan_trong_vai_giay(tmp_path, docx):
+    """Trước đây bình phương (list.index mỗi cặp đoạn): 20.000 đoạn mất gần 2 phút."""
+    assert b'w:styleId="VBThan"' in zipfile.ZipFile(docx).read("word/styles.xml")
+    tep = _nhan_doan(docx, tmp_path / "dai.docx", 20_000, _doan_than)
+    bat_dau = time.perf_counter()
+    bao_cao = kiem_tra(tep)
+    assert time.perf_counter() - bat_dau < 15
+    assert "20002 đoạn" in next(k for k in bao_cao.ket_qua if k.ma == "can_deu").chi_tiet
+
+
+def test_chuoi_kieu_dai_khong_binh_phuong(tmp_path, docx):
+    """20.000 kiểu nối nhau bằng basedOn, mỗi đoạn một kiểu: mỗi đoạn chỉ lần ngược tối đa 32
+    tầng kiểu, không cả chuỗi."""
+    tep = _nhan_doan(docx, tmp_path / "kieu.docx", 20_000, lambda k: (
+        f'<w:p><w:pPr><w:pStyle w:val="K{k}"/></w:pPr><w:r><w:t>Đoạn {k}.</w:t></w:r></w:p>'))
+    with zipfile.ZipFile(tep) as z:
+        kieu = z.read("word/styles.xml").decode()
+    them = "".join(f'<w:style w:type="paragraph" w:styleId="K{k}"><w:basedOn w:val='
+                   f'"{f"K{k - 1}" if k else "VBThan"}"/></w:style>' for k in range(20_000))
+    i = kieu.rindex("</w:styles>")
+    tep = _chep(tep, tmp_path / "kieu2.docx", {"word/styles.xml": (kieu[:i] + them + kieu[i:])
+                                              .encode()})
+    bat_dau = time.perf_counter()
+    kiem_tra(tep)
+    assert time.perf_counter() - bat_dau < 15
+
+
+def test_chu_hiem_khong_lam_regex_no_tung(tmp_path, docx):
+    """Chữ cố ý làm biểu thức chính quy quay lui: «, ngày tháng » lặp 5.000 lần ở phần đầu
+    (trước đây hàng giờ), «(Chữ ký » lặp 50.000 lần không đóng ngoặc (trước đây bình phương)."""
+    def sua(x: dict) -> None:
+        t = next(t for t in x[D].iter(w("t")) if (t.text or "").startswith("Số:"))
+        t.text = ", ngày tháng " * 5000
+        t2 = next(t for t in x[D].iter(w("t")) if t.text == "Nội dung.")
+        t2.text = "(Chữ ký " * 50_000
+
+    tep = _sua_docx(docx, tmp_path / "regex.docx", sua)
+    bat_dau = time.perf_counter()
+    kiem_tra(tep)
+    assert time.perf_counter() - bat_dau < 10
+
+
+def test_khung_chu_long_nhau_moi_doan_mot_lan(tmp_path, docx):
+    """Khung chữ lồng trong khung chữ: mỗi đoạn được đọc đúng một lần (trước đây đoạn ở tầng k
+    bị đọc k lần, thời gian bình phương theo độ sâu)."""
+    V = "urn:schemas-microsoft-com:vml"
+    tang = 30
+
+    def khung(k: int) -> str:
+        if k == tang:
+            return "<w:p><w:r><w:t>Trong cùng</w:t></w:r></w:p>"
+        return (f'<w:p><w:r><w:t>Tầng {k}</w:t></w:r><w:r><w:pict><v:shape><v:textbox>'
+                f"<w:txbxContent>{khung(k + 1)}</w:txbxContent></v:textbox></v:shape></w:pict>"
+                "</w:r></w:p>")
+
+    with zipfile.ZipFile(docx) as z:
+        goc = z.read(D).decode()
+    assert f'xmlns:v="{V}"' in goc
+    i = goc.rindex("<w:tbl>")
+    tep = _chep(docx, tmp_path / "khung.docx", {D: (goc[:i] + khung(0) + goc[i:]).encode()})
+    from drafter.kiem_tra.doc_docx import TaiLieuDocx
+
+    chu = [d.chu for d in TaiLieuDocx(tep).cac_doan()]
+    assert [c for c in chu if c.startswith("Tầng") or c == "Trong cùng"] == [
+        *(f"Tầng {k}" for k in range(tang)), "Trong cùng"]
+
+
+def test_vong_kieu_khong_treo(tmp_path, docx):
+    """Kiểu basedOn vòng tròn (A → B → … → A, 100 kiểu) không làm treo, không traceback."""
+    tep = _nhan_doan(docx, tmp_path / "vong.docx", 100, lambda k: (
+        f'<w:p><w:pPr><w:pStyle w:val="V{k}"/></w:pPr><w:r><w:t>Đoạn {k}.</w:t></w:r></w:p>'))
+    with zipfile.ZipFile(tep) as z:
+        kieu = z.read("word/styles.xml").decode()
+    them = "".join(f'<w:style w:type="paragraph" w:styleId="V{k}"><w:basedOn '
+                   f'w:val="V{(k + 1) % 100}"/><w:pPr><w:jc w:val="both"/></w:pPr></w:style>'
+                   for k in range(100))
+    i = kieu.rindex("</w:styles>")
+    tep = _chep(tep, tmp_path / "vong2.docx", {"word/styles.xml": (kieu[:i] + them + kieu[i:])
+                                              .encode()})
+    assert next(k for k in kiem_tra(tep).ket_qua if k.ma == "can_deu").muc.value == "dat"

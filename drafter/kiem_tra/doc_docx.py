@@ -15,7 +15,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -33,9 +33,13 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 TOI_DA_MUC_ZIP = 10_000  # số mục trong tệp nén (.docx thường có vài chục)
 TOI_DA_PHAN_MB = 32  # một phần XML sau khi giải nén
 TOI_DA_TONG_MB = 64  # mọi phần XML được đọc cộng lại
-TOI_DA_THE = 1_000_000  # số thẻ XML («<») mọi phần cộng lại: cây lxml ~120 byte mỗi nút
-TOI_DA_DOAN = 100_000
-TOI_DA_RUN = 300_000
+# Bộ nhớ cây lxml (libxml2) ước trước khi dựng: ~120 byte mỗi thẻ «<», ~240 byte mỗi thuộc
+# tính «=» (nút thuộc tính cộng nút giá trị), cộng chính số byte. Đoạn Word có ba đoạn chữ,
+# đủ rsid, tốn ~12 KB; đoạn do drafter ghi ~1,7 KB.
+TOI_DA_CAY_MB = 128
+TOI_DA_DOAN = 50_000
+TOI_DA_RUN = 200_000
+TOI_DA_KY_TU = 5_000_000  # chữ của thân văn bản: mỗi ký tự còn có bản sao str trong Python
 
 # Word "Strict Open XML" dùng không gian tên khác, cùng ý nghĩa với bản thường (transitional).
 _STRICT = (
@@ -54,6 +58,9 @@ class LoiDocTep(Exception):
 
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+_P, _R, _T, _PPR, _TXBX = w("p"), w("r"), w("t"), w("pPr"), w("txbxContent")
 
 
 # Số đo OOXML: số nguyên, số thập phân ("28.5") hoặc ST_UniversalMeasure ("3cm", "28.5pt",
@@ -92,7 +99,9 @@ def _bat(el: etree._Element | None) -> bool | None:
     return v is None or v.lower() not in ("0", "false", "off", "none")
 
 
-@dataclass
+# Định dạng đã tính được dùng chung giữa các đoạn, đoạn chữ giống nhau (bộ nhớ và thời gian
+# tuyến tính): coi ThuocTinhChu, ThuocTinhDoan nhận được là chỉ đọc.
+@dataclass(slots=True)
 class ThuocTinhChu:
     co_pt: float | None = None
     dam: bool = False
@@ -104,7 +113,7 @@ class ThuocTinhChu:
     chi_so_tren: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ThuocTinhDoan:
     can_le: str = "left"  # left, center, right, both
     thut_dong_dau_cm: float = 0.0
@@ -120,7 +129,7 @@ class ThuocTinhDoan:
     vien_duoi: bool = False
 
 
-@dataclass
+@dataclass(eq=False, slots=True)  # mỗi đoạn là một, dù chữ và định dạng giống đoạn khác
 class Doan:
     """Một đoạn văn đã tính định dạng, kèm vị trí (thân, ô bảng, đầu trang, chú thích)."""
 
@@ -146,14 +155,17 @@ class Doan:
         return [tt for chu, tt in self.cac_run if chu.strip()]
 
 
-def _trong_khung_chu(el: etree._Element, goc: etree._Element) -> bool:
-    """el nằm trong một khung chữ (w:txbxContent) bên trong đoạn goc?"""
-    cha = el.getparent()
-    while cha is not None and cha is not goc:
-        if etree.QName(cha).localname == "txbxContent":
-            return True
-        cha = cha.getparent()
-    return False
+def _cac_run(p: etree._Element) -> Iterator[etree._Element]:
+    """Các run của đoạn p theo thứ tự, cả run trong liên kết, trường, sdt…, nhưng không đi vào
+    bên trong run: run nằm trong run là chữ của khung chữ (text box), một đoạn riêng. Mỗi phần
+    tử được xem một lần, nên khung chữ lồng nhau không làm thời gian tăng bình phương."""
+    con_lai = list(reversed(p))
+    while con_lai:
+        el = con_lai.pop()
+        if el.tag == _R:
+            yield el
+        elif el.tag != _PPR:
+            con_lai.extend(reversed(el))
 
 
 def _loi_he_thong(ten: str, loi: OSError) -> LoiDocTep:
@@ -217,7 +229,7 @@ class _GoiDocx:
         self.z = z
         self.ten_tep = ten_tep
         self.con_byte = TOI_DA_TONG_MB << 20
-        self.con_the = TOI_DA_THE
+        self.con_cay = TOI_DA_CAY_MB << 20
 
     def _qua_lon(self, ten: str) -> LoiDocTep:
         return LoiDocTep(
@@ -256,11 +268,12 @@ class _GoiDocx:
         if du_lieu is None:
             return None
         # Mỗi nút của cây lxml tốn ~120 byte: đếm «<» (cận trên số nút) trước khi dựng cây.
-        so_the = du_lieu.count(b"<")
-        if so_the > self.con_the:
-            raise LoiDocTep(f"Tệp {self.ten_tep} quá lớn để kiểm tra: hơn "
-                            f"{TOI_DA_THE:,} thẻ XML.".replace(",", "."))
-        self.con_the -= so_the
+        cay = du_lieu.count(b"<") * 120 + du_lieu.count(b"=") * 240 + len(du_lieu)
+        if cay > self.con_cay:
+            raise LoiDocTep(f"Tệp {self.ten_tep} quá lớn để kiểm tra: cây XML cần hơn "
+                            f"{(TOI_DA_CAY_MB << 20) - self.con_cay + cay >> 20} MB bộ nhớ (giới "
+                            f"hạn {TOI_DA_CAY_MB} MB, khoảng 10.000 đoạn văn bản Word).")
+        self.con_cay -= cay
         if b"purl.oclc.org/ooxml/" in du_lieu:
             for cu, moi in _STRICT:
                 du_lieu = du_lieu.replace(cu, moi)
@@ -270,6 +283,9 @@ class _GoiDocx:
             if "depth" in str(loi):
                 raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} lồng quá sâu (hơn 256 tầng): "
                                 "không phải văn bản Word thông thường.") from loi
+            if "XML_PARSE_HUGE" in str(loi):
+                raise LoiDocTep(f"Tệp {self.ten_tep} có một đoạn chữ liền dài hơn 10 MB ở phần "
+                                f"{ten}: không phải văn bản Word thông thường.") from loi
             raise _hong(self.ten_tep, f"phần {ten} không phải XML hợp lệ, dòng {loi.lineno}") \
                 from loi
 
@@ -325,12 +341,14 @@ class TaiLieuDocx:
             raise LoiDocTep(f"Tệp {ten} không có thân văn bản (w:body)"
                             + ("" if ns == W else f"; phần văn bản dùng không gian tên lạ «{ns}»")
                             + ": không phải văn bản Word đọc được.")
-        so_doan = sum(1 for _ in self.body.iter(w("p")))
-        so_run = sum(1 for _ in self.body.iter(w("r")))
-        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN:
-            raise LoiDocTep(f"Tệp {ten} quá lớn để kiểm tra: {so_doan:,} đoạn, {so_run:,} đoạn chữ "
-                            f"(giới hạn {TOI_DA_DOAN:,} đoạn, {TOI_DA_RUN:,} đoạn chữ).".replace(
-                                ",", "."))
+        so_doan = sum(1 for _ in self.body.iter(_P))
+        so_run = sum(1 for _ in self.body.iter(_R))
+        so_ky_tu = sum(len(t.text or "") for t in self.body.iter(_T))
+        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_ky_tu > TOI_DA_KY_TU:
+            raise LoiDocTep(
+                f"Tệp {ten} quá lớn để kiểm tra: {so_doan:,} đoạn, {so_run:,} đoạn chữ, "
+                f"{so_ky_tu:,} ký tự (giới hạn {TOI_DA_DOAN:,} đoạn, {TOI_DA_RUN:,} đoạn chữ, "
+                f"{TOI_DA_KY_TU:,} ký tự).".replace(",", "."))
         self._kieu: dict[str, etree._Element] = {}
         self._kieu_doan_mac_dinh: str | None = None
         if self.styles is not None:
@@ -340,6 +358,10 @@ class TaiLieuDocx:
                 if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on"):
                     self._kieu_doan_mac_dinh = sid
         self._phong_theme = self._doc_phong_theme()
+        self._da_tim_mac_dinh: dict[str, etree._Element | None] = {}
+        self._da_tinh_kieu: dict[str | None, tuple[ThuocTinhDoan, ThuocTinhChu]] = {}
+        self._da_tinh_doan: dict[tuple[str | None, bytes], ThuocTinhDoan] = {}
+        self._da_tinh_run: dict[tuple[str | None, bytes], ThuocTinhChu] = {}
 
     def _doc_cac_phan(self, goi: _GoiDocx) -> None:
         chinh = next((dich for _, loai, dich in goi.quan_he("")
@@ -381,7 +403,9 @@ class TaiLieuDocx:
         """Kiểu và các kiểu cha, từ gốc đến ngọn."""
         chuoi: list[etree._Element] = []
         da_qua: set[str] = set()
-        while sid and sid in self._kieu and sid not in da_qua:
+        # Word không lồng kiểu sâu quá vài tầng; giới hạn 32 để tệp cố ý phá (chuỗi 50.000 kiểu)
+        # không làm thời gian bình phương.
+        while sid and sid in self._kieu and sid not in da_qua and len(chuoi) < 32:
             da_qua.add(sid)
             s = self._kieu[sid]
             chuoi.append(s)
@@ -389,9 +413,12 @@ class TaiLieuDocx:
         return list(reversed(chuoi))
 
     def _mac_dinh(self, loai: str) -> etree._Element | None:
-        if self.styles is None:
-            return None
-        return self.styles.find(f"w:docDefaults/w:{loai}Default/w:{loai}", NS)
+        """docDefaults của đoạn ("pPr") hay của chữ ("rPr"): tìm một lần (styles.xml có thể
+        có hàng chục nghìn kiểu đứng trước)."""
+        if loai not in self._da_tim_mac_dinh:
+            self._da_tim_mac_dinh[loai] = None if self.styles is None else self.styles.find(
+                f"w:docDefaults/w:{loai}Default/w:{loai}", NS)
+        return self._da_tim_mac_dinh[loai]
 
     # ------------------------------------------------------------ tính định dạng
 
@@ -468,22 +495,49 @@ class TaiLieuDocx:
                 if b is not None:
                     setattr(tt, ten, _gia_tri(b) not in ("nil", "none"))
 
+    def _theo_kieu(self, sid: str | None) -> tuple[ThuocTinhDoan, ThuocTinhChu]:
+        """Định dạng docDefaults và chuỗi kiểu đoạn sid đem lại. Mỗi kiểu tính một lần, trên
+        kết quả của kiểu cha (basedOn), nên chuỗi kiểu dài không làm thời gian bình phương."""
+        da_tinh = self._da_tinh_kieu
+        if sid in da_tinh:
+            return da_tinh[sid]
+        if None not in da_tinh:
+            tt, chu = ThuocTinhDoan(), ThuocTinhChu()
+            self._ap_ppr(tt, self._mac_dinh("pPr"))
+            self._ap_rpr(chu, self._mac_dinh("rPr"))
+            da_tinh[None] = (tt, chu)
+        chuoi: list[str] = []  # từ sid ngược lên đến kiểu đã tính, kiểu gốc, hay vòng lặp
+        da_qua: set[str] = set()
+        k = sid
+        while k and k in self._kieu and k not in da_tinh and k not in da_qua:
+            chuoi.append(k)
+            da_qua.add(k)
+            k = _gia_tri(self._kieu[k].find(w("basedOn")))
+        tt, chu = da_tinh[k] if k in da_tinh and k not in da_qua else da_tinh[None]
+        for k in reversed(chuoi):
+            tt, chu = replace(tt), replace(chu, phong=dict(chu.phong))
+            kieu = self._kieu[k]
+            self._ap_ppr(tt, kieu.find(w("pPr")))
+            self._ap_rpr(chu, kieu.find(w("rPr")))
+            da_tinh.setdefault(k, (tt, chu))
+        return da_tinh.setdefault(sid, (tt, chu))
+
     def dinh_dang_doan(self, p: etree._Element) -> tuple[str | None, ThuocTinhDoan, ThuocTinhChu]:
         ppr = p.find(w("pPr"))
         sid = _gia_tri(ppr.find(w("pStyle"))) if ppr is not None else None
         sid = sid or self._kieu_doan_mac_dinh
-        tt = ThuocTinhDoan()
-        chu = ThuocTinhChu()
-        self._ap_ppr(tt, self._mac_dinh("pPr"))
-        self._ap_rpr(chu, self._mac_dinh("rPr"))
-        for s in self._chuoi_kieu(sid):
-            self._ap_ppr(tt, s.find(w("pPr")))
-            self._ap_rpr(chu, s.find(w("rPr")))
-        self._ap_ppr(tt, ppr)
+        tt_kieu, chu = self._theo_kieu(sid)
+        if ppr is None:
+            return sid, tt_kieu, chu
+        khoa = (sid, etree.tostring(ppr, with_tail=False))
+        tt = self._da_tinh_doan.get(khoa)
+        if tt is None:
+            tt = self._da_tinh_doan[khoa] = replace(tt_kieu)
+            self._ap_ppr(tt, ppr)
         return sid, tt, chu
 
     def dinh_dang_run(self, r: etree._Element, chu_doan: ThuocTinhChu) -> ThuocTinhChu:
-        tt = ThuocTinhChu(**{**chu_doan.__dict__, "phong": dict(chu_doan.phong)})
+        tt = replace(chu_doan, phong=dict(chu_doan.phong))
         rpr = r.find(w("rPr"))
         if rpr is not None:
             rs = _gia_tri(rpr.find(w("rStyle")))
@@ -495,16 +549,22 @@ class TaiLieuDocx:
     def doan(self, p: etree._Element, so_thu_tu: int = 0, **vi_tri: int | None) -> Doan:
         sid, tt, chu_doan = self.dinh_dang_doan(p)
         cac_run: list[tuple[str, ThuocTinhChu]] = []
-        for r in p.iter(w("r")):
-            if _trong_khung_chu(r, p):
-                continue  # chữ trong khung chữ (text box) là đoạn riêng, không thuộc đoạn chứa nó
+        for r in _cac_run(p):
             chu = "".join(
                 t.text or "" if t.tag == w("t") else ("\t" if t.tag == w("tab") else "\n")
                 for t in r if t.tag in (w("t"), w("tab"), w("br"))
             )
             if r.find(w("footnoteReference")) is not None:
                 chu = chu or "\u2060"  # dấu chú thích: có mặt nhưng không có chữ
-            cac_run.append((chu, self.dinh_dang_run(r, chu_doan)))
+            rpr = r.find(w("rPr"))
+            if rpr is None:
+                tt_run = chu_doan
+            else:
+                khoa = (sid, etree.tostring(rpr, with_tail=False))
+                tt_run = self._da_tinh_run.get(khoa)
+                if tt_run is None:
+                    tt_run = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
+            cac_run.append((chu, tt_run))
         chu_doan_van = "".join(c for c, _ in cac_run if c != "\u2060")
         return Doan(so_thu_tu, p, chu_doan_van, sid, tt, cac_run, **vi_tri)
 
@@ -518,8 +578,10 @@ class TaiLieuDocx:
             if con.tag == w("p"):
                 dem += 1
                 yield self.doan(con, dem)
-                for p in con.iter("{*}txbxContent"):  # khung chữ (text box) trong đoạn
-                    for p2 in p.iter(w("p")):
+                for hop in con.iter(_TXBX):  # khung chữ (text box) trong đoạn
+                    if next(hop.iterancestors(_TXBX), None) is not None:
+                        continue  # khung lồng trong khung: đoạn của nó đã có trong khung ngoài
+                    for p2 in hop.iter(w("p")):
                         dem += 1
                         yield self.doan(p2, dem)
             elif con.tag == w("tbl"):

@@ -65,7 +65,7 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
     else:
         co = _mot_co(tn)
         loi = _loi_dong_dau(tn, TIEU_NGU, " (gạch nối có cách hai bên)", co, 13, 14)
-        if qh is not None and bc.doan.index(tn) != bc.doan.index(qh) + 1:
+        if qh is not None and bc.chi_so(tn) != bc.chi_so(qh) + 1:
             loi.append("phải nằm ngay dưới Quốc hiệu, không cách dòng")
         ra.append(KetQua(9, "tieu_ngu", "Tiêu ngữ", M.KHONG_DAT if loi else M.DAT,
                          "; ".join(loi) or mo_ta_chu(tn), vi_tri(tn) if loi else ""))

@@ -200,7 +200,7 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
                      _liet_ke(sai_thut, "thụt đầu dòng sai") if sai_thut else "đúng"))
     sai_cach = []
     for truoc, sau in pairwise(doan):
-        if bc.doan.index(sau) != bc.doan.index(truoc) + 1:
+        if bc.chi_so(sau) != bc.chi_so(truoc) + 1:
             continue
         cach = truoc.dinh_dang.sau_pt + sau.dinh_dang.truoc_pt
         if sau.dinh_dang.gop_khoang_cach and sau.kieu_id == truoc.kieu_id:
@@ -252,7 +252,7 @@ def dau_het(bc: BoCuc) -> list[KetQua]:
 _GIU_CHO = (
     (re.compile(r"(?:^|\s)(?:…|\.{3,})(?=\s+\w)"), "dấu «…» đứng thay cho số liệu"),
     (re.compile(r"…{2,}|\.{5,}"), "dòng chấm chấm để điền"),
-    (re.compile(r"\(Chữ ký[^)]*\)|Họ và tên\b", re.I), "chữ giữ chỗ của mẫu"),
+    (re.compile(r"\(Chữ ký[^)]{0,100}\)|Họ và tên\b", re.I), "chữ giữ chỗ của mẫu"),
 )
 
 
