@@ -9,6 +9,7 @@ làm tay trong Word hay LibreOffice.
 from __future__ import annotations
 
 import errno
+import hashlib
 import posixpath
 import re
 import struct
@@ -153,6 +154,12 @@ class Doan:
 
     def run_co_chu(self) -> list[ThuocTinhChu]:
         return [tt for chu, tt in self.cac_run if chu.strip()]
+
+
+def _dau_van(el: etree._Element) -> bytes:
+    """Dấu vân 16 byte của nội dung el, làm khóa cho định dạng đã tính: bản XML đầy đủ kèm mọi
+    khai báo không gian tên (~1 KB) mà giữ cho mỗi đoạn chữ khác nhau thì tốn bộ nhớ."""
+    return hashlib.blake2b(etree.tostring(el, with_tail=False), digest_size=16).digest()
 
 
 def _cac_run(p: etree._Element) -> Iterator[etree._Element]:
@@ -360,7 +367,7 @@ class TaiLieuDocx:
         self._phong_theme = self._doc_phong_theme()
         self._da_tim_mac_dinh: dict[str, etree._Element | None] = {}
         self._da_tinh_kieu: dict[str | None, tuple[ThuocTinhDoan, ThuocTinhChu]] = {}
-        self._da_tinh_doan: dict[tuple[str | None, bytes], ThuocTinhDoan] = {}
+        self._da_tinh_doan: dict[tuple[str | None, bytes], ThuocTinhDoan] = {}  # (kiểu, dấu vân)
         self._da_tinh_run: dict[tuple[str | None, bytes], ThuocTinhChu] = {}
 
     def _doc_cac_phan(self, goi: _GoiDocx) -> None:
@@ -529,7 +536,7 @@ class TaiLieuDocx:
         tt_kieu, chu = self._theo_kieu(sid)
         if ppr is None:
             return sid, tt_kieu, chu
-        khoa = (sid, etree.tostring(ppr, with_tail=False))
+        khoa = (sid, _dau_van(ppr))
         tt = self._da_tinh_doan.get(khoa)
         if tt is None:
             tt = self._da_tinh_doan[khoa] = replace(tt_kieu)
@@ -560,7 +567,7 @@ class TaiLieuDocx:
             if rpr is None:
                 tt_run = chu_doan
             else:
-                khoa = (sid, etree.tostring(rpr, with_tail=False))
+                khoa = (sid, _dau_van(rpr))
                 tt_run = self._da_tinh_run.get(khoa)
                 if tt_run is None:
                     tt_run = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
