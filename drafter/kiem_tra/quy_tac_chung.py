@@ -10,7 +10,7 @@ from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
-from drafter.kiem_tra.tien_ich import cm, pt, vi_tri
+from drafter.kiem_tra.tien_ich import CacCho, cm, pt, vi_tri
 
 TNR = "Times New Roman"
 # Ký tự hay gặp khi văn bản gõ bằng bảng mã TCVN3 (ABC) hay VNI bị mở như Unicode.
@@ -65,26 +65,27 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
 
 
 def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
-    sai_phong: list[str] = []
-    phu: list[str] = []
-    sai_mau: list[str] = []
-    sai_nfc: list[str] = []
-    ma_cu: list[str] = []
+    sai_phong, phu, sai_mau, sai_nfc, ma_cu = CacCho(), CacCho(), CacCho(), CacCho(), CacCho()
     for d in bc.doan:
         for chu, tt in d.cac_run:
             if not chu.strip() or chu == "\u2060":
                 continue
             chinh = {tt.phong.get("ascii"), tt.phong.get("hAnsi")}
             if chinh != {TNR}:
-                sai_phong.append(f"{vi_tri(d)}: {', '.join(sorted(str(p) for p in chinh))}")
+                if sai_phong.dem():
+                    sai_phong.cau.append(f"{vi_tri(d)}: {', '.join(sorted(str(p) for p in chinh))}")
             elif {tt.phong.get("eastAsia"), tt.phong.get("cs")} - {TNR}:
-                phu.append(vi_tri(d))
+                if phu.dem():
+                    phu.cau.append(vi_tri(d))
             if (tt.mau or "auto").lower() not in ("auto", "000000"):
-                sai_mau.append(f"{vi_tri(d)}: màu {tt.mau}")
+                if sai_mau.dem():
+                    sai_mau.cau.append(f"{vi_tri(d)}: màu {tt.mau}")
         if d.chu and not unicodedata.is_normalized("NFC", d.chu):
-            sai_nfc.append(vi_tri(d))
+            if sai_nfc.dem():
+                sai_nfc.cau.append(vi_tri(d))
         if sum(c in _TCVN3 for c in d.chu) >= 3 or len(_VNI.findall(d.chu)) >= 3:
-            ma_cu.append(vi_tri(d))
+            if ma_cu.dem():
+                ma_cu.cau.append(vi_tri(d))
     ra = [
         KetQua(4, "phong_chu", "Phông chữ Times New Roman", M.KHONG_DAT if sai_phong else
                (M.CANH_BAO if phu else M.DAT),
@@ -194,7 +195,7 @@ def _co_truong_page(el) -> bool:
     return any(re.search(r"\bPAGE\b", f.get(w("instr"), "")) for f in el.iter(w("fldSimple")))
 
 
-def _liet_ke(muc: list[str], tieu_de: str, toi_da: int = 3) -> str:
+def _liet_ke(muc: list[str] | CacCho, tieu_de: str, toi_da: int = 3) -> str:
     phan = "; ".join(muc[:toi_da])
     them = f" (và {len(muc) - toi_da} chỗ khác)" if len(muc) > toi_da else ""
     return f"{tieu_de}: {phan}{them}"
