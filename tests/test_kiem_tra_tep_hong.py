@@ -446,3 +446,22 @@ def test_vong_kieu_khong_treo(tmp_path, docx):
     tep = _chep(tep, tmp_path / "vong2.docx", {"word/styles.xml": (kieu[:i] + them + kieu[i:])
                                               .encode()})
     assert next(k for k in kiem_tra(tep).ket_qua if k.ma == "can_deu").muc.value == "dat"
+
+
+def test_quan_he_tro_ra_ngoai_van_doc_duoc(tmp_path, docx):
+    """_rels/.rels trỏ phần chính ra ngoài gói («../../etc/passwd»): không đọc gì ngoài tệp nén,
+    quay về word/document.xml."""
+    tep = _chep(docx, tmp_path / "rels.docx", {"_rels/.rels": (
+        b"<Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'>"
+        b"<Relationship Id='r1' Type='http://schemas.openxmlformats.org/officeDocument/2006/"
+        b"relationships/officeDocument' Target='../../../../etc/passwd'/></Relationships>")})
+    assert _ket_qua(tep) == _ket_qua(docx)
+
+
+def test_thuc_the_ngoai_khong_duoc_doc(tmp_path, docx):
+    """XXE: thực thể trỏ tới tệp trên máy không được thay vào chữ."""
+    tep = _chep(docx, tmp_path / "xxe.docx", {D: (
+        b'<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + _van_ban_xml("<w:p><w:r><w:t>&x;</w:t></w:r></w:p>"))})
+    bao_cao = kiem_tra(tep)
+    assert "root:" not in bao_cao.thanh_chu()

@@ -230,7 +230,7 @@ def _nhan_dien(duong_dan: Path, ten: str) -> None:
 
 class _GoiDocx:
     """Đọc các phần của tệp nén trong giới hạn: kích thước khai báo, kích thước thật khi giải
-    nén (khai báo có thể nói dối), tổng số byte và tổng số thẻ XML của mọi phần đã đọc."""
+    nén (khai báo có thể nói dối), tổng số byte và bộ nhớ ước của cây XML mọi phần đã đọc."""
 
     def __init__(self, z: zipfile.ZipFile, ten_tep: str) -> None:
         self.z = z
@@ -274,7 +274,8 @@ class _GoiDocx:
         du_lieu = self.doc(ten)
         if du_lieu is None:
             return None
-        # Mỗi nút của cây lxml tốn ~120 byte: đếm «<» (cận trên số nút) trước khi dựng cây.
+        # Ước bộ nhớ cây trước khi dựng (xem TOI_DA_CAY_MB): «<» và «=» là cận trên số thẻ và
+        # số thuộc tính.
         cay = du_lieu.count(b"<") * 120 + du_lieu.count(b"=") * 240 + len(du_lieu)
         if cay > self.con_cay:
             raise LoiDocTep(f"Tệp {self.ten_tep} quá lớn để kiểm tra: cây XML cần hơn "
@@ -374,6 +375,9 @@ class TaiLieuDocx:
         chinh = next((dich for _, loai, dich in goi.quan_he("")
                       if loai.endswith("/officeDocument")), "word/document.xml")
         self.document = goi.xml(chinh)
+        if self.document is None and chinh != "word/document.xml":  # quan hệ trỏ sai chỗ
+            chinh = "word/document.xml"
+            self.document = goi.xml(chinh)
         if self.document is None:
             raise LoiDocTep(f"Tệp {goi.ten_tep} {goi.loai_khac()}.")
         quan_he = goi.quan_he(chinh)
