@@ -465,3 +465,18 @@ def test_thuc_the_ngoai_khong_duoc_doc(tmp_path, docx):
         + _van_ban_xml("<w:p><w:r><w:t>&x;</w:t></w:r></w:p>"))})
     bao_cao = kiem_tra(tep)
     assert "root:" not in bao_cao.thanh_chu()
+
+
+def test_render_van_ban_vuot_gioi_han_check_van_ghi(tmp_path, capsys, monkeypatch):
+    """`drafter render` tự kiểm tra tệp vừa ghi; văn bản vượt giới hạn của check (ở đây hạ giới
+    hạn xuống 5 đoạn) vẫn được ghi, chỉ kèm lưu ý, không traceback."""
+    import json
+
+    from drafter.kiem_tra import doc_docx
+
+    monkeypatch.setattr(doc_docx, "TOI_DA_DOAN", 5)
+    tep = tmp_path / "bc.json"
+    tep.write_text(json.dumps(van_ban_nho(), ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["render", str(tep), "-o", str(tmp_path / "bc.docx")]) == 0
+    assert (tmp_path / "bc.docx").exists()
+    assert "Lưu ý: chưa kiểm tra thể thức" in capsys.readouterr().err
