@@ -480,3 +480,53 @@ def test_render_van_ban_vuot_gioi_han_check_van_ghi(tmp_path, capsys, monkeypatc
     assert cli.main(["render", str(tep), "-o", str(tmp_path / "bc.docx")]) == 0
     assert (tmp_path / "bc.docx").exists()
     assert "Lưu ý: chưa kiểm tra thể thức" in capsys.readouterr().err
+
+
+def test_truong_page_ngoai_doan(tmp_path, docx):
+    """Trường PAGE đặt thẳng dưới w:hdr, ngoài mọi đoạn (sai cấu trúc): «không có số trang»,
+    không traceback (trước đây StopIteration)."""
+    def sua(x: dict) -> None:
+        for ten, goc in x.items():
+            if ten.startswith("word/header") and b"PAGE" in etree.tostring(goc):
+                for p in list(goc.iter(w("p"))):
+                    p.getparent().remove(p)
+                etree.SubElement(goc, w("fldSimple")).set(w("instr"), "PAGE")
+
+    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "page.docx", sua)).ket_qua}
+    assert kq["so_trang"].muc.value == "khong_dat"
+
+
+_CHU_HIEM = ("", "Số: 0" + "9" * 30 + "/BC", ", ngày 5 tháng 2 năm 2024", "PAGE", "- Lưu: VT.",
+             "I. ", "a) ", "1.2 ", "Nơi nhận:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO",
+             "Độc lập - Tự do - Hạnh phúc", "TM. ỦY BAN", "x/0 = 5%")
+
+
+@pytest.mark.parametrize("hat", range(10))
+def test_cau_truc_xao_tron_khong_lam_sap(tmp_path, docx, hat):
+    """Xóa, dời phần tử sang chỗ lạ, thay chữ bằng chữ dễ gây nhầm, ở mọi phần XML: kiểm tra
+    vẫn cho một báo cáo (hoặc LoiDocTep), không bao giờ traceback."""
+    import random
+
+    ngau_nhien = random.Random(hat)
+
+    def xao(x: dict) -> None:
+        for goc in x.values():
+            cac = list(goc.iter())[1:]
+            for el in cac:
+                cha, u = el.getparent(), ngau_nhien.random()
+                if cha is None:
+                    continue
+                if u < 0.05:
+                    cha.remove(el)
+                elif u < 0.08:
+                    dich = ngau_nhien.choice(cac)
+                    if dich is not el and el not in dich.iterancestors() and \
+                            dich.getparent() is not None:
+                        dich.append(el)
+                elif u < 0.10 and el.text:
+                    el.text = ngau_nhien.choice(_CHU_HIEM)
+
+    try:
+        kiem_tra(_sua_docx(docx, tmp_path / f"xao{hat}.docx", xao))
+    except LoiDocTep:
+        pass

@@ -112,12 +112,14 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
     sect = tl.sect_pr()
     mac_dinh = tl.dau_trang("default")
     ra: list[KetQua] = []
-    co_page = mac_dinh is not None and _co_truong_page(mac_dinh)
-    if not co_page:
+    # Trường PAGE phải nằm trong một đoạn của đầu trang (đặt thẳng dưới w:hdr là sai cấu trúc).
+    p = None if mac_dinh is None else next(
+        (p for p in mac_dinh.iter(w("p")) if _co_truong_page(p)), None)
+    co_page = p is not None
+    if p is None:
         ra.append(KetQua(46, "so_trang", "Số trang ở giữa lề trên", M.KHONG_DAT,
                          "đầu trang không có trường PAGE (số trang tự động)"))
     else:
-        p = next(p for p in mac_dinh.iter(w("p")) if _co_truong_page(p))
         doan = tl.doan(p)
         co = {t.co_pt for _, t in doan.cac_run if t.co_pt} or {None}
         giua = doan.dinh_dang.can_le == "center"
