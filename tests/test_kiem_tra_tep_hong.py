@@ -146,7 +146,7 @@ TEP_KHONG_DOC_DUOC: list[tuple[str, Tao, str]] = [
     ("cay_nhieu_thuoc_tinh", lambda g, d: _chep(g, d, {
         D: _van_ban_xml('<w:x w:a="" w:b=""/>' * (TOI_DA_CAY_MB * 2000))}), "cây XML cần hơn"),
     ("qua_nhieu_doan", lambda g, d: _chep(g, d, {D: _van_ban_xml("<w:p/>" * (TOI_DA_DOAN + 1))}),
-     f"{TOI_DA_DOAN + 1:,} đoạn".replace(",", ".")),
+     f"{TOI_DA_DOAN + 1:,} đoạn".replace(",", ".") + ", 0 đoạn chữ, 0 ký tự"),
     ("qua_nhieu_run", lambda g, d: _chep(g, d, {
         D: _van_ban_xml("<w:p>" + "<w:r/>" * (TOI_DA_RUN + 1) + "</w:p>")}), "đoạn chữ"),
     ("qua_nhieu_chu", lambda g, d: _chep(g, d, {

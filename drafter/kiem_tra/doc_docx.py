@@ -187,6 +187,11 @@ def _loi_he_thong(ten: str, loi: OSError) -> LoiDocTep:
     return LoiDocTep(f"Không đọc được tệp {ten} (lỗi hệ thống số {loi.errno}).")
 
 
+def _so(n: int) -> str:
+    """12.345: dấu chấm tách hàng nghìn như chữ Việt."""
+    return f"{n:,}".replace(",", ".")
+
+
 def _hong(ten: str, vi_sao: str) -> LoiDocTep:
     return LoiDocTep(f"Tệp {ten} bị hỏng ({vi_sao}): có thể tệp chép hoặc tải về chưa xong; "
                      "hãy lấy lại bản gốc.")
@@ -206,9 +211,8 @@ def _nhan_dien(duong_dan: Path, ten: str) -> None:
             cuoi = zipfile._EndRecData(f)  # hàm có từ Python 2.6, zipfile cũng dùng nó
             if cuoi is not None and (cuoi[zipfile._ECD_ENTRIES_TOTAL] > TOI_DA_MUC_ZIP
                                      or cuoi[zipfile._ECD_SIZE] > 4 << 20):
-                raise LoiDocTep(f"Tệp {ten} có hơn {TOI_DA_MUC_ZIP:,} phần nén bên trong: không "
-                                "phải văn bản Word thông thường (có thể là tệp cố ý phá)."
-                                .replace(",", "."))
+                raise LoiDocTep(f"Tệp {ten} có hơn {_so(TOI_DA_MUC_ZIP)} phần nén bên trong: "
+                                "không phải văn bản Word thông thường (có thể là tệp cố ý phá).")
             return
     thuong = dau.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if dau.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -354,9 +358,9 @@ class TaiLieuDocx:
         so_ky_tu = sum(len(t.text or "") for t in self.body.iter(_T))
         if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_ky_tu > TOI_DA_KY_TU:
             raise LoiDocTep(
-                f"Tệp {ten} quá lớn để kiểm tra: {so_doan:,} đoạn, {so_run:,} đoạn chữ, "
-                f"{so_ky_tu:,} ký tự (giới hạn {TOI_DA_DOAN:,} đoạn, {TOI_DA_RUN:,} đoạn chữ, "
-                f"{TOI_DA_KY_TU:,} ký tự).".replace(",", "."))
+                f"Tệp {ten} quá lớn để kiểm tra: {_so(so_doan)} đoạn, {_so(so_run)} đoạn chữ, "
+                f"{_so(so_ky_tu)} ký tự (giới hạn {_so(TOI_DA_DOAN)} đoạn, {_so(TOI_DA_RUN)} "
+                f"đoạn chữ, {_so(TOI_DA_KY_TU)} ký tự).")
         self._kieu: dict[str, etree._Element] = {}
         self._kieu_doan_mac_dinh: str | None = None
         if self.styles is not None:
