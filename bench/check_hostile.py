@@ -6,10 +6,12 @@ os.wait4 của đúng tiến trình đó. Các tệp được tạo lúc chạy:
 - 20.000 đoạn: báo cáo do drafter ghi, thân 20.000 đoạn văn (mục tiêu: vài giây);
 - bom zip: báo cáo nhỏ mà word/document.xml đệm 2.600 MB khoảng trắng, nén còn ≈ 2,7 MB
   (mục tiêu: từ chối ngay, mã thoát 2);
+- bom cây XML: 750.000 thẻ w:bookmarkStart có thuộc tính (30 MB, nén còn vài chục KB), dưới
+  giới hạn kích thước phần nhưng cây lxml cần hàng trăm MB (mục tiêu: từ chối ngay);
 - sát giới hạn: 104.000 đoạn chữ, mỗi đoạn một định dạng khác, vừa dưới giới hạn cây XML —
   trường hợp tốn bộ nhớ nhất còn được kiểm tra (mục tiêu: dưới 300 MB).
 
-    python bench/check_hostile.py [--nguon THƯ_MỤC] [--chi 20000,bom,gioi_han]
+    python bench/check_hostile.py [--nguon THƯ_MỤC] [--chi 20000,bom,bom_cay,gioi_han]
 
 --nguon chạy mã drafter ở thư mục khác (ví dụ một bản checkout cũ) để so trước/sau. Chỉ chạy
 trên Linux/macOS (os.wait4).
@@ -83,6 +85,16 @@ def _bom(thu_muc: Path) -> Path:
     return _thay_than(nho, thu_muc / "bom.docx", viet)
 
 
+def _bom_cay(thu_muc: Path) -> Path:
+    nho = ghi_tep(_van_ban([{"loai": "doan", "noi_dung": "Nội dung."}]), thu_muc / "nho3.docx")
+    than = b'<w:bookmarkStart w:id="0" w:name="a"/>' * 750_000  # 30 MB, ~1,5 triệu thuộc tính
+
+    def viet(xml: bytes) -> Callable[[object], None]:
+        i = xml.rindex(b"<w:sectPr")
+        return lambda f: f.write(xml[:i] + than + xml[i:])
+    return _thay_than(nho, thu_muc / "bom-cay.docx", viet)
+
+
 def _gioi_han(thu_muc: Path) -> Path:
     nho = ghi_tep(_van_ban([{"loai": "doan", "noi_dung": "Nội dung."}]), thu_muc / "nho2.docx")
     than = "".join("<w:p>" + "".join(
@@ -128,6 +140,7 @@ def _do(tep: Path, nguon: str | None) -> tuple[int, float, float, str]:
 CAC_TEP: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "20000": ("20.000 đoạn (drafter ghi)", _nhieu_doan),
     "bom": ("bom zip (2.600 MB khoảng trắng)", _bom),
+    "bom_cay": ("bom cây XML (30 MB thẻ có thuộc tính)", _bom_cay),
     "gioi_han": ("sát giới hạn (104.000 đoạn chữ khác định dạng)", _gioi_han),
 }
 
