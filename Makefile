@@ -22,6 +22,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/check_hostile.py
 	$(BIN)/python bench/history.py
 	$(BIN)/python bench/kho_mot_nam.py
 	$(BIN)/python bench/tui.py

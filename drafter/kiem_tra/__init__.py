@@ -7,34 +7,21 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
-
-from lxml import etree
 
 from drafter.kiem_tra import quy_tac_chung, quy_tac_cuoi, quy_tac_dau, quy_tac_than, so_lieu
 from drafter.kiem_tra.bo_cuc import phan_tich
-from drafter.kiem_tra.doc_docx import TaiLieuDocx
+from drafter.kiem_tra.doc_docx import LoiDocTep, TaiLieuDocx
 from drafter.kiem_tra.ket_qua import BaoCaoKiemTra, KetQua, Muc
 
 __all__ = ["BaoCaoKiemTra", "KetQua", "LoiDocTep", "Muc", "kiem_tra"]
 
 
-class LoiDocTep(Exception):
-    """Tệp không mở được như một văn bản Word .docx."""
-
-
 def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:
-    """chinh_thuc=True: văn bản sắp phát hành, thiếu số, ngày hay họ tên người ký là lỗi."""
-    try:
-        tl = TaiLieuDocx(duong_dan)
-    except FileNotFoundError as loi:
-        raise LoiDocTep(f"Không tìm thấy tệp {duong_dan}.") from loi
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as loi:
-        raise LoiDocTep(f"Tệp {duong_dan} không phải văn bản Word .docx đọc được "
-                        f"(tệp .doc cũ cần lưu lại thành .docx).") from loi
-    except OSError as loi:
-        raise LoiDocTep(f"Không đọc được tệp {duong_dan}: {loi.strerror}.") from loi
+    """chinh_thuc=True: văn bản sắp phát hành, thiếu số, ngày hay họ tên người ký là lỗi.
+
+    Tệp không đọc được (không phải .docx, hỏng, quá giới hạn của doc_docx) ném LoiDocTep."""
+    tl = TaiLieuDocx(duong_dan)
     bc = phan_tich(tl)
     ket_qua: list[KetQua] = []
     ket_qua += quy_tac_chung.kho_giay(bc)
@@ -55,5 +42,6 @@ def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:
     ket_qua += quy_tac_chung.so_trang(bc)
     ket_qua += quy_tac_than.chu_giu_cho(bc)
     ket_qua += so_lieu.so_lieu(bc)
+    ket_qua += quy_tac_chung.do_rong_bang(bc)
     ket_qua.sort(key=lambda k: (k.so == 0, k.so))
     return BaoCaoKiemTra(str(duong_dan), ket_qua)

@@ -28,7 +28,9 @@ TEN_LOAI = {
 MA_LOAI = set(TEN_LOAI.values()) | {"SY", "TrS", "SL"}
 
 _SO = re.compile(r"^\s*Số\s*:")
-_NGAY = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
+# Khoảng cách giữa «ngày», «tháng», «năm» có giới hạn: «.*» lồng nhau làm tìm kiếm mũ ba
+# (một đoạn «, ngày tháng » lặp 2.000 lần mất 500 giây).
+_NGAY = re.compile(r",\s*ngày\b.{0,40}?\btháng\b.{0,40}?\bnăm\b")
 
 
 def gon(chu: str) -> str:
@@ -58,11 +60,19 @@ class BoCuc:
     noi_nhan: Doan | None = None
     muc_noi_nhan: list[Doan] = field(default_factory=list)
     chu_ky: list[Doan] = field(default_factory=list)
+    _chi_so: dict[Doan, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._chi_so = {d: i for i, d in enumerate(self.doan)}
+
+    def chi_so(self, d: Doan) -> int:
+        """Vị trí của đoạn trong self.doan, tra một bước (list.index làm thời gian bình phương)."""
+        return self._chi_so[d]
 
     def sau(self, d: Doan | None, buoc: int = 1) -> Doan | None:
         if d is None:
             return None
-        i = self.doan.index(d) + buoc
+        i = self.chi_so(d) + buoc
         return self.doan[i] if 0 <= i < len(self.doan) else None
 
 
@@ -73,8 +83,8 @@ def phan_tich(tai_lieu: TaiLieuDocx) -> BoCuc:
 
     bc.quoc_hieu = next((d for d in dau if _khop_quoc_hieu(d.chu)), None)
     if bc.quoc_hieu:
-        bc.tieu_ngu = next((d for d in ds[ds.index(bc.quoc_hieu) + 1:ds.index(bc.quoc_hieu) + 4]
-                            if "độc lập" in d.chu.lower()), None)
+        i = bc.chi_so(bc.quoc_hieu)
+        bc.tieu_ngu = next((d for d in ds[i + 1:i + 4] if "độc lập" in d.chu.lower()), None)
     bc.so_ky_hieu = next((d for d in dau if _SO.match(d.chu)), None)
     bc.ngay = next((d for d in dau if _NGAY.search(d.chu)), None)
     _co_quan(bc, dau)
@@ -135,7 +145,7 @@ def _cuoi(bc: BoCuc) -> None:
         bc.chu_ky = [d for d in bc.doan if d.bang == nn.bang and d.hang == nn.hang and
                      d.cot != nn.cot]
     else:
-        i = bc.doan.index(nn)
+        i = bc.chi_so(nn)
         for d in bc.doan[i + 1:]:
             if d.chu.strip().startswith("-"):
                 bc.muc_noi_nhan.append(d)
@@ -149,7 +159,7 @@ def _than(bc: BoCuc) -> None:
     if bc.noi_nhan is not None:
         nn = bc.noi_nhan
         ket = next((i for i, d in enumerate(bc.doan) if nn.bang is not None and d.bang == nn.bang),
-                   bc.doan.index(nn))
+                   bc.chi_so(nn))
     vung = bc.doan[bc.sau_trich_yeu:ket]
     i = 0
     while i < len(vung) and (not vung[i].chu.strip() or vung[i].chu.strip().startswith("(")):

@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, Doan, TaiLieuDocx, w
+from drafter.kiem_tra.doc_docx import EMU, NS, TWIP_MOI_CM, Doan, TaiLieuDocx, do, so_do, w
 
 EMU_MOI_CM = 360000
 _LE_O_MAC_DINH_TWIP = 108  # lề trái/phải mặc định của ô bảng trong Word (0,19 cm)
@@ -17,9 +17,9 @@ def rong_chu_trang_cm(tl: TaiLieuDocx) -> float:
     if sect is None:
         return 16.5
     pg, le = sect.find(w("pgSz")), sect.find(w("pgMar"))
-    rong = int(pg.get(w("w"), "11906")) if pg is not None else 11906
-    trai = int(le.get(w("left"), "1701")) if le is not None else 1701
-    phai = int(le.get(w("right"), "1134")) if le is not None else 1134
+    rong = do(pg, "w", mac_dinh=11906)
+    trai = do(le, "left", mac_dinh=1701)
+    phai = do(le, "right", mac_dinh=1134)
     return (rong - trai - phai) / TWIP_MOI_CM
 
 
@@ -40,14 +40,16 @@ def _rong_khung_chu_cm(el: etree._Element) -> float | None:
     while cha is not None:
         ten = etree.QName(cha).localname
         if ten in ("shape", "rect", "roundrect") and "width:" in cha.get("style", ""):
-            m = re.search(r"width:\s*([\d.]+)\s*(pt|in|cm|mm)?", cha.get("style", ""))
+            m = re.search(r"width:\s*(\d{1,9}(?:\.\d{1,9})?)\s*(pt|in|cm|mm)?",
+                          cha.get("style", ""))
             if m:
                 he_so = {"pt": 2.54 / 72, "in": 2.54, "cm": 1.0, "mm": 0.1}[m.group(2) or "pt"]
                 return float(m.group(1)) * he_so - 0.5
         if ten in ("anchor", "inline"):
             ext = cha.find("{*}extent")
-            if ext is not None and ext.get("cx"):
-                return int(ext.get("cx")) / EMU_MOI_CM - 0.5
+            cx = so_do(ext.get("cx"), EMU) if ext is not None else None
+            if cx is not None:
+                return cx / EMU_MOI_CM - 0.5
         cha = cha.getparent()
     return None
 
@@ -64,21 +66,21 @@ def rong_vung_chu_cm(tl: TaiLieuDocx, d: Doan) -> float:
     tbl = _to_tien(tc, "tbl")
     rong_twip = None
     tcw = tc.find("w:tcPr/w:tcW", NS)
-    if tcw is not None and tcw.get(w("type"), "dxa") == "dxa" and tcw.get(w("w")):
-        rong_twip = int(tcw.get(w("w")))
+    if tcw is not None and tcw.get(w("type"), "dxa") == "dxa":
+        rong_twip = do(tcw, "w")
     if not rong_twip and tbl is not None:
         cot = tbl.findall("w:tblGrid/w:gridCol", NS)
         tr = tc.getparent()
         chi_so = list(tr.iterfind("w:tc", NS)).index(tc)
         if chi_so < len(cot):
-            rong_twip = int(cot[chi_so].get(w("w"), "0"))
+            rong_twip = do(cot[chi_so], "w")
     le = _LE_O_MAC_DINH_TWIP * 2
     if tbl is not None:
         mar = tbl.find("w:tblPr/w:tblCellMar", NS)
         if mar is not None:
-            le = sum(int(e.get(w("w"), "0")) for e in mar
+            le = sum(do(e, "w") or 0 for e in mar
                      if etree.QName(e).localname in ("left", "right", "start", "end"))
-    if not rong_twip:
+    if not rong_twip or rong_twip < 0:  # âm: không hợp lệ, quy tắc do_rong_bang báo
         return rong_chu_trang_cm(tl)
     return (rong_twip - le) / TWIP_MOI_CM
 
@@ -120,14 +122,12 @@ def _dai_hinh_ve(p: etree._Element) -> float | None:
                 khung = khung.getparent()
             if khung is not None:
                 ext = khung.find("{*}extent")
-                if ext is not None and ext.get("cx"):
-                    return int(ext.get("cx")) / EMU_MOI_CM
+                cx = so_do(ext.get("cx"), EMU) if ext is not None else None
+                if cx is not None:
+                    return cx / EMU_MOI_CM
             return 0.0
     for line in p.iter("{urn:schemas-microsoft-com:vml}line"):
-        try:
-            x1 = float(line.get("from", "0,0").split(",")[0].rstrip("pt"))
-            x2 = float(line.get("to", "0,0").split(",")[0].rstrip("pt"))
-            return abs(x2 - x1) / 72 * 2.54
-        except ValueError:
-            return 0.0
+        x1 = so_do(line.get("from", "0,0").split(",")[0], 1)  # điểm (pt), như CSS của VML
+        x2 = so_do(line.get("to", "0,0").split(",")[0], 1)
+        return 0.0 if x1 is None or x2 is None else abs(x2 - x1) / 72 * 2.54
     return None

@@ -8,9 +8,15 @@ làm tay trong Word hay LibreOffice.
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import posixpath
+import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -20,11 +26,66 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"w": W, "r": R, "a": A}
 TWIP_MOI_CM = 1440 / 2.54
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+# Không bật huge_tree: libxml2 giữ giới hạn độ sâu 256 tầng và 10 MB cho một nút chữ.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+# Giới hạn đọc. Báo cáo cấp xã dài vài chục trang; các giới hạn rộng gấp nhiều lần (20.000
+# đoạn vẫn đọc được) mà vẫn giữ bộ nhớ dưới 300 MB với mọi tệp, kể cả tệp cố ý phá (bom zip).
+TOI_DA_MUC_ZIP = 10_000  # số mục trong tệp nén (.docx thường có vài chục)
+TOI_DA_PHAN_MB = 32  # một phần XML sau khi giải nén
+TOI_DA_TONG_MB = 64  # mọi phần XML được đọc cộng lại
+# Bộ nhớ cây lxml (libxml2) ước trước khi dựng: ~120 byte mỗi thẻ «<», ~240 byte mỗi thuộc
+# tính «=» (nút thuộc tính cộng nút giá trị), cộng chính số byte. Đoạn Word có ba đoạn chữ,
+# đủ rsid, tốn ~12 KB; đoạn do drafter ghi ~1,7 KB.
+TOI_DA_CAY_MB = 128
+TOI_DA_DOAN = 50_000
+TOI_DA_RUN = 200_000
+TOI_DA_KY_TU = 5_000_000  # chữ của thân văn bản: mỗi ký tự còn có bản sao str trong Python
+
+# Word "Strict Open XML" dùng không gian tên khác, cùng ý nghĩa với bản thường (transitional).
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", A.encode()),
+    (b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+     b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+)
+_LUU_LAI = "hãy mở bằng Word hoặc LibreOffice rồi Lưu thành… kiểu «Word Document (.docx)»"
+
+
+class LoiDocTep(Exception):
+    """Tệp không đọc được như một văn bản Word .docx; câu báo nói vì sao và cách làm."""
 
 
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
+
+
+_P, _R, _T, _PPR, _TXBX = w("p"), w("r"), w("t"), w("pPr"), w("txbxContent")
+
+
+# Số đo OOXML: số nguyên, số thập phân ("28.5") hoặc ST_UniversalMeasure ("3cm", "28.5pt",
+# "1in", "-2mm"). Giới hạn số chữ số để không ra vô cực.
+_SO_DO = re.compile(r"\s*([-+]?(?:\d{1,15}(?:\.\d{0,15})?|\.\d{1,15}))\s*(mm|cm|in|pt|pc|pi)?\s*")
+_PT_MOI = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "pc": 12.0, "pi": 12.0}
+TWIP, NUA_DIEM, EMU = 20, 2, 12700  # số đơn vị gốc trong 1 pt của các loại số đo
+
+
+def so_do(gia_tri: str | None, don_vi: float = TWIP) -> float | None:
+    """Số đo theo đơn vị gốc của thuộc tính (twip, nửa điểm cho cỡ chữ, EMU cho hình vẽ);
+    None khi không có hoặc không đọc được."""
+    m = _SO_DO.fullmatch(gia_tri) if gia_tri is not None else None
+    if m is None:
+        return None
+    so = float(m[1])
+    return so if m[2] is None else so * _PT_MOI[m[2]] * don_vi
+
+
+def do(el: etree._Element | None, thuoc_tinh: str, don_vi: float = TWIP,
+       mac_dinh: float | None = None) -> float | None:
+    """Số đo ở thuộc tính w:<thuoc_tinh> của el; mac_dinh khi không có hoặc không đọc được."""
+    gia_tri = None if el is None else so_do(el.get(w(thuoc_tinh)), don_vi)
+    return mac_dinh if gia_tri is None else gia_tri
 
 
 def _gia_tri(el: etree._Element | None, thuoc_tinh: str = "val") -> str | None:
@@ -39,7 +100,9 @@ def _bat(el: etree._Element | None) -> bool | None:
     return v is None or v.lower() not in ("0", "false", "off", "none")
 
 
-@dataclass
+# Định dạng đã tính được dùng chung giữa các đoạn, đoạn chữ giống nhau (bộ nhớ và thời gian
+# tuyến tính): coi ThuocTinhChu, ThuocTinhDoan nhận được là chỉ đọc.
+@dataclass(slots=True)
 class ThuocTinhChu:
     co_pt: float | None = None
     dam: bool = False
@@ -51,7 +114,7 @@ class ThuocTinhChu:
     chi_so_tren: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ThuocTinhDoan:
     can_le: str = "left"  # left, center, right, both
     thut_dong_dau_cm: float = 0.0
@@ -67,7 +130,7 @@ class ThuocTinhDoan:
     vien_duoi: bool = False
 
 
-@dataclass
+@dataclass(eq=False, slots=True)  # mỗi đoạn là một, dù chữ và định dạng giống đoạn khác
 class Doan:
     """Một đoạn văn đã tính định dạng, kèm vị trí (thân, ô bảng, đầu trang, chú thích)."""
 
@@ -93,39 +156,211 @@ class Doan:
         return [tt for chu, tt in self.cac_run if chu.strip()]
 
 
-def _trong_khung_chu(el: etree._Element, goc: etree._Element) -> bool:
-    """el nằm trong một khung chữ (w:txbxContent) bên trong đoạn goc?"""
-    cha = el.getparent()
-    while cha is not None and cha is not goc:
-        if etree.QName(cha).localname == "txbxContent":
-            return True
-        cha = cha.getparent()
-    return False
+def _dau_van(el: etree._Element) -> bytes:
+    """Dấu vân 16 byte của nội dung el, làm khóa cho định dạng đã tính: bản XML đầy đủ kèm mọi
+    khai báo không gian tên (~1 KB) mà giữ cho mỗi đoạn chữ khác nhau thì tốn bộ nhớ."""
+    return hashlib.blake2b(etree.tostring(el, with_tail=False), digest_size=16).digest()
+
+
+def _cac_run(p: etree._Element) -> Iterator[etree._Element]:
+    """Các run của đoạn p theo thứ tự, cả run trong liên kết, trường, sdt…, nhưng không đi vào
+    bên trong run: run nằm trong run là chữ của khung chữ (text box), một đoạn riêng. Mỗi phần
+    tử được xem một lần, nên khung chữ lồng nhau không làm thời gian tăng bình phương."""
+    con_lai = list(reversed(p))
+    while con_lai:
+        el = con_lai.pop()
+        if el.tag == _R:
+            yield el
+        elif el.tag != _PPR:
+            con_lai.extend(reversed(el))
+
+
+def _loi_he_thong(ten: str, loi: OSError) -> LoiDocTep:
+    """Lỗi hệ điều hành nói bằng tiếng Việt (chữ của hệ điều hành là tiếng Anh)."""
+    if loi.errno == errno.ENOENT:
+        return LoiDocTep(f"Không tìm thấy tệp {ten}.")
+    if loi.errno == errno.EISDIR:
+        return LoiDocTep(f"{ten} là một thư mục, không phải tệp .docx.")
+    if loi.errno in (errno.EACCES, errno.EPERM):
+        return LoiDocTep(f"Không có quyền đọc tệp {ten} (tệp bị khóa hoặc đang mở ở chương "
+                         "trình khác).")
+    return LoiDocTep(f"Không đọc được tệp {ten} (lỗi hệ thống số {loi.errno}).")
+
+
+def _so(n: int) -> str:
+    """12.345: dấu chấm tách hàng nghìn như chữ Việt."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _hong(ten: str, vi_sao: str) -> LoiDocTep:
+    return LoiDocTep(f"Tệp {ten} bị hỏng ({vi_sao}): có thể tệp chép hoặc tải về chưa xong; "
+                     "hãy lấy lại bản gốc.")
+
+
+def _nhan_dien(duong_dan: Path, ten: str) -> None:
+    """Từ chối sớm, mỗi loại một câu báo riêng, những tệp hay bị nhầm là .docx; với tệp nén,
+    xem mục lục cuối tệp trước khi zipfile đọc nó (mục lục khổng lồ đủ làm cạn bộ nhớ)."""
+    if duong_dan.is_dir():
+        raise LoiDocTep(f"{ten} là một thư mục, không phải tệp .docx.")
+    with open(duong_dan, "rb") as f:
+        dau = f.read(1024)
+        if not dau:
+            raise LoiDocTep(f"Tệp {ten} rỗng (0 byte): có thể tệp chép hoặc tải về chưa xong.")
+        if dau.startswith(b"PK"):
+            # Mục lục (central directory) khai báo ở cuối tệp; zipfile giữ mỗi mục ~500 byte.
+            cuoi = zipfile._EndRecData(f)  # hàm có từ Python 2.6, zipfile cũng dùng nó
+            if cuoi is not None and (cuoi[zipfile._ECD_ENTRIES_TOTAL] > TOI_DA_MUC_ZIP
+                                     or cuoi[zipfile._ECD_SIZE] > 4 << 20):
+                raise LoiDocTep(f"Tệp {ten} có hơn {_so(TOI_DA_MUC_ZIP)} phần nén bên trong: "
+                                "không phải văn bản Word thông thường (có thể là tệp cố ý phá).")
+            return
+    thuong = dau.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if dau.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        ly_do = ("là tệp Word 97–2003 (.doc) hoặc tệp .docx đặt mật khẩu; "
+                 "hãy mở bằng Word, bỏ mật khẩu nếu có, rồi Lưu thành… kiểu «Word Document "
+                 "(.docx)»")
+    elif dau.startswith(b"%PDF"):
+        ly_do = "là tệp PDF; kiểm tra thể thức cần tệp .docx gốc mà PDF được xuất ra"
+    elif thuong.startswith(b"{\\rtf"):
+        ly_do = f"là tệp RTF; {_LUU_LAI}"
+    elif thuong.startswith((b"<!doctype html", b"<html")) or b"<html" in thuong:
+        ly_do = f"là trang web (HTML) đặt tên đuôi Word; {_LUU_LAI}"
+    elif thuong.startswith(b"<") or thuong.startswith(b"\xff\xfe<") or b"<?xml" in thuong:
+        ly_do = f"là tệp XML chưa đóng gói (như «Word XML Document»); {_LUU_LAI}"
+    else:
+        ly_do = "không phải văn bản Word .docx (tệp .docx là một tệp nén bắt đầu bằng «PK»)"
+    raise LoiDocTep(f"Tệp {ten} {ly_do}.")
+
+
+class _GoiDocx:
+    """Đọc các phần của tệp nén trong giới hạn: kích thước khai báo, kích thước thật khi giải
+    nén (khai báo có thể nói dối), tổng số byte và bộ nhớ ước của cây XML mọi phần đã đọc."""
+
+    def __init__(self, z: zipfile.ZipFile, ten_tep: str) -> None:
+        self.z = z
+        self.ten_tep = ten_tep
+        self.con_byte = TOI_DA_TONG_MB << 20
+        self.con_cay = TOI_DA_CAY_MB << 20
+
+    def _qua_lon(self, ten: str) -> LoiDocTep:
+        return LoiDocTep(
+            f"Tệp {self.ten_tep} quá lớn để kiểm tra: phần {ten} giải nén ra hơn "
+            f"{min(TOI_DA_PHAN_MB, self.con_byte >> 20)} MB (giới hạn {TOI_DA_PHAN_MB} MB mỗi "
+            f"phần, {TOI_DA_TONG_MB} MB cả tệp); có thể là tệp cố ý phá (bom zip).")
+
+    def doc(self, ten: str) -> bytes | None:
+        try:
+            info = self.z.getinfo(ten)
+        except KeyError:
+            return None
+        if info.flag_bits & 0x1:
+            raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} được mã hóa (đặt mật khẩu): hãy "
+                            "mở bằng Word, bỏ mật khẩu rồi lưu lại.")
+        toi_da = min(TOI_DA_PHAN_MB << 20, self.con_byte)
+        if info.file_size > toi_da:
+            raise self._qua_lon(ten)
+        try:
+            with self.z.open(info) as f:
+                du_lieu = f.read(toi_da + 1)
+        except NotImplementedError as loi:
+            raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} nén theo kiểu chương trình không "
+                            f"đọc được (mã nén {info.compress_type}; Word chỉ dùng mã 0 và 8): "
+                            f"{_LUU_LAI}.") from loi
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OverflowError,
+                struct.error) as loi:
+            raise _hong(self.ten_tep, f"phần {ten} giải nén lỗi") from loi
+        if len(du_lieu) > toi_da:
+            raise self._qua_lon(ten)
+        self.con_byte -= len(du_lieu)
+        return du_lieu
+
+    def xml(self, ten: str) -> etree._Element | None:
+        du_lieu = self.doc(ten)
+        if du_lieu is None:
+            return None
+        # Ước bộ nhớ cây trước khi dựng (xem TOI_DA_CAY_MB): «<» và «=» là cận trên số thẻ và
+        # số thuộc tính.
+        cay = du_lieu.count(b"<") * 120 + du_lieu.count(b"=") * 240 + len(du_lieu)
+        if cay > self.con_cay:
+            raise LoiDocTep(f"Tệp {self.ten_tep} quá lớn để kiểm tra: cây XML cần hơn "
+                            f"{(TOI_DA_CAY_MB << 20) - self.con_cay + cay >> 20} MB bộ nhớ (giới "
+                            f"hạn {TOI_DA_CAY_MB} MB, khoảng 10.000 đoạn văn bản Word).")
+        self.con_cay -= cay
+        if b"purl.oclc.org/ooxml/" in du_lieu:
+            for cu, moi in _STRICT:
+                du_lieu = du_lieu.replace(cu, moi)
+        try:
+            return etree.fromstring(du_lieu, _PARSER)
+        except etree.XMLSyntaxError as loi:
+            if "depth" in str(loi):
+                raise LoiDocTep(f"Tệp {self.ten_tep} có phần {ten} lồng quá sâu (hơn 256 tầng): "
+                                "không phải văn bản Word thông thường.") from loi
+            if "XML_PARSE_HUGE" in str(loi):
+                raise LoiDocTep(f"Tệp {self.ten_tep} có một đoạn chữ liền dài hơn 10 MB ở phần "
+                                f"{ten}: không phải văn bản Word thông thường.") from loi
+            raise _hong(self.ten_tep, f"phần {ten} không phải XML hợp lệ, dòng {loi.lineno}") \
+                from loi
+
+    def quan_he(self, nguon: str) -> list[tuple[str, str, str]]:
+        """(Id, loại, tên phần đích) của các quan hệ nội bộ của phần `nguon` ("" = gói)."""
+        thu_muc, ten = posixpath.split(nguon)
+        rels = self.xml(posixpath.join(thu_muc, "_rels", ten + ".rels"))
+        ra = []
+        for rel in rels if rels is not None else ():
+            dich = rel.get("Target", "")
+            if rel.get("TargetMode") == "External" or not dich:
+                continue
+            duong = dich.lstrip("/") if dich.startswith("/") else posixpath.join(thu_muc, dich)
+            ra.append((rel.get("Id", ""), rel.get("Type", ""), posixpath.normpath(duong)))
+        return ra
+
+    def loai_khac(self) -> str:
+        """Tệp nén không chứa văn bản Word: nó là gì (OpenDocument, Excel, PowerPoint…)."""
+        ten = self.z.namelist()
+        kieu = (self.doc("mimetype") or b"")[:100] if "mimetype" in ten else b""
+        if kieu.startswith(b"application/vnd.oasis.opendocument.text"):
+            return ("là văn bản OpenDocument (.odt) của LibreOffice/WPS: hãy mở bằng LibreOffice "
+                    "Writer, chọn Tệp › Lưu thành… kiểu «Word 2007–365 (.docx)» rồi kiểm tra tệp "
+                    ".docx đó")
+        if kieu.startswith(b"application/vnd.oasis.opendocument"):
+            return "là tệp OpenDocument (bảng tính hoặc trình chiếu), không phải văn bản Word"
+        if any(n.startswith("xl/") for n in ten):
+            return "là bảng tính Excel, không phải văn bản Word"
+        if any(n.startswith("ppt/") for n in ten):
+            return "là tệp trình chiếu PowerPoint, không phải văn bản Word"
+        return "là tệp nén nhưng không chứa văn bản Word (thiếu phần word/document.xml)"
 
 
 class TaiLieuDocx:
+    """Một tệp .docx đã đọc. Mọi tệp không đọc được (không phải .docx, hỏng, đặt mật khẩu,
+    quá giới hạn ở đầu module) ném LoiDocTep với câu báo tiếng Việt."""
+
     def __init__(self, duong_dan: Path | str) -> None:
         self.duong_dan = Path(duong_dan)
-        with zipfile.ZipFile(self.duong_dan) as z:
-            self._ten = set(z.namelist())
-            self.document = self._xml(z, "word/document.xml")
-            self.styles = self._xml(z, "word/styles.xml")
-            self.settings = self._xml(z, "word/settings.xml")
-            self.footnotes = self._xml(z, "word/footnotes.xml")
-            self.theme = self._xml(z, "word/theme/theme1.xml")
-            rels = self._xml(z, "word/_rels/document.xml.rels")
-            self.rels: dict[str, tuple[str, str]] = {}
-            if rels is not None:
-                for rel in rels:
-                    self.rels[rel.get("Id")] = (rel.get("Type", ""), rel.get("Target", ""))
-            self.headers: dict[str, etree._Element] = {}
-            for rid, (loai, dich) in self.rels.items():
-                if loai.endswith("/header"):
-                    el = self._xml(z, "word/" + dich.lstrip("/").removeprefix("word/"))
-                    if el is not None:
-                        self.headers[rid] = el
-        if self.document is None:
-            raise ValueError("tệp không có word/document.xml: không phải tệp Word .docx")
+        ten = str(duong_dan)
+        try:
+            _nhan_dien(self.duong_dan, ten)
+            with zipfile.ZipFile(self.duong_dan) as z:
+                self._doc_cac_phan(_GoiDocx(z, ten))
+        except OSError as loi:
+            raise _loi_he_thong(ten, loi) from loi
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OverflowError,
+                struct.error) as loi:
+            raise _hong(ten, "mục lục tệp nén sai") from loi
+        self.body = self.document.find(w("body"))
+        if self.body is None:
+            ns = etree.QName(self.document).namespace
+            raise LoiDocTep(f"Tệp {ten} không có thân văn bản (w:body)"
+                            + ("" if ns == W else f"; phần văn bản dùng không gian tên lạ «{ns}»")
+                            + ": không phải văn bản Word đọc được.")
+        so_doan = sum(1 for _ in self.body.iter(_P))
+        so_run = sum(1 for _ in self.body.iter(_R))
+        so_ky_tu = sum(len(t.text or "") for t in self.body.iter(_T))
+        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_ky_tu > TOI_DA_KY_TU:
+            raise LoiDocTep(
+                f"Tệp {ten} quá lớn để kiểm tra: {_so(so_doan)} đoạn, {_so(so_run)} đoạn chữ, "
+                f"{_so(so_ky_tu)} ký tự (giới hạn {_so(TOI_DA_DOAN)} đoạn, {_so(TOI_DA_RUN)} "
+                f"đoạn chữ, {_so(TOI_DA_KY_TU)} ký tự).")
         self._kieu: dict[str, etree._Element] = {}
         self._kieu_doan_mac_dinh: str | None = None
         if self.styles is not None:
@@ -135,14 +370,37 @@ class TaiLieuDocx:
                 if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on"):
                     self._kieu_doan_mac_dinh = sid
         self._phong_theme = self._doc_phong_theme()
-        self.body = self.document.find(w("body"))
+        self._da_tim_mac_dinh: dict[str, etree._Element | None] = {}
+        self._da_tinh_kieu: dict[str | None, tuple[ThuocTinhDoan, ThuocTinhChu]] = {}
+        self._da_tinh_doan: dict[tuple[str | None, bytes], ThuocTinhDoan] = {}  # (kiểu, dấu vân)
+        self._da_tinh_run: dict[tuple[str | None, bytes], ThuocTinhChu] = {}
 
-    @staticmethod
-    def _xml(z: zipfile.ZipFile, ten: str) -> etree._Element | None:
-        try:
-            return etree.fromstring(z.read(ten), _PARSER)
-        except KeyError:
-            return None
+    def _doc_cac_phan(self, goi: _GoiDocx) -> None:
+        chinh = next((dich for _, loai, dich in goi.quan_he("")
+                      if loai.endswith("/officeDocument")), "word/document.xml")
+        self.document = goi.xml(chinh)
+        if self.document is None and chinh != "word/document.xml":  # quan hệ trỏ sai chỗ
+            chinh = "word/document.xml"
+            self.document = goi.xml(chinh)
+        if self.document is None:
+            raise LoiDocTep(f"Tệp {goi.ten_tep} {goi.loai_khac()}.")
+        quan_he = goi.quan_he(chinh)
+        self.rels: dict[str, tuple[str, str]] = {rid: (loai, dich) for rid, loai, dich in quan_he}
+
+        def phan(loai: str, mac_dinh: str) -> etree._Element | None:
+            dich = next((d for _, k, d in quan_he if k.endswith("/" + loai)), mac_dinh)
+            return goi.xml(dich)
+
+        self.styles = phan("styles", "word/styles.xml")
+        self.settings = phan("settings", "word/settings.xml")
+        self.footnotes = phan("footnotes", "word/footnotes.xml")
+        self.theme = phan("theme", "word/theme/theme1.xml")
+        self.headers: dict[str, etree._Element] = {}
+        for rid, loai, dich in quan_he:
+            if loai.endswith("/header"):
+                el = goi.xml(dich)
+                if el is not None:
+                    self.headers[rid] = el
 
     # ------------------------------------------------------------ kiểu và theme
 
@@ -160,7 +418,9 @@ class TaiLieuDocx:
         """Kiểu và các kiểu cha, từ gốc đến ngọn."""
         chuoi: list[etree._Element] = []
         da_qua: set[str] = set()
-        while sid and sid in self._kieu and sid not in da_qua:
+        # Word không lồng kiểu sâu quá vài tầng; giới hạn 32 để tệp cố ý phá (chuỗi 50.000 kiểu)
+        # không làm thời gian bình phương.
+        while sid and sid in self._kieu and sid not in da_qua and len(chuoi) < 32:
             da_qua.add(sid)
             s = self._kieu[sid]
             chuoi.append(s)
@@ -168,18 +428,21 @@ class TaiLieuDocx:
         return list(reversed(chuoi))
 
     def _mac_dinh(self, loai: str) -> etree._Element | None:
-        if self.styles is None:
-            return None
-        return self.styles.find(f"w:docDefaults/w:{loai}Default/w:{loai}", NS)
+        """docDefaults của đoạn ("pPr") hay của chữ ("rPr"): tìm một lần (styles.xml có thể
+        có hàng chục nghìn kiểu đứng trước)."""
+        if loai not in self._da_tim_mac_dinh:
+            self._da_tim_mac_dinh[loai] = None if self.styles is None else self.styles.find(
+                f"w:docDefaults/w:{loai}Default/w:{loai}", NS)
+        return self._da_tim_mac_dinh[loai]
 
     # ------------------------------------------------------------ tính định dạng
 
     def _ap_rpr(self, tt: ThuocTinhChu, rpr: etree._Element | None) -> None:
         if rpr is None:
             return
-        sz = rpr.find(w("sz"))
-        if sz is not None and sz.get(w("val")):
-            tt.co_pt = int(sz.get(w("val"))) / 2
+        co = do(rpr.find(w("sz")), "val", NUA_DIEM)
+        if co is not None and co > 0:  # cỡ chữ âm hay bằng 0 không hợp lệ: bỏ qua như Word
+            tt.co_pt = co / 2
         for tag, ten in (("b", "dam"), ("i", "nghieng"), ("caps", "in_hoa")):
             v = _bat(rpr.find(w(tag)))
             if v is not None:
@@ -212,26 +475,27 @@ class TaiLieuDocx:
                 _gia_tri(jc) or "left", _gia_tri(jc) or "left")
         ind = ppr.find(w("ind"))
         if ind is not None:
-            trai = ind.get(w("left")) or ind.get(w("start"))
-            phai = ind.get(w("right")) or ind.get(w("end"))
+            trai = do(ind, "left")
+            trai = do(ind, "start") if trai is None else trai
+            phai = do(ind, "right")
+            phai = do(ind, "end") if phai is None else phai
             if trai is not None:
-                tt.thut_trai_cm = int(trai) / TWIP_MOI_CM
+                tt.thut_trai_cm = trai / TWIP_MOI_CM
             if phai is not None:
-                tt.thut_phai_cm = int(phai) / TWIP_MOI_CM
-            if ind.get(w("firstLine")) is not None:
-                tt.thut_dong_dau_cm = int(ind.get(w("firstLine"))) / TWIP_MOI_CM
-            if ind.get(w("hanging")) is not None:
-                tt.thut_dong_dau_cm = -int(ind.get(w("hanging"))) / TWIP_MOI_CM
+                tt.thut_phai_cm = phai / TWIP_MOI_CM
+            if (dau := do(ind, "firstLine")) is not None:
+                tt.thut_dong_dau_cm = dau / TWIP_MOI_CM
+            if (treo := do(ind, "hanging")) is not None:
+                tt.thut_dong_dau_cm = -treo / TWIP_MOI_CM
         sp = ppr.find(w("spacing"))
         if sp is not None:
-            if sp.get(w("before")) is not None:
-                tt.truoc_pt = int(sp.get(w("before"))) / 20
-            if sp.get(w("after")) is not None:
-                tt.sau_pt = int(sp.get(w("after"))) / 20
-            if sp.get(w("line")) is not None:
+            if (truoc := do(sp, "before")) is not None:
+                tt.truoc_pt = truoc / 20
+            if (sau := do(sp, "after")) is not None:
+                tt.sau_pt = sau / 20
+            if (gia_tri := do(sp, "line")) is not None:
                 quy_tac = sp.get(w("lineRule"), "auto")
                 tt.kieu_gian_dong = quy_tac
-                gia_tri = int(sp.get(w("line")))
                 if quy_tac == "auto":
                     tt.gian_dong, tt.gian_dong_pt = gia_tri / 240, None
                 else:
@@ -246,22 +510,49 @@ class TaiLieuDocx:
                 if b is not None:
                     setattr(tt, ten, _gia_tri(b) not in ("nil", "none"))
 
+    def _theo_kieu(self, sid: str | None) -> tuple[ThuocTinhDoan, ThuocTinhChu]:
+        """Định dạng docDefaults và chuỗi kiểu đoạn sid đem lại. Mỗi kiểu tính một lần, trên
+        kết quả của kiểu cha (basedOn), nên chuỗi kiểu dài không làm thời gian bình phương."""
+        da_tinh = self._da_tinh_kieu
+        if sid in da_tinh:
+            return da_tinh[sid]
+        if None not in da_tinh:
+            tt, chu = ThuocTinhDoan(), ThuocTinhChu()
+            self._ap_ppr(tt, self._mac_dinh("pPr"))
+            self._ap_rpr(chu, self._mac_dinh("rPr"))
+            da_tinh[None] = (tt, chu)
+        chuoi: list[str] = []  # từ sid ngược lên đến kiểu đã tính, kiểu gốc, hay vòng lặp
+        da_qua: set[str] = set()
+        k = sid
+        while k and k in self._kieu and k not in da_tinh and k not in da_qua:
+            chuoi.append(k)
+            da_qua.add(k)
+            k = _gia_tri(self._kieu[k].find(w("basedOn")))
+        tt, chu = da_tinh[k] if k in da_tinh and k not in da_qua else da_tinh[None]
+        for k in reversed(chuoi):
+            tt, chu = replace(tt), replace(chu, phong=dict(chu.phong))
+            kieu = self._kieu[k]
+            self._ap_ppr(tt, kieu.find(w("pPr")))
+            self._ap_rpr(chu, kieu.find(w("rPr")))
+            da_tinh.setdefault(k, (tt, chu))
+        return da_tinh.setdefault(sid, (tt, chu))
+
     def dinh_dang_doan(self, p: etree._Element) -> tuple[str | None, ThuocTinhDoan, ThuocTinhChu]:
         ppr = p.find(w("pPr"))
         sid = _gia_tri(ppr.find(w("pStyle"))) if ppr is not None else None
         sid = sid or self._kieu_doan_mac_dinh
-        tt = ThuocTinhDoan()
-        chu = ThuocTinhChu()
-        self._ap_ppr(tt, self._mac_dinh("pPr"))
-        self._ap_rpr(chu, self._mac_dinh("rPr"))
-        for s in self._chuoi_kieu(sid):
-            self._ap_ppr(tt, s.find(w("pPr")))
-            self._ap_rpr(chu, s.find(w("rPr")))
-        self._ap_ppr(tt, ppr)
+        tt_kieu, chu = self._theo_kieu(sid)
+        if ppr is None:
+            return sid, tt_kieu, chu
+        khoa = (sid, _dau_van(ppr))
+        tt = self._da_tinh_doan.get(khoa)
+        if tt is None:
+            tt = self._da_tinh_doan[khoa] = replace(tt_kieu)
+            self._ap_ppr(tt, ppr)
         return sid, tt, chu
 
     def dinh_dang_run(self, r: etree._Element, chu_doan: ThuocTinhChu) -> ThuocTinhChu:
-        tt = ThuocTinhChu(**{**chu_doan.__dict__, "phong": dict(chu_doan.phong)})
+        tt = replace(chu_doan, phong=dict(chu_doan.phong))
         rpr = r.find(w("rPr"))
         if rpr is not None:
             rs = _gia_tri(rpr.find(w("rStyle")))
@@ -273,16 +564,22 @@ class TaiLieuDocx:
     def doan(self, p: etree._Element, so_thu_tu: int = 0, **vi_tri: int | None) -> Doan:
         sid, tt, chu_doan = self.dinh_dang_doan(p)
         cac_run: list[tuple[str, ThuocTinhChu]] = []
-        for r in p.iter(w("r")):
-            if _trong_khung_chu(r, p):
-                continue  # chữ trong khung chữ (text box) là đoạn riêng, không thuộc đoạn chứa nó
+        for r in _cac_run(p):
             chu = "".join(
                 t.text or "" if t.tag == w("t") else ("\t" if t.tag == w("tab") else "\n")
                 for t in r if t.tag in (w("t"), w("tab"), w("br"))
             )
             if r.find(w("footnoteReference")) is not None:
                 chu = chu or "\u2060"  # dấu chú thích: có mặt nhưng không có chữ
-            cac_run.append((chu, self.dinh_dang_run(r, chu_doan)))
+            rpr = r.find(w("rPr"))
+            if rpr is None:
+                tt_run = chu_doan
+            else:
+                khoa = (sid, _dau_van(rpr))
+                tt_run = self._da_tinh_run.get(khoa)
+                if tt_run is None:
+                    tt_run = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
+            cac_run.append((chu, tt_run))
         chu_doan_van = "".join(c for c, _ in cac_run if c != "\u2060")
         return Doan(so_thu_tu, p, chu_doan_van, sid, tt, cac_run, **vi_tri)
 
@@ -296,8 +593,10 @@ class TaiLieuDocx:
             if con.tag == w("p"):
                 dem += 1
                 yield self.doan(con, dem)
-                for p in con.iter("{*}txbxContent"):  # khung chữ (text box) trong đoạn
-                    for p2 in p.iter(w("p")):
+                for hop in con.iter(_TXBX):  # khung chữ (text box) trong đoạn
+                    if next(hop.iterancestors(_TXBX), None) is not None:
+                        continue  # khung lồng trong khung: đoạn của nó đã có trong khung ngoài
+                    for p2 in hop.iter(w("p")):
                         dem += 1
                         yield self.doan(p2, dem)
             elif con.tag == w("tbl"):

@@ -20,7 +20,7 @@ class Muc(StrEnum):
 
 @dataclass
 class KetQua:
-    so: int  # số thứ tự quy tắc trong nd30.md §7 (0 = kiểm tra số liệu, ngoài danh mục)
+    so: int  # số thứ tự quy tắc trong nd30.md §7 (0 = ngoài danh mục: số liệu, bề rộng bảng)
     ma: str
     ten: str
     muc: Muc

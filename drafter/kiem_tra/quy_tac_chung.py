@@ -7,10 +7,10 @@ import re
 import unicodedata
 
 from drafter.kiem_tra.bo_cuc import BoCuc
-from drafter.kiem_tra.doc_docx import TWIP_MOI_CM, w
+from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
-from drafter.kiem_tra.tien_ich import cm, pt, vi_tri
+from drafter.kiem_tra.tien_ich import CacCho, cm, pt, vi_tri
 
 TNR = "Times New Roman"
 # Ký tự hay gặp khi văn bản gõ bằng bảng mã TCVN3 (ABC) hay VNI bị mở như Unicode.
@@ -25,7 +25,7 @@ def kho_giay(bc: BoCuc) -> list[KetQua]:
     if pg is None:
         return [KetQua(1, "kho_giay", "Khổ giấy A4", M.KHONG_DAT,
                        "không khai báo khổ giấy; Word sẽ dùng khổ mặc định (thường là Letter)")]
-    rong, cao = int(pg.get(w("w"), "0")), int(pg.get(w("h"), "0"))
+    rong, cao = do(pg, "w", mac_dinh=0), do(pg, "h", mac_dinh=0)
     ngang = pg.get(w("orient")) == "landscape" or rong > cao
     a, b = (cao, rong) if ngang else (rong, cao)
     dung = abs(a - 11906) <= 20 and abs(b - 16838) <= 20
@@ -50,7 +50,12 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
                 "left": ("trái", 1701, 1984), "right": ("phải", 850, 1134)}
     sai, mo_ta = [], []
     for k, (ten, thap, cao) in gioi_han.items():
-        v = abs(int(le.get(w(k), "0")))
+        v = do(le, k)
+        if v is None and le.get(w(k)) is not None:
+            sai.append(f"lề {ten} «{le.get(w(k))}» không đọc được")
+            continue
+        # Lề trên, dưới âm là hợp lệ (Word: chữ không đẩy lề); lề trái, phải âm là sai.
+        v = abs(v or 0) if k in ("top", "bottom") else v or 0
         mo_ta.append(f"{ten} {v / TWIP_MOI_CM * 10:.0f} mm")
         if not thap - 10 <= v <= cao + 10:
             sai.append(f"lề {ten} {v / TWIP_MOI_CM * 10:.0f} mm (yêu cầu "
@@ -60,26 +65,27 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
 
 
 def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
-    sai_phong: list[str] = []
-    phu: list[str] = []
-    sai_mau: list[str] = []
-    sai_nfc: list[str] = []
-    ma_cu: list[str] = []
+    sai_phong, phu, sai_mau, sai_nfc, ma_cu = CacCho(), CacCho(), CacCho(), CacCho(), CacCho()
     for d in bc.doan:
         for chu, tt in d.cac_run:
             if not chu.strip() or chu == "\u2060":
                 continue
             chinh = {tt.phong.get("ascii"), tt.phong.get("hAnsi")}
             if chinh != {TNR}:
-                sai_phong.append(f"{vi_tri(d)}: {', '.join(sorted(str(p) for p in chinh))}")
+                if sai_phong.dem():
+                    sai_phong.cau.append(f"{vi_tri(d)}: {', '.join(sorted(str(p) for p in chinh))}")
             elif {tt.phong.get("eastAsia"), tt.phong.get("cs")} - {TNR}:
-                phu.append(vi_tri(d))
+                if phu.dem():
+                    phu.cau.append(vi_tri(d))
             if (tt.mau or "auto").lower() not in ("auto", "000000"):
-                sai_mau.append(f"{vi_tri(d)}: màu {tt.mau}")
+                if sai_mau.dem():
+                    sai_mau.cau.append(f"{vi_tri(d)}: màu {tt.mau}")
         if d.chu and not unicodedata.is_normalized("NFC", d.chu):
-            sai_nfc.append(vi_tri(d))
+            if sai_nfc.dem():
+                sai_nfc.cau.append(vi_tri(d))
         if sum(c in _TCVN3 for c in d.chu) >= 3 or len(_VNI.findall(d.chu)) >= 3:
-            ma_cu.append(vi_tri(d))
+            if ma_cu.dem():
+                ma_cu.cau.append(vi_tri(d))
     ra = [
         KetQua(4, "phong_chu", "Phông chữ Times New Roman", M.KHONG_DAT if sai_phong else
                (M.CANH_BAO if phu else M.DAT),
@@ -106,12 +112,14 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
     sect = tl.sect_pr()
     mac_dinh = tl.dau_trang("default")
     ra: list[KetQua] = []
-    co_page = mac_dinh is not None and _co_truong_page(mac_dinh)
-    if not co_page:
+    # Trường PAGE phải nằm trong một đoạn của đầu trang (đặt thẳng dưới w:hdr là sai cấu trúc).
+    p = None if mac_dinh is None else next(
+        (p for p in mac_dinh.iter(w("p")) if _co_truong_page(p)), None)
+    co_page = p is not None
+    if p is None:
         ra.append(KetQua(46, "so_trang", "Số trang ở giữa lề trên", M.KHONG_DAT,
                          "đầu trang không có trường PAGE (số trang tự động)"))
     else:
-        p = next(p for p in mac_dinh.iter(w("p")) if _co_truong_page(p))
         doan = tl.doan(p)
         co = {t.co_pt for _, t in doan.cac_run if t.co_pt} or {None}
         giua = doan.dinh_dang.can_le == "center"
@@ -126,7 +134,7 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
         ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên", M.KHONG_AP_DUNG,
                          "văn bản không đánh số trang"))
     else:
-        dau, tren = int(le.get(w("header"), "0")), abs(int(le.get(w("top"), "0")))
+        dau, tren = do(le, "header", mac_dinh=0), abs(do(le, "top", mac_dinh=0))
         ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên",
                          M.DAT if dau < tren else M.KHONG_DAT,
                          f"cách mép trên {cm(dau / TWIP_MOI_CM)} cm, lề trên "
@@ -146,6 +154,42 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
     return ra
 
 
+def do_rong_bang(bc: BoCuc) -> list[KetQua]:
+    """Bề rộng cột (w:gridCol) và ô (w:tcW, w:tblW) phải đọc được và không âm: Word báo tệp
+    hỏng hoặc vẽ bảng lệch với giá trị như w:w="-2835"."""
+    bang = list(bc.tai_lieu.body.iter(w("tbl")))
+    if not bang:
+        return [KetQua(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ", M.KHONG_AP_DUNG,
+                       "văn bản không có bảng")]
+    sai: list[str] = []
+    for i, tbl in enumerate(bang, 1):
+        for j, cot in enumerate(tbl.iterfind("w:tblGrid/w:gridCol", NS), 1):
+            if (loi := _loi_do_rong(cot)) is not None:
+                sai.append(f"bảng {i}, cột {j}: {loi}")
+        if (loi := _loi_do_rong(tbl.find("w:tblPr/w:tblW", NS))) is not None:
+            sai.append(f"bảng {i}: bề rộng bảng {loi}")
+        for h, tr in enumerate(tbl.iterfind("w:tr", NS), 1):
+            for o, tc in enumerate(tr.iterfind("w:tc", NS), 1):
+                if (loi := _loi_do_rong(tc.find("w:tcPr/w:tcW", NS))) is not None:
+                    sai.append(f"bảng {i}, hàng {h}, ô {o}: {loi}")
+    return [KetQua(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ",
+                   M.KHONG_DAT if sai else M.DAT,
+                   _liet_ke(sai, "bề rộng không hợp lệ (Word có thể báo tệp hỏng)") if sai else
+                   f"{len(bang)} bảng, bề rộng đọc được, không âm")]
+
+
+def _loi_do_rong(el) -> str | None:
+    if el is None or el.get(w("w")) is None or el.get(w("type")) in ("auto", "nil"):
+        return None
+    chu = el.get(w("w"))
+    gia_tri = so_do(chu.removesuffix("%")) if el.get(w("type")) == "pct" else so_do(chu)
+    if gia_tri is None:
+        return f"«{chu}» không đọc được"
+    if gia_tri < 0:
+        return f"w:w=«{chu}» âm"
+    return None
+
+
 def _co_truong_page(el) -> bool:
     instr = "".join(t.text or "" for t in el.iter(w("instrText")))
     if re.search(r"\bPAGE\b", instr):
@@ -153,7 +197,7 @@ def _co_truong_page(el) -> bool:
     return any(re.search(r"\bPAGE\b", f.get(w("instr"), "")) for f in el.iter(w("fldSimple")))
 
 
-def _liet_ke(muc: list[str], tieu_de: str, toi_da: int = 3) -> str:
+def _liet_ke(muc: list[str] | CacCho, tieu_de: str, toi_da: int = 3) -> str:
     phan = "; ".join(muc[:toi_da])
     them = f" (và {len(muc) - toi_da} chỗ khác)" if len(muc) > toi_da else ""
     return f"{tieu_de}: {phan}{them}"

@@ -65,7 +65,7 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
     else:
         co = _mot_co(tn)
         loi = _loi_dong_dau(tn, TIEU_NGU, " (gạch nối có cách hai bên)", co, 13, 14)
-        if qh is not None and bc.doan.index(tn) != bc.doan.index(qh) + 1:
+        if qh is not None and bc.chi_so(tn) != bc.chi_so(qh) + 1:
             loi.append("phải nằm ngay dưới Quốc hiệu, không cách dòng")
         ra.append(KetQua(9, "tieu_ngu", "Tiêu ngữ", M.KHONG_DAT if loi else M.DAT,
                          "; ".join(loi) or mo_ta_chu(tn), vi_tri(tn) if loi else ""))
@@ -176,7 +176,7 @@ def so_ky_hieu(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
         dung = not (len(so) == 1 or (so.startswith("0") and len(so) > 2))
         ra.append(KetQua(15, "so_0_dau", "Số nhỏ hơn 10 có số 0 phía trước",
                          M.DAT if dung else M.KHONG_DAT,
-                         f"số {so}" + ("" if dung else f", yêu cầu {int(so):02d}")))
+                         f"số {so}" + ("" if dung else f", yêu cầu {so.lstrip('0').zfill(2)}")))
         ma = m["ma"]
         loai = TEN_LOAI.get(gon(bc.ten_loai.chu).upper()) if bc.ten_loai else None
         if ma not in set(TEN_LOAI.values()) | {"SY", "TrS", "SL"}:

@@ -14,7 +14,7 @@ from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
 from drafter.kiem_tra.quy_tac_chung import _liet_ke
-from drafter.kiem_tra.tien_ich import cac_co, cm, pt, tat_ca, vi_tri
+from drafter.kiem_tra.tien_ich import CacCho, cac_co, cm, pt, tat_ca, vi_tri
 
 _LA_MA = {vn.la_ma(i): i for i in range(1, 40)}
 _DE_MUC = re.compile(
@@ -180,46 +180,57 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
                        "không tìm thấy đoạn văn thân bài")]
     ra: list[KetQua] = []
     co = Counter(c for d in doan for c in cac_co(d))
-    sai_co = [vi_tri(d) for d in doan if any(c is None or not 13 <= c <= 14 for c in cac_co(d))]
+    sai_co = CacCho()
+    for d in doan:
+        if any(c is None or not 13 <= c <= 14 for c in cac_co(d)):
+            if sai_co.dem():
+                sai_co.cau.append(vi_tri(d))
     nhieu_co = len([c for c in co if c is not None]) > 1
     chinh = co.most_common(1)[0][0]
     ra.append(KetQua(24, "co_chu_than", "Cỡ chữ thân văn bản 13–14, thống nhất",
                      M.KHONG_DAT if sai_co else (M.CANH_BAO if nhieu_co else M.DAT),
                      _liet_ke(sai_co, "cỡ chữ ngoài 13–14") if sai_co else
-                     (f"dùng lẫn nhiều cỡ: {', '.join(pt(c) for c in co)}" if nhieu_co
+                     (f"dùng lẫn nhiều cỡ: {', '.join(pt(c) for c, _ in co.most_common(6))}"
+                      + (f" (và {len(co) - 6} cỡ khác)" if len(co) > 6 else "") if nhieu_co
                       else f"{pt(chinh)} ở {len(doan)} đoạn")))
-    khong_deu = [vi_tri(d) for d in doan if d.dinh_dang.can_le != "both"
-                 and not _la_gach(d)]
+    khong_deu, sai_thut = CacCho(), CacCho()
+    for d in doan:
+        if d.dinh_dang.can_le != "both" and not _la_gach(d):
+            if khong_deu.dem():
+                khong_deu.cau.append(vi_tri(d))
+        if not _thut_dung(d.dinh_dang.thut_dong_dau_cm) and not _la_gach(d):
+            if sai_thut.dem():
+                sai_thut.cau.append(f"{vi_tri(d)}: {cm(d.dinh_dang.thut_dong_dau_cm)} cm")
     ra.append(KetQua(25, "can_deu", "Căn đều hai lề", M.KHONG_DAT if khong_deu else M.DAT,
                      _liet_ke(khong_deu, "đoạn không căn đều hai bên") if khong_deu else
                      f"{len(doan)} đoạn căn đều"))
-    sai_thut = [f"{vi_tri(d)}: {cm(d.dinh_dang.thut_dong_dau_cm)} cm" for d in doan
-                if not _thut_dung(d.dinh_dang.thut_dong_dau_cm) and not _la_gach(d)]
     ra.append(KetQua(26, "thut_dau_dong", "Thụt đầu dòng 1 cm hoặc 1,27 cm",
                      M.KHONG_DAT if sai_thut else M.DAT,
                      _liet_ke(sai_thut, "thụt đầu dòng sai") if sai_thut else "đúng"))
-    sai_cach = []
+    sai_cach = CacCho()
     for truoc, sau in pairwise(doan):
-        if bc.doan.index(sau) != bc.doan.index(truoc) + 1:
+        if bc.chi_so(sau) != bc.chi_so(truoc) + 1:
             continue
         cach = truoc.dinh_dang.sau_pt + sau.dinh_dang.truoc_pt
         if sau.dinh_dang.gop_khoang_cach and sau.kieu_id == truoc.kieu_id:
             cach = 0
         if cach < 6 - 0.01:
-            sai_cach.append(f"{vi_tri(sau)}: {cach:g} pt")
+            if sai_cach.dem():
+                sai_cach.cau.append(f"{vi_tri(sau)}: {cach:g} pt")
     ra.append(KetQua(27, "cach_doan", "Khoảng cách giữa các đoạn tối thiểu 6 pt",
                      M.KHONG_DAT if sai_cach else M.DAT,
                      _liet_ke(sai_cach, "khoảng cách nhỏ hơn 6 pt") if sai_cach else "đúng"))
-    sai_dong, xem_lai = [], []
+    sai_dong, xem_lai = CacCho(), CacCho()
     for d in doan:
         dd = d.dinh_dang
         if dd.kieu_gian_dong == "auto":
             if dd.gian_dong is not None and not 1.0 - 0.01 <= dd.gian_dong <= 1.5 + 0.01:
-                sai_dong.append(f"{vi_tri(d)}: {cm(dd.gian_dong)} dòng")
+                if sai_dong.dem():
+                    sai_dong.cau.append(f"{vi_tri(d)}: {cm(dd.gian_dong)} dòng")
         else:
             kieu = "chính xác" if dd.kieu_gian_dong == "exact" else "tối thiểu"
-            xem_lai.append(f"{vi_tri(d)}: {kieu}"
-                           f" {dd.gian_dong_pt:g} pt")
+            if xem_lai.dem():
+                xem_lai.cau.append(f"{vi_tri(d)}: {kieu} {dd.gian_dong_pt:g} pt")
     ra.append(KetQua(28, "gian_dong", "Giãn dòng từ 1 đến 1,5 dòng",
                      M.KHONG_DAT if sai_dong else (M.CANH_BAO if xem_lai else M.DAT),
                      _liet_ke(sai_dong, "giãn dòng ngoài khoảng") if sai_dong else
@@ -252,24 +263,27 @@ def dau_het(bc: BoCuc) -> list[KetQua]:
 _GIU_CHO = (
     (re.compile(r"(?:^|\s)(?:…|\.{3,})(?=\s+\w)"), "dấu «…» đứng thay cho số liệu"),
     (re.compile(r"…{2,}|\.{5,}"), "dòng chấm chấm để điền"),
-    (re.compile(r"\(Chữ ký[^)]*\)|Họ và tên\b", re.I), "chữ giữ chỗ của mẫu"),
+    (re.compile(r"\(Chữ ký[^)]{0,100}\)|Họ và tên\b", re.I), "chữ giữ chỗ của mẫu"),
 )
 
 
 def chu_giu_cho(bc: BoCuc) -> list[KetQua]:
-    thay: list[str] = []
+    thay = CacCho()
     for d in bc.doan:
         for mau, mo_ta in _GIU_CHO:
             m = mau.search(d.chu)
             if m:
-                thay.append(f"{vi_tri(d)}: {mo_ta} «{d.chu[max(m.start() - 15, 0):m.end() + 15]}»")
+                if thay.dem():
+                    trich = d.chu[max(m.start() - 15, 0):m.end() + 15]
+                    thay.cau.append(f"{vi_tri(d)}: {mo_ta} «{trich}»")
                 break
     for chu in bc.tai_lieu.chu_thich().values():
         for mau, mo_ta in _GIU_CHO[:2]:
             m = mau.search(chu)
             if m:
                 doan_trich = chu[max(m.start() - 15, 0):m.end() + 15]
-                thay.append(f"chú thích «{chu[:30]}…»: {mo_ta} «{doan_trich}»")
+                if thay.dem():
+                    thay.cau.append(f"chú thích «{chu[:30]}…»: {mo_ta} «{doan_trich}»")
                 break
     return [KetQua(52, "giu_cho", "Không còn chữ giữ chỗ («…», «(Chữ ký…)»)",
                    M.CANH_BAO if thay else M.DAT,

@@ -44,3 +44,25 @@ def mo_ta_chu(d: Doan) -> str:
     elif any(t.nghieng for t in tts):
         phan.append("nghiêng một phần")
     return ", ".join(phan)
+
+
+class CacCho:
+    """Các chỗ sai của một quy tắc: đếm hết, nhưng chỉ dựng câu mô tả của vài chỗ đầu (đủ cho
+    _liet_ke), để văn bản hàng chục nghìn đoạn sai không sinh hàng chục nghìn câu trong bộ nhớ."""
+
+    GIU = 5
+
+    def __init__(self) -> None:
+        self.so = 0
+        self.cau: list[str] = []
+
+    def dem(self) -> bool:
+        """Đếm thêm một chỗ; True khi chỗ này còn được ghi câu mô tả (vào self.cau)."""
+        self.so += 1
+        return len(self.cau) <= self.GIU - 1
+
+    def __len__(self) -> int:
+        return self.so
+
+    def __getitem__(self, lat: slice) -> list[str]:
+        return self.cau[lat]

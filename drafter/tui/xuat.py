@@ -80,8 +80,10 @@ class _KetQuaXuat:
     """Kết quả của luồng xuất (chỉ ghi tệp và kiểm tra), chuyển về luồng giao diện."""
 
     dich: Path
-    the_thuc: BaoCaoKiemTra | None = None
+    da_ghi: bool = False
+    the_thuc: BaoCaoKiemTra | None = None  # None: chưa kiểm tra (văn bản vượt giới hạn check)
     pdf: Path | None = None
+    ghi_chu: str = ""
     loi: str = ""
 
 
@@ -230,13 +232,17 @@ class XuatVanBan(Screen):
         """Luồng riêng: chỉ ghi tệp, kiểm tra thể thức, PDF. Không đọc widget, không chạm kho;
         thanh tiến trình và kết quả đi qua call_from_thread."""
         from drafter.ghi_docx import ghi_tep
-        from drafter.kiem_tra import kiem_tra
+        from drafter.kiem_tra import LoiDocTep, kiem_tra
 
         kq = _KetQuaXuat(dich)
         try:
             ghi_tep(van_ban, dich)
+            kq.da_ghi = True
             self.app.call_from_thread(tien.advance, 1)
-            kq.the_thuc = kiem_tra(dich, chinh_thuc=chinh_thuc)
+            try:
+                kq.the_thuc = kiem_tra(dich, chinh_thuc=chinh_thuc)
+            except LoiDocTep as loi:  # quá giới hạn của check: tệp đã ghi vẫn dùng được
+                kq.ghi_chu = f"Lưu ý: chưa kiểm tra thể thức. {loi}"
             self.app.call_from_thread(tien.advance, 1)
             if pdf:
                 from drafter.xuat_pdf import xuat_pdf
@@ -253,8 +259,10 @@ class XuatVanBan(Screen):
     def _xong(self, kq: _KetQuaXuat) -> None:
         """Về luồng giao diện: ghi nhật ký xuất vào kho, hiện kết luận chung."""
         dong: list[str] = []
-        if kq.the_thuc is not None:
+        if kq.da_ghi:
             dong.append(f"Đã ghi {kq.dich} ({'bản chính thức' if self.chinh_thuc else 'bản nháp'})")
+            if kq.ghi_chu:
+                dong.append(kq.ghi_chu)
             if kq.pdf is not None:
                 dong.append(f"Đã ghi {kq.pdf}")
             try:
