@@ -394,6 +394,7 @@ class TaiLieuDocx:
         self.styles = phan("styles", "word/styles.xml")
         self.settings = phan("settings", "word/settings.xml")
         self.footnotes = phan("footnotes", "word/footnotes.xml")
+        self.numbering = phan("numbering", "word/numbering.xml")  # số tự động (from-docx)
         self.theme = phan("theme", "word/theme/theme1.xml")
         self.headers: dict[str, etree._Element] = {}
         for rid, loai, dich in quan_he:
