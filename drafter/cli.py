@@ -49,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--chinh-thuc", action="store_true",
                        help="văn bản sắp phát hành: thiếu số, ngày, họ tên người ký là lỗi")
 
+    tu_docx = lenh.add_parser(
+        "from-docx", help="đọc một báo cáo, kế hoạch Word (.docx) thành tệp văn bản (.json) để "
+                          "sửa, in lại bằng drafter")
+    tu_docx.add_argument("tep", type=Path, metavar="TEP.docx")
+    tu_docx.add_argument("-o", "--ra", type=Path, metavar="TEP.json",
+                         help="tệp .json sẽ ghi (mặc định: cùng tên, cạnh tệp .docx)")
+    tu_docx.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
+
     demo = lenh.add_parser("demo", help="tạo báo cáo mẫu của xã Cai Kinh, quý I/2024")
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
                       default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
@@ -146,6 +154,41 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(bao_cao.thanh_chu())
     return 0 if bao_cao.dat_the_thuc else 1
+
+
+def _from_docx(args: argparse.Namespace) -> int:
+    """`drafter from-docx BC.docx -o BC.json`: văn bản Word → tệp văn bản của drafter, kèm danh
+    sách những gì chưa đặt được vào đúng thành phần (vẫn được giữ làm đoạn văn)."""
+    from drafter.ghi_tep import LoiGhiTep, ghi_chu, kiem_tra_dich
+    from drafter.kiem_tra import LoiDocTep
+    from drafter.nhap_docx import doc_docx, thanh_json
+
+    ra = args.ra or args.tep.with_suffix(".json")
+    try:
+        kiem_tra_dich(ra, [args.tep], args.ghi_de)
+    except LoiGhiTep as loi:
+        _in_loi(loi.thong_diep, [loi.loi_thoat] if loi.loi_thoat else None)
+        return 1
+    try:
+        kq = doc_docx(args.tep)
+    except LoiDocTep as loi:
+        _in_loi(str(loi))
+        return THOAT_LOI_DU_LIEU
+    try:
+        ghi_chu(ra, thanh_json(kq.van_ban))
+    except OSError as loi:
+        _in_loi(_cau_loi_ghi(loi, ra))
+        return 1
+    print(f"Đã ghi {ra.resolve()}: {kq.tom_tat()}.")
+    if kq.thieu:
+        print(f"Không tìm thấy trong tệp (đã để «…» cho bạn điền): {', '.join(kq.thieu)}.")
+    if kq.chua_dat:
+        print(f"Chưa đặt được vào đúng thành phần ({len(kq.chua_dat)} chỗ, nội dung vẫn được "
+              "giữ làm đoạn văn):")
+        for c in kq.chua_dat:
+            print(f"  - {c.dong()}")
+    print(f"In lại: drafter render {ra}")
+    return 0
 
 
 def _la_ky(chu: str) -> bool:
@@ -247,6 +290,8 @@ def _chay(argv: list[str] | None) -> int:
         return _check(args)
     if args.lenh == "validate":
         return _validate(args)
+    if args.lenh == "from-docx":
+        return _from_docx(args)
     if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc"):
         from drafter.cli_kho import chay
 

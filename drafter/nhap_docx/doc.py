@@ -17,7 +17,7 @@ from pathlib import Path
 from drafter.kiem_tra.bo_cuc import QUOC_HIEU, TEN_LOAI, gon
 from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx, w
 from drafter.nhap_docx.danh_so_word import SoTuDong
-from drafter.nhap_docx.ket_qua import ChoChuaDat, KetQuaDoc, ThongKe
+from drafter.nhap_docx.ket_qua import ChoChuaDat, KetQuaDoc, ThongKe, gom
 from drafter.nhap_docx.noi_dung import (
     BoChuyen,
     Manh,
@@ -96,7 +96,7 @@ class DocVanBan:
         trich = " ".join(trich.split())
         if len(trich) > 50:
             trich = trich[:49].rstrip() + "…"
-        self.chua_dat.append(ChoChuaDat(d.so_thu_tu if d is not None else None, ly_do, trich))
+        self.chua_dat.append(ChoChuaDat((d.so_thu_tu,) if d is not None else (), ly_do, trich))
 
     def chu(self, d: Doan) -> str:
         """Chữ của đoạn như hiện trên trang: kèm nhãn số tự động của Word nếu có."""
@@ -116,19 +116,21 @@ class DocVanBan:
             return self._chu_thich[ma]
         doan = self._nguon_chu_thich.get(ma)
         ct = None
+        vi_tri, self.chuyen.vi_tri = self.chuyen.vi_tri, f"chú thích {ma}"
         if doan is not None:
             cac = [self.chuyen.noi_dung(cac_manh(self.tl, d)) for d in doan]
             cac = [c for c in cac if c]
             if cac:
-                ct = self._dung_chu_thich(cac, doan[0])
+                ct = self._dung_chu_thich(cac, ma)
+        self.chuyen.vi_tri = vi_tri
         self._chu_thich[ma] = ct
         return ct
 
-    def _dung_chu_thich(self, cac_doan: list[list], dau: Doan) -> ChuThich:
+    def _dung_chu_thich(self, cac_doan: list[list], ma: str) -> ChuThich:
         # Mô hình hiện tại: chú thích một đoạn. Chú thích nhiều đoạn ghép lại bằng dấu cách
         # (không xuống dòng tay: chữ căn đều sẽ giãn) và được báo.
         if len(cac_doan) > 1:
-            self.bao(None, f"chú thích có {len(cac_doan)} đoạn được ghép thành một đoạn "
+            self.bao(None, f"chú thích {ma} có {len(cac_doan)} đoạn, được ghép thành một đoạn "
                            "(mô hình chưa có chú thích nhiều đoạn)",
                      chu_thuong(cac_doan[0]))
         noi: list = []
@@ -159,12 +161,13 @@ class DocVanBan:
         for ma in self.chuyen.dau_chu_thich_mat:
             self.bao(None, f"dấu chú thích số {ma} không có nội dung chú thích: bỏ dấu")
         if self.chuyen.chu_tren_mat:
-            mau = ", ".join(dict.fromkeys(self.chuyen.chu_tren_mat))
+            cho = ", ".join(dict.fromkeys(v for v, _ in self.chuyen.chu_tren_mat))
+            chu = ", ".join(dict.fromkeys(c for _, c in self.chuyen.chu_tren_mat))
             self.bao(None, f"{len(self.chuyen.chu_tren_mat)} chỗ chữ nhỏ phía trên (chỉ số "
-                           f"trên) thành chữ thường: {mau[:60]}")
+                           f"trên) thành chữ thường ({cho}; mô hình chưa có chỉ số trên)", chu)
         van_ban = VanBan(dau=dau, danh_so=danh_so, noi_dung=noi_dung, cau_ket=cau_ket,
                          noi_nhan=cuoi[0], luu=cuoi[1], chu_ky=cuoi[2])
-        return KetQuaDoc(van_ban, self.chua_dat, self.tk, self.thieu)
+        return KetQuaDoc(van_ban, gom(self.chua_dat), self.tk, self.thieu)
 
     def _cac_khoi(self) -> list[Khoi]:
         ra: list[Khoi] = []
@@ -398,10 +401,14 @@ class DocVanBan:
             bat_dau, het = i_nn, i_nn + 1
         elif i_nn is not None:
             bat_dau = i_nn
-            # Chữ ký có thể đứng ngay trước "Nơi nhận:" (đoạn căn phải/giữa, in hoa).
-            while bat_dau > tu and khoi[bat_dau - 1].bang is None and \
-                    self._la_dong_ky(khoi[bat_dau - 1].dau):
+            # Chữ ký có thể đứng ngay trước "Nơi nhận:": các đoạn căn phải/giữa, ngắn (thẩm
+            # quyền, chức vụ, họ tên), xen đoạn trống để ký.
+            while bat_dau > tu and khoi[bat_dau - 1].bang is None and (
+                    self._la_dong_ky(khoi[bat_dau - 1].dau)
+                    or not self.chu(khoi[bat_dau - 1].dau).strip()):
                 bat_dau -= 1
+            while bat_dau < i_nn and not self.chu(khoi[bat_dau].dau).strip():
+                bat_dau += 1
             het = bat_dau
             trai: list[str] = []
             trong = 0
@@ -415,7 +422,7 @@ class DocVanBan:
                     trong += 1
                     continue
                 for dg in dong:
-                    if dg.cot is None and _NOI_NHAN.match(dg.chu):
+                    if _NOI_NHAN.match(dg.chu):
                         trong_nn = True
                     la_nn = dg.cot == 0 or (dg.cot is None and (
                         _NOI_NHAN.match(dg.chu) or (trong_nn and dg.chu[:1] in "-–+")))
@@ -450,9 +457,11 @@ class DocVanBan:
         return bat_dau, het, (ra_nn, luu or "VT", self._chu_ky(ky))
 
     def _la_dong_ky(self, d: Doan) -> bool:
+        """Một dòng của khối chữ ký đứng riêng (không trong bảng): căn phải hay giữa, ngắn,
+        không phải câu văn."""
         chu = gon(self.chu(d))
-        return bool(chu) and d.dinh_dang.can_le in ("center", "right") and (
-            bool(_QUYEN_HAN.match(chu)) or chu == chu.upper())
+        return (bool(chu) and d.dinh_dang.can_le in ("center", "right") and len(chu) <= 60
+                and not chu.endswith((".", ";", ":"))) or bool(_QUYEN_HAN.match(chu))
 
     def _cac_noi_nhan(self, doan: list[Doan]) -> list[str]:
         dong: list[str] = []

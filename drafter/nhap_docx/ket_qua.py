@@ -13,14 +13,32 @@ class ChoChuaDat:
 
     Nội dung vẫn được giữ làm đoạn văn; câu này nói chỗ nào và vì sao để người dùng xem lại."""
 
-    so_doan: int | None  # đoạn thứ mấy, đếm như «drafter check»; None: cả văn bản
+    cac_doan: tuple[int, ...]  # đoạn thứ mấy, đếm như «drafter check»; (): cả văn bản
     ly_do: str
-    chu: str = ""  # mấy chữ đầu của đoạn
+    chu: str = ""  # mấy chữ đầu của đoạn (đầu tiên)
 
     def dong(self) -> str:
-        noi = f"đoạn {self.so_doan}" if self.so_doan is not None else "văn bản"
+        if not self.cac_doan:
+            noi = "văn bản"
+        else:
+            so = ", ".join(map(str, self.cac_doan[:8])) + (
+                f" (và {len(self.cac_doan) - 8} đoạn khác)" if len(self.cac_doan) > 8 else "")
+            noi = f"đoạn {so}"
         trich = f" «{self.chu}»" if self.chu else ""
         return f"{noi}: {self.ly_do}{trich}"
+
+
+def gom(cac: list[ChoChuaDat]) -> list[ChoChuaDat]:
+    """Gộp các chỗ cùng một lý do (dấu «*» ở bốn đoạn, chín nhãn 3.1.–3.9.) thành một dòng,
+    theo thứ tự đoạn đầu tiên: danh sách ngắn mà không mất vị trí nào."""
+    theo_ly_do: dict[str, ChoChuaDat] = {}
+    for c in cac:
+        cu = theo_ly_do.get(c.ly_do)
+        if cu is None or not c.cac_doan or not cu.cac_doan:
+            theo_ly_do[c.ly_do if cu is None else f"{c.ly_do}\0{len(theo_ly_do)}"] = c
+        else:
+            theo_ly_do[c.ly_do] = ChoChuaDat(cu.cac_doan + c.cac_doan, cu.ly_do, cu.chu)
+    return sorted(theo_ly_do.values(), key=lambda c: c.cac_doan[0] if c.cac_doan else 0)
 
 
 @dataclass

@@ -99,7 +99,8 @@ class BoChuyen:
 
     def __init__(self, chu_thich: Callable[[str], ChuThich | None]) -> None:
         self._chu_thich = chu_thich
-        self.chu_tren_mat: list[str] = []  # chỉ số trên không viết được bằng ký tự Unicode
+        self.vi_tri = ""  # "đoạn 12", "chú thích 3": chỗ đang chuyển, để báo chỗ chưa giữ được
+        self.chu_tren_mat: list[tuple[str, str]] = []  # (chỗ, chữ nhỏ phía trên) chưa giữ được
         self.dau_chu_thich_mat: list[str] = []  # dấu chú thích trỏ tới chú thích không có
 
     def noi_dung(self, manh: list[Manh], bo_dam: bool = False, mot_dong: bool = False
@@ -132,7 +133,7 @@ class BoChuyen:
         if _CHU_TREN_DUOC.match(chu.strip()):
             return chu.translate(_TREN)
         if chu.strip():
-            self.chu_tren_mat.append(chu.strip())
+            self.chu_tren_mat.append((self.vi_tri, chu.strip()))
         return chu
 
 

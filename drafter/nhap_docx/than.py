@@ -99,6 +99,7 @@ class DungThan:
                 doc.bao(d, "hình ảnh, đối tượng nhúng không chép được", "")
             return
         doc.tk.so_doan += 1
+        doc.chuyen.vi_tri = f"đoạn {d.so_thu_tu}"
         if doc.trong_khung(d):
             doc.bao(d, "đoạn trong khung chữ (text box): chép thành đoạn văn thường")
         chua = ngan_xep[-1].con if ngan_xep else goc
@@ -126,7 +127,8 @@ class DungThan:
             noi = doc.chuyen.noi_dung(con)
             if dau.loai == "sao":
                 # Mô hình hiện tại chỉ có "-" và "+": dấu "*" giữ như chữ.
-                doc.bao(d, "dấu đầu dòng «*» giữ như chữ (mô hình chưa có dấu «*»)")
+                doc.bao(d, "dấu đầu dòng «*» giữ như chữ (mô hình chưa có dấu «*»)",
+                        chu_thuong(noi))
                 chua.append(doc.doan_van(["* ", *noi] if noi else ["*"], d))
             else:
                 chua.append(doc.doan_van(noi, d, dau.loai))
@@ -180,8 +182,8 @@ class DungThan:
             return
         self._kiem_thu_tu(d, nhan, cha, dem)
         if loai == "phan_thu_thuong":
-            doc.bao(d, f"«{nhan.chu}» sẽ in chữ hoa «{nhan.chu.upper()}» (mô hình chưa có "
-                       "«Phần thứ …» chữ thường)")
+            doc.bao(d, "«Phần thứ …» chữ thường sẽ in chữ hoa «PHẦN THỨ …» (mô hình chưa có "
+                       "kiểu này)", nhan.chu)
         tieu_de, doan_van = self._tieu_de(d, nhan, con)
         muc = _Muc(nhan, d, tieu_de, CAP_CUA[loai], do_sau=len(ngan_xep),
                    cho_tieu_de_phan=loai in _PHAN and not tieu_de)
@@ -201,10 +203,9 @@ class DungThan:
         if k == 2:
             cha_k = CAP_THAP_PHAN.get(cha.nhan.loai, 0) if cha else 0
             if cha_k != 1:
-                tren = f" dưới «{cha.nhan.chu}»" if cha else ""
-                return (f"số «{nhan.chu}»{tren} là mã do người soạn đặt (không nằm dưới khoản "
-                        "«{nhan.thap_phan[0]}.»): mô hình chưa giữ được nhãn tự ghi, giữ số như gõ"
-                        ).replace("{nhan.thap_phan[0]}", str(nhan.thap_phan[0]))
+                tren = f" dưới «{cha.nhan.chu}»" if cha else " ở cấp ngoài cùng"
+                return (f"số thập phân{tren} không nằm dưới khoản cùng số, là mã do người soạn "
+                        "đặt: mô hình chưa giữ được nhãn tự ghi, giữ số như gõ")
         return ""
 
     def _kiem_thu_tu(self, d: Doan, nhan: Nhan, cha: _Muc | None, dem: dict[str, int]) -> None:
@@ -274,6 +275,7 @@ class DungThan:
         if k.bang is None or k.bang >= len(self._bang):
             return None
         tbl = self._bang[k.bang]
+        doc.chuyen.vi_tri = f"bảng ở đoạn {k.dau.so_thu_tu}"
         theo_el = {id(d.el): d for d in k.doan}
         co_chu = [d for d in k.doan if d.chu.strip()]
         doc.tk.so_bang += 1
