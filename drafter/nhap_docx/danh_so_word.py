@@ -125,6 +125,10 @@ class SoTuDong:
                 dem[sau] = None
         if dinh_nghia.dinh_dang == "bullet":
             ky = dinh_nghia.mau.strip()[:1]
+            if ky and 0xF020 <= ord(ky) <= 0xF07E:
+                # Phông Symbol đặt chữ ASCII ở vùng riêng U+F0xx ("+" là U+F02B): LibreOffice
+                # ghi dấu "+" của Word như vậy.
+                ky = chr(ord(ky) - 0xF000)
             return _DAU_WORD.get(ky, "-")
         if dinh_nghia.dinh_dang == "none":
             return dinh_nghia.mau.replace("%", "").strip() or None

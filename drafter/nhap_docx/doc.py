@@ -77,6 +77,8 @@ class DocVanBan:
         self.thieu: list[str] = []
         self.tk = ThongKe()
         self._nguon_chu_thich = cac_doan_chu_thich(tl)
+        # Số chú thích như người đọc thấy (thứ tự dấu trong thân), không phải mã trong tệp.
+        self.so_chu_thich = {ma: i + 1 for i, ma in enumerate(dict.fromkeys(tl.dau_chu_thich()))}
         self._chu_thich: dict[str, ChuThich | None] = {}
         self.chuyen = BoChuyen(self.chu_thich)
         # Nhãn số tự động của Word, tính theo thứ tự đọc cho mọi đoạn (kể cả trong bảng).
@@ -91,12 +93,13 @@ class DocVanBan:
 
     # ------------------------------------------------------------ tiện ích
 
-    def bao(self, d: Doan | None, ly_do: str, chu: str | None = None) -> None:
+    def bao(self, d: Doan | None, ly_do: str, chu: str | None = None, noi: str = "") -> None:
         trich = chu if chu is not None else (self.chu(d) if d is not None else "")
         trich = " ".join(trich.split())
         if len(trich) > 50:
             trich = trich[:49].rstrip() + "…"
-        self.chua_dat.append(ChoChuaDat((d.so_thu_tu,) if d is not None else (), ly_do, trich))
+        self.chua_dat.append(ChoChuaDat((d.so_thu_tu,) if d is not None else (), ly_do, trich,
+                                        noi))
 
     def chu(self, d: Doan) -> str:
         """Chữ của đoạn như hiện trên trang: kèm nhãn số tự động của Word nếu có."""
@@ -116,23 +119,23 @@ class DocVanBan:
             return self._chu_thich[ma]
         doan = self._nguon_chu_thich.get(ma)
         ct = None
-        vi_tri, self.chuyen.vi_tri = self.chuyen.vi_tri, f"chú thích {ma}"
+        so = self.so_chu_thich.get(ma, ma)
+        vi_tri, self.chuyen.vi_tri = self.chuyen.vi_tri, f"chú thích {so}"
         if doan is not None:
             cac = [self.chuyen.noi_dung(cac_manh(self.tl, d)) for d in doan]
             cac = [c for c in cac if c]
             if cac:
-                ct = self._dung_chu_thich(cac, ma)
+                ct = self._dung_chu_thich(cac, str(so))
         self.chuyen.vi_tri = vi_tri
         self._chu_thich[ma] = ct
         return ct
 
-    def _dung_chu_thich(self, cac_doan: list[list], ma: str) -> ChuThich:
+    def _dung_chu_thich(self, cac_doan: list[list], so: str) -> ChuThich:
         # Mô hình hiện tại: chú thích một đoạn. Chú thích nhiều đoạn ghép lại bằng dấu cách
         # (không xuống dòng tay: chữ căn đều sẽ giãn) và được báo.
         if len(cac_doan) > 1:
-            self.bao(None, f"chú thích {ma} có {len(cac_doan)} đoạn, được ghép thành một đoạn "
-                           "(mô hình chưa có chú thích nhiều đoạn)",
-                     chu_thuong(cac_doan[0]))
+            self.bao(None, f"có {len(cac_doan)} đoạn, được ghép thành một đoạn (mô hình chưa có "
+                           "chú thích nhiều đoạn)", chu_thuong(cac_doan[0]), f"chú thích {so}")
         noi: list = []
         for i, phan in enumerate(cac_doan):
             if i:
@@ -159,12 +162,13 @@ class DocVanBan:
         self.tk.so_chu_thich_da_dat = sum(1 for ma in self._nguon_chu_thich
                                           if self._chu_thich.get(ma) is not None)
         for ma in self.chuyen.dau_chu_thich_mat:
-            self.bao(None, f"dấu chú thích số {ma} không có nội dung chú thích: bỏ dấu")
+            self.bao(None, "dấu chú thích không có nội dung chú thích: bỏ dấu", "",
+                     f"chú thích {self.so_chu_thich.get(ma, ma)}")
         if self.chuyen.chu_tren_mat:
             cho = ", ".join(dict.fromkeys(v for v, _ in self.chuyen.chu_tren_mat))
             chu = ", ".join(dict.fromkeys(c for _, c in self.chuyen.chu_tren_mat))
-            self.bao(None, f"{len(self.chuyen.chu_tren_mat)} chỗ chữ nhỏ phía trên (chỉ số "
-                           f"trên) thành chữ thường ({cho}; mô hình chưa có chỉ số trên)", chu)
+            self.bao(None, f"chữ nhỏ phía trên (chỉ số trên) ở {len(self.chuyen.chu_tren_mat)} "
+                           "chỗ thành chữ thường (mô hình chưa có chỉ số trên)", chu, cho)
         van_ban = VanBan(dau=dau, danh_so=danh_so, noi_dung=noi_dung, cau_ket=cau_ket,
                          noi_nhan=cuoi[0], luu=cuoi[1], chu_ky=cuoi[2])
         return KetQuaDoc(van_ban, gom(self.chua_dat), self.tk, self.thieu)
@@ -190,13 +194,13 @@ class DocVanBan:
                 ra += [Dong(gon(x), d, min(d.cot or 0, 1), dam) for x in chu.split("\n")
                        if x.strip()]
                 continue
-            for x in chu.split("\n"):
-                phan = [p for p in _TAB_COT.split(x.strip()) if p.strip()]
-                if len(phan) >= 2:
-                    ra.append(Dong(gon(phan[0]), d, 0, dam))
-                    ra.append(Dong(gon(" ".join(phan[1:])), d, 1, dam))
-                elif phan:
-                    ra.append(Dong(gon(phan[0]), d, None, dam))
+            for cot in _cot_theo_tab(self.manh(d)):
+                if len(cot) >= 2:
+                    ra.append(Dong(gon(cot[0][0]), d, 0, cot[0][1]))
+                    ra.append(Dong(gon(" ".join(c for c, _ in cot[1:])), d, 1,
+                                   all(dm for _, dm in cot[1:])))
+                elif cot:
+                    ra.append(Dong(gon(cot[0][0]), d, None, cot[0][1]))
         return ra
 
     def _la_ten_loai(self, d: Doan) -> bool:
@@ -232,7 +236,7 @@ class DocVanBan:
             i = self._ten_loai_trich_yeu(khoi, i_tl, truong)
         else:
             self.bao(None, "không tìm thấy tên loại văn bản (BÁO CÁO, KẾ HOẠCH…): tạm ghi "
-                           "«BÁO CÁO»")
+                           "«BÁO CÁO»", "", "phần đầu")
         i = self._can_cu_kinh_gui(khoi, i, truong)
         for ten, mo_ta in (("co_quan_ban_hanh", "tên cơ quan ban hành"), ("dia_danh", "địa danh"),
                            ("trich_yeu", "trích yếu")):
@@ -444,7 +448,7 @@ class DocVanBan:
                 k = khoi[bat_dau]
                 ky = self._cac_dong_ky(k.doan if k.bang is not None else
                                        [d for kk in khoi[bat_dau:] for d in kk.doan])
-            self.bao(None, "không tìm thấy «Nơi nhận:»")
+            self.bao(None, "không tìm thấy «Nơi nhận:»", "", "phần cuối")
         luu = ""
         ra_nn: list[str] = []
         for n in noi_nhan:
@@ -453,7 +457,7 @@ class DocVanBan:
             else:
                 ra_nn.append(n)
         if not luu:
-            self.bao(None, "Nơi nhận không có dòng «Lưu:»: tạm ghi «Lưu: VT»")
+            self.bao(None, "không có dòng «Lưu:»: tạm ghi «Lưu: VT»", "", "Nơi nhận")
         return bat_dau, het, (ra_nn, luu or "VT", self._chu_ky(ky))
 
     def _la_dong_ky(self, d: Doan) -> bool:
@@ -502,7 +506,7 @@ class DocVanBan:
         con: list[tuple[str, int]] = []
         for x, trong in dong:
             if _GIU_CHO_KY.match(x):
-                self.bao(None, "chữ ký: dòng giữ chỗ bỏ qua", x)
+                self.bao(None, "dòng giữ chỗ bỏ qua", x, "chữ ký")
             else:
                 con.append((x, trong))
         if not con:
@@ -519,9 +523,9 @@ class DocVanBan:
             elif not ho_ten:
                 ho_ten = x
             else:
-                self.bao(None, "chữ ký: dòng thừa sau họ tên người ký, bỏ qua", x)
+                self.bao(None, "dòng thừa sau họ tên người ký, bỏ qua", x, "chữ ký")
         if re.match(r"^\s*(TS|ThS|PGS|GS|KS|BS|CN)\.", ho_ten):
-            self.bao(None, "bỏ học hàm, học vị trước họ tên người ký (NĐ 30)", ho_ten)
+            self.bao(None, "bỏ học hàm, học vị trước họ tên người ký (NĐ 30)", ho_ten, "chữ ký")
             ho_ten = re.sub(r"^\s*((TS|ThS|PGS|GS|KS|BS|CN)\.\s*)+", "", ho_ten)
         return ChuKy(quyen_han=quyen_han, co_quan_hoac_chuc_vu=co_quan, chuc_vu=chuc_vu,
                      ho_ten=ho_ten)
@@ -558,6 +562,35 @@ class DocVanBan:
 
     def trong_khung(self, d: Doan) -> bool:
         return next(d.el.iterancestors(_KHUNG_CHU), None) is not None
+
+
+def _cot_theo_tab(manh: list[Manh]) -> list[list[tuple[str, bool]]]:
+    """Mỗi dòng (xuống dòng tay) của đoạn, chia thành các cột ở chỗ có tab: [(chữ, đậm)]."""
+    dong: list[list[tuple[str, bool]]] = []
+    cot: list[tuple[str, bool]] = []  # (chữ, đậm) của cột đang đọc, theo mảnh
+    hien: list[list[tuple[str, bool]]] = []
+
+    def het_cot() -> None:
+        chu = "".join(c for c, _ in cot).strip()
+        if chu:
+            hien.append([(chu, all(dm for c, dm in cot if c.strip()))])
+        cot.clear()
+
+    for m in manh:
+        if m.chu_thich is not None:
+            continue
+        for i, dong_con in enumerate(m.chu.split("\n")):
+            if i:
+                het_cot()
+                dong.append([x[0] for x in hien])
+                hien.clear()
+            for j, phan in enumerate(dong_con.split("\t")):
+                if j:
+                    het_cot()
+                cot.append((phan, m.dam))
+    het_cot()
+    dong.append([x[0] for x in hien])
+    return [d for d in dong if d]
 
 
 def _khop_dau(chu: str) -> bool:

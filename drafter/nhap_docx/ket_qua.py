@@ -13,13 +13,14 @@ class ChoChuaDat:
 
     Nội dung vẫn được giữ làm đoạn văn; câu này nói chỗ nào và vì sao để người dùng xem lại."""
 
-    cac_doan: tuple[int, ...]  # đoạn thứ mấy, đếm như «drafter check»; (): cả văn bản
+    cac_doan: tuple[int, ...]  # đoạn thứ mấy, đếm như «drafter check»; (): xem `noi`
     ly_do: str
     chu: str = ""  # mấy chữ đầu của đoạn (đầu tiên)
+    noi: str = ""  # chỗ không phải một đoạn thân văn bản: "chú thích 9", "phần cuối"
 
     def dong(self) -> str:
         if not self.cac_doan:
-            noi = "văn bản"
+            noi = self.noi or "văn bản"
         else:
             so = ", ".join(map(str, self.cac_doan[:8])) + (
                 f" (và {len(self.cac_doan) - 8} đoạn khác)" if len(self.cac_doan) > 8 else "")
@@ -37,7 +38,7 @@ def gom(cac: list[ChoChuaDat]) -> list[ChoChuaDat]:
         if cu is None or not c.cac_doan or not cu.cac_doan:
             theo_ly_do[c.ly_do if cu is None else f"{c.ly_do}\0{len(theo_ly_do)}"] = c
         else:
-            theo_ly_do[c.ly_do] = ChoChuaDat(cu.cac_doan + c.cac_doan, cu.ly_do, cu.chu)
+            theo_ly_do[c.ly_do] = ChoChuaDat(cu.cac_doan + c.cac_doan, cu.ly_do, cu.chu, cu.noi)
     return sorted(theo_ly_do.values(), key=lambda c: c.cac_doan[0] if c.cac_doan else 0)
 
 

@@ -87,7 +87,8 @@ class DungThan:
             self._doan(k.dau, goc, ngan_xep)
         if self._la_tinh:
             self.doc.bao(None, f"{self._la_tinh} điểm đánh chữ theo thứ tự La-tinh (e) ngay sau "
-                               "d)): khi in lại drafter dùng thứ tự tiếng Việt a b c d đ e")
+                               "d)): khi in lại drafter dùng thứ tự tiếng Việt a b c d đ e", "",
+                         "các điểm a), b)")
         noi_dung = [self._thanh_nut(x) for x in goc]
         return _gon_cap(noi_dung)
 
