@@ -380,3 +380,9 @@ def test_mau_moi_ghi_ra_dat_the_thuc_du_doan_du_chu_thich(tmp_path, ten):
 
     so_doan_than = len([d for d in tl.cac_doan() if d.bang is None and d.chu.strip()])
     assert so_doan_than >= dem(du_lieu["noi_dung"])
+    # Xem trước trong giao diện đi cùng mô hình: cùng nhãn, cùng số chú thích.
+    dong, cac_chu_thich = cac_dong(vb)
+    assert len(cac_chu_thich) == so_chu_thich
+    xem = [t.plain for t, _lop in dong]
+    for dau in phai_co:
+        assert any(c.upper().startswith(dau.upper()) for c in xem), dau
