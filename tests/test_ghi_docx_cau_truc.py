@@ -386,3 +386,20 @@ def test_mau_moi_ghi_ra_dat_the_thuc_du_doan_du_chu_thich(tmp_path, ten):
     xem = [t.plain for t, _lop in dong]
     for dau in phai_co:
         assert any(c.upper().startswith(dau.upper()) for c in xem), dau
+
+
+def test_moi_cau_truc_moi_qua_openxml_audit(tmp_path, openxml_validator):
+    """Ô gộp, hàng tiêu đề lặp, chú thích nhiều đoạn, chỉ số trên/dưới, tên loại dài, ngày biết
+    tháng trong một tệp: openxml-audit không báo lỗi lược đồ nào."""
+    dau = {**van_ban_nho()["dau"], "ten_loai": "BÁO CÁO TÌNH HÌNH 6 THÁNG", "trich_yeu": None,
+           "dong_duoi_trich_yeu": "(Từ ngày 15/12/2023 đến ngày 14/6/2024)", "ngay": None,
+           "nam": 2024, "thang": 7, "co_quan_chu_quan": ["UBND HUYỆN CHI LĂNG"]}
+    bang = {"loai": "bang", "hang": [
+        [{"noi_dung": "TT", "gop_hang": 2}, {"noi_dung": "Năm 2024", "gop_cot": 2}],
+        ["KH", "TH"], [{"noi_dung": "I. Kinh tế", "gop_cot": 3}], ["1", "53", "53"]]}
+    chu_thich = {"chu_thich": ["Đoạn một.", _doan("Đoạn hai.", dau_dong="gach")]}
+    noi_dung = [_muc("Mục", _doan(["17.220 m", {"chu": "2", "chi_so": "tren"}, " H",
+                                   {"chu": "2", "chi_so": "duoi"}, "O", chu_thich], dau_dong="sao"),
+                     bang)]
+    tep, _ = _ghi(tmp_path, van_ban_nho(dau=dau, noi_dung=noi_dung))
+    assert [str(e) for e in openxml_validator.validate(tep).errors] == []
