@@ -42,8 +42,16 @@ def _nap(duong_dan: Path, chinh_thuc: bool, dung_van_ban: bool) -> KetQuaNap:
     nguon = f"Tệp {duong_dan}"
     du_lieu = doc_json(duong_dan)
     if not la_du_lieu_bieu_mau(du_lieu):
-        return KetQuaNap(van_ban_tu_du_lieu(du_lieu, nguon))
+        van_ban = van_ban_tu_du_lieu(du_lieu, nguon)
+        return KetQuaNap(van_ban, canh_bao_van_ban(van_ban))
     return tu_bao_cao(bao_cao_tu_du_lieu(du_lieu, nguon), chinh_thuc, dung_van_ban)
+
+
+def canh_bao_van_ban(van_ban: VanBan) -> list[ThongBao]:
+    """Cảnh báo của chính văn bản (kết thúc không có "./.", căn cứ thiếu dấu câu…)."""
+    from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
+
+    return [ThongBao("canh_bao", dong, nhom="van_ban") for dong in van_ban.canh_bao()]
 
 
 def tu_bao_cao(bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,

@@ -1,8 +1,13 @@
 """Mô hình (pydantic) của một văn bản hành chính: phần đầu, thân dạng cây, nơi nhận, chữ ký.
 
 Đây là đầu vào của bộ ghi .docx. Số thứ tự đề mục (I., 1., a)…) không nằm trong dữ liệu:
-chúng được sinh từ vị trí trong cây theo sơ đồ đánh số của văn bản (xem danh_so.py).
+chúng được sinh từ vị trí trong cây theo sơ đồ đánh số của văn bản (xem danh_so.py); chỉ nhãn
+là mã (tiêu chí "3.1." của bộ tiêu chí…) mới do người soạn ghi (Muc.nhan).
 Mọi chuỗi đều được chuẩn hóa NFC và kiểm tra không chứa ký tự XML không chứa được.
+
+Phiên bản tệp 2 (hiện tại) so với 1: căn cứ in đúng như gõ (bản 1 tự thêm ";" và "."), có thêm
+tên loại dài, ngày biết tháng, nhãn và sơ đồ đánh số riêng của đề mục, dấu "*", chỉ số trên /
+dưới, chú thích nhiều đoạn, ô bảng gộp. Tệp bản 1 được chuyển lên bản 2 khi đọc (`_tu_ban_1`).
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,7 +28,10 @@ from pydantic import (
     model_validator,
 )
 
-PHIEN_BAN_TEP = 1  # phiên bản lược đồ của tệp văn bản JSON
+if TYPE_CHECKING:
+    from drafter.loai_van_ban import LoaiVanBan
+
+PHIEN_BAN_TEP = 2  # phiên bản lược đồ của tệp văn bản JSON; bản 1 vẫn đọc được
 
 # Giới hạn của cây văn bản: xa hơn nhu cầu của mọi báo cáo (NĐ 30 dùng tới 5–6 cấp đề mục),
 # đủ gần để tệp độc bị từ chối bằng một câu tiếng Việt thay vì RecursionError hay lỗi tiếng Anh
@@ -38,11 +46,13 @@ _LA_DONG_LUU = re.compile(r"^\s*[-–]?\s*Lưu\s*:")
 _KY_TU_CAM = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def kiem_phien_ban(v: int, doc_duoc: int) -> int:
-    """Từ chối tệp có phiên bản lược đồ lạ (tệp của bản drafter mới hơn), kèm lời khuyên."""
+def kiem_phien_ban(v: int, doc_duoc: int, tu: int | None = None) -> int:
+    """Từ chối tệp có phiên bản lược đồ lạ (tệp của bản drafter mới hơn), kèm lời khuyên.
+    `tu`: phiên bản cũ nhất còn đọc được (đã chuyển lên trước khi kiểm)."""
     if v != doc_duoc:
+        doc = f"{tu} đến {doc_duoc}" if tu is not None and tu < doc_duoc else str(doc_duoc)
         raise ValueError(f"tệp dùng phiên bản lược đồ {v}, chương trình này chỉ đọc được "
-                         f"phiên bản {doc_duoc}; hãy cập nhật drafter")
+                         f"phiên bản {doc}; hãy cập nhật drafter")
     return v
 
 
@@ -72,12 +82,15 @@ class Doan(_Mau):
     """Một đoạn chữ cùng kiểu: {"chu": "…", "dam": true, "nghieng": false}.
 
     to_sang: tô nền vàng (w:highlight) để người duyệt thấy ngay, dùng cho dấu «[chưa có: …]»
-    của bản nháp; văn bản phát hành không bao giờ có đoạn tô sáng."""
+    của bản nháp; văn bản phát hành không bao giờ có đoạn tô sáng.
+    chi_so: "tren" (m², "36.099.500.000đ" với chữ đ nhỏ phía trên như cán bộ hay gõ) hoặc
+    "duoi" (chỉ số dưới)."""
 
     chu: Chu
     dam: bool = False
     nghieng: bool = False
     to_sang: bool = False
+    chi_so: Literal["tren", "duoi"] | None = None
 
 
 def _dong(gia_tri: object) -> object:
@@ -93,21 +106,63 @@ def _loai_phan_tu(v: object) -> str:
     return "chu_thich" if isinstance(v, ChuThich) else "doan"
 
 
+def _loai_trong_chu_thich(v: object) -> str:
+    if isinstance(v, str):
+        return "chu"
+    if isinstance(v, dict):
+        return "doan_van" if "loai" in v or "noi_dung" in v else "doan"
+    return "doan_van" if isinstance(v, DoanVan) else "doan"
+
+
 ChuHoacDoan = Annotated[
     Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")],
     Discriminator(lambda v: "chu" if isinstance(v, str) else "doan"),
 ]
+PhanTuChuThich = Annotated[
+    Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")]
+    | Annotated["DoanVan", Tag("doan_van")],
+    Discriminator(_loai_trong_chu_thich),
+]
 
 
 class ChuThich(_Mau):
-    """Chú thích cuối trang thật của Word; dấu chú thích đặt ngay sau đoạn chữ đứng trước."""
+    """Chú thích cuối trang thật của Word; dấu chú thích đặt ngay sau đoạn chữ đứng trước.
 
-    chu_thich: list[ChuHoacDoan] = Field(min_length=1)
+    Chú thích nhiều đoạn: chữ đứng liền nhau là một đoạn, mỗi {"loai": "doan", …} là một đoạn
+    riêng (có thể có "dau_dong"). Mỗi đoạn là một đoạn thật trong chú thích, không bao giờ
+    xuống dòng tay trong chữ căn đều (chữ sẽ giãn "nước    là    31.500.000    đồng")."""
+
+    chu_thich: list[PhanTuChuThich] = Field(min_length=1)
 
     @field_validator("chu_thich", mode="before")
     @classmethod
     def _gon(cls, v: object) -> object:
         return _dong(v)
+
+    @field_validator("chu_thich")
+    @classmethod
+    def _khong_long_nhau(cls, v: list) -> list:
+        for phan in v:
+            if isinstance(phan, DoanVan) and any(isinstance(x, ChuThich) for x in phan.noi_dung):
+                raise ValueError("chú thích không chứa được chú thích khác")
+        return v
+
+    @property
+    def cac_doan(self) -> list[DoanVan]:
+        """Các đoạn của chú thích, theo thứ tự."""
+        ra: list[DoanVan] = []
+        dong: list = []
+        for phan in self.chu_thich:
+            if isinstance(phan, DoanVan):
+                if dong:
+                    ra.append(DoanVan(noi_dung=dong))
+                    dong = []
+                ra.append(phan)
+            else:
+                dong.append(phan)
+        if dong:
+            ra.append(DoanVan(noi_dung=dong))
+        return ra
 
 
 PhanTu = Annotated[
@@ -120,11 +175,12 @@ NoiDungDong = list[PhanTu]
 
 # ---------------------------------------------------------------- các nút của thân văn bản
 
-KieuDau = Literal["gach", "cong"]
+KieuDau = Literal["gach", "cong", "sao"]
+DAU_DONG: dict[str, str] = {"gach": "- ", "cong": "+ ", "sao": "* "}
 
 
 class DoanVan(_Mau):
-    """Đoạn văn thân bài. dau_dong: "gach" → "- …", "cong" → "+ …"."""
+    """Đoạn văn thân bài. dau_dong: "gach" → "- …", "cong" → "+ …", "sao" → "* …"."""
 
     loai: Literal["doan"] = "doan"
     noi_dung: NoiDungDong
@@ -137,30 +193,101 @@ class DoanVan(_Mau):
         return _dong(v)
 
 
+CanLe = Literal["trai", "giua", "phai"]
+
+
+class OBang(_Mau):
+    """Một ô bảng: {"noi_dung": …, "gop_cot": 2, "gop_hang": 3, "can": "phai", "dam": true}.
+
+    Ô gộp nhiều hàng (gop_hang) thì ở các hàng dưới bỏ hẳn ô đó đi (như rowspan của HTML).
+    Ô chỉ có chữ viết gọn là chuỗi hay danh sách, không cần nhóm { }."""
+
+    noi_dung: NoiDungDong
+    gop_cot: int = Field(default=1, ge=1)
+    gop_hang: int = Field(default=1, ge=1)
+    can: CanLe | None = None
+    dam: bool = False
+
+    @field_validator("noi_dung", mode="before")
+    @classmethod
+    def _noi_dung(cls, v: object) -> object:
+        return _dong(v)
+
+
+def _la_o(o: object) -> bool:
+    return isinstance(o, OBang) or (isinstance(o, dict) and "noi_dung" in o)
+
+
 class Bang(_Mau):
-    """Bảng đơn giản: hàng đầu là tiêu đề (chữ đậm) nếu co_tieu_de."""
+    """Bảng: các hàng đầu là tiêu đề (chữ đậm, căn giữa, lặp lại đầu mỗi trang) nếu co_tieu_de.
+
+    Ô gộp cột/hàng (hàng nhóm "I. Kinh tế" trải hết bề ngang, ô gộp dọc) qua OBang. Cột toàn
+    số tự căn phải, cột chữ căn trái (can_cot ghi rõ thì theo đó). Độ rộng cột không ghi thì
+    chia theo độ dài chữ; tổng rộng hơn vùng chữ thì thu lại cho vừa."""
 
     loai: Literal["bang"] = "bang"
-    hang: list[list[NoiDungDong]] = Field(min_length=1, max_length=32767)
+    hang: list[list[OBang]] = Field(min_length=1, max_length=32767)
     co_tieu_de: bool = True
+    so_hang_tieu_de: int = Field(default=1, ge=1)
     do_rong_cot_cm: list[Annotated[float, Field(ge=0.5, le=40, allow_inf_nan=False)]] | None = None
+    can_cot: list[CanLe | None] | None = None
 
     @field_validator("hang", mode="before")
     @classmethod
     def _o_gon(cls, v: object) -> object:
         if isinstance(v, list):
-            return [[_dong(o) for o in h] if isinstance(h, list) else h for h in v]
+            return [[o if _la_o(o) else {"noi_dung": o} for o in h] if isinstance(h, list) else h
+                    for h in v]
         return v
 
-    @field_validator("hang")
-    @classmethod
-    def _deu_cot(cls, v: list[list[NoiDungDong]]) -> list[list[NoiDungDong]]:
-        so_cot = {len(h) for h in v}
-        if len(so_cot) != 1 or 0 in so_cot:
-            raise ValueError("các hàng của bảng phải có cùng số ô (ít nhất một ô)")
-        if so_cot.pop() > SO_COT_TOI_DA:
+    @model_validator(mode="after")
+    def _luoi(self) -> Bang:
+        self.luoi()  # báo lỗi hình dạng ngay khi đọc tệp
+        so_cot = self.so_cot
+        if so_cot > SO_COT_TOI_DA:
             raise ValueError(f"bảng có quá nhiều cột (Word chỉ mở được tối đa {SO_COT_TOI_DA})")
-        return v
+        for ten, ds in (("độ rộng cột", self.do_rong_cot_cm), ("căn lề cột", self.can_cot)):
+            if ds is not None and len(ds) != so_cot:
+                raise ValueError(f"{ten}: bảng có {so_cot} cột nhưng ghi {len(ds)} giá trị")
+        if self.do_rong_cot_cm and any(r <= 0 for r in self.do_rong_cot_cm):
+            raise ValueError("độ rộng cột phải lớn hơn 0")
+        return self
+
+    @property
+    def so_cot(self) -> int:
+        return sum(o.gop_cot for o in self.hang[0])
+
+    def luoi(self) -> list[list[tuple[OBang, int]]]:
+        """Mỗi hàng: các ô kèm cột bắt đầu (tính cả chỗ bị ô gộp dọc phía trên chiếm)."""
+        so_cot = self.so_cot
+        bi_chiem: dict[tuple[int, int], bool] = {}  # (hàng, cột) do ô gộp dọc phía trên giữ
+        ra: list[list[tuple[OBang, int]]] = []
+        for i, hang in enumerate(self.hang):
+            if not hang:
+                raise ValueError(f"hàng {i + 1} của bảng không có ô nào")
+            cot = 0
+            cac_o: list[tuple[OBang, int]] = []
+            for o in hang:
+                while bi_chiem.get((i, cot)):
+                    cot += 1
+                if cot + o.gop_cot > so_cot:
+                    raise ValueError(f"hàng {i + 1} của bảng rộng hơn hàng đầu ({so_cot} cột)")
+                if i + o.gop_hang > len(self.hang):
+                    raise ValueError(f"hàng {i + 1}: ô gộp {o.gop_hang} hàng vượt quá cuối bảng")
+                for h in range(i, i + o.gop_hang):
+                    for c in range(cot, cot + o.gop_cot):
+                        if bi_chiem.get((h, c)):
+                            raise ValueError(f"hàng {i + 1}: ô gộp chồng lên ô gộp khác")
+                        bi_chiem[(h, c)] = True
+                cac_o.append((o, cot))
+                cot += o.gop_cot
+            while bi_chiem.get((i, cot)):
+                cot += 1
+            if any(not bi_chiem.get((i, c)) for c in range(so_cot)):
+                raise ValueError(f"hàng {i + 1} của bảng thiếu ô: phải đủ {so_cot} cột (kể cả ô "
+                                 "gộp), ô gộp dọc thì bỏ ở các hàng dưới")
+            ra.append(cac_o)
+        return ra
 
     @model_validator(mode="after")
     def _du_do_rong(self) -> Bang:
@@ -170,7 +297,8 @@ class Bang(_Mau):
         return self
 
 
-CapDanhSo = Literal["phan", "phan_thu", "chu_hoa", "la_ma", "so", "so_thap_phan", "chu"]
+CapDanhSo = Literal["phan", "phan_thu", "phan_thu_thuong", "chu_hoa", "la_ma", "so",
+                    "so_thap_phan", "chu"]
 
 
 class Muc(_Mau):
@@ -178,12 +306,21 @@ class Muc(_Mau):
 
     cap: bỏ trống thì lấy theo độ sâu trong cây và sơ đồ đánh số của văn bản; ghi rõ khi một
     nhánh dùng cấp khác (ví dụ phần C. liệt kê thẳng các nhiệm vụ 1., 2. không qua I.).
+    danh_so: sơ đồ riêng cho các cấp bên dưới đề mục này (phần thứ hai dùng I. → 1. trong khi
+    phần thứ nhất dùng I. → 1. → a)).
+    nhan: nhãn là mã do người soạn ghi ("3.1." … "3.9." dưới mục III.), in đúng như ghi, không
+    đếm vào số thứ tự của các đề mục cùng cấp.
+    in_hoa: tiêu đề in hoa hay giữ như gõ; bỏ trống thì theo kiểu của cấp (phần, mục I., A. in
+    hoa; khoản, điểm giữ như gõ). Tên phần luôn in hoa (NĐ 30).
     Đề mục không có tiêu đề (khoản "1. Tiếp tục…") ghép số vào đầu đoạn văn đầu tiên.
     """
 
     loai: Literal["muc"] = "muc"
     tieu_de: NoiDungDong | None = None
     cap: CapDanhSo | None = None
+    nhan: Chu | None = Field(default=None, min_length=1, max_length=30)
+    danh_so: list[CapDanhSo] | None = Field(default=None, min_length=1)
+    in_hoa: bool | None = None
     noi_dung: list[Nut] = Field(default_factory=list)
 
     @field_validator("tieu_de", mode="before")
@@ -191,9 +328,18 @@ class Muc(_Mau):
     def _tieu_de(cls, v: object) -> object:
         return _dong(v)
 
+    @field_validator("nhan")
+    @classmethod
+    def _nhan(cls, v: str | None) -> str | None:
+        return v.strip() or None if v is not None else None
+
 
 Nut = Annotated[DoanVan | Bang | Muc, Field(discriminator="loai")]
 Muc.model_rebuild()
+ChuThich.model_rebuild()
+DoanVan.model_rebuild()
+OBang.model_rebuild()
+Bang.model_rebuild()
 
 
 def kiem_cay_de_muc(noi_dung: object) -> None:
@@ -223,7 +369,16 @@ def kiem_cay_de_muc(noi_dung: object) -> None:
 # ---------------------------------------------------------------- phần đầu, cuối văn bản
 
 class DauVanBan(_Mau):
-    """Các thành phần thể thức ở phần đầu (ô 1–5a, 9a của Phụ lục I NĐ 30)."""
+    """Các thành phần thể thức ở phần đầu (ô 1–5a, 9a của Phụ lục I NĐ 30).
+
+    ten_loai: "BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH", "THÔNG BÁO" (loai_van_ban.py), hoặc tên loại dài
+    in trên một dòng ("BÁO CÁO TÌNH HÌNH …"), khi đó trích yếu có thể bỏ trống. ky_hieu bỏ
+    trống thì là mã của loại + "-UBND" (KH-UBND); ghi rõ thì mã phải khớp tên loại.
+    dong_duoi_trich_yeu: dòng nghiêng trong ngoặc dưới trích yếu (hoặc dưới tên loại khi không
+    có trích yếu): "(Trình kỳ họp thứ Bảy …)", "(Từ ngày 15/12/2023 đến ngày 14/6/2024)".
+    Ngày: `ngay` đầy đủ; hoặc chỉ `nam` (và `thang`) khi bản nháp chưa có ngày ký.
+    can_cu: các dòng căn cứ, "Thực hiện …" in nghiêng, đúng như gõ (không tự thêm dấu câu).
+    """
 
     co_quan_chu_quan: list[Chu] = Field(default_factory=list)
     co_quan_ban_hanh: list[Chu] = Field(min_length=1)
@@ -231,12 +386,25 @@ class DauVanBan(_Mau):
     ky_hieu: Chu = "BC-UBND"
     dia_danh: Chu
     ngay: date | None = None
+    thang: int | None = Field(default=None, ge=1, le=12)
     nam: int | None = Field(default=None, ge=1945, le=2200)
     ten_loai: Chu = "BÁO CÁO"
-    trich_yeu: Chu
+    trich_yeu: Chu | None = None
     dong_duoi_trich_yeu: Chu | None = None
     can_cu: list[Chu] = Field(default_factory=list)
     kinh_gui: list[Chu] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ky_hieu_theo_loai(cls, du_lieu: object) -> object:
+        # Ký hiệu bỏ trống: mã của loại văn bản + "-UBND" (KẾ HOẠCH → KH-UBND).
+        if isinstance(du_lieu, dict) and not du_lieu.get("ky_hieu"):
+            from drafter.loai_van_ban import loai_cua
+
+            loai = loai_cua(str(du_lieu.get("ten_loai") or "BÁO CÁO"))
+            if loai is not None:
+                du_lieu = {**du_lieu, "ky_hieu": f"{loai.ma}-UBND"}
+        return du_lieu
 
     @field_validator("so")
     @classmethod
@@ -255,9 +423,61 @@ class DauVanBan(_Mau):
                              "không có khoảng trắng")
         return v.strip()
 
+    @field_validator("ten_loai")
+    @classmethod
+    def _ten_loai(cls, v: str) -> str:
+        from drafter.loai_van_ban import loai_cua, ten_cac_loai
+
+        v = " ".join(v.split())
+        if loai_cua(v) is None:
+            raise ValueError(f"tên loại «{v}» chưa được hỗ trợ; tên loại phải bắt đầu bằng một "
+                             f"trong: {ten_cac_loai()}")
+        return v
+
+    @field_validator("trich_yeu")
+    @classmethod
+    def _trich_yeu(cls, v: str | None) -> str | None:
+        return v if v is not None and v.strip() else None
+
+    @model_validator(mode="after")
+    def _khop_loai(self) -> DauVanBan:
+        loai = self.loai
+        ma = self.ky_hieu.split("-")[0]
+        if ma != loai.ma:
+            raise ValueError(f"ký hiệu «{self.ky_hieu}» không khớp tên loại {loai.ten}: ký hiệu "
+                             f"phải bắt đầu bằng «{loai.ma}-» (ví dụ {loai.ma}-UBND)")
+        if self.kinh_gui and loai.kinh_gui == "khong":
+            raise ValueError(f"{loai.ten.lower()} không có dòng Kính gửi (NĐ 30, Phụ lục III "
+                             "Mẫu 1.4); nơi nhận ghi ở phần Nơi nhận")
+        if self.trich_yeu is None and loai_ten_ngan(self.ten_loai, loai.ten):
+            raise ValueError(f"thiếu trích yếu: dưới «{loai.ten}» phải có trích yếu, hoặc ghi tên "
+                             f"loại dài trên một dòng («{loai.ten} TÌNH HÌNH …»)")
+        if self.thang is not None and (self.ngay is not None or self.nam is None):
+            raise ValueError("«thang» chỉ dùng khi chưa có ngày đầy đủ, và phải ghi kèm «nam»")
+        return self
+
+    @property
+    def loai(self) -> LoaiVanBan:
+        from drafter.loai_van_ban import loai_cua
+
+        loai = loai_cua(self.ten_loai)
+        assert loai is not None  # _ten_loai đã kiểm
+        return loai
+
     @property
     def nam_van_ban(self) -> int | None:
         return self.ngay.year if self.ngay else self.nam
+
+
+def loai_ten_ngan(ten_loai: str, ten: str) -> bool:
+    """Tên loại chỉ gồm tên của loại ("BÁO CÁO"), không phải tên loại dài."""
+    return " ".join(ten_loai.upper().split()) == ten
+
+
+def cham_cau_can_cu_ban_1(can_cu: list[str]) -> list[str]:
+    """Cách phiên bản tệp 1 (và biểu mẫu) in căn cứ: mỗi dòng kết thúc ";", dòng cuối "."."""
+    return [dong.rstrip(" ;.") + ("." if i == len(can_cu) - 1 else ";")
+            for i, dong in enumerate(can_cu)]
 
 
 QuyenHan = Literal["", "TM.", "KT.", "Q.", "TL.", "TUQ."]
@@ -280,21 +500,65 @@ class ChuKy(_Mau):
 
 
 class VanBan(_Mau):
-    """Một văn bản hoàn chỉnh, đúng thứ tự trình bày."""
+    """Một văn bản hoàn chỉnh, đúng thứ tự trình bày.
+
+    bang_chu_cai: thứ tự chữ của điểm a), b)…: "tieng_viet" (a b c d đ e g …, NĐ 30) hoặc
+    "la_tinh" (a b c d e f …) cho văn bản đã dùng "e)" ngay sau "d)".
+    dau_het: câu kết tự kết thúc bằng "./."; false khi người soạn viết cách kết khác (in đúng
+    như gõ, và có cảnh báo)."""
 
     phien_ban: int = PHIEN_BAN_TEP
     dau: DauVanBan
     danh_so: list[CapDanhSo] = Field(default_factory=lambda: ["la_ma", "so", "chu"], min_length=1)
+    bang_chu_cai: Literal["tieng_viet", "la_tinh"] = "tieng_viet"
     noi_dung: list[Nut] = Field(default_factory=list)
     cau_ket: Chu = ""
+    dau_het: bool = True
     noi_nhan: list[Chu] = Field(default_factory=list)
     luu: Chu = "VT"
     chu_ky: ChuKy
 
+    @model_validator(mode="before")
+    @classmethod
+    def _tu_ban_1(cls, du_lieu: object) -> object:
+        """Chuyển tệp phiên bản 1 lên 2: bản 1 tự chấm câu căn cứ, bản 2 in đúng như gõ."""
+        if not isinstance(du_lieu, dict) or du_lieu.get("phien_ban") != 1:
+            return du_lieu
+        du_lieu = {**du_lieu, "phien_ban": 2}
+        dau = du_lieu.get("dau")
+        if isinstance(dau, dict) and isinstance(dau.get("can_cu"), list) and all(
+                isinstance(d, str) for d in dau["can_cu"]):
+            du_lieu["dau"] = {**dau, "can_cu": cham_cau_can_cu_ban_1(dau["can_cu"])}
+        return du_lieu
+
     @field_validator("phien_ban")
     @classmethod
     def _phien_ban(cls, v: int) -> int:
-        return kiem_phien_ban(v, PHIEN_BAN_TEP)
+        return kiem_phien_ban(v, PHIEN_BAN_TEP, tu=1)
+
+    @model_validator(mode="after")
+    def _danh_so_duoc(self) -> VanBan:
+        # Hình dạng cây không đánh số được (1.1.1.1.1., "a)" dưới "a)"…) bị từ chối ngay khi
+        # đọc, kèm đường dẫn tới đề mục, thay vì in ra số sai.
+        from drafter.danh_so import kiem_tra_danh_so
+
+        kiem_tra_danh_so(self)
+        return self
+
+    def canh_bao(self) -> list[str]:
+        """Những điều hợp lệ nhưng người soạn nên biết (in ra khi dựng văn bản)."""
+        ra: list[str] = []
+        loai = self.dau.loai
+        if not self.dau_het and self.cau_ket.strip():
+            ra.append("văn bản kết thúc không có dấu «./.» (dau_het = false): câu kết in đúng như "
+                      f"gõ «…{self.cau_ket.strip()[-40:]}»")
+        if loai.kinh_gui == "can" and not self.dau.kinh_gui:
+            ra.append(f"{loai.ten.lower()} thường có dòng Kính gửi (cơ quan nhận tờ trình)")
+        for dong in self.dau.can_cu:
+            if dong.lstrip().startswith("Căn cứ") and not dong.rstrip().endswith((";", ".")):
+                ra.append(f"căn cứ «{dong.strip()[:50]}» không kết thúc bằng «;» hay «.» "
+                          "(NĐ 30: mỗi căn cứ một dòng, kết thúc «;», căn cứ cuối «.»)")
+        return ra
 
     @field_validator("noi_dung", mode="before")
     @classmethod

@@ -20,6 +20,10 @@ LOCALE = "vi_VN"
 # trừ "đ" (a b c d đ e g h i k l m n o p q r s t u v x y), theo Phụ lục I NĐ 30.
 CHU_CAI = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
            "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")
+# Bảng chữ cái Latinh (a b c d e f g …) như đánh số tự động của Word: có văn bản đã dùng "e)"
+# ngay sau "d)"; chỉ dùng khi người soạn chọn rõ (VanBan.bang_chu_cai = "la_tinh").
+CHU_CAI_LA_TINH = tuple("abcdefghijklmnopqrstuvwxyz")
+BANG_CHU_CAI = {"tieng_viet": CHU_CAI, "la_tinh": CHU_CAI_LA_TINH}
 
 _THU_TU = ("NHẤT", "HAI", "BA", "TƯ", "NĂM", "SÁU", "BẢY", "TÁM", "CHÍN", "MƯỜI")
 
@@ -200,19 +204,26 @@ def _thang_chu(thang: int) -> str:
     return f"{thang:02d}" if thang <= 2 else str(thang)
 
 
-def ngay_thang_nam(ngay: date | None, nam: int | None = None) -> str:
+_TRONG = "     "  # chỗ trống để văn thư ghi tay ngày, tháng, số
+
+
+def ngay_thang_nam(ngay: date | None, nam: int | None = None, thang: int | None = None) -> str:
     """"ngày 05 tháng 02 năm 2024", "ngày 15 tháng 4 năm 2024".
 
-    Bản nháp chưa có ngày: chừa chỗ trống để ghi tay ("ngày     tháng     năm 2024").
+    Bản nháp chưa có ngày: chừa chỗ trống để ghi tay ("ngày     tháng     năm 2024"); biết
+    tháng mà chưa biết ngày: "ngày     tháng 7 năm 2024".
     """
     if ngay is None:
-        nam_chu = str(nam) if nam else "     "
-        return f"ngày     tháng     năm {nam_chu}"
+        nam_chu = str(nam) if nam else _TRONG
+        if thang:
+            return f"ngày {_TRONG}tháng {_thang_chu(thang)} năm {nam_chu}"
+        return f"ngày{_TRONG}tháng{_TRONG}năm {nam_chu}"
     return f"ngày {_ngay_chu(ngay.day)} tháng {_thang_chu(ngay.month)} năm {ngay.year}"
 
 
-def dia_danh_ngay(dia_danh: str, ngay: date | None, nam: int | None = None) -> str:
-    return f"{dia_danh}, {ngay_thang_nam(ngay, nam)}"
+def dia_danh_ngay(dia_danh: str, ngay: date | None, nam: int | None = None,
+                  thang: int | None = None) -> str:
+    return f"{dia_danh}, {ngay_thang_nam(ngay, nam, thang)}"
 
 
 # ---------------------------------------------------------------- số văn bản, số La Mã, chữ cái
@@ -245,17 +256,19 @@ def la_ma(n: int) -> str:
     return "".join(ra)
 
 
-def chu_cai(thu_tu: int) -> str:
-    """Chữ cái thứ n (tính từ 1) theo thứ tự tiếng Việt: 1 → a, 5 → đ, 6 → e, 7 → g.
+def chu_cai(thu_tu: int, bang: str = "tieng_viet") -> str:
+    """Chữ cái thứ n (tính từ 1) theo thứ tự tiếng Việt: 1 → a, 5 → đ, 6 → e, 7 → g
+    (bang="la_tinh": a b c d e f …).
 
     Quá 23 điểm thì ghép hai chữ (aa, ab…), hiếm gặp nhưng không được làm hỏng văn bản.
     """
     if thu_tu < 1:
         raise ValueError("thứ tự bắt đầu từ 1")
-    n = len(CHU_CAI)
+    chu = BANG_CHU_CAI[bang]
+    n = len(chu)
     if thu_tu <= n:
-        return CHU_CAI[thu_tu - 1]
-    return chu_cai((thu_tu - 1) // n) + CHU_CAI[(thu_tu - 1) % n]
+        return chu[thu_tu - 1]
+    return chu_cai((thu_tu - 1) // n, bang) + chu[(thu_tu - 1) % n]
 
 
 def thu_tu_chu(n: int) -> str:

@@ -44,9 +44,9 @@ def test_render_mac_dinh_canh_tep_json(tmp_path, capsys):
 @pytest.mark.parametrize(("noi_dung", "trong_thong_bao"), [
     ("{ \"dau\": ", "không đúng cú pháp JSON ở dòng 1"),
     ("[]", "phải là một nhóm"),
-    (van_ban_nho(phien_ban=2), "phiên bản lược đồ 2"),
+    (van_ban_nho(phien_ban=3), "phiên bản lược đồ 3"),
     (van_ban_nho(cau_ket=5), "câu kết: phải là chữ"),
-    (van_ban_nho(dau={"dia_danh": "X"}), "phần đầu › trích yếu: còn thiếu"),
+    (van_ban_nho(dau={"dia_danh": "X"}), "phần đầu › cơ quan ban hành: còn thiếu"),
 ])
 def test_tep_sai_thong_bao_tieng_viet_khong_tao_tep(tmp_path, capsys, noi_dung, trong_thong_bao):
     tep = _tep(tmp_path, noi_dung)

@@ -155,8 +155,11 @@ def _render_duoc(capsys, tmp_path: Path, tep: Path) -> None:
     assert ra.is_file() and "Traceback" not in err, err
 
 
-def test_de_muc_long_20_cap_van_duoc(tmp_path, capsys):
-    _render_duoc(capsys, tmp_path, _ghi(tmp_path, _long_muc(20)))
+def test_de_muc_long_20_cap_bi_tu_choi_bang_cau_tieng_viet(tmp_path, capsys):
+    """20 cấp lồng nhau qua được giới hạn độ sâu, nhưng sơ đồ đánh số chỉ có I. → 1. → a):
+    từ chối bằng một câu gọi đúng đề mục (không bao giờ đánh số sai, không traceback)."""
+    _render_bi_tu_choi(capsys, tmp_path, _ghi(tmp_path, _long_muc(20)), "sâu quá mọi cấp đánh số")
+    _render_duoc(capsys, tmp_path, _ghi(tmp_path, _long_muc(3)))
 
 
 def test_tram_nghin_ngoac(tmp_path, capsys):
@@ -186,8 +189,8 @@ def test_qua_500_doan_mot_muc(tmp_path, capsys):
     ("[-2, 3]", "độ rộng cột › mục thứ 1: phải lớn hơn hoặc bằng 0,5"),
     ("[0, 3]", "phải lớn hơn hoặc bằng 0,5"),
     ("[1e300, 1]", "phải nhỏ hơn hoặc bằng 40"),
-    ("[1]", "độ rộng cột: có 1 số nhưng bảng có 2 cột"),
-    ("[1, 2, 3]", "độ rộng cột: có 3 số nhưng bảng có 2 cột"),
+    ("[1]", "độ rộng cột: bảng có 2 cột nhưng ghi 1 giá trị"),
+    ("[1, 2, 3]", "độ rộng cột: bảng có 2 cột nhưng ghi 3 giá trị"),
     ('["3cm", 2]', "độ rộng cột › mục thứ 1: phải là số"),
 ])
 def test_do_rong_cot_sai(tmp_path, capsys, do_rong, trong_loi):

@@ -40,7 +40,8 @@ def test_ky_tu_dieu_khien_bi_tu_choi():
 def test_thieu_truong_bat_buoc():
     du_lieu = van_ban_nho()
     del du_lieu["dau"]["trich_yeu"]
-    assert _loi(du_lieu) == ["phần đầu › trích yếu: còn thiếu, bắt buộc phải có"]
+    assert _loi(du_lieu) == ["phần đầu: thiếu trích yếu: dưới «BÁO CÁO» phải có trích yếu, hoặc "
+                             "ghi tên loại dài trên một dòng («BÁO CÁO TÌNH HÌNH …»)"]
 
 
 def test_sai_loai_nut_va_vi_tri_long_nhau():
@@ -86,7 +87,7 @@ def test_khong_ghi_hoc_vi_truoc_ten():
 def test_phien_ban_la_bi_tu_choi():
     loi = _loi(van_ban_nho(phien_ban=9))
     assert loi == ["phiên bản tệp: tệp dùng phiên bản lược đồ 9, chương trình này chỉ đọc được "
-                   "phiên bản 1; hãy cập nhật drafter"]
+                   "phiên bản 1 đến 2; hãy cập nhật drafter"]
 
 
 def test_truong_la_bi_tu_choi():

@@ -25,7 +25,16 @@ from drafter.bieu_mau.danh_dau import (
 from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau
 from drafter.bieu_mau.du_lieu import TEN_TRANG_THAI_NHIEM_VU, BaoCaoDuLieu
 from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh
-from drafter.van_ban import ChuKy, DauVanBan, Doan, DoanVan, Muc, Nut, VanBan
+from drafter.van_ban import (
+    ChuKy,
+    DauVanBan,
+    Doan,
+    DoanVan,
+    Muc,
+    Nut,
+    VanBan,
+    cham_cau_can_cu_ban_1,
+)
 
 _BIEN = re.compile(r"\{(\w+)\}")
 
@@ -106,7 +115,8 @@ def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
             ngay=dau.ngay, nam=ky.nam,
             ten_loai=bieu_mau.ten_loai,
             trich_yeu=dau.trich_yeu or nc.dien(bieu_mau.trich_yeu),
-            dong_duoi_trich_yeu=dau.dong_duoi_trich_yeu, can_cu=dau.can_cu,
+            # Biểu mẫu giữ cách in căn cứ cũ: tự thêm ";" và "." cuối dòng.
+            dong_duoi_trich_yeu=dau.dong_duoi_trich_yeu, can_cu=cham_cau_can_cu_ban_1(dau.can_cu),
             kinh_gui=dau.kinh_gui),
         danh_so=bieu_mau.danh_so,
         noi_dung=noi_dung,

@@ -67,7 +67,8 @@ def _bo_phan_thua(tai_lieu: Document) -> None:
 
 def _thuoc_tinh(tai_lieu: Document, van_ban: VanBan) -> None:
     tt = tai_lieu.core_properties
-    tt.title = f"{van_ban.dau.ten_loai} {van_ban.dau.trich_yeu}".replace("\n", " ")[:250]
+    dau = van_ban.dau
+    tt.title = " ".join(x for x in (dau.ten_loai, dau.trich_yeu) if x).replace("\n", " ")[:250]
     tt.author = " ".join(van_ban.dau.co_quan_ban_hanh)
     tt.last_modified_by = tt.author
     tt.language = "vi-VN"

@@ -7,8 +7,6 @@ python-docx chưa có API chú thích: ta tự tạo phần footnotes với hai 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,6 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
 from drafter.ghi_docx import kieu_chu
+from drafter.ghi_docx.luoc_do import con
 
 _KHUNG = (
     f"<w:footnotes {nsdecls('w', 'r')}>"
@@ -43,34 +42,32 @@ class BoChuThich:
     def so_luong(self) -> int:
         return self._so
 
-    def them(self, doan_van: Paragraph, viet_noi_dung: Callable[[Paragraph], None]) -> None:
-        """Đặt dấu chú thích vào cuối `doan_van`, nội dung do `viet_noi_dung` ghi vào đoạn mới."""
+    def them(self, doan_van: Paragraph, so_doan: int = 1) -> list[Paragraph]:
+        """Đặt dấu chú thích vào cuối `doan_van`; trả về `so_doan` đoạn (kiểu FootnoteText) của
+        chú thích để ghi nội dung, đoạn đầu đã bắt đầu bằng số chú thích tự động."""
         self._so += 1
         ma = str(self._so)
 
         # Dấu chú thích trong thân văn bản.
         r = doan_van._p.add_r()
-        r.get_or_add_rPr().insert(0, _rstyle())
+        con(r.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
         ref = OxmlElement("w:footnoteReference")
         ref.set(qn("w:id"), ma)
         r.append(ref)
 
-        # Nội dung chú thích: một đoạn kiểu FootnoteText bắt đầu bằng số tự động.
+        # Mỗi đoạn của chú thích là một w:p thật (không xuống dòng tay trong chữ căn đều).
         fn = OxmlElement("w:footnote")
         fn.set(qn("w:id"), ma)
-        p = OxmlElement("w:p")
-        pPr = p.get_or_add_pPr()
-        pPr.get_or_add_pStyle().set(qn("w:val"), kieu_chu.CHU_THICH)
-        r_so = p.add_r()
-        r_so.get_or_add_rPr().insert(0, _rstyle())
-        r_so.append(OxmlElement("w:footnoteRef"))
-        p.add_r().text = " "
-        fn.append(p)
+        ra: list[Paragraph] = []
+        for i in range(max(so_doan, 1)):
+            p = OxmlElement("w:p")
+            con(p.get_or_add_pPr(), "w:pStyle", val=kieu_chu.CHU_THICH)
+            if i == 0:
+                r_so = p.add_r()
+                con(r_so.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
+                r_so.append(OxmlElement("w:footnoteRef"))
+                p.add_r().text = " "
+            fn.append(p)
+            ra.append(Paragraph(p, doan_van._parent))
         self._phan.element.append(fn)
-        viet_noi_dung(Paragraph(p, doan_van._parent))
-
-
-def _rstyle() -> OxmlElement:
-    el = OxmlElement("w:rStyle")
-    el.set(qn("w:val"), kieu_chu.DAU_CHU_THICH)
-    return el
+        return ra

@@ -20,8 +20,16 @@ DONG_TRONG_KY = 4  # chỗ ký và đóng dấu
 def viet_cau_ket(tai_lieu: Document, van_ban: VanBan) -> None:
     if not van_ban.cau_ket.strip():
         return
-    doan = them_doan(tai_lieu, kieu_chu.THAN, ket_thuc_bang_dau_het(van_ban.cau_ket))
+    doan = them_doan(tai_lieu, kieu_chu.THAN, cau_ket_in(van_ban))
     doan.paragraph_format.keep_with_next = True  # câu kết không tách khỏi khối chữ ký
+
+
+def cau_ket_in(van_ban: VanBan) -> str:
+    """Câu kết như in: thêm "./." — trừ khi người soạn chọn cách kết khác (dau_het = false,
+    VanBan.canh_bao nói rõ điều đó)."""
+    if not van_ban.dau_het:
+        return van_ban.cau_ket.strip()
+    return ket_thuc_bang_dau_het(van_ban.cau_ket)
 
 
 def ket_thuc_bang_dau_het(cau: str) -> str:

@@ -1,6 +1,7 @@
 """Phần đầu văn bản: bảng hai cột (cơ quan | Quốc hiệu), Số / ngày, tên loại, trích yếu.
 
-Bảng không viền: cột trái 6 cm, cột phải 10,5 cm để Quốc hiệu cỡ 13 đậm (≈ 9,57 cm) nằm trên
+Bảng không viền: cột trái 6 cm (rộng tới 7 cm cho tên cơ quan cấp huyện, tỉnh dài như
+"PHÒNG TÀI CHÍNH - KẾ HOẠCH"), cột phải 10,5 cm để Quốc hiệu cỡ 13 đậm (≈ 9,57 cm) nằm trên
 một dòng. Hàng thứ hai chứa "Số:" và địa danh, ngày để hai dòng này luôn ngang nhau.
 """
 
@@ -23,17 +24,31 @@ CO_TIEU_NGU = CO_QUOC_HIEU + 1  # NĐ 30: cỡ chữ tăng, giảm thống nhấ
 CO_CO_QUAN = 13
 CO_SO = 13
 COT_TRAI_CM = 6.0
+COT_TRAI_TOI_DA_CM = 7.0
 COT_PHAI_CM = 10.5
+COT_PHAI_TOI_THIEU_CM = 9.8  # Quốc hiệu 9,57 cm + lề ô
 LE_O_CM = 0.1
 TY_LE_DUONG_KE = 0.4  # đường kẻ dưới tên cơ quan, trích yếu: 1/3–1/2 dòng chữ
 
 
+def do_rong_cot_dau(dau: DauVanBan) -> tuple[float, float]:
+    """Cột trái vừa dòng tên cơ quan dài nhất (6–7 cm), cột phải phần còn lại của vùng chữ
+    nhưng không hẹp hơn Quốc hiệu."""
+    dai_nhat = max([do_rong_cm(vn.viet_hoa(d), CO_CO_QUAN, dam=True)
+                    for d in dau.co_quan_ban_hanh]
+                   + [do_rong_cm(vn.viet_hoa(d), CO_CO_QUAN) for d in dau.co_quan_chu_quan])
+    trai = min(max(COT_TRAI_CM, dai_nhat + 2 * LE_O_CM + 0.1), COT_TRAI_TOI_DA_CM)
+    phai = COT_PHAI_CM if trai <= COT_TRAI_CM else max(RONG_CHU_CM - trai, COT_PHAI_TOI_THIEU_CM)
+    return trai, phai
+
+
 def viet_dau(tai_lieu: Document, dau: DauVanBan) -> None:
+    cot_trai, cot_phai = do_rong_cot_dau(dau)
     bang = tai_lieu.add_table(rows=2, cols=2)
-    bang_khong_vien(bang, [COT_TRAI_CM, COT_PHAI_CM], LE_O_CM)
+    bang_khong_vien(bang, [cot_trai, cot_phai], LE_O_CM)
     trai, phai = bang.rows[0].cells
-    rong_trai = COT_TRAI_CM - 2 * LE_O_CM
-    rong_phai = COT_PHAI_CM - 2 * LE_O_CM
+    rong_trai = cot_trai - 2 * LE_O_CM
+    rong_phai = cot_phai - 2 * LE_O_CM
 
     # Ô 2: cơ quan chủ quản (không đậm) và cơ quan ban hành (đậm), in hoa, cỡ 13.
     dau_tien = True
@@ -54,7 +69,7 @@ def viet_dau(tai_lieu: Document, dau: DauVanBan) -> None:
     # Ô 3 và ô 4: "Số: 05/BC-UBND" và "Cai Kinh, ngày 15 tháng 4 năm 2024".
     o_so, o_ngay = bang.rows[1].cells
     so = doan_o(o_so, vn.so_ky_hieu(dau.so, dau.ky_hieu), CO_SO, dau_tien=True)
-    ngay = doan_o(o_ngay, vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam), CO_TIEU_NGU,
+    ngay = doan_o(o_ngay, vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam, dau.thang), CO_TIEU_NGU,
                   nghieng=True, dau_tien=True)
     for doan in (so, ngay):
         doan.paragraph_format.space_before = Pt(6)
@@ -64,17 +79,22 @@ def viet_dau(tai_lieu: Document, dau: DauVanBan) -> None:
 
 
 def _ten_loai_trich_yeu(tai_lieu: Document, dau: DauVanBan) -> None:
+    """Tên loại (có thể là tên loại dài trên một dòng), trích yếu nếu có, dòng trong ngoặc,
+    đường kẻ dưới cả khối dài 1/3–1/2 dòng chữ đậm dài nhất phía trên."""
     ten_loai = tai_lieu.add_paragraph()
     ten_loai.alignment = WD_ALIGN_PARAGRAPH.CENTER
     ten_loai.paragraph_format.space_before = Pt(18)
     ten_loai.paragraph_format.keep_with_next = True
-    them_chu(ten_loai, vn.viet_hoa(dau.ten_loai), 14, dam=True)
+    chu_ten_loai = vn.viet_hoa(dau.ten_loai)
+    them_chu(ten_loai, chu_ten_loai, 14, dam=True)
+    rong = do_rong_cm(chu_ten_loai, 14, dam=True)
 
-    trich_yeu = tai_lieu.add_paragraph()
-    trich_yeu.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    trich_yeu.paragraph_format.keep_with_next = True
-    them_chu(trich_yeu, dau.trich_yeu, 14, dam=True)
-    rong = max(do_rong_cm(d, 14, dam=True) for d in dau.trich_yeu.split("\n"))
+    if dau.trich_yeu is not None:
+        trich_yeu = tai_lieu.add_paragraph()
+        trich_yeu.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        trich_yeu.paragraph_format.keep_with_next = True
+        them_chu(trich_yeu, dau.trich_yeu, 14, dam=True)
+        rong = max(do_rong_cm(d, 14, dam=True) for d in dau.trich_yeu.split("\n"))
 
     if dau.dong_duoi_trich_yeu:
         duoi = tai_lieu.add_paragraph()
@@ -90,11 +110,11 @@ def _ten_loai_trich_yeu(tai_lieu: Document, dau: DauVanBan) -> None:
 def _can_cu_kinh_gui(tai_lieu: Document, dau: DauVanBan) -> None:
     from drafter.ghi_docx import kieu_chu
 
-    # Căn cứ: in nghiêng, mỗi căn cứ một dòng, kết thúc ";" và căn cứ cuối kết thúc ".".
-    for i, dong in enumerate(dau.can_cu):
+    # Căn cứ, "Thực hiện …": in nghiêng, mỗi dòng một đoạn, đúng như gõ (dòng "Thực hiện Công
+    # văn …, UBND xã báo cáo như sau:" không được thành "…như sau.").
+    for dong in dau.can_cu:
         doan = them_doan(tai_lieu, kieu_chu.CAN_CU)
-        cuoi = "." if i == len(dau.can_cu) - 1 else ";"
-        doan.add_run(dong.rstrip(" ;.") + cuoi)
+        doan.add_run(dong.strip())
 
     if not dau.kinh_gui:
         return

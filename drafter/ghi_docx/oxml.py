@@ -44,13 +44,16 @@ def bang_khong_vien(bang: Table, do_rong_cm: list[float], le_o_cm: float = 0.1) 
 
 
 def dat_do_rong_cot(bang: Table, do_rong_cm: list[float]) -> None:
+    """Độ rộng từng cột lưới và từng ô; ô gộp cột (gridSpan) rộng bằng tổng các cột nó trải."""
     grid = bang._tbl.tblGrid
     for cot, rong in zip(grid.findall(qn("w:gridCol")), do_rong_cm, strict=True):
         cot.set(qn("w:w"), str(twip(rong)))
-    for hang in bang.rows:
-        for o, rong in zip(hang.cells, do_rong_cm, strict=True):
-            tcPr = o._tc.get_or_add_tcPr()
-            con(tcPr, "w:tcW", w=str(twip(rong)), type="dxa")
+    for tr in bang._tbl.tr_lst:
+        cot = 0
+        for tc in tr.tc_lst:
+            rong = sum(do_rong_cm[cot:cot + tc.grid_span])
+            con(tc.get_or_add_tcPr(), "w:tcW", w=str(twip(rong)), type="dxa")
+            cot += tc.grid_span
 
 
 def duong_ke(doan: Paragraph, do_dai_cm: float, rong_o_cm: float) -> None:
@@ -87,15 +90,18 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TACH_TAB_DONG = re.compile(r"(\t|\n)")
 
 
+_VI_TRI_DOC = {"tren": "superscript", "duoi": "subscript"}
+
+
 def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False,
-             to_sang: bool = False) -> _Element:
+             to_sang: bool = False, chi_so: str | None = None) -> _Element:
     """Thêm một w:r thẳng bằng lxml: nhanh hơn nhiều so với Run.text của python-docx (vốn
     thêm từng ký tự), mà vẫn đổi tab thành w:tab và xuống dòng thành w:br như Word.
 
     w:b rồi w:i là đúng thứ tự lược đồ; thuộc tính khác (w:highlight, w:vertAlign…) thêm
     bằng luoc_do.con(rpr, "w:highlight", val="yellow") để tự đứng đúng chỗ."""
     r = SubElement(doan._p, _R)
-    if dam or nghieng or to_sang:
+    if dam or nghieng or to_sang or chi_so:
         rpr = SubElement(r, _RPR)
         if dam:
             SubElement(rpr, qn("w:b"))
@@ -103,6 +109,8 @@ def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False
             SubElement(rpr, qn("w:i"))
         if to_sang:
             con(rpr, "w:highlight", val="yellow")
+        if chi_so:
+            con(rpr, "w:vertAlign", val=_VI_TRI_DOC[chi_so])
     for phan in _TACH_TAB_DONG.split(chu) if ("\t" in chu or "\n" in chu) else (chu,):
         if phan == "\t":
             SubElement(r, qn("w:tab"))

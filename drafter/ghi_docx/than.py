@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.document import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from drafter import vn
-from drafter.danh_so import DeMuc, duyet
+from drafter.danh_so import DeMuc, chu_tron, duyet_van_ban
 from drafter.ghi_docx import kieu_chu
 from drafter.ghi_docx.chu_thich import BoChuThich
-from drafter.ghi_docx.oxml import dat_do_rong_cot, them_doan, them_run
+from drafter.ghi_docx.do_rong import do_rong_cm
+from drafter.ghi_docx.luoc_do import con
+from drafter.ghi_docx.oxml import dat_do_rong_cot, them_doan, them_run, twip
 from drafter.ghi_docx.trang import RONG_CHU_CM
-from drafter.van_ban import Bang, ChuThich, Doan, DoanVan, Muc, NoiDungDong, VanBan
+from drafter.van_ban import (
+    DAU_DONG,
+    Bang,
+    ChuThich,
+    Doan,
+    DoanVan,
+    Muc,
+    NoiDungDong,
+    OBang,
+    VanBan,
+)
 
 _KIEU_CAP = {
-    "phan": kieu_chu.PHAN, "phan_thu": kieu_chu.PHAN,
+    "phan": kieu_chu.PHAN, "phan_thu": kieu_chu.PHAN, "phan_thu_thuong": kieu_chu.PHAN,
     "chu_hoa": kieu_chu.MUC, "la_ma": kieu_chu.MUC,
     "so": kieu_chu.KHOAN, "so_thap_phan": kieu_chu.KHOAN,
     "chu": kieu_chu.DIEM,
 }
-_DAU_DONG = {"gach": "- ", "cong": "+ "}
+# Cấp có tiêu đề in hoa theo NĐ 30 (tên phần: bắt buộc; mục I., A.: theo mẫu của Phụ lục I);
+# khoản, điểm giữ chữ như người soạn gõ. Muc.in_hoa đổi được, trừ tên phần.
+_IN_HOA_MAC_DINH = frozenset(("phan", "phan_thu", "phan_thu_thuong", "chu_hoa", "la_ma"))
+_PHAN = frozenset(("phan", "phan_thu", "phan_thu_thuong"))
+_CAN = {"trai": WD_ALIGN_PARAGRAPH.LEFT, "giua": WD_ALIGN_PARAGRAPH.CENTER,
+        "phai": WD_ALIGN_PARAGRAPH.RIGHT}
+# Ô "số": 53; 1.312.259.000; 96,1%; 148 ha; 36 triệu đồng — căn phải cả cột.
+_LA_SO = re.compile(r"^[-+−]?\d[\d.,\s]*(%|\s*[^\d\s]{0,12}(\s[^\d\s]{1,6})?)?$")
 
 
 class VietThan:
@@ -31,7 +53,7 @@ class VietThan:
 
     def viet(self, van_ban: VanBan) -> None:
         nhan_cho: str | None = None  # số của khoản/điểm không tiêu đề, ghép vào đoạn kế tiếp
-        for muc in duyet(van_ban.noi_dung, van_ban.danh_so):
+        for muc in duyet_van_ban(van_ban):
             if muc.de_muc is not None:
                 nhan_cho = self._de_muc(muc.de_muc)
             elif isinstance(muc.nut, DoanVan):
@@ -47,9 +69,19 @@ class VietThan:
             if isinstance(phan, str):
                 them_run(doan, phan, dam, nghieng)
             elif isinstance(phan, Doan):
-                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng, phan.to_sang)
+                them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng, phan.to_sang,
+                         phan.chi_so)
             elif isinstance(phan, ChuThich):
-                self.chu_thich.them(doan, lambda p, nd=phan.chu_thich: self.viet_noi_dung(p, nd))
+                self._chu_thich(doan, phan)
+
+    def _chu_thich(self, doan: Paragraph, chu_thich: ChuThich) -> None:
+        cac_doan = chu_thich.cac_doan
+        for p, nut in zip(self.chu_thich.them(doan, len(cac_doan)), cac_doan, strict=True):
+            if nut.can_giua:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if nut.dau_dong:
+                them_run(p, DAU_DONG[nut.dau_dong])
+            self.viet_noi_dung(p, nut.noi_dung)
 
     # ------------------------------------------------------------ từng loại nút
 
@@ -63,9 +95,10 @@ class VietThan:
             _giu_voi_noi_dung(them_doan(self.tai_lieu, kieu, de_muc.nhan), muc)
             return None
         tieu_de = muc.tieu_de
-        if de_muc.cap in ("chu_hoa", "la_ma", "phan", "phan_thu"):
-            tieu_de = [_in_hoa(p) for p in tieu_de]  # đề mục I., A., PHẦN in hoa toàn bộ
-        if de_muc.cap in ("phan", "phan_thu"):
+        in_hoa = muc.in_hoa if muc.in_hoa is not None else de_muc.cap in _IN_HOA_MAC_DINH
+        if in_hoa or de_muc.cap in _PHAN:
+            tieu_de = [_in_hoa(p) for p in tieu_de]
+        if de_muc.cap in _PHAN:
             them_doan(self.tai_lieu, kieu, de_muc.nhan)
             doan = them_doan(self.tai_lieu, kieu)
             doan.paragraph_format.space_before = Pt(0)
@@ -85,25 +118,84 @@ class VietThan:
         if nhan:
             them_run(doan, nhan + " ")
         if nut.dau_dong:
-            them_run(doan, _DAU_DONG[nut.dau_dong])
+            them_run(doan, DAU_DONG[nut.dau_dong])
         self.viet_noi_dung(doan, nut.noi_dung)
 
     def _bang(self, nut: Bang) -> None:
-        so_cot = len(nut.hang[0])
+        luoi = nut.luoi()
+        so_cot = nut.so_cot
         bang = self.tai_lieu.add_table(rows=len(nut.hang), cols=so_cot)
         bang._tbl.tblStyle_val = "TableGrid"
-        rong = nut.do_rong_cot_cm or [RONG_CHU_CM / so_cot] * so_cot
+        tblPr = bang._tbl.tblPr
+        rong = do_rong_cot(nut)
+        con(tblPr, "w:tblW", w=str(twip(sum(rong))), type="dxa")
+        con(tblPr, "w:tblLayout", type="fixed")
+        so_tieu_de = nut.so_hang_tieu_de if nut.co_tieu_de else 0
+        # Gộp trước rồi mới ghi chữ: ô gộp dọc giữ một đoạn trống ở các hàng dưới.
+        for i, hang in enumerate(luoi):
+            for o, cot in hang:
+                if o.gop_cot > 1 or o.gop_hang > 1:
+                    bang.cell(i, cot).merge(bang.cell(i + o.gop_hang - 1, cot + o.gop_cot - 1))
         dat_do_rong_cot(bang, rong)
-        for i, (hang_du_lieu, hang) in enumerate(zip(nut.hang, bang.rows, strict=True)):
-            tieu_de = nut.co_tieu_de and i == 0
-            for noi_dung, o in zip(hang_du_lieu, hang.cells, strict=True):
-                doan = o.paragraphs[0]
+        can_cot = can_le_cot(nut)
+        for i, hang in enumerate(luoi):
+            tieu_de = i < so_tieu_de
+            tr = bang.rows[i]._tr
+            trPr = tr.get_or_add_trPr()
+            con(trPr, "w:cantSplit")
+            if tieu_de:
+                con(trPr, "w:tblHeader")  # lặp lại hàng tiêu đề đầu mỗi trang
+            for o, cot in hang:
+                o_docx = bang.cell(i, cot)
+                doan = o_docx.paragraphs[0]
                 doan._p.style = kieu_chu.BANG
-                if tieu_de:
-                    doan.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                self.viet_noi_dung(doan, noi_dung, dam=tieu_de)
+                if tieu_de or o.gop_hang > 1:
+                    o_docx.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                can = o.can or ("giua" if tieu_de else
+                                can_cot[cot] if o.gop_cot == 1 else "trai")
+                doan.alignment = _CAN[can]
+                self.viet_noi_dung(doan, o.noi_dung, dam=tieu_de or o.dam)
         # Đoạn trống ngăn bảng với đoạn sau, để hai bảng liền nhau không dính vào nhau.
         them_doan(self.tai_lieu, kieu_chu.BANG)
+
+
+def _chu_o(o: OBang) -> str:
+    return chu_tron(o.noi_dung).strip()
+
+
+def can_le_cot(nut: Bang) -> list[str]:
+    """Căn lề từng cột: theo can_cot nếu ghi; không thì cột toàn số căn phải, cột chữ căn trái."""
+    so_tieu_de = nut.so_hang_tieu_de if nut.co_tieu_de else 0
+    gia_tri: list[list[str]] = [[] for _ in range(nut.so_cot)]
+    for hang in nut.luoi()[so_tieu_de:]:
+        for o, cot in hang:
+            chu = _chu_o(o)
+            if o.gop_cot == 1 and chu:
+                gia_tri[cot].append(chu)
+    ra = []
+    for i, chu_cot in enumerate(gia_tri):
+        ghi = nut.can_cot[i] if nut.can_cot else None
+        ra.append(ghi or ("phai" if chu_cot and all(_LA_SO.match(c) for c in chu_cot)
+                          else "trai"))
+    return ra
+
+
+def do_rong_cot(nut: Bang) -> list[float]:
+    """Độ rộng cột (cm) vừa vùng chữ: theo do_rong_cot_cm (thu lại nếu tổng quá rộng), không
+    thì chia theo chữ dài nhất của mỗi cột (chữ đơn, cỡ 13), cột hẹp nhất 1,2 cm."""
+    if nut.do_rong_cot_cm:
+        rong = list(nut.do_rong_cot_cm)
+        tong = sum(rong)
+        return [r * RONG_CHU_CM / tong for r in rong] if tong > RONG_CHU_CM else rong
+    can = [1.2] * nut.so_cot
+    for hang in nut.luoi():
+        for o, cot in hang:
+            if o.gop_cot == 1:
+                chu = _chu_o(o)
+                # Cột chữ dài thì xuống dòng: tính tới khoảng 8 cm là đủ cho tỷ lệ giữa các cột.
+                can[cot] = max(can[cot], min(do_rong_cm(chu, 13) + 0.4, 8.0))
+    tong = sum(can)
+    return [c * RONG_CHU_CM / tong for c in can]
 
 
 def _giu_voi_noi_dung(doan: Paragraph, muc: Muc) -> None:

@@ -12,11 +12,11 @@ from textual.widgets import Footer, Static
 
 from drafter import vn
 from drafter.bieu_mau.dung_van_ban import dung, tieu_de_muc
-from drafter.danh_so import duyet
-from drafter.ghi_docx.cuoi import dong_chu_ky, dong_noi_nhan, ket_thuc_bang_dau_het
+from drafter.danh_so import duyet_van_ban
+from drafter.ghi_docx.cuoi import cau_ket_in, dong_chu_ky, dong_noi_nhan
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
-from drafter.van_ban import Bang, ChuThich, Doan, DoanVan, VanBan
+from drafter.van_ban import DAU_DONG, Bang, ChuThich, Doan, DoanVan, VanBan
 
 
 def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
@@ -31,22 +31,31 @@ def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
             elif isinstance(x, Doan):
                 kieu = " ".join(k for k, co in (("bold", x.dam or dam), ("italic", x.nghieng),
                                                 ("black on yellow", x.to_sang)) if co)
-                t.append(x.chu, style=kieu)
+                # Màn hình chữ không có chữ nhỏ phía trên: "m^2", "36.099.500.000^đ".
+                dau = {"tren": "^", "duoi": "_"}.get(x.chi_so or "", "")
+                t.append(dau + x.chu, style=kieu)
             elif isinstance(x, ChuThich):
-                chu_thich.append(Text(f"[{len(chu_thich) + 1}] ") + noi_dung(x.chu_thich))
-                t.append(f"[{len(chu_thich)}]", style="bold reverse")
+                so = len(chu_thich) + 1
+                cac_doan = [_dau_dong(d) + noi_dung(d.noi_dung) for d in x.cac_doan]
+                chu_thich.append(Text(f"[{so}] ") + Text("\n    ").join(cac_doan))
+                t.append(f"[{so}]", style="bold reverse")
         return t
 
     dau = van_ban.dau
     ra: list[tuple[Text, str]] = [
         (Text(" / ".join(dau.co_quan_ban_hanh), style="bold"), "dau"),
         (Text(vn.so_ky_hieu(dau.so, dau.ky_hieu)), "dau"),
-        (Text(vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam), style="italic"), "dau"),
+        (Text(vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam, dau.thang), style="italic"),
+         "dau"),
         (Text(vn.viet_hoa(dau.ten_loai), style="bold"), "giua"),
-        (Text(dau.trich_yeu, style="bold"), "giua"),
     ]
+    if dau.trich_yeu:
+        ra.append((Text(dau.trich_yeu, style="bold"), "giua"))
+    if dau.dong_duoi_trich_yeu:
+        ra.append((Text(dau.dong_duoi_trich_yeu, style="italic"), "giua"))
+    ra += [(Text(d, style="italic"), "doan") for d in dau.can_cu]
     nhan_cho = None
-    for m in duyet(van_ban.noi_dung, van_ban.danh_so):
+    for m in duyet_van_ban(van_ban):
         if m.de_muc is not None:
             tieu_de = m.de_muc.muc.tieu_de
             if tieu_de is None:
@@ -54,24 +63,31 @@ def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
                 continue
             t = Text(m.de_muc.nhan + " ", style="bold") + noi_dung(tieu_de, dam=m.de_muc.cap
                                                                     != "chu")
-            if m.de_muc.cap in ("la_ma", "chu_hoa", "phan", "phan_thu"):
+            in_hoa = m.de_muc.muc.in_hoa
+            if in_hoa or (in_hoa is None and m.de_muc.cap in ("la_ma", "chu_hoa")) or \
+                    m.de_muc.cap.startswith("phan"):
                 t = Text(t.plain.upper(), style="bold")
             ra.append((t, f"de-muc cap-{m.de_muc.cap}"))
         elif isinstance(m.nut, DoanVan):
-            dau_dong = {"gach": "- ", "cong": "+ "}.get(m.nut.dau_dong or "", "")
-            t = Text((nhan_cho + " ") if nhan_cho else "") + Text(dau_dong) + noi_dung(
+            t = Text((nhan_cho + " ") if nhan_cho else "") + _dau_dong(m.nut) + noi_dung(
                 m.nut.noi_dung)
             nhan_cho = None
             ra.append((t, "doan"))
         elif isinstance(m.nut, Bang):
+            # Ô gộp hiện một lần; ô trải nhiều cột thêm "⟷" để người xem biết.
             for hang in m.nut.hang:
-                ra.append((Text(" | ").join(noi_dung(o) for o in hang), "doan"))
-    ra.append((Text(ket_thuc_bang_dau_het(van_ban.cau_ket)), "doan"))
+                ra.append((Text(" | ").join(noi_dung(o.noi_dung) + Text(
+                    " ⟷" if o.gop_cot > 1 else "") for o in hang), "doan"))
+    ra.append((Text(cau_ket_in(van_ban)), "doan"))
     ra.append((Text("Nơi nhận:", style="bold italic"), "cuoi"))
     ra += [(Text(d), "cuoi") for d in dong_noi_nhan(van_ban)]
     ra += [(Text(d, style="bold"), "ky") for d in dong_chu_ky(van_ban.chu_ky)]
     ra.append((Text(van_ban.chu_ky.ho_ten or "(chưa có họ tên người ký)", style="bold"), "ky"))
     return ra, chu_thich
+
+
+def _dau_dong(doan: DoanVan) -> Text:
+    return Text(DAU_DONG.get(doan.dau_dong or "", ""))
 
 
 class XemTruoc(Screen):
