@@ -182,10 +182,14 @@ def _from_docx(args: argparse.Namespace) -> int:
     print(f"Đã ghi {ra.resolve()}: {kq.tom_tat()}.")
     if kq.thieu:
         print(f"Không tìm thấy trong tệp (đã để «…» cho bạn điền): {', '.join(kq.thieu)}.")
-    if kq.chua_dat:
-        print(f"Chưa đặt được vào đúng thành phần ({len(kq.chua_dat)} chỗ, nội dung vẫn được "
-              "giữ làm đoạn văn):")
-        for c in kq.chua_dat:
+    if kq.danh_lai:
+        print(f"Số thứ tự gõ tay sẽ được đánh lại ({len(kq.danh_lai)} chỗ):")
+        for c in kq.danh_lai:
+            print(f"  - {c.dong()}")
+    if kq.chua_dat_that:
+        print(f"Chưa đặt được vào đúng thành phần ({len(kq.chua_dat_that)} chỗ, nội dung vẫn "
+              "được giữ):")
+        for c in kq.chua_dat_that:
             print(f"  - {c.dong()}")
     print(f"In lại: drafter render {ra}")
     return 0

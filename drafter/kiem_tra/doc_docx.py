@@ -112,6 +112,7 @@ class ThuocTinhChu:
     phong: dict[str, str | None] = field(default_factory=dict)  # ascii, hAnsi, eastAsia, cs
     mau: str | None = None
     chi_so_tren: bool = False
+    chi_so_duoi: bool = False
 
 
 @dataclass(slots=True)
@@ -457,6 +458,7 @@ class TaiLieuDocx:
         va = rpr.find(w("vertAlign"))
         if va is not None:
             tt.chi_so_tren = _gia_tri(va) == "superscript"
+            tt.chi_so_duoi = _gia_tri(va) == "subscript"
         rf = rpr.find(w("rFonts"))
         if rf is not None:
             for o in ("ascii", "hAnsi", "eastAsia", "cs"):

@@ -14,18 +14,25 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from drafter.kiem_tra.bo_cuc import QUOC_HIEU, TEN_LOAI, gon
 from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx, w
+from drafter.loai_van_ban import loai_cua, ten_cac_loai
+from drafter.loi_tieng_viet import cac_loi
 from drafter.nhap_docx.danh_so_word import SoTuDong
 from drafter.nhap_docx.ket_qua import ChoChuaDat, KetQuaDoc, ThongKe, gom
 from drafter.nhap_docx.noi_dung import (
     BoChuyen,
     Manh,
+    bo_dau,
+    bo_dau_trang,
     cac_doan_chu_thich,
     cac_manh,
-    chu_thuong,
+    chu_cua,
+    dau_sao_dam,
 )
-from drafter.van_ban import ChuKy, ChuThich, DauVanBan, DoanVan, VanBan
+from drafter.van_ban import ChuKy, ChuThich, DauVanBan, DoanVan, VanBan, loai_ten_ngan
 
 CHO_TRONG = "…"  # chỗ để trống cho trường bắt buộc không tìm thấy; check báo «chữ giữ chỗ»
 
@@ -90,16 +97,18 @@ class DocVanBan:
                 if nhan is not None:
                     self.nhan_tu_dong[id(d)] = nhan
         self.tk.so_tu_dong = len(self.nhan_tu_dong)
+        self._dau_het = True
 
     # ------------------------------------------------------------ tiện ích
 
-    def bao(self, d: Doan | None, ly_do: str, chu: str | None = None, noi: str = "") -> None:
+    def bao(self, d: Doan | None, ly_do: str, chu: str | None = None, noi: str = "",
+            loai: str = "chua_dat") -> None:
         trich = chu if chu is not None else (self.chu(d) if d is not None else "")
         trich = " ".join(trich.split())
         if len(trich) > 50:
             trich = trich[:49].rstrip() + "…"
         self.chua_dat.append(ChoChuaDat((d.so_thu_tu,) if d is not None else (), ly_do, trich,
-                                        noi))
+                                        noi, loai))  # type: ignore[arg-type]
 
     def chu(self, d: Doan) -> str:
         """Chữ của đoạn như hiện trên trang: kèm nhãn số tự động của Word nếu có."""
@@ -119,29 +128,30 @@ class DocVanBan:
             return self._chu_thich[ma]
         doan = self._nguon_chu_thich.get(ma)
         ct = None
-        so = self.so_chu_thich.get(ma, ma)
-        vi_tri, self.chuyen.vi_tri = self.chuyen.vi_tri, f"chú thích {so}"
         if doan is not None:
-            cac = [self.chuyen.noi_dung(cac_manh(self.tl, d)) for d in doan]
-            cac = [c for c in cac if c]
-            if cac:
-                ct = self._dung_chu_thich(cac, str(so))
-        self.chuyen.vi_tri = vi_tri
+            cac = [self._doan_chu_thich(d) for d in doan]
+            cac = [c for c in cac if c.noi_dung]
+            if len(cac) == 1 and cac[0].dau_dong is None:
+                ct = ChuThich(chu_thich=cac[0].noi_dung)
+            elif cac:
+                # Chú thích nhiều đoạn: mỗi đoạn là một đoạn thật trong chú thích (có dấu đầu
+                # dòng riêng), không bao giờ ghép bằng xuống dòng tay.
+                ct = ChuThich(chu_thich=cac)
         self._chu_thich[ma] = ct
         return ct
 
-    def _dung_chu_thich(self, cac_doan: list[list], so: str) -> ChuThich:
-        # Mô hình hiện tại: chú thích một đoạn. Chú thích nhiều đoạn ghép lại bằng dấu cách
-        # (không xuống dòng tay: chữ căn đều sẽ giãn) và được báo.
-        if len(cac_doan) > 1:
-            self.bao(None, f"có {len(cac_doan)} đoạn, được ghép thành một đoạn (mô hình chưa có "
-                           "chú thích nhiều đoạn)", chu_thuong(cac_doan[0]), f"chú thích {so}")
-        noi: list = []
-        for i, phan in enumerate(cac_doan):
-            if i:
-                noi.append(" ")
-            noi.extend(p for p in phan if not isinstance(p, ChuThich))
-        return ChuThich(chu_thich=_gop_chu(noi))
+    def _doan_chu_thich(self, d: Doan) -> DoanVan:
+        from drafter.nhap_docx.nhan import doc_dau_dong
+
+        manh = bo_dau_trang(cac_manh(self.tl, d))
+        chu = chu_cua(manh)
+        dau = doc_dau_dong(chu)
+        if dau is not None and dau.loai == "sao" and dau_sao_dam(manh):
+            dau = None
+        if dau is not None:
+            manh = bo_dau_trang(bo_dau(manh, dau.het))
+        noi = [p for p in self.chuyen.noi_dung(manh) if not isinstance(p, ChuThich)]
+        return DoanVan(noi_dung=noi, dau_dong=dau.loai if dau else None)
 
     # ------------------------------------------------------------ đọc
 
@@ -164,13 +174,20 @@ class DocVanBan:
         for ma in self.chuyen.dau_chu_thich_mat:
             self.bao(None, "dấu chú thích không có nội dung chú thích: bỏ dấu", "",
                      f"chú thích {self.so_chu_thich.get(ma, ma)}")
-        if self.chuyen.chu_tren_mat:
-            cho = ", ".join(dict.fromkeys(v for v, _ in self.chuyen.chu_tren_mat))
-            chu = ", ".join(dict.fromkeys(c for _, c in self.chuyen.chu_tren_mat))
-            self.bao(None, f"chữ nhỏ phía trên (chỉ số trên) ở {len(self.chuyen.chu_tren_mat)} "
-                           "chỗ thành chữ thường (mô hình chưa có chỉ số trên)", chu, cho)
-        van_ban = VanBan(dau=dau, danh_so=danh_so, noi_dung=noi_dung, cau_ket=cau_ket,
-                         noi_nhan=cuoi[0], luu=cuoi[1], chu_ky=cuoi[2])
+        truong = {"dau": dau, "danh_so": danh_so, "noi_dung": noi_dung, "cau_ket": cau_ket,
+                  "dau_het": self._dau_het, "noi_nhan": cuoi[0], "luu": cuoi[1],
+                  "chu_ky": cuoi[2], "bang_chu_cai": dung.bang_chu_cai}
+        try:
+            van_ban = VanBan(**truong)
+        except ValidationError as loi:
+            # Cây không đánh số lại được (hình dạng lạ): giữ mọi nhãn như gõ, vẫn là đề mục.
+            from drafter.nhap_docx.than import giu_nhan_nhu_go
+
+            truong["noi_dung"] = giu_nhan_nhu_go(noi_dung, dung.nhan_go)
+            van_ban = VanBan(**truong)
+            self.bao(None, "cây đề mục không đánh số lại được theo sơ đồ ("
+                           + "; ".join(cac_loi(loi))[:200] + "): mọi số giữ như gõ", "",
+                     "các đề mục")
         return KetQuaDoc(van_ban, gom(self.chua_dat), self.tk, self.thieu)
 
     def _cac_khoi(self) -> list[Khoi]:
@@ -238,21 +255,32 @@ class DocVanBan:
             self.bao(None, "không tìm thấy tên loại văn bản (BÁO CÁO, KẾ HOẠCH…): tạm ghi "
                            "«BÁO CÁO»", "", "phần đầu")
         i = self._can_cu_kinh_gui(khoi, i, truong)
-        for ten, mo_ta in (("co_quan_ban_hanh", "tên cơ quan ban hành"), ("dia_danh", "địa danh"),
-                           ("trich_yeu", "trích yếu")):
+        loai = loai_cua(truong.get("ten_loai", "BÁO CÁO"))
+        assert loai is not None
+        can = [("co_quan_ban_hanh", "tên cơ quan ban hành"), ("dia_danh", "địa danh")]
+        if loai_ten_ngan(truong.get("ten_loai", "BÁO CÁO"), loai.ten):
+            can.append(("trich_yeu", "trích yếu"))  # tên loại dài thì trích yếu có thể trống
+        for ten, mo_ta in can:
             if not truong.get(ten):
                 self.thieu.append(mo_ta)
                 truong[ten] = [CHO_TRONG] if ten == "co_quan_ban_hanh" else CHO_TRONG
+        if truong.get("kinh_gui") and loai.kinh_gui == "khong":
+            self.bao(None, f"{loai.ten.lower()} không có dòng Kính gửi (NĐ 30): bỏ dòng «Kính "
+                           f"gửi: {'; '.join(truong.pop('kinh_gui'))}»", "", "phần đầu")
         return i, self._dau_van_ban(truong)
 
     def _dau_van_ban(self, truong: dict) -> DauVanBan:
         ky_hieu = truong.get("ky_hieu")
-        ten_loai = truong.get("ten_loai", "BÁO CÁO")
-        ma = next((m for t, m in TEN_LOAI.items() if ten_loai.startswith(t)), "BC")
-        if ky_hieu is not None and not _KY_HIEU.fullmatch(ky_hieu):
-            self.bao(truong.get("_so_doan"), f"ký hiệu «{ky_hieu}» không đúng dạng "
-                                             f"«{ma}-UBND»: tạm ghi {ma}-UBND", ky_hieu)
-            ky_hieu = None
+        loai = loai_cua(truong.get("ten_loai", "BÁO CÁO"))
+        assert loai is not None
+        ma = loai.ma
+        if ky_hieu is not None and not (_KY_HIEU.fullmatch(ky_hieu)
+                                        and ky_hieu.split("-")[0] == ma):
+            moi = f"{ma}-{ky_hieu.split('-', 1)[1]}" if _KY_HIEU.fullmatch(ky_hieu) \
+                else f"{ma}-UBND"
+            self.bao(truong.get("_so_doan"), f"ký hiệu «{ky_hieu}» không khớp tên loại "
+                                             f"{loai.ten}: ghi {moi}", ky_hieu)
+            ky_hieu = moi
         truong["ky_hieu"] = ky_hieu or f"{ma}-UBND"
         truong.pop("_so_doan", None)
         return DauVanBan(**truong)
@@ -307,21 +335,22 @@ class DocVanBan:
                 self.bao(dg.doan, "ngày tháng không có thật: để trống ngày")
         if 1945 <= int(m["y"]) <= 2200:
             truong["nam"] = int(m["y"])
-        if m["m"] and not m["d"]:
-            self.bao(dg.doan, f"ngày chỉ biết tháng {int(m['m'])}: mô hình hiện tại chỉ giữ năm")
+            if m["m"] and not m["d"] and 1 <= int(m["m"]) <= 12:
+                truong["thang"] = int(m["m"])  # "ngày    tháng 7 năm 2024": bản nháp chưa ký
 
     def _ten_loai_trich_yeu(self, khoi: list[Khoi], i: int, truong: dict) -> int:
         d = khoi[i].dau
         dong = [gon(x) for x in self.chu(d).split("\n") if x.strip()]
         ten = dong[0]
-        loai = next(t for t in TEN_LOAI if ten == t or ten.startswith(t + " "))
-        truong["ten_loai"] = loai
+        loai = loai_cua(ten)
+        if loai is None:
+            goc = next(t for t in TEN_LOAI if ten == t or ten.startswith(t + " "))
+            self.bao(d, f"loại văn bản «{goc}» drafter chưa in được ({ten_cac_loai()}): tạm ghi "
+                        "BÁO CÁO", ten)
+            ten = "BÁO CÁO"
+        # Tên loại dài trên một dòng ("BÁO CÁO TÌNH HÌNH …") giữ nguyên như gõ.
+        truong["ten_loai"] = ten
         trich: list[str] = []
-        if ten != loai:
-            # Tên loại dài trên một dòng ("BÁO CÁO TÌNH HÌNH …"): mô hình hiện tại có tên loại và
-            # trích yếu riêng; phần sau tên loại thành trích yếu.
-            trich.append(ten[len(loai):].strip().capitalize())
-            self.bao(d, "tên loại dài: phần sau tên loại được ghi thành trích yếu", ten)
         trich += dong[1:]
         i += 1
         # Trích yếu: các đoạn liền sau (căn giữa hoặc đậm), tới đoạn trống hay dòng "(…)".
@@ -365,8 +394,7 @@ class DocVanBan:
         while j < len(khoi) and khoi[j].bang is None and not self.chu(khoi[j].dau).strip():
             j += 1
         can_cu: list[str] = []
-        while j < len(khoi) and khoi[j].bang is None and \
-                re.match(r"\s*Căn cứ\b", self.chu(khoi[j].dau)):
+        while j < len(khoi) and khoi[j].bang is None and self._la_can_cu(khoi[j].dau):
             can_cu.append(gon(self.chu(khoi[j].dau)))
             j += 1
         kinh_gui: list[str] = []
@@ -384,6 +412,15 @@ class DocVanBan:
         if kinh_gui:
             truong["kinh_gui"] = [re.sub(r"^[-–]\s*", "", x).rstrip(" ;.") for x in kinh_gui]
         return j if (can_cu or kinh_gui) else i
+
+    def _la_can_cu(self, d: Doan) -> bool:
+        """"Căn cứ …", hay "Thực hiện …" in nghiêng cả dòng (kiểu căn cứ) ngay dưới trích yếu;
+        "Thực hiện …" chữ đứng là câu đầu của thân văn bản."""
+        chu = self.chu(d)
+        if re.match(r"\s*Căn cứ\b", chu):
+            return True
+        return bool(re.match(r"\s*Thực hiện\b", chu)) and len(chu) < 400 and \
+            all(t.nghieng for t in d.run_co_chu()) and bool(d.run_co_chu())
 
     # ------------------------------------------------------------ phần cuối
 
@@ -546,12 +583,14 @@ class DocVanBan:
             self.bao(d, "không thấy câu kết có dấu «./.»: đoạn cuối giữ làm đoạn văn")
             return "", than
         if not het:
-            self.bao(d, "câu kết không có dấu «./.»: khi in lại sẽ thêm")
+            # Người soạn kết khác "./.": in đúng như gõ (dau_het = false), drafter cảnh báo.
+            self._dau_het = False
+            self.bao(d, "câu kết không có dấu «./.»: giữ như gõ (khi in drafter nhắc)")
         manh = cac_manh(self.tl, d)
         if any((m.dam or m.nghieng) and m.chu.strip() for m in manh) or any(
                 m.chu_thich for m in manh):
             self.bao(d, "câu kết: chữ đậm, nghiêng hay chú thích trong câu kết không giữ được")
-        cau = re.sub(r"\s*\.?/\.?\s*$", "", chu).rstrip()
+        cau = re.sub(r"\s*\.?/\.?\s*$", "", chu).rstrip() if het else chu
         self.tk.so_doan += 1
         self.tk.so_doan_da_dat += 1
         return cau, than[:i] + than[i + 1:]
@@ -606,11 +645,3 @@ def _la_nhan(chu: str) -> bool:
     return doc_nhan(chu) is not None
 
 
-def _gop_chu(noi: list) -> list:
-    ra: list = []
-    for p in noi:
-        if isinstance(p, str) and ra and isinstance(ra[-1], str):
-            ra[-1] += p
-        else:
-            ra.append(p)
-    return ra or [""]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from drafter.van_ban import VanBan
 
@@ -17,6 +18,9 @@ class ChoChuaDat:
     ly_do: str
     chu: str = ""  # mấy chữ đầu của đoạn (đầu tiên)
     noi: str = ""  # chỗ không phải một đoạn thân văn bản: "chú thích 9", "phần cuối"
+    # "chua_dat": không đặt được vào đúng thành phần; "danh_lai": số thứ tự gõ tay nhảy cóc,
+    # drafter sẽ đánh lại liên tục (nội dung đã đặt đúng chỗ)
+    loai: Literal["chua_dat", "danh_lai"] = "chua_dat"
 
     def dong(self) -> str:
         if not self.cac_doan:
@@ -38,7 +42,8 @@ def gom(cac: list[ChoChuaDat]) -> list[ChoChuaDat]:
         if cu is None or not c.cac_doan or not cu.cac_doan:
             theo_ly_do[c.ly_do if cu is None else f"{c.ly_do}\0{len(theo_ly_do)}"] = c
         else:
-            theo_ly_do[c.ly_do] = ChoChuaDat(cu.cac_doan + c.cac_doan, cu.ly_do, cu.chu, cu.noi)
+            theo_ly_do[c.ly_do] = ChoChuaDat(cu.cac_doan + c.cac_doan, cu.ly_do, cu.chu, cu.noi,
+                                             cu.loai)
     return sorted(theo_ly_do.values(), key=lambda c: c.cac_doan[0] if c.cac_doan else 0)
 
 
@@ -62,6 +67,14 @@ class KetQuaDoc:
     thong_ke: ThongKe = field(default_factory=ThongKe)
     # Các trường phần đầu không tìm thấy trong tệp, đã để chỗ trống «…» cho người dùng điền.
     thieu: list[str] = field(default_factory=list)
+
+    @property
+    def chua_dat_that(self) -> list[ChoChuaDat]:
+        return [c for c in self.chua_dat if c.loai == "chua_dat"]
+
+    @property
+    def danh_lai(self) -> list[ChoChuaDat]:
+        return [c for c in self.chua_dat if c.loai == "danh_lai"]
 
     def tom_tat(self) -> str:
         tk = self.thong_ke

@@ -18,8 +18,6 @@ from drafter.van_ban import ChuThich, PhanTu
 from drafter.van_ban import Doan as DoanChu
 
 _FOOTNOTE_REF = w("footnoteReference")
-_TREN = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
-_CHU_TREN_DUOC = re.compile(r"^[0-9+\-=()]+$")
 _TRANG = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 
 
@@ -30,7 +28,7 @@ class Manh:
     chu: str
     dam: bool = False
     nghieng: bool = False
-    tren: bool = False
+    chi_so: str | None = None  # "tren" (m², chữ đ nhỏ sau số tiền), "duoi"
     chu_thich: str | None = None
 
 
@@ -42,7 +40,8 @@ def cac_manh(tl: TaiLieuDocx, d: Doan) -> list[Manh]:
         if chu and chu != "\u2060":
             if tt.in_hoa:
                 chu = chu.upper()
-            ra.append(Manh(chu, tt.dam, tt.nghieng, tt.chi_so_tren))
+            chi_so = "tren" if tt.chi_so_tren else "duoi" if tt.chi_so_duoi else None
+            ra.append(Manh(chu, tt.dam, tt.nghieng, chi_so))
         if ref is not None:
             ra.append(Manh("", chu_thich=ref.get(w("id"))))
     return ra
@@ -63,7 +62,7 @@ def bo_dau(manh: list[Manh], so_ky_tu: int) -> list[Manh]:
         if len(m.chu) <= con:
             con -= len(m.chu)
             continue
-        ra.append(Manh(m.chu[con:], m.dam, m.nghieng, m.tren))
+        ra.append(Manh(m.chu[con:], m.dam, m.nghieng, m.chi_so))
         con = 0
     return ra
 
@@ -74,10 +73,17 @@ def bo_dau_trang(manh: list[Manh]) -> list[Manh]:
     while ra and ra[0].chu_thich is None:
         chu = ra[0].chu.lstrip(" \t\u00a0\n")
         if chu:
-            ra[0] = Manh(chu, ra[0].dam, ra[0].nghieng, ra[0].tren)
+            ra[0] = Manh(chu, ra[0].dam, ra[0].nghieng, ra[0].chi_so)
             break
         ra.pop(0)
     return ra
+
+
+def dau_sao_dam(manh: list[Manh]) -> bool:
+    """Dấu "*" đầu đoạn in đậm liền với chữ in đậm sau nó ("**\\* Các chỉ tiêu:**"): là một
+    phần của dòng in đậm người soạn gõ, không phải dấu đầu dòng (drafter in dấu "*" chữ đứng)."""
+    dau = next((m for m in manh if m.chu_thich is None and m.chu.strip()), None)
+    return dau is not None and dau.chu.lstrip().startswith("*") and dau.dam
 
 
 def co_chu(manh: list[Manh]) -> list[Manh]:
@@ -95,12 +101,10 @@ def toan_nghieng(manh: list[Manh]) -> bool:
 
 
 class BoChuyen:
-    """Đổi các mảnh thành nội dung dòng; nhớ những gì mô hình chưa giữ được để báo lại."""
+    """Đổi các mảnh thành nội dung dòng; nhớ những dấu chú thích không có nội dung để báo."""
 
     def __init__(self, chu_thich: Callable[[str], ChuThich | None]) -> None:
         self._chu_thich = chu_thich
-        self.vi_tri = ""  # "đoạn 12", "chú thích 3": chỗ đang chuyển, để báo chỗ chưa giữ được
-        self.chu_tren_mat: list[tuple[str, str]] = []  # (chỗ, chữ nhỏ phía trên) chưa giữ được
         self.dau_chu_thich_mat: list[str] = []  # dấu chú thích trỏ tới chú thích không có
 
     def noi_dung(self, manh: list[Manh], bo_dam: bool = False, mot_dong: bool = False
@@ -119,38 +123,28 @@ class BoChuyen:
             chu = _TRANG.sub(" ", m.chu)
             if mot_dong:
                 chu = chu.replace("\n", " ")
-            if m.tren:
-                chu = self._tren(chu)
             if not chu:
                 continue
             dam = m.dam and not bo_dam
-            _noi(ra, chu, dam, m.nghieng)
+            _noi(ra, chu, dam, m.nghieng, m.chi_so if chu.strip() else None)
         return _gon(ra)
 
-    def _tren(self, chu: str) -> str:
-        # Mô hình hiện tại chưa có chỉ số trên: "m2" → "m²", "(1)" → "⁽¹⁾" bằng ký tự Unicode;
-        # chữ cái nhỏ phía trên ("đ" sau số tiền) thành chữ thường và được báo.
-        if _CHU_TREN_DUOC.match(chu.strip()):
-            return chu.translate(_TREN)
-        if chu.strip():
-            self.chu_tren_mat.append((self.vi_tri, chu.strip()))
-        return chu
 
-
-def _noi(ra: list[PhanTu], chu: str, dam: bool, nghieng: bool) -> None:
+def _noi(ra: list[PhanTu], chu: str, dam: bool, nghieng: bool, chi_so: str | None) -> None:
     truoc = ra[-1] if ra else None
-    if not dam and not nghieng:
+    if not dam and not nghieng and chi_so is None:
         if isinstance(truoc, str):
             ra[-1] = truoc + chu
         else:
             ra.append(chu)
         return
-    if isinstance(truoc, DoanChu) and truoc.dam == dam and truoc.nghieng == nghieng:
+    if isinstance(truoc, DoanChu) and (truoc.dam, truoc.nghieng, truoc.chi_so) == (
+            dam, nghieng, chi_so):
         ra[-1] = truoc.model_copy(update={"chu": truoc.chu + chu})
     elif not chu.strip() and isinstance(truoc, str):
         ra[-1] = truoc + chu  # dấu cách in đậm giữa hai đoạn chữ thường: chữ thường
     else:
-        ra.append(DoanChu(chu=chu, dam=dam, nghieng=nghieng))
+        ra.append(DoanChu(chu=chu, dam=dam, nghieng=nghieng, chi_so=chi_so))
 
 
 def _gon(ra: list[PhanTu]) -> list[PhanTu]:
@@ -180,8 +174,16 @@ def _gon(ra: list[PhanTu]) -> list[PhanTu]:
             ket[i] = chu if isinstance(p, str) else p.model_copy(update={"chu": chu})
             break
         ket.pop(i)
-    # Chữ đậm/nghiêng chỉ là khoảng trắng: thành chữ thường.
-    return [p.chu if isinstance(p, DoanChu) and not p.chu.strip() else p for p in ket]
+    # Chữ đậm/nghiêng chỉ là khoảng trắng: thành chữ thường (rồi gộp lại với chữ bên cạnh).
+    ra: list[PhanTu] = []
+    for p in ket:
+        if isinstance(p, DoanChu) and not p.chu.strip():
+            p = p.chu
+        if isinstance(p, str) and ra and isinstance(ra[-1], str):
+            ra[-1] += p
+        else:
+            ra.append(p)
+    return ra
 
 
 def chu_thuong(noi_dung: list[PhanTu]) -> str:

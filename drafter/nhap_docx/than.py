@@ -19,7 +19,6 @@ from drafter import danh_so, vn
 from drafter.kiem_tra.doc_docx import NS, Doan, w
 from drafter.nhap_docx.nhan import (
     CAP_THAP_PHAN,
-    LoaiNhan,
     Nhan,
     doc_dau_dong,
     doc_nhan,
@@ -31,9 +30,10 @@ from drafter.nhap_docx.noi_dung import (
     bo_dau_trang,
     chu_cua,
     chu_thuong,
+    dau_sao_dam,
     toan_dam,
 )
-from drafter.van_ban import Bang, CapDanhSo, DoanVan, Muc, Nut
+from drafter.van_ban import Bang, CapDanhSo, DoanVan, Muc, Nut, OBang
 
 if TYPE_CHECKING:
     from drafter.nhap_docx.doc import DocVanBan, Khoi
@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 _PHAN: frozenset[str] = frozenset(("phan_thu", "phan_thu_thuong", "phan"))
 # Loại nhãn → cấp đánh số của mô hình văn bản.
 CAP_CUA: dict[str, CapDanhSo] = {
-    "phan_thu": "phan_thu", "phan_thu_thuong": "phan_thu", "phan": "phan",
-    "chu_hoa": "chu_hoa", "la_ma": "la_ma", "so": "so", "so2": "so_thap_phan", "chu": "chu"}
+    "phan_thu": "phan_thu", "phan_thu_thuong": "phan_thu_thuong", "phan": "phan",
+    "chu_hoa": "chu_hoa", "la_ma": "la_ma", "so": "so", "so2": "so_thap_phan",
+    "so3": "so_thap_phan", "so4": "so_thap_phan", "chu": "chu"}
 _KIEU_DE_MUC = re.compile(r"(?i)^(heading|tiêu đề|title|vb (phần|mục|khoản|điểm))")
 _KIEU_THAN = re.compile(r"(?i)^vb thân văn bản$")
 _HINH = (w("drawing"), w("pict"), w("object"))
@@ -61,6 +62,8 @@ class _Muc:
     do_sau: int = 0
     cho_tieu_de_phan: bool = False  # "PHẦN THỨ NHẤT" chưa có tên phần: đoạn sau là tên
     dem: dict[str, int] = field(default_factory=dict)  # số cuối cùng đã gặp của mỗi loại con
+    nhan_rieng: str | None = None  # nhãn là mã ("3.1." dưới mục III.): in đúng như gõ
+    in_hoa: bool | None = None  # False: tiêu đề mục I., A. gõ chữ thường, giữ như gõ
 
 
 class DungThan:
@@ -72,6 +75,9 @@ class DungThan:
         self._do_sau: dict[str, int] = {}  # độ sâu đã học của mỗi loại nhãn
         self._goc_dem: dict[str, int] = {}
         self._la_tinh = 0  # số điểm "e)" ngay sau "d)" (thứ tự chữ La-tinh)
+        self._tieng_viet = 0  # số điểm "đ)" (chỉ có trong thứ tự tiếng Việt)
+        self.bang_chu_cai = "tieng_viet"
+        self.nhan_go: dict[int, str] = {}  # id(Muc) → nhãn như gõ, khi phải giữ nguyên
 
     # ------------------------------------------------------------ dựng cây
 
@@ -85,12 +91,15 @@ class DungThan:
                     (ngan_xep[-1].con if ngan_xep else goc).append(bang)
                 continue
             self._doan(k.dau, goc, ngan_xep)
-        if self._la_tinh:
-            self.doc.bao(None, f"{self._la_tinh} điểm đánh chữ theo thứ tự La-tinh (e) ngay sau "
-                               "d)): khi in lại drafter dùng thứ tự tiếng Việt a b c d đ e", "",
-                         "các điểm a), b)")
+        if self._la_tinh and not self._tieng_viet:
+            # Văn bản đánh điểm a b c d e (Word tự đánh): in lại đúng thứ tự đó.
+            self.bang_chu_cai = "la_tinh"
+        elif self._la_tinh:
+            self.doc.bao(None, f"{self._la_tinh} điểm «e)» ngay sau «d)» giữa các điểm theo thứ "
+                               "tự tiếng Việt: khi in lại drafter đánh a b c d đ e", "",
+                         "các điểm a), b)", "danh_lai")
         noi_dung = [self._thanh_nut(x) for x in goc]
-        return _gon_cap(noi_dung)
+        return _gon_cap(noi_dung, self.bang_chu_cai)
 
     def _doan(self, d: Doan, goc: list, ngan_xep: list[_Muc]) -> None:
         doc = self.doc
@@ -123,16 +132,10 @@ class DungThan:
             self._de_muc(d, nhan, bo_dau(manh, lech + nhan.het), goc, ngan_xep)
             return
         dau = doc_dau_dong(s)
-        if dau is not None:
+        if dau is not None and not (dau.loai == "sao" and dau_sao_dam(manh)):
             con = bo_dau_trang(bo_dau(manh, lech + dau.het))
             noi = doc.chuyen.noi_dung(con)
-            if dau.loai == "sao":
-                # Mô hình hiện tại chỉ có "-" và "+": dấu "*" giữ như chữ.
-                doc.bao(d, "dấu đầu dòng «*» giữ như chữ (mô hình chưa có dấu «*»)",
-                        chu_thuong(noi))
-                chua.append(doc.doan_van(["* ", *noi] if noi else ["*"], d))
-            else:
-                chua.append(doc.doan_van(noi, d, dau.loai))
+            chua.append(doc.doan_van(noi, d, dau.loai))
             doc.tk.so_doan_da_dat += 1
             return
         noi = doc.chuyen.noi_dung(bo_dau_trang(manh))
@@ -173,21 +176,25 @@ class DungThan:
         chua = cha.con if cha else goc
         dem = cha.dem if cha else self._goc_dem
 
-        # Nhãn mô hình hiện tại chưa in được đúng: giữ số như gõ trong một đoạn văn.
-        ly_do = self._khong_dat_duoc(nhan, cha)
-        if ly_do:
-            doc.bao(d, ly_do)
-            noi = doc.chuyen.noi_dung(bo_dau_trang(doc.manh(d)))
-            chua.append(doc.doan_van(noi, d))
-            doc.tk.so_doan_da_dat += 1
-            return
-        self._kiem_thu_tu(d, nhan, cha, dem)
-        if loai == "phan_thu_thuong":
-            doc.bao(d, "«Phần thứ …» chữ thường sẽ in chữ hoa «PHẦN THỨ …» (mô hình chưa có "
-                       "kiểu này)", nhan.chu)
+        # Số thập phân không nằm dưới khoản cùng số ("3.1." … "3.9." dưới mục III.): là mã do
+        # người soạn đặt, in đúng như gõ, không đếm vào số thứ tự.
+        k = CAP_THAP_PHAN.get(loai, 0)
+        cha_k = CAP_THAP_PHAN.get(cha.nhan.loai, 0) if cha else 0
+        nhan_rieng = None
+        if k >= 2 and cha_k != k - 1:
+            nhan_rieng = ".".join(map(str, nhan.thap_phan)) + "."
+        else:
+            self._kiem_thu_tu(d, nhan, cha, dem)
         tieu_de, doan_van = self._tieu_de(d, nhan, con)
-        muc = _Muc(nhan, d, tieu_de, CAP_CUA[loai], do_sau=len(ngan_xep),
-                   cho_tieu_de_phan=loai in _PHAN and not tieu_de)
+        in_hoa = None
+        if loai in ("la_ma", "chu_hoa") and tieu_de:
+            chu_td = chu_thuong(tieu_de)
+            if chu_td != chu_td.upper():
+                in_hoa = False  # "III. Nhiệm vụ và giải pháp chủ yếu": giữ như gõ
+        cap = "so" if nhan_rieng and cha_k == 0 else CAP_CUA[loai]
+        muc = _Muc(nhan, d, tieu_de, cap, do_sau=len(ngan_xep),
+                   cho_tieu_de_phan=loai in _PHAN and not tieu_de, nhan_rieng=nhan_rieng,
+                   in_hoa=in_hoa)
         if doan_van is not None:
             muc.con.append(doan_van)
         chua.append(muc)
@@ -195,48 +202,31 @@ class DungThan:
         doc.tk.so_doan_da_dat += 1
         doc.tk.so_de_muc += 1
 
-    def _khong_dat_duoc(self, nhan: Nhan, cha: _Muc | None) -> str:
-        """Lý do mô hình hiện tại không in lại được nhãn này đúng như nghĩa của nó ("" nếu được)."""
-        k = CAP_THAP_PHAN.get(nhan.loai, 0)
-        if k >= 3:
-            return (f"số «{nhan.chu}» sâu {k} cấp: mô hình chưa có số thập phân quá 2 cấp, giữ "
-                    "số như gõ")
-        if k == 2:
-            cha_k = CAP_THAP_PHAN.get(cha.nhan.loai, 0) if cha else 0
-            if cha_k != 1:
-                tren = f" dưới «{cha.nhan.chu}»" if cha else " ở cấp ngoài cùng"
-                return (f"số thập phân{tren} không nằm dưới khoản cùng số, là mã do người soạn "
-                        "đặt: mô hình chưa giữ được nhãn tự ghi, giữ số như gõ")
-        return ""
-
     def _kiem_thu_tu(self, d: Doan, nhan: Nhan, cha: _Muc | None, dem: dict[str, int]) -> None:
         """Báo số nhảy cóc hay lùi (I. → III.), số thập phân không khớp khoản cha."""
         loai = nhan.loai
         truoc = dem.get(loai, 0)
         dem[loai] = nhan.so
-        if loai == "chu" and truoc and nhan.so != truoc + 1:
-            # "e)" ngay sau "d)": thứ tự La-tinh (Word tự đánh, hay người gõ quen tay).
-            truoc_chu = vn.CHU_CAI[truoc - 1] if 0 < truoc <= len(vn.CHU_CAI) else ""
-            ky = nhan.chu[0]
-            if truoc_chu and thu_tu_la_tinh(ky) == thu_tu_la_tinh(truoc_chu) + 1:
-                self._la_tinh += 1
-                return
-        if loai == "so2" and cha is not None and cha.nhan.thap_phan and \
-                nhan.thap_phan[:-1] != cha.nhan.thap_phan:
+        if loai == "chu":
+            if nhan.chu[0] == "đ":
+                self._tieng_viet += 1
+            if truoc and nhan.so != truoc + 1:
+                # "e)" ngay sau "d)": thứ tự La-tinh (Word tự đánh, hay người gõ quen tay).
+                truoc_chu = vn.CHU_CAI[truoc - 1] if 0 < truoc <= len(vn.CHU_CAI) else ""
+                if truoc_chu and thu_tu_la_tinh(nhan.chu[0]) == thu_tu_la_tinh(truoc_chu) + 1:
+                    self._la_tinh += 1
+                    return
+        cha_duong = cha.nhan.thap_phan if cha is not None and cha.nhan.thap_phan else None
+        if CAP_THAP_PHAN.get(loai, 0) >= 2 and cha_duong and nhan.thap_phan[:-1] != cha_duong:
             self.doc.bao(d, f"«{nhan.chu}» nằm dưới khoản «{cha.nhan.chu}»: khi in lại sẽ "
-                            "đánh số theo khoản cha")
+                            "đánh số theo khoản cha", loai="danh_lai")
             return
         if nhan.so != truoc + 1:
-            se_in = danh_so.nhan(CAP_CUA[loai], truoc + 1, cha.nhan.thap_phan[0]
-                                 if cha is not None and cha.nhan.thap_phan else None)
-            sau = f"sau «{self._nhan_truoc(loai, truoc, cha)}»" if truoc else "ở đầu cấp"
+            se_in = danh_so.nhan(CAP_CUA[loai], truoc + 1, cha_duong)
+            sau = f"sau «{danh_so.nhan(CAP_CUA[loai], truoc, cha_duong)}»" if truoc \
+                else "ở đầu cấp"
             self.doc.bao(d, f"số thứ tự «{nhan.chu}» {sau} không liên tục: khi in lại drafter "
-                            f"đánh số liên tục («{se_in}»)")
-
-    @staticmethod
-    def _nhan_truoc(loai: LoaiNhan, so: int, cha: _Muc | None) -> str:
-        cha_so = cha.nhan.thap_phan[0] if cha is not None and cha.nhan.thap_phan else None
-        return danh_so.nhan(CAP_CUA[loai], so, cha_so) if so else "?"
+                            f"đánh số liên tục («{se_in}»)", loai="danh_lai")
 
     def _tieu_de(self, d: Doan, nhan: Nhan, con: list[Manh]) -> tuple[list | None,
                                                                          DoanVan | None]:
@@ -259,7 +249,10 @@ class DungThan:
             la_tieu_de = len(chu) <= 160 and not chu.endswith((".", ";", "!", "?")) and \
                 "\n" not in chu_cua(con).strip() and not _mot_phan_dam(con)
         if la_tieu_de:
-            return doc.chuyen.noi_dung(con, bo_dam=toan_dam(con), mot_dong=True), None
+            # Kiểu của cấp đã in đậm (trừ điểm a): kiểu điểm không đậm, chữ đậm là của người
+            # soạn) nên bỏ chữ đậm trực tiếp của tiêu đề.
+            bo_dam = toan_dam(con) and nhan.loai != "chu"
+            return doc.chuyen.noi_dung(con, bo_dam=bo_dam, mot_dong=True), None
         return None, doc.doan_van(doc.chuyen.noi_dung(con), d)
 
     def _ten_kieu_doan(self, kieu_id: str | None) -> str:
@@ -272,6 +265,8 @@ class DungThan:
     # ------------------------------------------------------------ bảng
 
     def _bang_cua(self, k: Khoi) -> Bang | None:
+        """Bảng Word → Bang: ô gộp cột (gridSpan), gộp hàng (vMerge), các hàng tiêu đề lặp lại
+        (tblHeader) hay hàng đầu in đậm, ô in đậm cả ô."""
         doc = self.doc
         if k.bang is None or k.bang >= len(self._bang):
             return None
@@ -280,14 +275,14 @@ class DungThan:
         theo_el = {id(d.el): d for d in k.doan}
         co_chu = [d for d in k.doan if d.chu.strip()]
         doc.tk.so_bang += 1
-        hang: list[list[list]] = []
-        gop = False
-        dam_dau = True
-        tieu_de_lap = False
+        hang: list[list[dict]] = []
+        mo_gop: dict[int, dict] = {}  # cột → ô đang gộp hàng (vMerge restart) phía trên
+        so_hang_lap = 0
         for i, tr in enumerate(tbl.iterfind("w:tr", NS)):
-            cac_o: list[list] = []
-            if i == 0 and tr.find("w:trPr/w:tblHeader", NS) is not None:
-                tieu_de_lap = True
+            if i == so_hang_lap and tr.find("w:trPr/w:tblHeader", NS) is not None:
+                so_hang_lap += 1
+            cac_o: list[dict] = []
+            cot = 0
             for tc in tr.iterfind("w:tc", NS):
                 span_el = tc.find("w:tcPr/w:gridSpan", NS)
                 try:
@@ -295,42 +290,52 @@ class DungThan:
                 except ValueError:
                     span = 1
                 vm = tc.find("w:tcPr/w:vMerge", NS)
-                noi: list = []
-                if vm is not None and vm.get(w("val"), "continue") != "restart":
-                    gop = True
+                if vm is not None and vm.get(w("val"), "continue") != "restart" and cot in mo_gop:
+                    mo_gop[cot]["gop_hang"] += 1  # ô bị gộp vào ô phía trên: không là ô riêng
+                    cot += span
+                    continue
+                manh: list = []
+                for p in tc.iter(w("p")):
+                    dd = theo_el.get(id(p))
+                    if dd is not None:
+                        manh += ([Manh("\n")] if manh else []) + bo_dau_trang(doc.manh(dd))
+                o = {"manh": manh, "gop_cot": span, "gop_hang": 1, "hang": i}
+                if vm is not None:
+                    mo_gop[cot] = o
                 else:
-                    for p in tc.iter(w("p")):
-                        dd = theo_el.get(id(p))
-                        if dd is None:
-                            continue
-                        manh = doc.manh(dd)
-                        if i == 0 and any(m.chu.strip() and not m.dam for m in manh
-                                          if m.chu_thich is None):
-                            dam_dau = False
-                        phan = doc.chuyen.noi_dung(bo_dau_trang(manh))
-                        if phan:
-                            noi += (["\n"] if noi else []) + phan
-                cac_o.append(noi)
-                if span > 1:
-                    gop = True
-                    cac_o += [[] for _ in range(span - 1)]
+                    mo_gop.pop(cot, None)
+                cac_o.append(o)
+                cot += span
             if cac_o:
                 hang.append(cac_o)
         if not hang:
             return None
-        so_cot = max(len(h) for h in hang)
-        for h in hang:
-            h += [[] for _ in range(so_cot - len(h))]
-        if gop:
-            doc.bao(k.dau, "bảng có ô gộp: tách thành các ô rời (mô hình chưa có ô gộp)", "")
-        co_tieu_de = tieu_de_lap or (dam_dau and len(hang) > 1)
-        if co_tieu_de:
-            hang[0] = [[_bo_dam(p) for p in o] for o in hang[0]]
+        so_cot = max(sum(o["gop_cot"] for o in h) for h in hang)
+        dau_dam = all(toan_dam(o["manh"]) or not co_chu_manh(o["manh"]) for o in hang[0]) and \
+            any(co_chu_manh(o["manh"]) for o in hang[0])
+        so_tieu_de = so_hang_lap or (1 if dau_dam and len(hang) > 1 else 0)
+        ra: list[list[OBang]] = []
+        for i, h in enumerate(hang):
+            cac: list[OBang] = []
+            for o in h:
+                tieu_de = i < so_tieu_de
+                dam = not tieu_de and toan_dam(o["manh"])
+                noi = doc.chuyen.noi_dung(o["manh"], bo_dam=tieu_de or dam)
+                cac.append(OBang(noi_dung=noi or [""], gop_cot=o["gop_cot"],
+                                 gop_hang=o["gop_hang"], dam=dam))
+            ra.append(cac)
         doc.tk.so_doan += len(co_chu)
         doc.tk.so_doan_da_dat += len(co_chu)
-        rong = self._do_rong(tbl, so_cot)
-        return Bang(hang=[[_gop(o) for o in h] for h in hang], co_tieu_de=co_tieu_de,
-                    do_rong_cot_cm=rong)
+        try:
+            return Bang(hang=ra, co_tieu_de=so_tieu_de > 0, so_hang_tieu_de=max(so_tieu_de, 1),
+                        do_rong_cot_cm=self._do_rong(tbl, so_cot))
+        except ValueError:
+            # Lưới ô lệch (hàng thiếu ô, ô gộp chồng nhau): mỗi hàng thành các ô rời, đủ cột.
+            doc.bao(k.dau, "bảng có ô gộp không đều giữa các hàng: tách thành các ô rời", "")
+            phang = [[OBang(noi_dung=o.noi_dung, dam=o.dam) for o in h] for h in ra]
+            for h in phang:
+                h += [OBang(noi_dung=[""]) for _ in range(so_cot - len(h))]
+            return Bang(hang=phang, co_tieu_de=so_tieu_de > 0, so_hang_tieu_de=max(so_tieu_de, 1))
 
     @staticmethod
     def _do_rong(tbl, so_cot: int) -> list[float] | None:
@@ -348,8 +353,10 @@ class DungThan:
     def _thanh_nut(self, x) -> Nut:
         if not isinstance(x, _Muc):
             return x
-        return Muc(tieu_de=x.tieu_de or None, cap=x.cap,
-                   noi_dung=[self._thanh_nut(c) for c in x.con])
+        muc = Muc(tieu_de=x.tieu_de or None, cap=x.cap, nhan=x.nhan_rieng, in_hoa=x.in_hoa,
+                  noi_dung=[self._thanh_nut(c) for c in x.con])
+        self.nhan_go[id(muc)] = x.nhan.chu
+        return muc
 
 
 def _mot_phan_dam(manh: list[Manh]) -> bool:
@@ -358,22 +365,23 @@ def _mot_phan_dam(manh: list[Manh]) -> bool:
     return bool(co) and co[0].dam and not all(m.dam for m in co)
 
 
-def _bo_dam(p):
-    from drafter.van_ban import Doan as DoanChu
-
-    if isinstance(p, DoanChu) and p.dam:
-        return p.chu if not p.nghieng else p.model_copy(update={"dam": False})
-    return p
+def co_chu_manh(manh: list[Manh]) -> bool:
+    return any(m.chu.strip() for m in manh if m.chu_thich is None)
 
 
-def _gop(o: list) -> list:
-    ra: list = []
-    for p in o:
-        if isinstance(p, str) and ra and isinstance(ra[-1], str):
-            ra[-1] += p
+def giu_nhan_nhu_go(noi_dung: list[Nut], nhan_go: dict[int, str]) -> list[Nut]:
+    """Mọi đề mục mang nhãn như gõ (Muc.nhan) và cấp ghi rõ: cây nào cũng in được, khi sơ đồ
+    đánh số không dựng lại được."""
+    ra: list[Nut] = []
+    for n in noi_dung:
+        if isinstance(n, Muc):
+            nhan = nhan_go.get(id(n), n.nhan)
+            ra.append(n.model_copy(update={
+                "nhan": n.nhan or (nhan if nhan and n.cap not in _PHAN else None),
+                "cap": n.cap or "so", "noi_dung": giu_nhan_nhu_go(n.noi_dung, nhan_go)}))
         else:
-            ra.append(p)
-    return ra or [""]
+            ra.append(n)
+    return ra
 
 
 # ---------------------------------------------------------------- sơ đồ đánh số
@@ -393,7 +401,8 @@ def _chuoi_dai_nhat(chuyen: Counter[tuple[CapDanhSo | None, CapDanhSo]],
     return tot[2]
 
 
-def _gon_cap(noi_dung: list[Nut]) -> tuple[list[Nut], list[CapDanhSo]]:
+def _gon_cap(noi_dung: list[Nut], bang_chu_cai: str = "tieng_viet"
+             ) -> tuple[list[Nut], list[CapDanhSo]]:
     """Sơ đồ đánh số của văn bản (chuỗi cấp hay gặp nhất từ ngoài vào trong), và bỏ "cap" ở
     những đề mục mà sơ đồ tự cho đúng cấp đó. Kiểm lại bằng chính bộ đánh số: lệch ở đâu thì
     giữ "cap" ghi rõ ở mọi đề mục."""
@@ -409,9 +418,12 @@ def _gon_cap(noi_dung: list[Nut]) -> tuple[list[Nut], list[CapDanhSo]]:
     if not so_do:
         return noi_dung, ["la_ma", "so", "chu"]
 
+    # Cấp mặc định theo sơ đồ: con của một đề mục cấp c là cấp đứng sau c trong sơ đồ.
+    sau = dict(zip([None, *so_do], so_do, strict=False))
+
     def bo(cac: list[Nut], cap_cha: CapDanhSo | None) -> list[Nut]:
         ra: list[Nut] = []
-        mac_dinh = danh_so.cap_con(so_do, cap_cha)
+        mac_dinh = sau.get(cap_cha)
         for n in cac:
             if isinstance(n, Muc):
                 ra.append(n.model_copy(update={"cap": None if n.cap == mac_dinh else n.cap,
@@ -421,6 +433,16 @@ def _gon_cap(noi_dung: list[Nut]) -> tuple[list[Nut], list[CapDanhSo]]:
         return ra
 
     gon = bo(noi_dung, None)
-    du_dinh = [m.de_muc.cap for m in danh_so.duyet(noi_dung, so_do) if m.de_muc]
-    ket_qua = [m.de_muc.cap for m in danh_so.duyet(gon, so_do) if m.de_muc]
-    return (gon if ket_qua == du_dinh else noi_dung), so_do
+    du_dinh = _cac_cap(noi_dung, so_do, bang_chu_cai)
+    return (gon if du_dinh is not None and _cac_cap(gon, so_do, bang_chu_cai) == du_dinh
+            else noi_dung), so_do
+
+
+def _cac_cap(noi_dung: list[Nut], so_do: list[CapDanhSo], bang_chu_cai: str
+             ) -> list[tuple[str, str]] | None:
+    """(cấp, nhãn) của mọi đề mục khi đánh số; None khi cây không đánh số được."""
+    try:
+        return [(m.de_muc.cap, m.de_muc.nhan) for m in danh_so.duyet(noi_dung, so_do, bang_chu_cai)
+                if m.de_muc]
+    except danh_so.LoiDanhSo:
+        return None
