@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafter import vn
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, doc_bieu_mau
@@ -20,6 +20,9 @@ from drafter.bieu_mau.tinh_toan import doc_o_so
 from drafter.kho.csdl import LoiKho
 from drafter.kho.kho import Kho
 from drafter.ky_bao_cao import Ky
+
+if TYPE_CHECKING:
+    from drafter.van_ban_tu_do import VanBanTuDo
 
 LoaiThayDoi = Literal["chep", "xoa", "tinh", "xem_lai"]
 TEN_LOAI_THAY_DOI = {"chep": "Đã chép", "xoa": "Đã xóa", "tinh": "Đã điền",
@@ -87,8 +90,9 @@ def _doc(gia_tri: object, ct: ChiTieu) -> Decimal | None:
 
 
 def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the: bool = False
-                ) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
-    """Báo cáo kỳ `ky`: quý thì chép từ kỳ trước, 6 tháng / 9 tháng / năm thì gộp các quý.
+                ) -> tuple[BaoCaoDuLieu | VanBanTuDo, list[ThayDoi]]:
+    """Báo cáo kỳ `ky`: quý thì chép từ kỳ trước, 6 tháng / 9 tháng / năm thì gộp các quý;
+    kỳ trước là văn bản tự do (nhập từ Word) thì chép văn bản đó sang (van_ban_tu_do).
 
     Kỳ đã có báo cáo thì từ chối, trừ khi thay_the (bản cũ vẫn còn trong các phiên bản)."""
     bc = kho.tim_bao_cao(xa_id, ky.ma)
@@ -96,6 +100,15 @@ def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the:
         raise LoiKho(f"Đã có báo cáo {ky.ten_gon} (phiên bản {bc.so_phien_ban}).",
                      "Mở báo cáo đó để sửa tiếp, hoặc tạo lại với «--thay-the» (bản đang có "
                      "vẫn giữ trong các phiên bản, khôi phục được).")
+    # Kỳ trước là văn bản tự do (nhập từ Word): chép cả văn bản sang kỳ mới.
+    nguon = tu_ky or kho.ky_truoc_gan_nhat(xa_id, ky)
+    bc_nguon = kho.tim_bao_cao(xa_id, nguon.ma) if nguon is not None else None
+    if nguon is not None and bc_nguon is not None and bc_nguon.loai == "tu_do":
+        from drafter import van_ban_tu_do
+
+        cu = kho.doc(xa_id, nguon.ma)
+        assert isinstance(cu, van_ban_tu_do.VanBanTuDo)
+        return van_ban_tu_do.chuyen_ky(cu, ky)
     if ky.loai == "quy" or tu_ky is not None:
         return tao_ky_moi(kho, xa_id, ky, tu_ky)
     return tong_hop(kho, xa_id, ky)
@@ -108,7 +121,7 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
     if tu_ky is None:
         raise LoiKho(f"Chưa có báo cáo nào trước {ky_moi.ten_gon} để chép sang.",
                      "Tạo báo cáo đầu tiên từ biểu mẫu trống.")
-    cu = kho.doc(xa_id, tu_ky.ma)
+    cu = kho.doc_bieu_mau(xa_id, tu_ky.ma)
     bieu_mau = doc_bieu_mau(cu.bieu_mau)
     thay_doi: list[ThayDoi] = []
     ten_cu = tu_ky.ten_gon
@@ -267,7 +280,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky) -> tuple[BaoCaoDuLieu, list[ThayDoi]]
     if thieu:
         raise LoiKho(f"Thiếu báo cáo {', '.join(thieu)} để gộp thành báo cáo {ky.ten}.",
                      "Tạo và nhập số các quý đó trước.")
-    cac_bc = [kho.doc(xa_id, q.ma) for q in quy]
+    cac_bc = [kho.doc_bieu_mau(xa_id, q.ma) for q in quy]
     cuoi = cac_bc[-1]
     bieu_mau = doc_bieu_mau(cuoi.bieu_mau)
     thay_doi: list[ThayDoi] = [ThayDoi(
@@ -443,7 +456,7 @@ def _bo_nam(chu: str) -> str:
 def mo_kem_so_sanh(kho: Kho, xa_id: int, ky: Ky) -> BaoCaoDuLieu:
     """Báo cáo mới nhất của kỳ `ky`, điền thêm số cùng kỳ năm trước và số kỳ trước lấy từ kho
     vào những ô còn trống (ô người dùng đã nhập thì giữ nguyên)."""
-    bao_cao = kho.doc(xa_id, ky.ma)
+    bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
     nguon = {"cung_ky": ky.cung_ky_nam_truoc()}
     if ky.loai == "quy":  # kỳ liền trước của báo cáo gộp không phải báo cáo cùng loại năm trước
         nguon["ky_truoc"] = ky.ky_truoc()

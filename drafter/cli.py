@@ -230,14 +230,19 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
     from drafter.cli_kho import chon_xa, doc_ky, mo_kho, tep_cua_kho
     from drafter.kho import LoiKho
     from drafter.ky_bao_cao import ten_tep_bao_cao
-    from drafter.nap_bao_cao import tu_bao_cao
+    from drafter.nap_bao_cao import tu_bao_cao, tu_van_ban_tu_do
     from drafter.tep_van_ban import LoiTepVanBan
+    from drafter.van_ban_tu_do import VanBanTuDo
 
     try:
         with mo_kho(args) as kho:
             xa = chon_xa(kho, args)
             ky = doc_ky(args.tep)
-            kq = tu_bao_cao(kho.doc(xa.id, ky.ma), chinh_thuc=args.chinh_thuc)
+            bao_cao = kho.doc(xa.id, ky.ma)
+            if isinstance(bao_cao, VanBanTuDo):
+                kq = tu_van_ban_tu_do(bao_cao, chinh_thuc=args.chinh_thuc)
+            else:
+                kq = tu_bao_cao(bao_cao, chinh_thuc=args.chinh_thuc)
             ra = args.ra or Path(ten_tep_bao_cao(ky, xa.ten))
             if not _duoc_ghi(args, ra, tep_cua_kho(kho)):
                 return 1

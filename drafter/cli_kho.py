@@ -30,8 +30,12 @@ def them_lenh(lenh: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--ra", type=Path, required=True, metavar="TEP.json")
     export.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
 
-    imp = lenh.add_parser("import", help="nhập một tệp báo cáo .json vào kho")
-    imp.add_argument("tep", type=Path, metavar="TEP.json")
+    imp = lenh.add_parser("import", help="nhập một tệp báo cáo .json, hay một báo cáo, kế hoạch "
+                                         "Word .docx (văn bản tự do) vào kho")
+    imp.add_argument("tep", type=Path, metavar="TEP.json|TEP.docx")
+    imp.add_argument("--ky", metavar="KỲ",
+                     help="(tệp .docx) kỳ của văn bản: 2024-Q2, 2024-H1, 2024-9M, 2024 "
+                          "(mặc định: đọc từ trích yếu, không đọc được thì hỏi)")
 
     khoi_phuc = lenh.add_parser(
         "khoi-phuc", help="thay kho bị hỏng bằng bản sao lưu gần nhất (kho cũ được giữ lại)")
@@ -78,6 +82,8 @@ def chay(args: argparse.Namespace) -> int:
             return _khoi_phuc_kho(args)
         with mo_kho(args) as kho:
             try:
+                if args.lenh == "import" and args.tep.suffix.lower() == ".docx":
+                    return _import_docx(kho, args)  # xã đọc từ văn bản (hay --xa)
                 xa = chon_xa(kho, args)
                 return {"new": _new, "list": _list, "show": _show, "export": _export,
                         "import": _import,
@@ -104,7 +110,9 @@ def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     tu = doc_ky(args.tu) if args.tu else None
     da_co = kho.tim_bao_cao(xa.id, ky.ma)
     bao_cao, thay_doi = tao_bao_cao(kho, xa.id, ky, tu, thay_the=args.thay_the)
+    tu_do = not hasattr(bao_cao, "so_lieu")  # chép từ văn bản tự do kỳ trước
     ghi_chu = ("tạo lại, thay bản trước" if da_co else
+               "chép từ văn bản kỳ trước" if tu_do else
                f"gộp từ các quý của {ky.ten}" if ky.loai != "quy" and tu is None
                else "tạo từ báo cáo kỳ trước")
     so = kho.luu(xa.id, bao_cao, ghi_chu)
@@ -144,14 +152,28 @@ def _show(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
         print(f"  Trạng thái: {trang_thai}")
         in_loi_kho(loi)
     if bao_cao is not None:
-        kq = tu_bao_cao(bao_cao, dung_van_ban=False)
-        so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
-        print(f"  Trạng thái: {trang_thai}; {so_chi_tieu} chỉ tiêu có số liệu; "
-              f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
-        so_doan = sum(len(bao_cao.doan_chua_xem(m)) for m in bao_cao.doan_chep)
-        if so_doan or bao_cao.so_lieu_chep:
-            print(f"  Cần xem lại: {so_doan} đoạn văn và {len(bao_cao.so_lieu_chep)} số liệu "
-                  "giữ từ kỳ trước")
+        from drafter.nap_bao_cao import tu_van_ban_tu_do
+        from drafter.van_ban_tu_do import VanBanTuDo, cac_doan_van
+
+        if isinstance(bao_cao, VanBanTuDo):
+            kq = tu_van_ban_tu_do(bao_cao, dung_van_ban=False)
+            nguon = f", nhập từ {bao_cao.nguon}" if bao_cao.nguon else ""
+            print(f"  Trạng thái: {trang_thai}; văn bản tự do ({bao_cao.dau.ten_loai.lower()}"
+                  f"{nguon}), {len(cac_doan_van(bao_cao))} đoạn văn; {len(kq.loi)} lỗi, "
+                  f"{len(kq.canh_bao)} cảnh báo")
+            con = set(bao_cao.doan_chep) & {c for _, c in cac_doan_van(bao_cao)}
+            if con:
+                print(f"  Cần xem lại: {len(con)} đoạn văn chép từ kỳ trước")
+        else:
+            kq = tu_bao_cao(bao_cao, dung_van_ban=False)
+            so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values()
+                              if s.gia_tri not in (None, ""))
+            print(f"  Trạng thái: {trang_thai}; {so_chi_tieu} chỉ tiêu có số liệu; "
+                  f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
+            so_doan = sum(len(bao_cao.doan_chua_xem(m)) for m in bao_cao.doan_chep)
+            if so_doan or bao_cao.so_lieu_chep:
+                print(f"  Cần xem lại: {so_doan} đoạn văn và {len(bao_cao.so_lieu_chep)} số "
+                      "liệu giữ từ kỳ trước")
     print("  Phiên bản:")
     for p in kho.cac_phien_ban(xa.id, ky.ma):
         print(f"    {p.so:>3}  {p.luc.replace('T', ' ')}  {p.ghi_chu}")
@@ -195,6 +217,52 @@ def _import(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
         raise LoiKho(loi.tieu_de + " " + "; ".join(loi.cac_dong)) from loi
     print(kq.thong_diep)
     return 0
+
+
+def _import_docx(kho: Kho, args: argparse.Namespace) -> int:
+    """`drafter import BC.docx [--ky 2024-Q1]`: báo cáo Word của cán bộ thành văn bản tự do của
+    kỳ đó trong kho (sửa, chuyển kỳ, xuất như báo cáo theo biểu mẫu)."""
+    from drafter.kiem_tra import LoiDocTep
+    from drafter.van_ban_tu_do import chon_xa_nhap, doc_de_nhap, ky_cua, nhap_vao_kho
+
+    try:
+        kq = doc_de_nhap(args.tep)
+    except LoiDocTep as loi:
+        raise LoiKho(str(loi)) from loi
+    xa, xa_moi = chon_xa_nhap(kho, kq, args.xa)
+    if args.ky:
+        ky, nguon_ky = doc_ky(args.ky), "ghi ở --ky"
+    else:
+        ky, nguon_ky = ky_cua(kq), "đọc từ trích yếu"
+        if ky is None:
+            ky, nguon_ky = _hoi_ky(kq.van_ban.dau.trich_yeu or ""), "đã nhập"
+    r = nhap_vao_kho(kho, xa, args.tep, kq, ky)
+    print(r.thong_diep + (" Xã mới được thêm vào kho từ phần đầu văn bản." if xa_moi else ""))
+    print(f"  Kỳ: {ky.ten_gon} ({nguon_ky}; sai thì nhập lại với «--ky»).")
+    print(f"  Đã đọc: {kq.tom_tat()}.")
+    if r.bo_sung:
+        print(f"  Lấy từ hồ sơ xã vì tệp không có: {', '.join(r.bo_sung)}.")
+    for c in kq.danh_lai:
+        print(f"  Đánh số lại: {c.dong()}")
+    for c in kq.chua_dat_that:
+        print(f"  Chưa đặt được: {c.dong()}")
+    print(f"  Xem: «drafter show {ky.ma}»; xuất: «drafter render {ky.ma}».")
+    return 0
+
+
+def _hoi_ky(trich_yeu: str) -> Ky:
+    """Không đọc được kỳ từ trích yếu: hỏi (nếu đang gõ lệnh), không thì chỉ cách ghi --ky."""
+    goi_y = f" «{trich_yeu[:80]}»" if trich_yeu else ""
+    if not sys.stdin.isatty():
+        raise LoiKho(f"Không đọc được kỳ báo cáo từ trích yếu{goi_y}.",
+                     "Ghi kỳ bằng --ky, ví dụ: drafter import BC.docx --ky 2024-Q2")
+    for _ in range(3):
+        chu = input("Kỳ của văn bản này (2024-Q2, 2024-H1, 2024-9M, 2024): ").strip()
+        try:
+            return Ky.doc(chu)
+        except LoiKy as loi:
+            print(f"  {str(loi).capitalize()}.")
+    raise LoiKho("Chưa có kỳ báo cáo.", "Ghi kỳ bằng --ky, ví dụ: --ky 2024-Q2")
 
 
 def _khoi_phuc_phien_ban(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:

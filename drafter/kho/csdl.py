@@ -83,6 +83,12 @@ DI_CHUYEN: list[list[str]] = [
         # Chỉ chứa các phiên bản chưa nén: hỏi «còn gì để nén không» khi mở kho là tức thì.
         "CREATE INDEX phien_ban_chua_nen ON phien_ban (bao_cao_id) WHERE cach_luu = 'json'",
     ],
+    # 2 → 3: loại tài liệu của mỗi kỳ: báo cáo theo biểu mẫu, hay văn bản tự do nhập từ Word
+    # (van_ban_tu_do.py; cột bieu_mau để trống). Báo cáo đã có đều là theo biểu mẫu.
+    [
+        "ALTER TABLE bao_cao ADD COLUMN loai TEXT NOT NULL DEFAULT 'bieu_mau' "
+        "CHECK (loai IN ('bieu_mau', 'tu_do'))",
+    ],
 ]
 PHIEN_BAN_LUOC_DO = len(DI_CHUYEN)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.bieu_mau.du_lieu import doc_bao_cao, ghi_bao_cao
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, ghi_bao_cao, tu_du_lieu
 from drafter.kho.kho import Kho, Xa
 from drafter.ky_bao_cao import Ky
 
@@ -23,11 +23,18 @@ class KetQuaNhap:
 
 
 def xuat_json(kho: Kho, xa_id: int, ky: str, tep: Path) -> Path:
-    return ghi_bao_cao(kho.doc(xa_id, ky), tep)
+    return ghi_bao_cao(kho.doc(xa_id, ky), tep)  # văn bản tự do cũng có thanh_json()
 
 
 def nhap_json(kho: Kho, tep: Path) -> KetQuaNhap:
-    bao_cao = doc_bao_cao(tep)  # phiên bản lược đồ lạ bị từ chối ở đây, kèm câu giải thích
+    from drafter.tep_van_ban import doc_json, kiem_mo_hinh
+    from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
+
+    du_lieu = doc_json(tep)
+    if la_van_ban_tu_do(du_lieu):  # văn bản tự do xuất từ kho khác
+        bao_cao: BaoCaoDuLieu | VanBanTuDo = kiem_mo_hinh(VanBanTuDo, du_lieu, f"Tệp {tep}")
+    else:
+        bao_cao = tu_du_lieu(du_lieu, f"Tệp {tep}")  # lược đồ lạ bị từ chối kèm câu giải thích
     ky = bao_cao.ky_bao_cao
     xa = kho.tim_xa(bao_cao.xa) if bao_cao.xa else kho.xa_mac_dinh()
     xa_moi = xa is None

@@ -186,11 +186,9 @@ class DungThan:
         else:
             self._kiem_thu_tu(d, nhan, cha, dem)
         tieu_de, doan_van = self._tieu_de(d, nhan, con)
+        # Tiêu đề mục I., A. gõ chữ thường ("III. Nhiệm vụ và giải pháp chủ yếu") vẫn in hoa như
+        # NĐ 30 đòi (kiểu của cấp); khoản, điểm giữ như gõ.
         in_hoa = None
-        if loai in ("la_ma", "chu_hoa") and tieu_de:
-            chu_td = chu_thuong(tieu_de)
-            if chu_td != chu_td.upper():
-                in_hoa = False  # "III. Nhiệm vụ và giải pháp chủ yếu": giữ như gõ
         cap = "so" if nhan_rieng and cha_k == 0 else CAP_CUA[loai]
         muc = _Muc(nhan, d, tieu_de, cap, do_sau=len(ngan_xep),
                    cho_tieu_de_phan=loai in _PHAN and not tieu_de, nhan_rieng=nhan_rieng,

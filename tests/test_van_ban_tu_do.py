@@ -1,0 +1,275 @@
+"""Văn bản tự do trong kho: nhập .docx (drafter import), kỳ đọc từ trích yếu, lược đồ kho 2 → 3,
+chuyển sang kỳ sau (đổi chữ chỉ kỳ, đoạn chép chờ xem lại, từ ngữ gắn kỳ), xuất đạt thể thức."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import main
+from drafter.kho import Kho, LoiKho, csdl
+from drafter.kho.thu_muc import TEN_TEP_CSDL
+from drafter.kiem_tra import kiem_tra
+from drafter.ky_bao_cao import Ky
+from drafter.nap_bao_cao import tu_van_ban_tu_do
+from drafter.nhap_docx import doc_docx
+from drafter.tai_nguyen import tep_mau
+from drafter.tep_van_ban import doc_van_ban
+from drafter.van_ban import Bang, Muc
+from drafter.van_ban_tu_do import (
+    VanBanTuDo,
+    cac_doan_van,
+    cac_dong,
+    chuyen_ky,
+    doan_ky,
+    dung_van_ban,
+    thanh_danh_dau,
+    tu_danh_dau,
+    tu_van_ban,
+)
+from drafter.van_ban_tu_do import (
+    kiem_tra as kiem_tra_tu_do,
+)
+from tests.fixtures.van_ban_can_bo import tao_docx
+
+
+@pytest.fixture(scope="module")
+def docx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    thu_muc = tmp_path_factory.mktemp("docx")
+    return {ten: tao_docx(ten, thu_muc / f"{ten}.docx")
+            for ten in ("cai-kinh", "binh-trung", "huu-kien")}
+
+
+@pytest.mark.parametrize(("chu", "ky"), [
+    ("Tình hình thực hiện phát triển kinh tế xã quý I năm 2024 và phương hướng, nhiệm vụ trọng "
+     "tâm quý II năm 2024", "2024-Q1"),
+    ("Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm và\nphương hướng "
+     "nhiệm vụ trọng tâm 6 tháng cuối năm 2023", "2023-H1"),
+    ("KẾ HOẠCH Phát triển kinh tế - xã hội năm 2025 xã Hữu Kiên", "2025"),
+    ("Kết quả 9 tháng năm 2024", "2024-9M"), ("tình hình quý 3/2023", "2023-Q3"),
+    ("Tổng kết công tác năm 2023 và phương hướng năm 2024", "2023"),
+])
+def test_ky_doc_tu_trich_yeu(chu: str, ky: str) -> None:
+    assert doan_ky(chu) == Ky.doc(ky)
+
+
+def test_ky_khong_doc_duoc() -> None:
+    assert doan_ky("Công tác phòng chống lụt bão") is None
+    assert doan_ky("tình hình quý II", nam_mac_dinh=2024) == Ky.doc("2024-Q2")
+
+
+@pytest.mark.parametrize("ten", ["van-ban-cai-kinh-quy-I-2024.json",
+                                 "van-ban-binh-trung-6-thang-2023.json",
+                                 "van-ban-huu-kien-ke-hoach-2025.json"])
+def test_danh_dau_hai_chieu(ten: str) -> None:
+    """Mọi tiêu đề, đoạn văn của ba mẫu qua chữ đánh dấu (ô sửa của dàn ý) rồi về nguyên vẹn:
+    đậm, nghiêng, chỉ số trên, chú thích nhiều đoạn có dấu đầu dòng."""
+    vb = doc_van_ban(tep_mau(ten))
+    so = 0
+    for d in cac_dong(vb.noi_dung, vb.danh_so, vb.bang_chu_cai):
+        noi_dung = d.nut.tieu_de if isinstance(d.nut, Muc) else getattr(d.nut, "noi_dung", None)
+        if noi_dung and not isinstance(d.nut, Bang):
+            assert tu_danh_dau(thanh_danh_dau(noi_dung)) == list(noi_dung)
+            so += 1
+    assert so > 100
+
+
+def test_danh_dau_khong_bao_gio_loi() -> None:
+    assert tu_danh_dau("**chưa đóng [^ chú thích *x") == ["**chưa đóng [^ chú thích *x"]
+    assert tu_danh_dau("m^{2} và H_{2}O")[1].chi_so == "tren"
+
+
+# ---------------------------------------------------------------- kho
+
+def _kho_luoc_do_2(thu_muc: Path) -> None:
+    """Kho như bản drafter lược đồ 2 để lại, có một báo cáo theo biểu mẫu."""
+    from drafter.bieu_mau.du_lieu import doc_bao_cao
+    from drafter.kho import delta
+
+    thu_muc.mkdir(parents=True, exist_ok=True)
+    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
+    cn.execute("PRAGMA journal_mode = WAL")
+    for buoc in csdl.DI_CHUYEN[:2]:
+        for cau_lenh in buoc:
+            cn.execute(cau_lenh)
+    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+    cn.execute("INSERT INTO luoc_do VALUES (1, 'x'), (2, 'x')")
+    cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES (1, 'Cai Kinh', '{}', "
+               "1, 'x')")
+    mau = doc_bao_cao(tep_mau("bao-cao-cai-kinh-quy-I-2024.json"))
+    cn.execute("INSERT INTO bao_cao VALUES (1, 1, '2024-Q1', 'kt-xh-quy-xa', 'nhap', 'x', 'x')")
+    cn.execute("INSERT INTO phien_ban VALUES (1, 1, 'zlib', ?, 'x', '', NULL)",
+               (delta.compress(mau.model_dump_json()),))
+    cn.close()
+
+
+def test_kho_luoc_do_2_len_3(tmp_path: Path, docx: dict[str, Path]) -> None:
+    _kho_luoc_do_2(tmp_path)
+    with Kho.mo(tmp_path) as k:
+        assert csdl.phien_ban_luoc_do(k.cn) == 3
+        (bc,) = k.cac_bao_cao(1)
+        assert bc.loai == "bieu_mau" and k.doc(1, "2024-Q1").bieu_mau == "kt-xh-quy-xa"
+        # Văn bản tự do lưu được ngay trong kho vừa di chuyển.
+        kq = doc_docx(docx["cai-kinh"])
+        td = tu_van_ban(kq.van_ban, Ky.doc("2023-Q4"), "Cai Kinh", "cai-kinh.docx")
+        assert k.luu(1, td, "nhập") == 1
+        assert k.tim_bao_cao(1, "2023-Q4").loai == "tu_do"
+        assert k.doc(1, "2023-Q4") == td
+        assert k.doc_neu_co(1, "2023-Q4") is None  # không có số liệu để so sánh cùng kỳ
+        with pytest.raises(LoiKho, match="văn bản tự do"):
+            k.doc_bieu_mau(1, "2023-Q4")
+    # Loại CHECK: chỉ hai loại.
+    cn = sqlite3.connect(tmp_path / TEN_TEP_CSDL)
+    with pytest.raises(sqlite3.IntegrityError):
+        cn.execute("UPDATE bao_cao SET loai='la' WHERE id=1")
+    cn.close()
+
+
+def test_doi_loai_cung_ky_khoi_phuc_duoc(tmp_path: Path, docx: dict[str, Path]) -> None:
+    """Nhập văn bản Word vào kỳ đã có báo cáo theo biểu mẫu: thành phiên bản mới; khôi phục bản
+    cũ thì kỳ lại là báo cáo theo biểu mẫu."""
+    with Kho.mo(tmp_path) as k:
+        xa = k.xa_mac_dinh()
+        td = tu_van_ban(doc_docx(docx["cai-kinh"]).van_ban, Ky.doc("2024-Q1"), xa.ten)
+        assert k.luu(xa.id, td, "nhập") == 2
+        assert isinstance(k.doc(xa.id, "2024-Q1"), VanBanTuDo)
+        k.khoi_phuc(xa.id, "2024-Q1", 1)
+        assert k.tim_bao_cao(xa.id, "2024-Q1").loai == "bieu_mau"
+        assert k.doc(xa.id, "2024-Q1").bieu_mau == "kt-xh-quy-xa"
+
+
+# ---------------------------------------------------------------- dòng lệnh
+
+def _chay(*lenh: str) -> int:
+    return main([str(x) for x in lenh])
+
+
+def test_import_docx_va_chuyen_ky(tmp_path: Path, docx: dict[str, Path],
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    kho = tmp_path / "kho"
+    assert _chay("--data-dir", kho, "import", docx["binh-trung"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã nhập báo cáo 6 tháng đầu năm 2023 của xã Bình Trung (văn bản tự do)" in out
+    assert "Xã mới được thêm vào kho" in out and "đọc từ trích yếu" in out
+    assert "«III.» sau «I.»" in out
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "show", "2023-H1") == 0
+    assert "văn bản tự do (báo cáo, nhập từ binh-trung.docx)" in capsys.readouterr().out
+    # Xuất từ kho: đạt thể thức.
+    ra = tmp_path / "BC-2023.docx"
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "render", "2023-H1", "-o", ra) == 0
+    assert kiem_tra(ra).dat_the_thuc
+
+    # Chuyển sang 6 tháng đầu năm 2024: đổi chữ chỉ kỳ, mọi đoạn chờ xem lại.
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "new", "--period", "2024-H1") == 0
+    out = capsys.readouterr().out
+    assert "từ văn bản 6 tháng đầu năm 2023" in out and "đoạn đã đổi chữ chỉ kỳ" in out
+    with Kho.mo(kho) as k:
+        xa = k.tim_xa("Bình Trung")
+        moi = k.doc(xa.id, "2024-H1")
+        assert isinstance(moi, VanBanTuDo)
+        assert moi.dau.so is None and moi.dau.ngay is None
+        assert moi.dau.trich_yeu.endswith("6 tháng cuối năm 2024")
+        chu = [c for _, c in cac_doan_van(moi)]
+        assert set(moi.doan_chep) == set(chu)
+        assert any("Trong 6 tháng đầu năm 2024" in c for c in chu)
+        tb = kiem_tra_tu_do(moi)
+        assert sum(t.nhom == "doan_chep" for t in tb) == len(chu)
+    # Bản chính thức bị từ chối khi còn đoạn chưa xem; bản nháp ghi được, kết luận kể rõ.
+    ra = tmp_path / "BC-2024.docx"
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "render", "2024-H1", "-o", ra,
+                 "--chinh-thuc") == 1
+    assert not ra.exists()
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "render", "2024-H1", "-o", ra) == 0
+    out = capsys.readouterr().out
+    assert "Lời văn chép từ kỳ trước chưa xem lại" in out and "CHƯA sẵn sàng trình ký" in out
+    assert kiem_tra(ra).dat_the_thuc
+
+
+def test_import_docx_ky_khong_doc_duoc(tmp_path: Path, docx: dict[str, Path],
+                                       capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.nhap_docx import doc as mod
+
+    that = mod.DocVanBan._ten_loai_trich_yeu
+
+    def bo_trich_yeu(self, khoi, i, truong):  # văn bản không ghi kỳ trong trích yếu
+        j = that(self, khoi, i, truong)
+        truong["trich_yeu"] = "Công tác phòng chống thiên tai"
+        return j
+
+    monkeypatch.setattr(mod.DocVanBan, "_ten_loai_trich_yeu", bo_trich_yeu)
+    kho = tmp_path / "kho"
+    assert _chay("--data-dir", kho, "import", docx["cai-kinh"]) == 1
+    err = capsys.readouterr().err
+    assert "Không đọc được kỳ báo cáo" in err and "--ky" in err and "Traceback" not in err
+    assert _chay("--data-dir", kho, "import", docx["cai-kinh"], "--ky", "2023-Q4") == 0
+    assert "ghi ở --ky" in capsys.readouterr().out
+
+
+def test_export_import_json_van_ban_tu_do(tmp_path: Path, docx: dict[str, Path],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    kho1, kho2 = tmp_path / "k1", tmp_path / "k2"
+    assert _chay("--data-dir", kho1, "import", docx["huu-kien"]) == 0
+    tep = tmp_path / "kh.json"
+    assert _chay("--data-dir", kho1, "--xa", "Hữu Kiên", "export", "2025", "-o", tep) == 0
+    assert _chay("--data-dir", kho2, "import", tep) == 0
+    assert "xã mới được thêm vào kho" in capsys.readouterr().out
+    with Kho.mo(kho1) as a, Kho.mo(kho2) as b:
+        assert a.doc(a.tim_xa("Hữu Kiên").id, "2025") == b.doc(b.tim_xa("Hữu Kiên").id, "2025")
+    # render đọc thẳng tệp .json của văn bản tự do (kế hoạch gốc ghi «Lưu: VP(VTO)»: check
+    # báo đúng quy tắc 43, nên mã thoát 1; tệp vẫn được ghi).
+    assert _chay("render", tep, "-o", tmp_path / "kh.docx") == 1
+    assert (tmp_path / "kh.docx").exists()
+    assert "43. Dòng «- Lưu: VT" in capsys.readouterr().out
+
+
+def test_gop_quy_tu_van_ban_tu_do_bi_tu_choi_ro_rang(tmp_path: Path,
+                                                     docx: dict[str, Path]) -> None:
+    from drafter.chuyen_ky import tong_hop
+
+    with Kho.mo(tmp_path) as k:
+        xa = k.xa_mac_dinh()
+        td = tu_van_ban(doc_docx(docx["cai-kinh"]).van_ban, Ky.doc("2024-Q2"), xa.ten)
+        k.luu(xa.id, td)
+        with pytest.raises(LoiKho, match="văn bản tự do"):
+            tong_hop(k, xa.id, Ky.doc("2024-H1"))
+
+
+# ---------------------------------------------------------------- chuyển kỳ, kiểm tra
+
+def test_chuyen_ky_doi_chu_va_soat_tu_gan_ky(docx: dict[str, Path]) -> None:
+    td = tu_van_ban(doc_docx(docx["cai-kinh"]).van_ban, Ky.doc("2024-Q1"), "Cai Kinh")
+    moi, thay_doi = chuyen_ky(td, Ky.doc("2024-Q2"))
+    assert moi.ky == "2024-Q2" and moi.dau.trich_yeu.startswith(
+        "Tình hình thực hiện phát triển kinh tế xã quý II năm 2024")
+    assert "Quý II năm 2024" in moi.cau_ket and "Quý III năm 2024" in moi.cau_ket
+    tieu_de = [d.nut.tieu_de for d in cac_dong(moi.noi_dung, moi.danh_so)
+               if isinstance(d.nut, Muc) and d.nut.tieu_de]
+    assert any("QUÝ II NĂM 2024" in str(t) for t in tieu_de)
+    assert [t.loai for t in thay_doi] == ["chep", "xoa", "xem_lai", "xem_lai"]
+    tb = kiem_tra_tu_do(moi)
+    gan_ky = [t for t in tb if t.nhom == "gan_ky"]
+    # "Tết Nguyên đán Giáp Thìn", "vụ xuân", "ngày 15/02/2024"… trong báo cáo quý II.
+    assert any("Tết" in t.thong_diep for t in gan_ky)
+    assert any("15/02/2024" in t.thong_diep for t in gan_ky)
+    # Phần nhiệm vụ kỳ tới (C. … QUÝ III NĂM 2024) không bị soát.
+    assert not any(t.noi.startswith("C.") for t in gan_ky)
+    # Xem lại một đoạn (giữ nguyên): không còn là lỗi.
+    dau = moi.doan_chep[0]
+    moi.doan_chep = moi.doan_chep[1:]
+    assert not any(t.nhom == "doan_chep" and dau.startswith(t.thong_diep[:0])
+                   and t.vi_tri == 1 for t in kiem_tra_tu_do(moi))
+
+
+def test_dung_van_ban_khong_bao_gio_loi() -> None:
+    td = VanBanTuDo(ky="2024-Q1")
+    vb, loi = dung_van_ban(td)
+    assert vb.dau.co_quan_ban_hanh == ["…"] and vb.chu_ky.co_quan_hoac_chuc_vu == "…"
+    assert tu_van_ban_tu_do(td).van_ban is not None
+    tb = kiem_tra_tu_do(td, chinh_thuc=True)
+    assert any(t.truong == "co_quan_ban_hanh" for t in tb)
+    td.dau.ky_hieu = "BC UBND sai"
+    vb, loi = dung_van_ban(td)
+    assert loi and vb.dau.ky_hieu == "BC-UBND"
