@@ -16,7 +16,7 @@ from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_t
 from drafter.bieu_mau.tinh_toan import tinh
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, Doan, VanBan
 
 TrangThaiMuc = Literal["loi", "canh_bao", "xem_lai", "xong", "trong"]
 DAU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
@@ -246,6 +246,12 @@ class PhienSoan:
         return ra
 
     # ------------------------------------------------------------ lưu
+
+    def dung_van_ban(self) -> VanBan:
+        """Văn bản để in (màn hình xuất dùng chung với văn bản tự do: PhienTuDo)."""
+        from drafter.bieu_mau.dung_van_ban import dung
+
+        return dung(self.bieu_mau, self.bao_cao)
 
     def luu(self, ghi_chu: str = "", gop: bool = False) -> int:
         """gop=True cho tự lưu khi ngừng gõ: cả đợt sửa gộp vào một phiên bản (Kho.luu)."""

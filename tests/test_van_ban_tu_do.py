@@ -273,3 +273,41 @@ def test_dung_van_ban_khong_bao_gio_loi() -> None:
     td.dau.ky_hieu = "BC UBND sai"
     vb, loi = dung_van_ban(td)
     assert loi and vb.dau.ky_hieu == "BC-UBND"
+
+
+# ---------------------------------------------------------------- phiên sửa dàn ý
+
+def test_phien_sua_dan_y(tmp_path: Path, docx: dict[str, Path]) -> None:
+    from drafter.phien_tu_do import LoiThaoTac, PhienTuDo
+
+    with Kho.mo(tmp_path) as k:
+        xa = k.xa_mac_dinh()
+        k.luu(xa.id, tu_van_ban(doc_docx(docx["binh-trung"]).van_ban, Ky.doc("2023-H1"), xa.ten))
+        p = PhienTuDo.mo(k, xa.id, Ky.doc("2023-H1"))
+        muc_i = p.nut((0, 0))
+        assert isinstance(muc_i, Muc) and len(muc_i.noi_dung) == 9
+        # Khoản 2. thụt vào khoản 1.: thành cấp con, số đánh lại (2. → 1.1. không hợp sơ đồ thì
+        # từ chối, văn bản giữ nguyên).
+        truoc = list(p.bao_cao.noi_dung)
+        try:
+            duong = p.thut_vao((0, 0, 1))
+            assert len(p.nut((0, 0)).noi_dung) == 8 and duong == (0, 0, 0, 1)
+            assert p.thut_ra(duong) == (0, 0, 1)
+        except LoiThaoTac:
+            assert p.bao_cao.noi_dung == truoc
+        with pytest.raises(LoiThaoTac, match="ngay phía trên"):
+            p.thut_vao((0, 0))  # PHẦN THỨ NHẤT › I.: phía trên không có đề mục cùng cha
+        with pytest.raises(LoiThaoTac, match="cấp ngoài cùng"):
+            p.thut_ra((0,))
+        with pytest.raises(LoiThaoTac, match="đầu"):
+            p.doi_cho((0,), -1)
+        # Sửa chữ bằng cú pháp đánh dấu, đổi dấu đầu dòng, thêm, xóa, lưu.
+        d = p.them_doan((0, 0))
+        p.sua_chu(d, "Chữ **đậm** và chú thích[^Nguồn: UBND xã]")
+        assert p.chu_cua(d) == "Chữ **đậm** và chú thích[^Nguồn: UBND xã]"
+        assert p.doi_dau_dong(d) == "gach" and p.doi_dau_dong(d) == "cong"
+        p.xoa(d)
+        assert p.luu() == 1  # quay về đúng như cũ: không thêm phiên bản
+        p.sua_chu((0, 0), "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, ĐIỀU HÀNH")
+        assert p.luu() == 2
+        assert k.doc(xa.id, "2023-H1").noi_dung == p.bao_cao.noi_dung

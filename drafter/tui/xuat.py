@@ -207,7 +207,6 @@ class XuatVanBan(Screen):
             self._bat_dau(dich)
 
     def _bat_dau(self, dich: Path) -> None:
-        from drafter.bieu_mau.dung_van_ban import dung
         from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
 
         try:
@@ -222,7 +221,7 @@ class XuatVanBan(Screen):
         self.query_one("#ket-qua", Static).update("Đang xuất…")
         # Dựng văn bản ở luồng giao diện (dữ liệu đang sửa không bị đọc từ luồng khác); luồng
         # riêng chỉ ghi tệp, kiểm tra thể thức và xuất PDF.
-        van_ban = dung(self.phien.bieu_mau, self.phien.bao_cao)
+        van_ban = self.phien.dung_van_ban()  # báo cáo theo biểu mẫu hay văn bản tự do
         self._xuat(van_ban, dich, self.query_one("#pdf", Checkbox).value, self.chinh_thuc,
                    self.query_one("#tien-trinh", ProgressBar))
 
