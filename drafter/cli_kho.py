@@ -246,8 +246,36 @@ def _import_docx(kho: Kho, args: argparse.Namespace) -> int:
         print(f"  Đánh số lại: {c.dong()}")
     for c in kq.chua_dat_that:
         print(f"  Chưa đặt được: {c.dong()}")
+    _xac_nhan_so_lieu(kho, xa, ky)
     print(f"  Xem: «drafter show {ky.ma}»; xuất: «drafter render {ky.ma}».")
     return 0
+
+
+def _xac_nhan_so_lieu(kho: Kho, xa: Xa, ky: Ky) -> None:
+    """Biểu mẫu khớp văn bản: đề xuất số liệu đọc được từ câu văn, hỏi xác nhận từng số (không
+    bao giờ tự điền); không hỏi được (không phải cửa sổ dòng lệnh) thì chỉ nói có bao nhiêu."""
+    from drafter.van_ban_tu_do import VanBanTuDo, de_xuat_so_lieu, nhan_so_lieu
+
+    td = kho.doc(xa.id, ky.ma)
+    if not isinstance(td, VanBanTuDo):
+        return
+    cac = de_xuat_so_lieu(td)
+    if not cac:
+        return
+    print(f"  Đọc được {len(cac)} số liệu khớp chỉ tiêu của biểu mẫu (dùng làm số cùng kỳ, kỳ "
+          "trước cho các báo cáo sau); mỗi số cần bạn xác nhận:")
+    if not sys.stdin.isatty():
+        print("    (chưa hỏi được vì lệnh không chạy trong cửa sổ dòng lệnh: mở văn bản trong "
+              "giao diện, Ctrl+P «Đề xuất số liệu», hoặc chạy lại lệnh trong cửa sổ dòng lệnh)")
+        return
+    nhan = []
+    for d in cac:
+        tra_loi = input(f"    {d.mo_ta()} — «{d.cau[:90]}» — nhận? [c/K] ").strip().lower()
+        if tra_loi in ("c", "co", "có", "y"):
+            nhan.append(d)
+    if nhan_so_lieu(td, nhan):
+        kho.luu(xa.id, td, f"xác nhận {len(nhan)} số liệu đọc từ văn bản")
+    print(f"  Đã nhận {len(nhan)}/{len(cac)} số liệu.")
 
 
 def _hoi_ky(trich_yeu: str) -> Ky:

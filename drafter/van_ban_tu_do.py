@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, _Nhap
+from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, SoLieuNhap, _Nhap
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.van_ban import (
     Bang,
@@ -36,6 +36,7 @@ from drafter.van_ban import (
 )
 
 if TYPE_CHECKING:
+    from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
     from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
     from drafter.chuyen_ky import ThayDoi
     from drafter.kho.kho import Kho, Xa
@@ -74,6 +75,10 @@ class VanBanTuDo(_Nhap):
     # Chữ (cú pháp đánh dấu) các đoạn chép từ kỳ trước chưa xem lại: đoạn còn nguyên chữ như
     # lúc chép thì chưa xem; sửa, giữ hay bỏ đều là đã xem (như báo cáo theo biểu mẫu).
     doan_chep: list[Chu] = Field(default_factory=list)
+    # Số liệu cán bộ đã xác nhận từ các đề xuất (nhap_docx.so_lieu) cho chỉ tiêu của biểu mẫu
+    # `bieu_mau_so_lieu`: dùng làm số cùng kỳ, kỳ trước cho báo cáo theo biểu mẫu các kỳ sau.
+    bieu_mau_so_lieu: Chu = ""
+    so_lieu: dict[str, SoLieuNhap] = Field(default_factory=dict)
 
     @field_validator("phien_ban")
     @classmethod
@@ -98,6 +103,52 @@ class VanBanTuDo(_Nhap):
 
     def thanh_json(self) -> str:
         return self.model_dump_json(indent=1)
+
+    def so_lieu_theo_bieu_mau(self) -> BaoCaoDuLieu | None:
+        """Số liệu đã xác nhận, dưới dạng báo cáo theo biểu mẫu (chỉ có số liệu) để các kỳ sau
+        lấy số cùng kỳ, kỳ trước; None khi chưa xác nhận số nào."""
+        from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
+
+        if not self.so_lieu or not self.bieu_mau_so_lieu:
+            return None
+        return BaoCaoDuLieu(bieu_mau=self.bieu_mau_so_lieu, ky=self.ky, xa=self.xa,
+                            so_lieu=dict(self.so_lieu))
+
+
+# Biểu mẫu có thể khớp với văn bản nhập từ Word: báo cáo kinh tế - xã hội của xã.
+BIEU_MAU_KHOP = "kt-xh-quy-xa"
+
+
+def bieu_mau_khop(td: VanBanTuDo) -> str | None:
+    """Biểu mẫu có chỉ tiêu để đề xuất số liệu: báo cáo (không phải kế hoạch) nói về kinh tế -
+    xã hội; None khi không biểu mẫu nào khớp."""
+    chu = " ".join(x for x in (td.dau.trich_yeu or "", td.dau.ten_loai) if x).lower()
+    if td.dau.ten_loai.startswith("BÁO CÁO") and "kinh tế" in chu:
+        return BIEU_MAU_KHOP
+    return None
+
+
+def de_xuat_so_lieu(td: VanBanTuDo) -> list:
+    """Đề xuất số liệu (chưa xác nhận, chưa có trong td.so_lieu) cho biểu mẫu khớp."""
+    from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
+    from drafter.nhap_docx.so_lieu import de_xuat
+
+    ma = td.bieu_mau_so_lieu or bieu_mau_khop(td)
+    if ma is None:
+        return []
+    return [d for d in de_xuat(td.noi_dung, doc_bieu_mau(ma)) if d.ma not in td.so_lieu]
+
+
+def nhan_so_lieu(td: VanBanTuDo, cac: list) -> int:
+    """Ghi các đề xuất cán bộ đã xác nhận vào số liệu của văn bản; trả về số đã ghi."""
+    if not cac:
+        return 0
+    td.bieu_mau_so_lieu = td.bieu_mau_so_lieu or bieu_mau_khop(td) or BIEU_MAU_KHOP
+    so_lieu = dict(td.so_lieu)
+    for d in cac:
+        so_lieu[d.ma] = SoLieuNhap(gia_tri=d.gia_tri, mau_so=d.mau_so)
+    td.so_lieu = so_lieu
+    return len(cac)
 
 
 def la_van_ban_tu_do(du_lieu: object) -> bool:

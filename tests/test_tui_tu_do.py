@@ -160,3 +160,38 @@ async def test_nhap_sua_chuyen_ky_xuat(tmp_path: Path) -> None:
         chu = "\n".join(d.chu for d in TaiLieuDocx(ra).cac_doan())
         assert "Đã tổng kết." in chu and "6 tháng đầu năm 2024" in chu
         assert app.kho.tim_bao_cao(app.xa.id, "2024-H1").trang_thai == "da_xuat"
+
+
+async def test_de_xuat_so_lieu_xac_nhan_tung_so(tmp_path: Path) -> None:
+    """Số đọc từ câu văn chỉ được nhận khi cán bộ đánh dấu từng ô."""
+    from drafter.kho import Kho
+    from drafter.ky_bao_cao import Ky
+    from drafter.nhap_docx import doc_docx
+    from drafter.tui.van_ban_tu_do import DeXuatSoLieu
+    from drafter.tui.xuat import HopChon
+    from drafter.van_ban_tu_do import tu_van_ban
+
+    with Kho.mo(tmp_path / "kho") as k:
+        xa = k.xa_mac_dinh()
+        vb = doc_docx(tao_docx("cai-kinh", tmp_path / "ck.docx")).van_ban
+        k.luu(xa.id, tu_van_ban(vb, Ky.doc("2023-Q4"), xa.ten))
+    app = UngDung(tmp_path / "kho")
+    async with app.run_test(size=KICH_THUOC) as pilot:
+        await _cho(pilot, lambda: isinstance(app.screen, TrangChu))
+        app.mo_bao_cao(Ky.doc("2023-Q4"))
+        await _cho(pilot, lambda: isinstance(app.screen, SoanTuDo))
+        soan: SoanTuDo = app.screen
+        soan.action_de_xuat_so_lieu()
+        await _cho(pilot, lambda: isinstance(app.screen, DeXuatSoLieu)
+                   and len(app.screen.query(HopChon)) > 0)
+        hop = app.screen.query(HopChon)
+        assert len(hop) > 20 and not any(h.value for h in hop)
+        assert "Tổng diện tích gieo trồng vụ xuân: 148 ha" in str(hop.first().label)
+        hop.first().focus()
+        await pilot.press("space")
+        await pilot.click("#nut-dong-y")
+        await _cho(pilot, lambda: isinstance(app.screen, SoanTuDo))
+        await _cho(pilot, lambda: not soan.phien.da_thay_doi)
+        assert list(soan.phien.bao_cao.so_lieu) == ["dien_tich_gieo_trong"]
+        assert app.kho.doc_neu_co(app.xa.id, "2023-Q4").so_lieu[
+            "dien_tich_gieo_trong"].gia_tri == "148"

@@ -311,3 +311,52 @@ def test_phien_sua_dan_y(tmp_path: Path, docx: dict[str, Path]) -> None:
         p.sua_chu((0, 0), "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, ĐIỀU HÀNH")
         assert p.luu() == 2
         assert k.doc(xa.id, "2023-H1").noi_dung == p.bao_cao.noi_dung
+
+
+# ---------------------------------------------------------------- đề xuất số liệu
+
+def test_de_xuat_so_lieu_tu_cau_van(docx: dict[str, Path]) -> None:
+    from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
+    from drafter.nhap_docx.so_lieu import de_xuat
+
+    vb = doc_docx(docx["cai-kinh"]).van_ban
+    ds = {d.ma: d for d in de_xuat(vb.noi_dung, doc_bieu_mau("kt-xh-quy-xa"))}
+    assert ds["dien_tich_gieo_trong"].gia_tri == "148"
+    assert "ước đạt trồng được 148 ha" in ds["dien_tich_gieo_trong"].cau
+    assert ds["lua_xuan"].gia_tri == "53"  # trong chú thích: "Lúa xuân cấy được 53ha"
+    assert ds["thu_ngan_sach"].gia_tri == "100.791.000"
+    assert ds["chi_ngan_sach"].gia_tri == "1.312.259.000"  # "1.312.259.000đồng"
+    assert (ds["phun_tieu_doc_thon"].gia_tri, ds["phun_tieu_doc_thon"].mau_so) == ("8", "8")
+    # Hai chỉ tiêu cùng câu mẫu nhận lần lượt các câu theo thứ tự.
+    assert (ds["cong_lam_duong"].gia_tri, ds["cong_thuy_loi"].gia_tri) == ("551", "250")
+    assert ds["ty_le_bhyt"].gia_tri == "93" and ds["khoi_luong_go"].gia_tri == "900"
+    # "Tiếp tục …" không phải "Tiếp 03 lượt": số phải đứng ngay sau cụm từ, đúng đơn vị.
+    assert "luot_tiep_dan" not in ds or ds["luot_tiep_dan"].gia_tri == "03"
+
+
+def test_so_lieu_xac_nhan_thanh_so_cung_ky(tmp_path: Path, docx: dict[str, Path],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Không bao giờ tự điền: nhập không hỏi được thì chỉ báo số đề xuất; số đã xác nhận của
+    văn bản Word quý II/2023 thành số cùng kỳ khi tạo báo cáo quý II/2024 theo biểu mẫu."""
+    from drafter.chuyen_ky import tao_ky_moi
+    from drafter.van_ban_tu_do import de_xuat_so_lieu, nhan_so_lieu
+
+    kho = tmp_path / "kho"
+    assert _chay("--data-dir", kho, "--xa", "Cai Kinh", "import", docx["cai-kinh"], "--ky",
+                 "2023-Q2") == 0
+    out = capsys.readouterr().out
+    assert "số liệu khớp chỉ tiêu của biểu mẫu" in out and "chưa hỏi được" in out
+    with Kho.mo(kho) as k:
+        xa = k.xa_mac_dinh()
+        td = k.doc(xa.id, "2023-Q2")
+        assert isinstance(td, VanBanTuDo) and td.so_lieu == {}
+        assert k.doc_neu_co(xa.id, "2023-Q2") is None
+        cac = [d for d in de_xuat_so_lieu(td) if d.ma in ("luot_kham", "so_sinh")]
+        assert nhan_so_lieu(td, cac) == 2
+        k.luu(xa.id, td, "xác nhận số liệu")
+        cung_ky = k.doc_neu_co(xa.id, "2023-Q2")
+        assert cung_ky is not None and cung_ky.so_lieu["luot_kham"].gia_tri == "950"
+        assert [d.ma for d in de_xuat_so_lieu(k.doc(xa.id, "2023-Q2"))].count("luot_kham") == 0
+        moi, _ = tao_ky_moi(k, xa.id, Ky.doc("2024-Q2"), Ky.doc("2024-Q1"))
+        assert moi.so_lieu["luot_kham"].cung_ky == "950"
+        assert moi.so_lieu["so_sinh"].cung_ky == "15"

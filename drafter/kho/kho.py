@@ -310,12 +310,16 @@ class Kho:
 
     def doc_neu_co(self, xa_id: int, ky: str) -> BaoCaoDuLieu | None:
         """Số liệu theo biểu mẫu của kỳ này (cùng kỳ, kỳ trước để so sánh), hoặc None khi kho
-        chưa có báo cáo kỳ này hay kỳ này là văn bản tự do (không có số liệu theo chỉ tiêu)."""
+        chưa có báo cáo kỳ này. Kỳ là văn bản tự do: các số đã xác nhận từ đề xuất (None nếu
+        chưa có số nào)."""
         bc = self.tim_bao_cao(xa_id, ky)
-        if bc is None or bc.loai == "tu_do":
+        if bc is None:
             return None
         bao_cao = self._doc_phien_ban(bc, bc.so_phien_ban)
-        return bao_cao if isinstance(bao_cao, BaoCaoDuLieu) else None
+        if isinstance(bao_cao, VanBanTuDo):
+            # Văn bản Word: chỉ những số cán bộ đã xác nhận từ đề xuất (nếu có).
+            return bao_cao.so_lieu_theo_bieu_mau()
+        return bao_cao
 
     def doc_bieu_mau(self, xa_id: int, ky: str) -> BaoCaoDuLieu:
         """Báo cáo theo biểu mẫu của kỳ `ky`; kỳ là văn bản tự do thì LoiKho nói rõ."""

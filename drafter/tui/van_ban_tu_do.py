@@ -253,7 +253,10 @@ class SoanTuDo(Screen):
                 "cảnh báo" + (f" · {chep} đoạn chép chưa xem" if chep else ""))
 
     def cap_nhat_trang_thai(self) -> None:
-        self.query_one("#trang-thai", Static).update(self._chu_trang_thai())
+        o = self.query("#trang-thai")
+        if not o:  # màn hình đang tháo (thoát chương trình): chỉ cần đã lưu
+            return
+        o.first(Static).update(self._chu_trang_thai())
         if self.duong is not None:
             self._cap_nhat_thong_bao_nut()
 
@@ -426,7 +429,29 @@ class SoanTuDo(Screen):
                 Lenh("Thông tin văn bản", "F3", self.action_thong_tin),
                 Lenh("Xem trước", "F5", self.action_xem_truoc),
                 Lenh("Xuất văn bản", "F9", self.action_xuat),
-                Lenh("Lỗi tiếp theo", "F8", self.action_loi_tiep)]
+                Lenh("Lỗi tiếp theo", "F8", self.action_loi_tiep),
+                Lenh("Đề xuất số liệu theo biểu mẫu",
+                     "số đọc từ câu văn, xác nhận từng số (làm số cùng kỳ cho kỳ sau)",
+                     self.action_de_xuat_so_lieu)]
+
+    def action_de_xuat_so_lieu(self) -> None:
+        from drafter.van_ban_tu_do import de_xuat_so_lieu
+
+        cac = de_xuat_so_lieu(self.phien.bao_cao)
+        if not cac:
+            self.notify("Không có số liệu nào chờ xác nhận (văn bản không khớp biểu mẫu, hoặc "
+                        "mọi số đọc được đã xác nhận).", markup=False)
+            return
+        self.app.push_screen(DeXuatSoLieu(cac), self._nhan_so_lieu)
+
+    def _nhan_so_lieu(self, chon: list | None) -> None:
+        from drafter.van_ban_tu_do import nhan_so_lieu
+
+        if chon:
+            nhan_so_lieu(self.phien.bao_cao, chon)
+            self.phien.da_thay_doi = True
+            self.luu_ngay(gop=False)
+            self.notify(f"Đã nhận {len(chon)} số liệu.", markup=False)
 
 
 class XemTruocTuDo(Screen):
@@ -457,6 +482,43 @@ class XemTruocTuDo(Screen):
 
     def action_quay_lai(self) -> None:
         self.app.pop_screen()
+
+
+class DeXuatSoLieu(ModalScreen[list | None]):
+    """Các số đọc được từ câu văn cho chỉ tiêu của biểu mẫu: mỗi số một ô đánh dấu (mặc định
+    không chọn), kèm câu nguồn; chỉ những số được đánh dấu mới được nhận."""
+
+    BINDINGS = [Binding("escape", "huy", "Hủy")]
+
+    def __init__(self, cac: list) -> None:
+        super().__init__()
+        self.cac = cac
+
+    def compose(self) -> ComposeResult:
+        from drafter.tui.xuat import HopChon
+
+        with Vertical(classes="hop-thoai rong", id="hop-thay-doi"):
+            yield Label(f"{len(self.cac)} số liệu đọc được từ câu văn — đánh dấu số đúng để nhận "
+                        "(dùng làm số cùng kỳ, kỳ trước cho các báo cáo theo biểu mẫu sau)",
+                        classes="tieu-de-hop")
+            with VerticalScroll(id="ds-thay-doi"):
+                for i, d in enumerate(self.cac):
+                    yield HopChon(f"{d.mo_ta()} — «{trich_dau(d.cau, 100)}»", id=f"so-{i}")
+            with Horizontal(classes="nut-hop"):
+                yield Button("Nhận các số đã chọn", id="nut-dong-y", variant="primary")
+                yield Button("Hủy", id="nut-huy")
+
+    def on_button_pressed(self, su_kien: Button.Pressed) -> None:
+        from drafter.tui.xuat import HopChon
+
+        if su_kien.button.id != "nut-dong-y":
+            self.dismiss(None)
+            return
+        self.dismiss([d for i, d in enumerate(self.cac)
+                      if self.query_one(f"#so-{i}", HopChon).value])
+
+    def action_huy(self) -> None:
+        self.dismiss(None)
 
 
 class NhapWord(ModalScreen[Ky | None]):
