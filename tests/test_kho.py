@@ -27,14 +27,15 @@ def kho(tmp_path):
 
 def test_tao_luoc_do_tu_kho_trong(tmp_path):
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 2
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 3
         bang = {r[0] for r in k.cn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"xa", "ke_hoach_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do"} <= bang
+        assert {"xa", "ke_hoach_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do",
+                "xa_tien_than"} <= bang
         assert k.cn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert k.cac_xa() == []
     # Mở lại: không chạy lại bước di chuyển nào.
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 2
+        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 3
 
 
 def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
@@ -378,13 +379,13 @@ def test_ho_so_xa_hong_khong_lam_hong_lenh(kho):
 def test_phien_ban_cua_ban_moi_hon_bao_loi_tieng_viet(kho):
     xa = kho.xa_mac_dinh()
     chu = kho.doc(xa.id, "2024-Q1").model_dump_json()
-    moi_hon = json.dumps({**json.loads(chu), "phien_ban": 3, "truong_moi": 1})
+    moi_hon = json.dumps({**json.loads(chu), "phien_ban": 99, "truong_moi": 1})
     kho.cn.execute("UPDATE phien_ban SET du_lieu = ? WHERE bao_cao_id = (SELECT id FROM "
                    "bao_cao WHERE ky = '2024-Q1')", (zlib.compress(moi_hon.encode()),))
     with pytest.raises(LoiKho) as loi:
         kho.doc(xa.id, "2024-Q1")
     assert "Phiên bản 1 của báo cáo quý I/2024 trong kho không đọc được" in loi.value.thong_diep
-    assert "phiên bản lược đồ 3" in loi.value.thong_diep
+    assert "phiên bản lược đồ 99" in loi.value.thong_diep
     assert "cập nhật drafter" in loi.value.loi_thoat
     # Mã kỳ lạ (bản mới hơn có loại kỳ mới): danh sách vẫn có, dòng lạ được báo.
     kho.cn.execute("UPDATE bao_cao SET ky = '2024-M03' WHERE ky = '2023-Q2'")
