@@ -190,6 +190,15 @@ def _qua_ngay_bo_cap_huyen(moi: BaoCaoDuLieu, tu_ky: Ky, thay_doi: list[ThayDoi]
     return moi
 
 
+def van_ban_goi_y(bieu_mau: BieuMau, ky: Ky) -> dict[str, list[str]]:
+    """Lời văn gợi ý của biểu mẫu cho từng mục (van_ban_mau), chữ {ky}, {nam}… đã điền."""
+    from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
+
+    bien = bien_cua(BaoCaoDuLieu(bieu_mau=bieu_mau.ma, ky=ky.ma))
+    return {m.ma: [dien_bien(d.strip(), bien) for d in m.van_ban_mau.split("\n\n") if d.strip()]
+            for m in bieu_mau.muc if m.van_ban_mau.strip()}
+
+
 def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_DINH
                      ) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
     """Báo cáo đầu tiên của xã hình thành sau sắp xếp: phần đầu, Nơi nhận, người ký từ hồ sơ
@@ -199,8 +208,7 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
     thay_doi = [ThayDoi("tinh", "Thông tin văn bản",
                         f"báo cáo đầu tiên của xã {xa.ten}: cơ quan, địa danh, Nơi nhận, người ký "
                         "lấy từ hồ sơ xã")]
-    van_ban = {m.ma: [d.strip() for d in m.van_ban_mau.split("\n\n") if d.strip()]
-               for m in bieu_mau.muc if m.van_ban_mau.strip()}
+    van_ban = van_ban_goi_y(bieu_mau, ky)
     if van_ban:
         thay_doi.append(ThayDoi("xem_lai", "Lời văn", f"{len(van_ban)} mục bắt đầu bằng lời văn "
                                                       "gợi ý của biểu mẫu: viết cho xã mới"))

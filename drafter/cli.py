@@ -195,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.lenh == "validate":
         return _validate(args)
-    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc"):
+    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc", "xa",
+                     "chu-thich-xa-cu"):
         from drafter.cli_kho import chay
 
         return chay(args)

@@ -245,7 +245,8 @@ class LichSu:
                 f"kho chưa có báo cáo {ky.ten_gon} của {_cac_xa(ten)}"
             return ra
         for ct in self.bieu_mau.chi_tieu:
-            phan = [(t, s.gia_tri(ct.ma), s.ly_do_thieu(ct.ma)) for t, s in cac]
+            phan = [(t, s.gia_tri(ct.ma), s.ly_do_thieu(ct.ma)
+                     or f"báo cáo {ky.ten_gon} của xã {t} không có số này") for t, s in cac]
             s, ly_do = cong_xa_cu(ct, phan)
             if s is not None:
                 ra.so_lieu[ct.ma] = s

@@ -49,7 +49,8 @@ def test_kho_trong_nap_xa_mau(kho):
     xa = kho.xa_mac_dinh()
     assert (xa.ten, xa.mac_dinh, xa.co_quan_ban_hanh) == ("Cai Kinh", True,
                                                          ["ỦY BAN NHÂN DÂN", "XÃ CAI KINH"])
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q2", "2023-Q1"]
+    # 2025: quý I, II của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, xem kho/mau.py).
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
     assert kho.doc(xa.id, "2023-Q1").so_lieu["dien_tich_gieo_trong"].gia_tri == "134,5"
     assert kho.cac_phien_ban(xa.id, "2023-Q2")[0].ghi_chu == GHI_CHU_MINH_HOA
     assert kho.ke_hoach(xa.id, 2024)["dien_tich_gieo_trong"] == "154"
@@ -86,7 +87,7 @@ def test_trang_thai_va_nhat_ky_xuat(kho, tmp_path):
 
 def test_nhieu_xa_va_xa_cua_minh(kho):
     moi = kho.luu_xa(Xa(id=0, ten="Minh Sơn", huyen="Hữu Lũng"))
-    assert [x.ten for x in kho.cac_xa()] == ["Cai Kinh", "Minh Sơn"]
+    assert [x.ten for x in kho.cac_xa()] == ["Cai Kinh", "Hợp Mẫu", "Khe Thử", "Minh Sơn"]
     assert kho.xa_mac_dinh().ten == "Cai Kinh"
     moi.mac_dinh = True
     kho.luu_xa(moi)
@@ -336,7 +337,7 @@ def test_kho_chi_doc_van_doc_duoc_ghi_thi_bao_loi(kho):
     SQLITE_READONLY như tệp chỉ đọc."""
     xa = kho.xa_mac_dinh()
     kho.cn.execute("PRAGMA query_only = 1")
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q2", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
     bc = kho.doc(xa.id, "2024-Q1")
     bc.cau_ket = "sửa"
     with pytest.raises(LoiKho, match="chỉ đọc") as loi:
@@ -389,7 +390,8 @@ def test_phien_ban_cua_ban_moi_hon_bao_loi_tieng_viet(kho):
     assert "cập nhật drafter" in loi.value.loi_thoat
     # Mã kỳ lạ (bản mới hơn có loại kỳ mới): danh sách vẫn có, dòng lạ được báo.
     kho.cn.execute("UPDATE bao_cao SET ky = '2024-M03' WHERE ky = '2023-Q2'")
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2025-Q2", "2025-Q1", "2024-Q1",
+                                                       "2023-Q1"]
     assert "«2024-M03»" in kho.canh_bao[0]
     # Lưu tiếp vẫn được: bản hỏng giữ nguyên, bản mới thêm sau nó.
     bc = kho.doc(xa.id, "2023-Q1")

@@ -33,7 +33,7 @@ def test_ho_so_xa_hong_list_show_van_chay(thu_muc, capsys):
     with sqlite3.connect(thu_muc / TEN_TEP_CSDL) as cn:
         cn.execute("UPDATE xa SET ho_so = '{khong phai json'")
     ma, out, err = _chay(capsys, thu_muc, "list")
-    assert ma == 0 and "Xã Cai Kinh: 3 báo cáo" in out
+    assert ma == 0 and "Xã Cai Kinh (đã hợp vào xã Hợp Mẫu từ 01/07/2025): 5 báo cáo" in out
     assert "Cảnh báo: Hồ sơ xã «Cai Kinh» trong kho không đọc được" in err
     assert "Vào Thiết lập" in err
     assert _chay(capsys, thu_muc, "show", "2024-Q1")[0] == 0

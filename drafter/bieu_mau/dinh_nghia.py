@@ -120,6 +120,9 @@ class MucBieuMau(_Mau):
 class CachViet(_Mau):
     ke_hoach: str = "KH"
     cung_ky: str = "so với cùng kỳ"
+    # "đạt 53,6% dự toán huyện giao"; trống: theo kỳ báo cáo (huyện giao, từ quý III/2025 khi
+    # không còn cấp huyện thì tỉnh giao).
+    du_toan_cap_tren: str = ""
 
 
 class BieuMau(_Mau):
