@@ -20,7 +20,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, ChuKyNhap, DauBaoCao, SoLieuNhap, doc_bao_cao
-from drafter.ky_bao_cao import Ky
 from drafter.tai_nguyen import tep_mau
 
 if TYPE_CHECKING:
@@ -69,6 +68,14 @@ _SAP_XEP_2025 = [
 ]
 
 
+# Lời văn của Hợp Mẫu: đúng như lời văn gợi ý của biểu mẫu cho hai mục này.
+_VAN_BAN_HOP_MAU = {
+    "trong_trot": ["- *Trồng trọt*: [[dien_tich_gieo_trong.cau]]"
+                   "[[dien_tich_gieo_trong.chu_thich]];"],
+    "lam_nghiep": ["- **Lâm nghiệp:** [[trong_rung.cau]][[trong_rung.chu_thich]]."],
+}
+
+
 def nap_xa_mau(kho: Kho) -> None:
     from drafter.kho.kho import Xa
 
@@ -109,8 +116,6 @@ def _so(chu: str) -> SoLieuNhap:
 
 def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
     """Xã Hợp Mẫu (minh họa) hình thành ngày 01/7/2025 từ Cai Kinh và Khe Thử (minh họa)."""
-    from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
-    from drafter.chuyen_ky import van_ban_goi_y
     from drafter.kho.kho import Xa
     from drafter.sap_nhap import ho_so_xa_moi
 
@@ -121,7 +126,6 @@ def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
     ghi = GHI_CHU_MINH_HOA.replace("của xã", "của các xã") + " sau sắp xếp đơn vị hành chính"
     cot = {(cai_kinh.id, "2025-Q1"): 1, (cai_kinh.id, "2025-Q2"): 2, (khe_thu.id, "2025-Q1"): 3,
            (khe_thu.id, "2025-Q2"): 4, (hop_mau.id, "2025-Q3"): 5, (hop_mau.id, "2025-Q4"): 6}
-    bieu_mau = doc_bieu_mau(mau.bieu_mau)
     for (xa_id, ky), i in cot.items():
         so_lieu = {d[0]: _so(d[i]) for d in _SAP_XEP_2025 if d[i] is not None}
         if xa_id == cai_kinh.id:
@@ -130,15 +134,14 @@ def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
             x = khe_thu if xa_id == khe_thu.id else hop_mau
             van_ban = {"chi_dao": [ghi + "."]}
             if xa_id == hop_mau.id:
-                van_ban |= {m: d for m, d in van_ban_goi_y(bieu_mau, Ky.doc(ky)).items()
-                            if m in ("trong_trot", "lam_nghiep")}
+                van_ban |= _VAN_BAN_HOP_MAU
             bc = BaoCaoDuLieu(
                 bieu_mau=mau.bieu_mau, ky=ky, xa=x.ten, so_lieu=so_lieu, van_ban=van_ban,
                 dau=DauBaoCao(co_quan_ban_hanh=x.co_quan_ban_hanh, ky_hieu=x.ky_hieu,
                               dia_danh=x.dia_danh),
                 noi_nhan=x.noi_nhan, luu=x.luu,
                 chu_ky=ChuKyNhap.model_validate(mau.chu_ky.model_dump()))
-        kho.luu(xa_id, bc, ghi)
+        kho.luu(xa_id, bc, ghi)  # nạp thẳng, không qua biểu mẫu: lần mở đầu tiên nhanh
         kho.dat_trang_thai(xa_id, ky, "da_ky")
 
 
