@@ -557,7 +557,7 @@ def dien_so_sanh(bao_cao: BaoCaoDuLieu, bieu_mau: BieuMau, nguon: dict[str, SoLi
                 so_lieu[ct.ma] = hien.model_copy(update=thay)
     update: dict[str, object] = {"so_lieu": so_lieu}
     ck = nguon.get("cung_ky")
-    if ck is not None and ck.xa_cu and ck.ngay_sap_nhap is not None:
+    if ck is not None and ck.xa_cu and ck.co_so_lieu and ck.ngay_sap_nhap is not None:
         ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
         thieu = {ma: ly_do for ma, ly_do in ck.thieu.items() if ma in ct_theo_ma
                  and _so_voi_cung_ky(ct_theo_ma[ma])

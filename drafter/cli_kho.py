@@ -366,8 +366,8 @@ def _chu_thich_xa_cu(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     ky = doc_ky(args.ky)
     bao_cao = mo_kem_so_sanh(kho, xa.id, ky)
     if bao_cao.cung_ky_xa_cu is None:
-        raise LoiKho(f"Số cùng kỳ của báo cáo {ky.ten_gon} không phải tổng số liệu các xã cũ, nên "
-                     "không có chú thích này.",
+        raise LoiKho(f"Báo cáo {ky.ten_gon} không có số cùng kỳ nào là tổng số liệu các xã cũ, "
+                     "nên không có chú thích này.",
                      "Chú thích chỉ có ở báo cáo của xã hình thành sau sắp xếp, cho các kỳ mà "
                      "cùng kỳ năm trước là của các xã cũ.")
     bat = args.bat_tat == "bat"

@@ -45,12 +45,15 @@ def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
         Kho.mo(tmp_path)
 
 
+# Kho mẫu: quý I, II/2025 của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, kho/mau.py).
+CAI_KINH_MAU = ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
+
+
 def test_kho_trong_nap_xa_mau(kho):
     xa = kho.xa_mac_dinh()
     assert (xa.ten, xa.mac_dinh, xa.co_quan_ban_hanh) == ("Cai Kinh", True,
                                                          ["ỦY BAN NHÂN DÂN", "XÃ CAI KINH"])
-    # 2025: quý I, II của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, xem kho/mau.py).
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == CAI_KINH_MAU
     assert kho.doc(xa.id, "2023-Q1").so_lieu["dien_tich_gieo_trong"].gia_tri == "134,5"
     assert kho.cac_phien_ban(xa.id, "2023-Q2")[0].ghi_chu == GHI_CHU_MINH_HOA
     assert kho.ke_hoach(xa.id, 2024)["dien_tich_gieo_trong"] == "154"
@@ -337,7 +340,7 @@ def test_kho_chi_doc_van_doc_duoc_ghi_thi_bao_loi(kho):
     SQLITE_READONLY như tệp chỉ đọc."""
     xa = kho.xa_mac_dinh()
     kho.cn.execute("PRAGMA query_only = 1")
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == CAI_KINH_MAU
     bc = kho.doc(xa.id, "2024-Q1")
     bc.cau_ket = "sửa"
     with pytest.raises(LoiKho, match="chỉ đọc") as loi:
