@@ -112,6 +112,29 @@ def kiem_ky_cua_xa(kho: Kho, xa: Xa, ky: Ky) -> None:
                      f"Tạo ở xã mới: «drafter --xa \"{moi.ten}\" new --period {ky.ma}».")
 
 
+def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:
+    """Kỳ gợi ý khi tạo báo cáo mới: quý sau báo cáo mới nhất. Xã đã hợp vào xã khác thì gợi ý
+    quý sau báo cáo gần nhất mà quý đó còn thiếu và còn trước ngày sắp xếp (bổ sung lịch sử của
+    xã cũ); xã hình thành sau sắp xếp chưa có báo cáo thì gợi ý quý đầu tiên của nó."""
+    cac = [b.ky_bao_cao for b in kho.cac_bao_cao(xa.id)]
+    if xa.co_tien_than and not cac:
+        ky = Ky.luy_ke_den(xa.ngay_sap_nhap.year, 3)  # type: ignore[union-attr]
+        while ky.ngay_cuoi < xa.ngay_sap_nhap:  # type: ignore[operator]
+            ky = ky.ky_sau()
+        return ky
+    if not cac:
+        return None
+    moi = kho.xa_sau_sap_nhap(xa.id)
+    if moi is None or moi.ngay_sap_nhap is None:
+        return cac[0].ky_sau()
+    co = {k.ma for k in cac}
+    for k in cac:  # mới nhất trước
+        sau = Ky(k.nam, "quy", k.thang_cuoi // 3).ky_sau()
+        if sau.ma not in co and sau.ngay_cuoi < moi.ngay_sap_nhap:
+            return sau
+    return None
+
+
 def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the: bool = False
                 ) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
     """Báo cáo kỳ `ky`: quý thì chép từ kỳ trước, 6 tháng / 9 tháng / năm thì gộp các quý.
