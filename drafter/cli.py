@@ -247,7 +247,8 @@ def _chay(argv: list[str] | None) -> int:
         return _check(args)
     if args.lenh == "validate":
         return _validate(args)
-    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc"):
+    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc", "xa",
+                     "chu-thich-xa-cu"):
         from drafter.cli_kho import chay
 
         return chay(args)
