@@ -10,22 +10,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from drafter import nd30
 from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-
+# Tên cũ, giữ cho nơi khác đang dùng (bộ nhập .docx): giá trị ở danh mục quy tắc nd30.py.
+QUOC_HIEU = nd30.CHU_QUOC_HIEU
+TIEU_NGU = nd30.CHU_TIEU_NGU
 # Tên loại văn bản có tên loại (Phụ lục III NĐ 30) và mã viết tắt của chúng.
-TEN_LOAI = {
-    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
-    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
-    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
-    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
-    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM",
-    "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
-    "PHIẾU BÁO": "PB",
-}
-MA_LOAI = set(TEN_LOAI.values()) | {"SY", "TrS", "SL"}
+TEN_LOAI = nd30.MA_TEN_LOAI
+MA_LOAI = set(nd30.CAC_MA_LOAI)
 
 _SO = re.compile(r"^\s*Số\s*:")
 # Khoảng cách giữa «ngày», «tháng», «năm» có giới hạn: «.*» lồng nhau làm tìm kiếm mũ ba

@@ -94,10 +94,10 @@ def so_lieu(bc: BoCuc) -> list[KetQua]:
         ty_le += [f"{noi}: {s}" for s in kiem_ty_le(chu)]
         tong += [f"{noi}: {s}" for s in kiem_tong(chu)]
     return [
-        KetQua(0, "so_lieu_ty_le", "Số liệu: tỷ lệ x/y = p%", M.CANH_BAO if ty_le else M.DAT,
-               _liet_ke(ty_le, "tỷ lệ không khớp", 5) if ty_le else "các tỷ lệ đọc được đều khớp"),
-        KetQua(0, "so_lieu_tong", "Số liệu: tổng và các phần «trong đó»",
-               M.CANH_BAO if tong else M.DAT,
-               _liet_ke(tong, "các phần không cộng đúng tổng", 5) if tong else
-               "các tổng đọc được đều khớp"),
+        KetQua.theo("so_lieu_ty_le", M.CANH_BAO if ty_le else M.DAT,
+                    _liet_ke(ty_le, "tỷ lệ không khớp", 5) if ty_le else
+                    "các tỷ lệ đọc được đều khớp"),
+        KetQua.theo("so_lieu_tong", M.CANH_BAO if tong else M.DAT,
+                    _liet_ke(tong, "các phần không cộng đúng tổng", 5) if tong else
+                    "các tổng đọc được đều khớp"),
     ]
