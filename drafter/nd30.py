@@ -270,19 +270,23 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
     QuyTac(17, "ngay_thang", "Địa danh, ngày tháng",
            "«Hà Nội, ngày 05 tháng 01 năm 2020»: nghiêng, cùng hàng với dòng Số.",
            "Phụ lục I, mục II.4; Điều 15", _B, (CO_NGAY,),
-           ghi_chu="Bản nháp chưa có ngày: Cảnh báo; với --chinh-thuc: Không đạt."),
+           ghi_chu="Bản nháp chưa có ngày hoặc mới biết tháng («ngày      tháng 7 năm 2024»): "
+           "Cảnh báo; với --chinh-thuc: Không đạt."),
     QuyTac(18, "ngay_so_0", "Quy tắc số 0 của ngày, tháng",
            "Ngày dưới 10 và tháng 1, 2 viết thêm số 0; tháng 3 đến 12 không thêm.",
-           "Phụ lục I, mục II.4.b", _B),
+           "Phụ lục I, mục II.4.b", _B,
+           ghi_chu="Ngày biết một phần: kiểm phần đã ghi (tháng)."),
     QuyTac(19, "ten_loai", "Tên loại văn bản",
-           "Tên loại in hoa, đứng, đậm, căn giữa, một đoạn riêng.", "Phụ lục I, mục II.5.b", _B,
-           (CO_TEN_LOAI,)),
+           "Tên loại in hoa, đứng, đậm, căn giữa, một đoạn riêng; có thể là tên loại dài trên "
+           "một dòng («BÁO CÁO TÌNH HÌNH …»).", "Phụ lục I, mục II.5.b", _B, (CO_TEN_LOAI,)),
     QuyTac(20, "trich_yeu", "Trích yếu",
-           "Ngay dưới tên loại: đứng, đậm, căn giữa, chữ cái đầu viết hoa.",
-           "Phụ lục I, mục II.5.b", _B, (CO_TRICH_YEU,)),
+           "Ngay dưới tên loại: đứng, đậm, căn giữa, chữ cái đầu viết hoa. Tên loại dài đã nói "
+           "nội dung thì không cần trích yếu.", "Phụ lục I, mục II.5.b", _B, (CO_TRICH_YEU,),
+           ghi_chu="Dòng trong ngoặc «(Từ ngày … đến ngày …)», «(Trình kỳ họp …)» dưới tên "
+           "loại hay trích yếu không phải trích yếu, cũng không phải thân văn bản."),
     QuyTac(21, "ke_trich_yeu", "Đường kẻ dưới trích yếu",
-           "Đường kẻ nét liền dài 1/3–1/2 dòng chữ, căn giữa, dưới trích yếu.",
-           "Phụ lục I, mục II.5.b", _B, (DAI_KE_NGAN,)),
+           "Đường kẻ nét liền dài 1/3–1/2 dòng chữ, căn giữa, dưới trích yếu (hoặc dưới tên "
+           "loại dài, dòng trong ngoặc).", "Phụ lục I, mục II.5.b", _B, (DAI_KE_NGAN,)),
     QuyTac(22, "khong_vv", "Không dùng «V/v» của công văn",
            "Văn bản có tên loại không viết trích yếu kiểu «V/v …» của công văn.",
            "Phụ lục I, mục II.5.b", _B),
@@ -290,7 +294,7 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Nếu có: đứng, không đậm; nhiều nơi thì mỗi nơi một dòng «- …;», dòng cuối «.»; "
            "Nơi nhận bắt đầu bằng «- Như trên;».", "Phụ lục I, mục II.9.b, II.9.d", _B),
     # Thân văn bản
-    QuyTac(24, "co_chu_than", f"Cỡ chữ thân văn bản {CO_CHU_THAN.ngan()}, thống nhất",
+    QuyTac(24, "co_chu_than", f"Cỡ chữ thân văn bản {CO_CHU_THAN.khoang.so()}, thống nhất",
            "Chữ thân văn bản đứng, cùng một cỡ trong khoảng quy định.", "Phụ lục I, mục II.6.e", _B,
            (CO_CHU_THAN,), ghi_chu="Đúng khoảng nhưng dùng lẫn nhiều cỡ: Cảnh báo."),
     QuyTac(25, "can_deu", "Căn đều hai lề",
@@ -308,14 +312,20 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            (GIAN_DONG,), ghi_chu="Giãn dòng tính bằng điểm (chính xác, tối thiểu): Cảnh báo để "
            "xem lại."),
     QuyTac(29, "can_cu", "Căn cứ ban hành",
-           "Nếu có: in nghiêng, mỗi căn cứ một dòng, kết thúc «;», căn cứ cuối «.».",
-           "Phụ lục I, mục II.6.a", _B),
+           "Nếu có: in nghiêng, mỗi căn cứ một dòng, kết thúc «;», căn cứ cuối «.». Dòng «Thực "
+           "hiện …» in nghiêng ở cùng chỗ cũng được nhận là căn cứ.", "Phụ lục I, mục II.6.a",
+           _B, ghi_chu="Không nghiêng: Không đạt. Dấu câu khác cách trên (căn cứ in đúng như "
+           "người soạn gõ; căn cứ trước dòng «Thực hiện …» kết thúc «;» hay «.» đều được): "
+           "Cảnh báo."),
     QuyTac(30, "de_muc_phan", "Đề mục «Phần»",
            "«Phần I», «Phần thứ nhất» đậm, căn giữa; tên phần in hoa, đậm, căn giữa.",
            "Phụ lục I, mục II.6.đ và mục V", _B, kiem=False,
            ghi_chu="Kiểm cùng quy tắc 31 (chữ «Phần» đậm)."),
-    QuyTac(31, "dinh_dang_de_muc", "Định dạng đề mục",
-           "Mục «I.» in hoa, đậm; điểm «a)» không đậm.", "Phụ lục I, mục V (ô 6.b)", _M),
+    QuyTac(31, "dinh_dang_de_muc", "Định dạng đề mục (I. in hoa đậm; a) không đậm)",
+           "Mục «I.» đậm; tiêu đề in hoa như mẫu; điểm «a)» không đậm.",
+           "Phụ lục I, mục V (ô 6.b)", _M,
+           ghi_chu="Mục «I.» không đậm, điểm «a)» đậm: Không đạt. Tiêu đề mục «I.» chữ thường: "
+           "Cảnh báo (lời văn Nghị định không bắt buộc in hoa, chỉ mẫu mục V in hoa)."),
     QuyTac(32, "de_muc_khoan", "Khoản «1.»",
            "Khoản đánh số Ả Rập; khoản có tiêu đề: chữ thường, đậm, một dòng riêng.",
            "Phụ lục I, mục II.6.đ", _B, kiem=False,
@@ -329,9 +339,11 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
     QuyTac(35, "thu_tu_de_muc", "Số thứ tự đề mục",
            "I, II, III…; 1, 2, 3… bắt đầu lại dưới mỗi đề mục cha; a, b, c… theo bảng chữ cái "
            "tiếng Việt (a b c d đ e g h i k…); «1.2.» có dấu chấm cuối.", "Phụ lục I, mục II.6.đ",
-           _B),
+           _B, ghi_chu="Đoạn chỉ có một chữ cái và dấu chấm («x.») không phải điểm."),
     QuyTac(36, "dau_het", "Dấu hết «./.» cuối thân văn bản",
-           f"Đoạn cuối thân văn bản kết thúc bằng «{DAU_HET}».", "Phụ lục III, Mẫu 1.4", _M),
+           f"Đoạn cuối thân văn bản kết thúc bằng «{DAU_HET}».", "Phụ lục III, Mẫu 1.4", _M,
+           ghi_chu="Thiếu: Cảnh báo (lời văn Phụ lục I không quy định; người soạn có thể kết "
+           "cách khác, «dau_het»: false)."),
     # Phần cuối
     QuyTac(37, "tham_quyen_ky", "Thẩm quyền ký và chức vụ",
            "Quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ in hoa, đứng, đậm, căn giữa; ký thay "
@@ -377,7 +389,7 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
     QuyTac(51, "ky_hieu_nguoi_soan", "Ký hiệu người soạn thảo, số bản",
            "Nếu có: chữ in hoa và số bản, cỡ 11, đứng («PL.(300)»).", "Phụ lục I, mục III.3", _B,
            kiem=False),
-    QuyTac(52, "giu_cho", "Không còn chữ giữ chỗ",
+    QuyTac(52, "giu_cho", "Không còn chữ giữ chỗ («…», «(Chữ ký…)»)",
            "Không còn «…», dòng chấm chấm, «(Chữ ký…)», «Họ và tên» của mẫu.",
            "Phụ lục III (chữ hướng dẫn của mẫu)", _T, ghi_chu="Còn: Cảnh báo."),
     # Ngoài thể thức

@@ -275,7 +275,7 @@ TRUONG_HOP: list[tuple[str, Sua, dict[str, Muc]]] = [
     ("diem_sai_thu_tu", lambda x: _doi_chu(_doan(x[D], "b) Chăn nuôi"), "b)", "c)"),
      {"thu_tu_de_muc": Muc.KHONG_DAT}),
     ("thieu_dau_het", lambda x: _doi_chu(_doan(x[D], "Trên đây"), "./.", "."),
-     {"dau_het": Muc.KHONG_DAT}),
+     {"dau_het": Muc.CANH_BAO}),  # chỉ mẫu của NĐ 30 có «./.»: nhắc, không chặn
     ("tien_to_ky_sai", lambda x: _doi_chu(_doan(x[D], "TM. ỦY BAN"), "TM.", "T.M."),
      {"tham_quyen_ky": Muc.KHONG_DAT}),
     ("hoc_vi", lambda x: _doi_chu(_doan(x[D], "Nguyễn Văn A"), "Nguyễn", "TS. Nguyễn"),

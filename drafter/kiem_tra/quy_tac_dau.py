@@ -15,7 +15,10 @@ from drafter.kiem_tra.ket_qua import Muc as M
 from drafter.kiem_tra.tien_ich import cac_co, cm, mo_ta_chu, pt, tat_ca, vi_tri
 
 _SO_KY_HIEU = re.compile(r"^Số: (?P<so>\d+)/(?P<ma>[A-Za-zĐđ]+)-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
-_NGAY = re.compile(r"^(?P<dia>[^,]+), ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")
+# Ngày đầy đủ, hoặc bản nháp để trống ngày (và tháng) cho văn thư ghi khi ban hành (Điều 15):
+# "ngày      tháng      năm 2024", "ngày      tháng 7 năm 2024" (chữ đã gộp khoảng trắng).
+_NGAY = re.compile(r"^(?P<dia>[^,]+), ngày(?: (?P<d>\d{1,2}))? tháng(?: (?P<m>\d{1,2}))?"
+                   r" năm(?: (?P<y>\d{4}))?$")
 
 
 def _khong_thay(ma: str, mo_ta: str) -> KetQua:
@@ -175,13 +178,15 @@ def so_ky_hieu(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
                               f"số {so}"
                               + ("" if dung else f", yêu cầu {so.lstrip('0').zfill(2)}")))
         ma = m["ma"]
-        loai = TEN_LOAI.get(gon(bc.ten_loai.chu).upper()) if bc.ten_loai else None
+        # Tên loại dài "BÁO CÁO TÌNH HÌNH …" dùng mã của tên loại đứng đầu.
+        ten = nd30.ten_loai_cua(bc.ten_loai.chu) if bc.ten_loai else None
+        loai = TEN_LOAI.get(ten) if ten else None
         if ma not in nd30.CAC_MA_LOAI:
             ra.append(KetQua.theo("ma_loai", M.KHONG_DAT,
                                   f"«{ma}» không có trong danh mục Phụ lục III"))
         elif loai and ma != loai:
             ra.append(KetQua.theo("ma_loai", M.KHONG_DAT,
-                                  f"«{ma}» không khớp tên loại {gon(bc.ten_loai.chu)} ({loai})"))
+                                  f"«{ma}» không khớp tên loại {ten} ({loai})"))
         else:
             ra.append(KetQua.theo("ma_loai", M.DAT, ma))
     return ra
@@ -201,27 +206,37 @@ def ngay_thang(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
         dinh_dang_loi.append("không cùng hàng với dòng Số")
     m = _NGAY.match(chu)
     if not m:
-        trong = re.search(r"ngày\s+tháng\s+năm", chu)
-        muc = M.KHONG_DAT if (chinh_thuc or not trong or dinh_dang_loi) else M.CANH_BAO
-        ra.append(KetQua.theo("ngay_thang", muc,
-                              "; ".join([*dinh_dang_loi, "chưa ghi ngày (bản nháp)" if trong else
-                                         f"«{chu}» không đúng dạng «Hà Nội, ngày 05 tháng 01 năm "
-                                         "2020»"]), vi_tri(d)))
-        ra.append(KetQua.theo("ngay_so_0", M.KHONG_AP_DUNG,
-                              "chưa có ngày"))
+        ra.append(KetQua.theo("ngay_thang", M.KHONG_DAT, "; ".join(
+            [*dinh_dang_loi, f"«{chu}» không đúng dạng «Hà Nội, ngày 05 tháng 01 năm 2020»"]),
+            vi_tri(d)))
+        ra.append(KetQua.theo("ngay_so_0", M.KHONG_AP_DUNG, "chưa có ngày"))
         return ra
-    ra.append(KetQua.theo("ngay_thang", M.KHONG_DAT if dinh_dang_loi else M.DAT,
-                          "; ".join(dinh_dang_loi) or chu, vi_tri(d) if dinh_dang_loi else ""))
     ngay, thang = m["d"], m["m"]
+    if not (ngay and thang and m["y"]):
+        # Bản nháp: số và ngày do văn thư ghi sau khi ký; bản phát hành phải đủ.
+        muc = M.KHONG_DAT if (chinh_thuc or dinh_dang_loi) else M.CANH_BAO
+        con_trong = ", ".join(x for x, co in (("ngày", ngay), ("tháng", thang), ("năm", m["y"]))
+                              if not co)
+        ra.append(KetQua.theo("ngay_thang", muc,
+                              "; ".join([*dinh_dang_loi, f"chưa ghi {con_trong} (bản nháp)"]),
+                              vi_tri(d)))
+    else:
+        ra.append(KetQua.theo("ngay_thang", M.KHONG_DAT if dinh_dang_loi else M.DAT,
+                              "; ".join(dinh_dang_loi) or chu, vi_tri(d) if dinh_dang_loi else ""))
+    if not (ngay or thang):
+        ra.append(KetQua.theo("ngay_so_0", M.KHONG_AP_DUNG, "chưa có ngày"))
+        return ra
+    # Quy tắc số 0 xét phần đã ghi (bản nháp biết tháng: "tháng 7", "tháng 02").
     loi = []
-    if len(ngay) != 2:
+    if ngay and len(ngay) != 2:
         loi.append(f"ngày «{ngay}» phải viết hai chữ số ({int(ngay):02d})")
-    if int(thang) <= 2 and len(thang) != 2:
+    if thang and int(thang) <= 2 and len(thang) != 2:
         loi.append(f"tháng {int(thang)} phải viết «{int(thang):02d}»")
-    if int(thang) >= 3 and thang.startswith("0"):
+    if thang and int(thang) >= 3 and thang.startswith("0"):
         loi.append(f"tháng «{thang}» không thêm số 0 (viết «{int(thang)}»)")
-    ra.append(KetQua.theo("ngay_so_0", M.KHONG_DAT if loi else
-                          M.DAT, "; ".join(loi) or "ngày dưới 10 và tháng 1, 2 có số 0 phía trước"))
+    dung = "ngày dưới 10 và tháng 1, 2 có số 0 phía trước" if ngay else \
+        f"tháng {thang} (chưa có ngày)"
+    ra.append(KetQua.theo("ngay_so_0", M.KHONG_DAT if loi else M.DAT, "; ".join(loi) or dung))
     return ra
 
 
@@ -239,7 +254,13 @@ def ten_loai_trich_yeu(bc: BoCuc) -> list[KetQua]:
         ra.append(KetQua.theo("ten_loai", M.KHONG_DAT if loi else M.DAT,
                               "; ".join(loi) or gon(tl.chu), vi_tri(tl) if loi else ""))
     if not bc.trich_yeu:
-        ra.append(_khong_thay("trich_yeu", "trích yếu ngay dưới tên loại"))
+        if bc.ten_loai_dai:
+            ra.append(KetQua.theo("trich_yeu", M.KHONG_AP_DUNG,
+                                  "không có trích yếu: tên loại dài đã nói nội dung văn bản"))
+        else:
+            ra.append(_khong_thay("trich_yeu", "trích yếu ngay dưới tên loại"))
+        ra.append(_ke_duoi_trich_yeu(bc))
+        ra.append(KetQua.theo("khong_vv", M.KHONG_AP_DUNG, "không có trích yếu"))
         return ra
     loi = []
     for d in bc.trich_yeu:
@@ -253,32 +274,53 @@ def ten_loai_trich_yeu(bc: BoCuc) -> list[KetQua]:
         loi.append("chữ cái đầu phải viết hoa")
     ra.append(KetQua.theo("trich_yeu", M.KHONG_DAT if loi else M.DAT,
                           "; ".join(loi) or "đậm, đứng, căn giữa"))
-    cuoi = bc.trich_yeu[-1]
-    # Dòng "(Trình kỳ họp …)" có thể đứng giữa trích yếu và đường kẻ.
-    sau = bc.sau(cuoi)
-    moc = sau if sau is not None and sau.chu.strip().startswith("(") else cuoi
-    co_ke, dai = duong_ke_sau(bc.tai_lieu, moc, bc.doan)
-    rong_chu = min(max(do_rong_cm(d.chu_gon, _mot_co(d) or nd30.CO_TRICH_YEU.ghi, dam=True)
-                       for d in bc.trich_yeu), rong_vung_chu_cm(bc.tai_lieu, cuoi))
-    ra.append(_ke_ngan("ke_trich_yeu", co_ke, dai, rong_chu, vi_tri(cuoi)))
+    ra.append(_ke_duoi_trich_yeu(bc))
     vv = dau.lower().startswith(("v/v", "về việc"))
     ra.append(KetQua.theo("khong_vv", M.KHONG_DAT if vv and bc.ten_loai else M.DAT,
                           "trích yếu văn bản có tên loại không viết «V/v»" if vv else "đúng"))
     return ra
 
 
+def _ke_duoi_trich_yeu(bc: BoCuc) -> KetQua:
+    """Đường kẻ dưới cả khối tên loại – trích yếu – dòng trong ngoặc, dài theo dòng trích yếu
+    dài nhất (không có trích yếu: theo dòng tên loại dài)."""
+    chu = bc.trich_yeu or ([bc.ten_loai] if bc.ten_loai else [])
+    if not chu:
+        return KetQua.theo("ke_trich_yeu", M.KHONG_AP_DUNG, "không tìm thấy tên loại, trích yếu")
+    moc = (bc.dong_duoi_trich_yeu or chu)[-1]
+    co_ke, dai = duong_ke_sau(bc.tai_lieu, moc, bc.doan)
+    co = nd30.CO_TRICH_YEU.ghi if bc.trich_yeu else nd30.CO_TEN_LOAI.ghi
+    rong_chu = min(max(do_rong_cm(d.chu_gon, _mot_co(d) or co, dam=True) for d in chu),
+                   rong_vung_chu_cm(bc.tai_lieu, chu[-1]))
+    return _ke_ngan("ke_trich_yeu", co_ke, dai, rong_chu, vi_tri(moc))
+
+
+def _dau_cau_can_cu(can_cu: list[Doan]) -> list[str]:
+    """Dấu câu cuối các dòng "Căn cứ …" khác cách NĐ 30 (";", căn cứ cuối "."): chỉ nhắc, vì
+    căn cứ in đúng như người soạn gõ. Căn cứ đứng trước dòng "Thực hiện …" kết thúc ";" hay "."
+    đều được; dòng "Thực hiện …, báo cáo như sau:" không xét dấu câu."""
+    ra = []
+    for i, d in enumerate(can_cu):
+        if not d.chu.lstrip().startswith("Căn cứ"):
+            continue
+        sau = can_cu[i + 1].chu.lstrip() if i + 1 < len(can_cu) else None
+        can = (".",) if sau is None else ((";",) if sau.startswith("Căn cứ") else (";", "."))
+        if not d.chu.rstrip().endswith(can):
+            ra.append(f"{vi_tri(d)}: {'căn cứ cuối' if sau is None else 'căn cứ'} thường kết "
+                      f"thúc bằng {' hoặc '.join(f'«{c}»' for c in can)}")
+    return ra
+
+
 def can_cu_kinh_gui(bc: BoCuc) -> list[KetQua]:
     ra: list[KetQua] = []
     if bc.can_cu:
-        loi = []
-        for i, d in enumerate(bc.can_cu):
-            cuoi = "." if i == len(bc.can_cu) - 1 else ";"
-            if not d.chu.rstrip().endswith(cuoi):
-                loi.append(f"{vi_tri(d)}: phải kết thúc bằng «{cuoi}»")
-            if not tat_ca(d, lambda t: t.nghieng):
-                loi.append(f"{vi_tri(d)}: phải in nghiêng")
-        ra.append(KetQua.theo("can_cu", M.KHONG_DAT if loi else M.DAT,
-                              "; ".join(loi) or f"{len(bc.can_cu)} căn cứ, in nghiêng"))
+        loi = [f"{vi_tri(d)}: phải in nghiêng" for d in bc.can_cu
+               if not tat_ca(d, lambda t: t.nghieng)]
+        dau_cau = _dau_cau_can_cu(bc.can_cu)
+        ra.append(KetQua.theo("can_cu", M.KHONG_DAT if loi else
+                              (M.CANH_BAO if dau_cau else M.DAT),
+                              "; ".join(loi + dau_cau) or
+                              f"{len(bc.can_cu)} căn cứ, in nghiêng"))
     else:
         ra.append(KetQua.theo("can_cu", M.KHONG_AP_DUNG, "không có căn cứ"))
     if not bc.kinh_gui:

@@ -65,6 +65,8 @@ def nhan_dien_de_muc(d: Doan, truoc_cung_cap: dict[str, int]) -> DeMuc | None:
             return None  # "2024 " hay "15 ha" ở đầu đoạn không phải đề mục
         return DeMuc(d, cap, int(phan[-1]), so + ".", loi)
     if m["chu"]:
+        if not chu[m.end():].strip():
+            return None  # đoạn chỉ có "x." (ký hiệu, chữ viết dở): không có nội dung của điểm
         loi = "" if m["dau_chu"] == ")" else f"«{m['chu']}{m['dau_chu']}» phải viết «{m['chu']})»"
         if m["dau_chu"] == "," and not loi:
             return None
@@ -137,12 +139,16 @@ def _nhan(cap: str, so: int) -> str:
 def dinh_dang_de_muc(bc: BoCuc) -> list[KetQua]:
     de_muc = cac_de_muc(bc.than)
     loi: list[str] = []
+    chu_thuong = CacCho()
     for dm in de_muc:
         d = dm.doan
         if dm.cap in ("la_ma",) and len(d.chu_gon) < 200:
             tieu_de = d.chu_gon
-            if tieu_de != tieu_de.upper() or not tat_ca(d, lambda t: t.dam):
-                loi.append(f"{vi_tri(d)}: mục «{dm.nhan}» phải in hoa, đậm")
+            if not tat_ca(d, lambda t: t.dam):
+                loi.append(f"{vi_tri(d)}: mục «{dm.nhan}» phải đậm")
+            # Chỉ mẫu (mục V Phụ lục I) in hoa tiêu đề mục I.; lời văn không bắt buộc: nhắc.
+            if tieu_de != tieu_de.upper() and chu_thuong.dem():
+                chu_thuong.cau.append(vi_tri(d))
         elif dm.cap == "phan" and not tat_ca(d, lambda t: t.dam):
             loi.append(f"{vi_tri(d)}: «Phần» phải đậm, căn giữa")
         elif dm.cap == "chu" and d.run_co_chu() and all(t.dam for t in d.run_co_chu()):
@@ -150,8 +156,12 @@ def dinh_dang_de_muc(bc: BoCuc) -> list[KetQua]:
     if not de_muc:
         return [KetQua.theo("dinh_dang_de_muc", M.KHONG_AP_DUNG,
                             "không có đề mục")]
-    return [KetQua.theo("dinh_dang_de_muc", M.KHONG_DAT if loi else M.DAT,
-                        _liet_ke(loi, "sai định dạng", 4) if loi else "đúng")]
+    nhac = _liet_ke(chu_thuong, "tiêu đề mục «I.» chữ thường, mẫu của NĐ 30 in hoa", 4) \
+        if chu_thuong else ""
+    return [KetQua.theo("dinh_dang_de_muc",
+                        M.KHONG_DAT if loi else (M.CANH_BAO if chu_thuong else M.DAT),
+                        "; ".join(x for x in (_liet_ke(loi, "sai định dạng", 4) if loi else "",
+                                              nhac) if x) or "đúng")]
 
 
 def _tieu_de_phan(bc: BoCuc, de_muc: list[DeMuc]) -> set[int]:
@@ -253,8 +263,11 @@ def dau_het(bc: BoCuc) -> list[KetQua]:
                             "không có thân văn bản")]
     cuoi = doan[-1]
     dung = cuoi.chu.rstrip().endswith(nd30.DAU_HET)
-    return [KetQua.theo("dau_het", M.DAT if dung else M.KHONG_DAT,
-                        "có" if dung else "đoạn cuối thân văn bản không kết thúc bằng «./.»",
+    # «./.» có ở mọi mẫu Phụ lục III nhưng lời văn Phụ lục I không quy định: người soạn có thể
+    # kết cách khác («Kính trình …»), nên chỉ nhắc.
+    return [KetQua.theo("dau_het", M.DAT if dung else M.CANH_BAO,
+                        "có" if dung else f"đoạn cuối thân văn bản không kết thúc bằng "
+                        f"«{nd30.DAU_HET}» (mẫu của NĐ 30 có; kiểm tra lại nếu không cố ý)",
                         "" if dung else vi_tri(cuoi))]
 
 
