@@ -394,10 +394,16 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Phụ lục III (chữ hướng dẫn của mẫu)", _T, ghi_chu="Còn: Cảnh báo."),
     # Ngoài thể thức
     QuyTac(0, "so_lieu_ty_le", "Số liệu: tỷ lệ x/y = p%",
-           "Tỷ lệ viết «x/y … p%» đúng bằng x/y làm tròn nửa lên, dấu phẩy thập phân.", "—", _N,
-           ghi_chu="Sai: Cảnh báo."),
+           "Tỷ lệ viết «x/y … p%» (kể cả «x đơn vị/y đơn vị») đúng bằng x/y làm tròn nửa lên "
+           "(so tới hai chữ số thập phân), dấu phẩy thập phân.", "—", _N,
+           ghi_chu="Sai: Cảnh báo. Không tính: ngày/tháng, tháng/năm («hết tháng 11/2024 … đạt "
+           "90%»), hai vế khác đơn vị, phần trăm của tiền («33,3% vốn giao») sau x/y đếm hộ, "
+           "người."),
     QuyTac(0, "so_lieu_tong", "Số liệu: tổng và các phần «trong đó»",
-           "«N …, trong đó: a …; b …» thì a + b + … = N.", "—", _N, ghi_chu="Sai: Cảnh báo."),
+           "«N …, trong đó: a …; b …» thì a + b + … = N (N trong cùng câu; các phần là từng "
+           "loại thì N là số đếm đứng trước: «4478 văn bản các loại (trong đó có: 139 báo cáo, "
+           "…)»); ngoặc con sau một phần cộng lại bằng phần đó; từ chữ «tổng» trở đi là câu "
+           "khác.", "—", _N, ghi_chu="Sai: Cảnh báo."),
     QuyTac(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ",
            "Bề rộng cột, ô, bảng đọc được và không âm (Word báo tệp hỏng).", "—", _N),
 )

@@ -190,3 +190,42 @@ def test_doan_chi_co_x_cham_khong_phai_diem(tmp_path):
         {"loai": "doan", "noi_dung": "Nội dung."}, {"loai": "doan", "noi_dung": "x."}]))
     assert "x." in _chu(tl)
     assert kq["thu_tu_de_muc"].muc == M.KHONG_AP_DUNG, kq["thu_tu_de_muc"].dong()
+
+
+# ---------------------------------------------------------------- số liệu của hai mẫu mới
+
+# Mỗi cảnh báo số liệu của hai mẫu là một lỗi thật của bản gốc (seeds-catalog §5, mục ghi
+# bên cạnh); không cảnh báo nào khác.
+CANH_BAO_MAU = {
+    "van-ban-binh-trung-6-thang-2023.json": ([], []),
+    "van-ban-huu-kien-ke-hoach-2025.json": ([
+        "«26/35 = 74,2%»: 26/35 = 74,3%",  # mục 42
+        "«306/495 = 63%»: 306/495 = 61,8%",  # mục 42
+    ], [
+        "tổng 4478 văn bản nhưng các phần «139 báo cáo, 81 quyết định, 24 tờ trình, 74 kế…» "
+        "cộng lại 478",  # mục 34
+        "tổng 2.478 con nhưng các phần «Đàn Ngựa thường 936 con; Đàn Ngựa bạch 1.482 con…» "
+        "cộng lại 2.418",  # mục 35
+        "tổng 335 con nhưng các phần «ngựa 103 con, bò 11 con, lợn 170 con, dê 50 con…» cộng "
+        "lại 334",  # mục 37 (ngựa 103 phải là 104)
+        "ngựa 103 con nhưng các phần «ngựa bạch: 80 con, ngựa thường: 24 con…» cộng lại 104",
+    ]),
+}
+
+
+@pytest.mark.parametrize("ten", sorted(CANH_BAO_MAU))
+def test_canh_bao_so_lieu_cua_hai_mau_la_loi_that(tmp_path, ten):
+    from drafter.kiem_tra.so_lieu import kiem_tong, kiem_ty_le
+    from drafter.tai_nguyen import tep_mau
+    from drafter.tep_van_ban import doc_van_ban
+
+    tep = ghi_tep(doc_van_ban(tep_mau(ten)), tmp_path / "mau.docx")
+    kq = {k.ma: k for k in kiem_tra(tep).ket_qua}
+    assert _khong_dat(kq) == []
+    tl = TaiLieuDocx(tep)
+    nguon = [d.chu for d in tl.cac_doan() if d.chu.strip()] + list(tl.chu_thich().values())
+    ty_le, tong = CANH_BAO_MAU[ten]
+    assert [s for chu in nguon for s in kiem_ty_le(chu)] == ty_le
+    assert [s for chu in nguon for s in kiem_tong(chu)] == tong
+    assert kq["so_lieu_ty_le"].muc == (M.CANH_BAO if ty_le else M.DAT)
+    assert kq["so_lieu_tong"].muc == (M.CANH_BAO if tong else M.DAT)
