@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.cai-dat-xong
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean quy-tac
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
 	$(BIN)/python -m pytest -q
+
+# Trang danh mục quy tắc NĐ 30 sinh từ drafter/nd30.py (kiểm thử báo khi trang cũ).
+quy-tac: $(STAMP)
+	$(BIN)/python -m drafter.danh_muc_nd30
 
 bench: $(STAMP)
 	$(BIN)/python bench/render.py

@@ -3,23 +3,32 @@
 Chép hồ sơ, phần đầu, Nơi nhận, người ký; chép lời văn (đánh dấu "cần xem lại") và đổi chữ chỉ
 kỳ (quý I → quý II, "quý II năm 2024" ở phần nhiệm vụ → "quý III năm 2024", đổi năm khi qua quý
 IV); giữ số hiện có và số lũy kế làm số khởi đầu, xóa số phát sinh trong kỳ; lấy số cùng kỳ năm
-trước trong kho, kế hoạch năm trong bảng kế hoạch. Mọi thứ đã chép, đã xóa, đã tính được liệt kê.
+trước (so_lieu_ky: của chính xã, hay tổng các xã cũ khi xã hình thành sau sắp xếp), kế hoạch năm
+trong bảng kế hoạch. Mọi thứ đã chép, đã xóa, đã tính được liệt kê.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from drafter import vn
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, doc_bieu_mau
-from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, NhiemVuKyTruoc, PhanConNhap, SoLieuNhap
-from drafter.bieu_mau.tinh_toan import doc_o_so
+from drafter.bieu_mau.du_lieu import (
+    BaoCaoDuLieu,
+    ChuKyNhap,
+    CungKyXaCu,
+    DauBaoCao,
+    NhiemVuKyTruoc,
+    PhanConNhap,
+    SoLieuNhap,
+)
 from drafter.kho.csdl import LoiKho
-from drafter.kho.kho import Kho
+from drafter.kho.kho import Kho, Xa
 from drafter.ky_bao_cao import Ky
+from drafter.so_lieu_ky import LichSu, SoLieuKy, gop_so_lieu, ten_cac_xa
+
+__all__ = ["gop_so_lieu", "mo_kem_so_sanh", "tao_bao_cao", "tao_ky_moi", "tong_hop"]
 
 if TYPE_CHECKING:
     from drafter.van_ban_tu_do import VanBanTuDo
@@ -84,9 +93,49 @@ def doi_chu_ky(chu: str, cu: Ky, moi: Ky) -> str:
 
 # ---------------------------------------------------------------- chuyển kỳ
 
-def _doc(gia_tri: object, ct: ChiTieu) -> Decimal | None:
-    so, _ = doc_o_so(gia_tri, ct, "gia_tri")  # type: ignore[arg-type]
-    return so
+BIEU_MAU_MAC_DINH = "kt-xh-quy-xa"
+
+
+def _ngay(d: object) -> str:
+    return f"{d:%d/%m/%Y}"
+
+
+def kiem_ky_cua_xa(kho: Kho, xa: Xa, ky: Ky) -> None:
+    """Từ chối báo cáo của một kỳ mà xã không còn / chưa có (sắp xếp đơn vị hành chính), kèm
+    chỗ làm đúng."""
+    if xa.co_tien_than and ky.ngay_cuoi < xa.ngay_sap_nhap:  # type: ignore[operator]
+        raise LoiKho(f"Xã {xa.ten} hình thành từ ngày {_ngay(xa.ngay_sap_nhap)} nên không có "
+                     f"báo cáo {ky.ten_gon}; số liệu kỳ đó là của {ten_cac_xa(xa.xa_tien_than)}.",
+                     "Báo cáo đầu tiên của xã là kỳ kết thúc sau ngày sắp xếp; báo cáo cũ của "
+                     "các xã cũ nhập bằng «drafter --xa \"TÊN XÃ CŨ\" import TỆP.json».")
+    moi = kho.xa_sau_sap_nhap(xa.id)
+    if moi is not None and moi.ngay_sap_nhap and ky.ngay_cuoi >= moi.ngay_sap_nhap:
+        raise LoiKho(f"Xã {xa.ten} đã hợp vào xã {moi.ten} từ ngày {_ngay(moi.ngay_sap_nhap)}; "
+                     f"báo cáo {ky.ten_gon} là của xã {moi.ten}.",
+                     f"Tạo ở xã mới: «drafter --xa \"{moi.ten}\" new --period {ky.ma}».")
+
+
+def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:
+    """Kỳ gợi ý khi tạo báo cáo mới: quý sau báo cáo mới nhất. Xã đã hợp vào xã khác thì gợi ý
+    quý sau báo cáo gần nhất mà quý đó còn thiếu và còn trước ngày sắp xếp (bổ sung lịch sử của
+    xã cũ); xã hình thành sau sắp xếp chưa có báo cáo thì gợi ý quý đầu tiên của nó."""
+    cac = [b.ky_bao_cao for b in kho.cac_bao_cao(xa.id)]
+    if xa.co_tien_than and not cac:
+        ky = Ky.luy_ke_den(xa.ngay_sap_nhap.year, 3)  # type: ignore[union-attr]
+        while ky.ngay_cuoi < xa.ngay_sap_nhap:  # type: ignore[operator]
+            ky = ky.ky_sau()
+        return ky
+    if not cac:
+        return None
+    moi = kho.xa_sau_sap_nhap(xa.id)
+    if moi is None or moi.ngay_sap_nhap is None:
+        return cac[0].ky_sau()
+    co = {k.ma for k in cac}
+    for k in cac:  # mới nhất trước
+        sau = Ky(k.nam, "quy", k.thang_cuoi // 3).ky_sau()
+        if sau.ma not in co and sau.ngay_cuoi < moi.ngay_sap_nhap:
+            return sau
+    return None
 
 
 def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the: bool = False
@@ -100,6 +149,7 @@ def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the:
         raise LoiKho(f"Đã có báo cáo {ky.ten_gon} (phiên bản {bc.so_phien_ban}).",
                      "Mở báo cáo đó để sửa tiếp, hoặc tạo lại với «--thay-the» (bản đang có "
                      "vẫn giữ trong các phiên bản, khôi phục được).")
+    kiem_ky_cua_xa(kho, kho.xa_theo_id(xa_id), ky)
     # Kỳ trước là văn bản tự do (nhập từ Word): chép cả văn bản sang kỳ mới.
     nguon = tu_ky or kho.ky_truoc_gan_nhat(xa_id, ky)
     bc_nguon = kho.tim_bao_cao(xa_id, nguon.ma) if nguon is not None else None
@@ -116,11 +166,18 @@ def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the:
 
 def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
                ) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
-    """Báo cáo kỳ `ky_moi` dựng từ báo cáo kỳ `tu_ky` (mặc định: báo cáo gần nhất trước đó)."""
+    """Báo cáo kỳ `ky_moi` dựng từ báo cáo kỳ `tu_ky` (mặc định: báo cáo gần nhất trước đó).
+
+    Xã hình thành sau sắp xếp chưa có báo cáo nào: báo cáo đầu tiên dựng từ biểu mẫu và hồ sơ
+    xã, số kỳ trước và cùng kỳ là tổng của các xã cũ."""
     tu_ky = tu_ky or kho.ky_truoc_gan_nhat(xa_id, ky_moi)
     if tu_ky is None:
+        xa = kho.xa_theo_id(xa_id)
+        if xa.co_tien_than:
+            return bao_cao_dau_tien(kho, xa, ky_moi)
         raise LoiKho(f"Chưa có báo cáo nào trước {ky_moi.ten_gon} để chép sang.",
-                     "Tạo báo cáo đầu tiên từ biểu mẫu trống.")
+                     "Nhập một báo cáo đã có bằng «drafter import TỆP.json» (hay tệp Word "
+                     "«drafter import BC.docx») rồi tạo tiếp từ đó.")
     cu = kho.doc_bieu_mau(xa_id, tu_ky.ma)
     bieu_mau = doc_bieu_mau(cu.bieu_mau)
     thay_doi: list[ThayDoi] = []
@@ -136,14 +193,83 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
         thay_doi.append(ThayDoi("xem_lai", "Trích yếu", "đã đổi chữ chỉ kỳ, cần đọc lại"))
 
     van_ban, nhiem_vu = _chep_loi_van(bieu_mau, cu, tu_ky, ky_moi, thay_doi)
-    so_lieu, so_chep = _chep_so_lieu(kho, xa_id, bieu_mau, cu, tu_ky, ky_moi, thay_doi)
+    lich_su = LichSu(kho, bieu_mau)
+    so_lieu, so_chep, xa_cu = _chep_so_lieu(kho, xa_id, lich_su, cu, tu_ky, ky_moi, thay_doi)
 
     moi = cu.model_copy(update={
         "ky": ky_moi.ma, "dau": dau, "so_lieu": so_lieu, "van_ban": van_ban,
         "cau_ket": doi_chu_ky(cu.cau_ket, tu_ky, ky_moi) if cu.cau_ket else None,
         "doan_chep": {ma: list(doan) for ma, doan in van_ban.items()},
-        "so_lieu_chep": so_chep, "nhiem_vu_ky_truoc": nhiem_vu})
-    return moi, thay_doi
+        "so_lieu_chep": so_chep, "nhiem_vu_ky_truoc": nhiem_vu,
+        "cung_ky_xa_cu": _giu_lua_chon(cu.cung_ky_xa_cu, xa_cu)})
+    return _qua_ngay_bo_cap_huyen(moi, tu_ky, thay_doi), thay_doi
+
+
+def _giu_lua_chon(cu: CungKyXaCu | None, moi: CungKyXaCu | None) -> CungKyXaCu | None:
+    """Người làm báo cáo đã tắt chú thích ở kỳ trước thì kỳ này cũng tắt."""
+    if cu is not None and moi is not None and not cu.chu_thich:
+        return moi.model_copy(update={"chu_thich": False})
+    return moi
+
+
+def _qua_ngay_bo_cap_huyen(moi: BaoCaoDuLieu, tu_ky: Ky, thay_doi: list[ThayDoi]
+                           ) -> BaoCaoDuLieu:
+    """Chép từ báo cáo thời còn cấp huyện sang kỳ sau đó: phần đầu, Kính gửi, Nơi nhận theo
+    chính quyền hai cấp; mỗi thay đổi ghi vào danh sách. Những chữ khác người làm báo cáo tự
+    xem (lời văn chép đều chờ xem lại)."""
+    from drafter.sap_nhap import bo_cap_huyen, sau_bo_cap_huyen
+
+    if sau_bo_cap_huyen(tu_ky) or not sau_bo_cap_huyen(moi.ky_bao_cao):
+        return moi
+    moi, ghi = bo_cap_huyen(moi)
+    thay_doi += [ThayDoi("xem_lai", "Thông tin văn bản",
+                         f"{g} (từ 01/7/2025 không còn cấp huyện)") for g in ghi]
+    return moi
+
+
+def van_ban_goi_y(bieu_mau: BieuMau, ky: Ky) -> dict[str, list[str]]:
+    """Lời văn gợi ý của biểu mẫu cho từng mục (van_ban_mau), chữ {ky}, {nam}… đã điền."""
+    from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
+
+    bien = bien_cua(BaoCaoDuLieu(bieu_mau=bieu_mau.ma, ky=ky.ma))
+    return {m.ma: [dien_bien(d.strip(), bien) for d in m.van_ban_mau.split("\n\n") if d.strip()]
+            for m in bieu_mau.muc if m.van_ban_mau.strip()}
+
+
+def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_DINH
+                     ) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
+    """Báo cáo đầu tiên của xã hình thành sau sắp xếp: phần đầu, Nơi nhận, người ký từ hồ sơ
+    xã; lời văn gợi ý của biểu mẫu; số kỳ trước là tổng của các xã cũ, số hiện có và lũy kế
+    cùng năm của các xã cũ cộng lại làm số khởi đầu (chờ xác nhận)."""
+    bieu_mau = doc_bieu_mau(ma_bieu_mau)
+    thay_doi = [ThayDoi("tinh", "Thông tin văn bản",
+                        f"báo cáo đầu tiên của xã {xa.ten}: cơ quan, địa danh, Nơi nhận, người ký "
+                        "lấy từ hồ sơ xã")]
+    van_ban = van_ban_goi_y(bieu_mau, ky)
+    if van_ban:
+        thay_doi.append(ThayDoi("xem_lai", "Lời văn", f"{len(van_ban)} mục bắt đầu bằng lời văn "
+                                                      "gợi ý của biểu mẫu: viết cho xã mới"))
+    lich_su = LichSu(kho, bieu_mau)
+    truoc = lich_su.so_lieu_ky(xa.id, ky.ky_truoc())
+    cu = BaoCaoDuLieu(bieu_mau=bieu_mau.ma, ky=ky.ky_truoc().ma, xa=xa.ten,
+                      so_lieu=dict(truoc.so_lieu))
+    so_lieu, so_chep, xa_cu = _chep_so_lieu(kho, xa.id, lich_su, cu, ky.ky_truoc(), ky, thay_doi)
+    if truoc.xa_cu:
+        thay_doi.insert(1, ThayDoi("tinh", "Số liệu", f"số kỳ trước ({truoc.ky.ten_gon}) là "
+                                                      f"{truoc.nguon}"))
+    elif not truoc.co_so_lieu:
+        thay_doi.insert(1, ThayDoi("tinh", "Số liệu", f"chưa có số kỳ trước: {truoc.ly_do}"))
+    chu_ky = ChuKyNhap.model_validate({k: v for k, v in xa.chu_ky.items()
+                                       if k in ChuKyNhap.model_fields})
+    bc = BaoCaoDuLieu(
+        bieu_mau=bieu_mau.ma, ky=ky.ma, xa=xa.ten,
+        dau=DauBaoCao(co_quan_chu_quan=xa.co_quan_chu_quan,
+                      co_quan_ban_hanh=xa.co_quan_ban_hanh, ky_hieu=xa.ky_hieu,
+                      dia_danh=xa.dia_danh),
+        so_lieu=so_lieu, van_ban=van_ban, noi_nhan=list(xa.noi_nhan), luu=xa.luu,
+        chu_ky=chu_ky, doan_chep={ma: list(d) for ma, d in van_ban.items()},
+        so_lieu_chep=so_chep, cung_ky_xa_cu=xa_cu)
+    return bc, thay_doi
 
 
 def tach_nhiem_vu(doan: list[str]) -> list[list[str]]:
@@ -205,10 +331,11 @@ def _chep_loi_van(bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky, ky_moi: Ky,
     return van_ban, nhiem_vu
 
 
-def _chep_so_lieu(kho: Kho, xa_id: int, bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky,
-                  ky_moi: Ky, thay_doi: list[ThayDoi]) -> tuple[dict[str, SoLieuNhap], list[str]]:
-    cung_ky_truoc = ky_moi.cung_ky_nam_truoc()
-    bc_cung_ky = kho.doc_neu_co(xa_id, cung_ky_truoc.ma)
+def _chep_so_lieu(kho: Kho, xa_id: int, lich_su: LichSu, cu: BaoCaoDuLieu, tu_ky: Ky,
+                  ky_moi: Ky, thay_doi: list[ThayDoi]
+                  ) -> tuple[dict[str, SoLieuNhap], list[str], CungKyXaCu | None]:
+    bieu_mau = lich_su.bieu_mau
+    ck = lich_su.so_lieu_ky(xa_id, ky_moi.cung_ky_nam_truoc())
     ke_hoach = kho.ke_hoach(xa_id, ky_moi.nam)
     qua_nam = ky_moi.nam != tu_ky.nam
     ra: dict[str, SoLieuNhap] = {}
@@ -240,12 +367,8 @@ def _chep_so_lieu(kho: Kho, xa_id: int, bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_
         for loai in ("du_toan_huyen", "du_toan_xa"):
             if f"{ct.ma}.{loai}" in ke_hoach:
                 setattr(moi, loai, ke_hoach[f"{ct.ma}.{loai}"])
-        if bc_cung_ky is not None:
-            ck = bc_cung_ky.so_lieu.get(ct.ma)
-            if ck is not None and ck.gia_tri not in (None, "") and not isinstance(ck.gia_tri,
-                                                                                    bool):
-                moi.cung_ky = ck.gia_tri
-                dem["cung_ky"] += 1
+        if _dien_cung_ky(ct, moi, ck):
+            dem["cung_ky"] += 1
         if not moi.trong() or moi.ky_truoc is not None or moi.ke_hoach is not None \
                 or moi.cung_ky is not None or moi.mau_so is not None:
             ra[ct.ma] = moi
@@ -256,15 +379,68 @@ def _chep_so_lieu(kho: Kho, xa_id: int, bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_
     thay_doi.append(ThayDoi("xoa", "Số liệu", f"{dem['xoa']} chỉ tiêu phát sinh trong kỳ"
                                               + (" và lũy kế" if qua_nam else "")
                                               + "; số kỳ trước giữ ở cột «kỳ trước» để so sánh"))
-    if bc_cung_ky is not None:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"số cùng kỳ {cung_ky_truoc.ten_gon} cho "
-                                                   f"{dem['cung_ky']} chỉ tiêu"))
-    else:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"chưa có báo cáo {cung_ky_truoc.ten_gon} "
-                                                   "trong kho nên chưa có số cùng kỳ"))
+    xa_cu = _ghi_cung_ky(bieu_mau, ck, dem["cung_ky"], thay_doi)
     thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky_moi.nam} cho "
                                                f"{dem['ke_hoach']} chỉ tiêu"))
-    return ra, so_chep
+    _ke_hoach_xem_lai(kho, xa_id, ky_moi.nam, bieu_mau, thay_doi)
+    return ra, so_chep, xa_cu
+
+
+def _so_voi_cung_ky(ct: ChiTieu) -> bool:
+    return "cung_ky" in ct.so_sanh or "cung_ky_tang_giam" in ct.so_sanh
+
+
+def _dien_cung_ky(ct: ChiTieu, moi: SoLieuNhap, ck: SoLieuKy) -> bool:
+    """Số cùng kỳ (và mẫu số cùng kỳ của tỷ số) vào một chỉ tiêu; True nếu có số."""
+    x = ck.gia_tri(ct.ma)
+    if x is None or x.gia_tri in (None, "") or isinstance(x.gia_tri, bool):
+        return False
+    moi.cung_ky = x.gia_tri
+    if ct.loai == "ti_so":
+        moi.cung_ky_mau_so = x.mau_so
+    return True
+
+
+def _ghi_cung_ky(bieu_mau: BieuMau, ck: SoLieuKy, so_chi_tieu: int, thay_doi: list[ThayDoi]
+                 ) -> CungKyXaCu | None:
+    """Dòng «số cùng kỳ» của danh sách thay đổi; số là tổng các xã cũ thì thêm từng lý do số
+    còn thiếu và trả về thông tin ghi vào báo cáo (chú thích, lý do)."""
+    ten = ck.ky.ten_gon if ck.ky.loai == "quy" else ck.ky.ten
+    if not ck.co_so_lieu:
+        thay_doi.append(ThayDoi("tinh", "Số liệu", f"chưa có số cùng kỳ {ten}: {ck.ly_do} "
+                                                   "(không tự đoán)"))
+        return None
+    if not ck.xa_cu:
+        ghi = f"số cùng kỳ {ten} cho {so_chi_tieu} chỉ tiêu"
+        if ck.cac_doan:
+            ghi = (f"số cùng kỳ {ten} gộp từ {', '.join(d.ky.ten_gon for d in ck.cac_doan)}: "
+                   f"{so_chi_tieu} chỉ tiêu")
+        thay_doi.append(ThayDoi("tinh", "Số liệu", ghi))
+    else:
+        thay_doi.append(ThayDoi("tinh", "Số liệu", f"số cùng kỳ {ten} cho {so_chi_tieu} chỉ tiêu "
+                                                   f"là {ck.nguon}"))
+    ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+    thieu = {ma: ly_do for ma, ly_do in ck.thieu.items()
+             if ma in ct_theo_ma and _so_voi_cung_ky(ct_theo_ma[ma])}
+    theo_ly_do: dict[str, list[str]] = {}
+    for ma, ly_do in thieu.items():
+        theo_ly_do.setdefault(ly_do, []).append(ct_theo_ma[ma].ten)
+    for ly_do, cac_ten in theo_ly_do.items():
+        thay_doi.append(ThayDoi("xem_lai", "Số liệu", f"chưa có số cùng kỳ của {len(cac_ten)} "
+                                                      f"chỉ tiêu ({'; '.join(cac_ten)}): {ly_do}"))
+    if not ck.xa_cu or ck.ngay_sap_nhap is None:
+        return None
+    return CungKyXaCu(cac_xa=ck.xa_cu, ngay_sap_nhap=ck.ngay_sap_nhap,
+                      nghi_quyet=ck.nghi_quyet, thieu=thieu)
+
+
+def _ke_hoach_xem_lai(kho: Kho, xa_id: int, nam: int, bieu_mau: BieuMau,
+                      thay_doi: list[ThayDoi]) -> None:
+    xem_lai = kho.ke_hoach_xem_lai(xa_id, nam)
+    if xem_lai:
+        thay_doi.append(ThayDoi("xem_lai", "Kế hoạch năm",
+                                f"{len(xem_lai)} kế hoạch năm {nam} là tổng kế hoạch các xã cũ, "
+                                "chưa ai xem lại: sửa hoặc lưu ở Thiết lập (F10) › Kế hoạch năm"))
 
 
 # ---------------------------------------------------------------- báo cáo gộp từ các quý
@@ -272,151 +448,88 @@ def _chep_so_lieu(kho: Kho, xa_id: int, bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_
 def tong_hop(kho: Kho, xa_id: int, ky: Ky) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
     """Báo cáo 6 tháng / 9 tháng / năm từ các quý trong kho. Mỗi chỉ tiêu gộp theo tính chất
     của nó trong biểu mẫu (ChiTieu.cach_gop); tỷ số gộp riêng tử số và mẫu số; số cùng kỳ gộp
-    cùng cách từ các quý năm trước."""
+    cùng cách từ các quý năm trước.
+
+    Xã hình thành giữa kỳ (sắp xếp ngày 01/7/2025, báo cáo năm 2025): phần trước ngày sắp xếp
+    là 6 tháng đầu năm của các xã cũ (tổng từng chỉ tiêu), nối với quý III, quý IV của xã."""
     if ky.loai == "quy":
         raise LoiKho("Báo cáo quý không gộp từ quý khác.", "Dùng «tạo kỳ mới» thay vào đó.")
-    quy = ky.cac_quy()
+    xa = kho.xa_theo_id(xa_id)
+    quy = [q for q in ky.cac_quy()
+           if not (xa.co_tien_than and q.ngay_cuoi < xa.ngay_sap_nhap)]  # type: ignore[operator]
     thieu = [q.ten_gon for q in quy if kho.tim_bao_cao(xa_id, q.ma) is None]
     if thieu:
         raise LoiKho(f"Thiếu báo cáo {', '.join(thieu)} để gộp thành báo cáo {ky.ten}.",
                      "Tạo và nhập số các quý đó trước.")
-    cac_bc = [kho.doc_bieu_mau(xa_id, q.ma) for q in quy]
-    cuoi = cac_bc[-1]
+    cuoi = kho.doc_bieu_mau(xa_id, quy[-1].ma)
     bieu_mau = doc_bieu_mau(cuoi.bieu_mau)
+    lich_su = LichSu(kho, bieu_mau)
+    doan = lich_su.cac_doan(xa_id, ky)
+    if len(doan) == len(quy):
+        dau = f"gộp {len(quy)} quý"
+    else:
+        dau = (f"gộp {doan[0].nguon} với {', '.join(d.ky.ten_gon for d in doan[1:])} của xã "
+               f"{xa.ten}")
     thay_doi: list[ThayDoi] = [ThayDoi(
-        "tinh", "Số liệu", f"gộp {len(quy)} quý: số phát sinh trong kỳ cộng lại; số lũy kế, "
+        "tinh", "Số liệu", f"{dau}: số phát sinh trong kỳ cộng lại; số lũy kế, "
                            f"hiện có và tỷ lệ % lấy của {quy[-1].ten_gon}; tỷ số x/y gộp riêng "
                            "tử số và mẫu số rồi tính lại %")]
+    if not doan[0].co_so_lieu:
+        thay_doi.append(ThayDoi("xem_lai", "Số liệu", f"chưa có số {doan[0].ky.ten}: "
+                                                      f"{doan[0].ly_do}"))
 
     so_lieu: dict[str, SoLieuNhap] = {}
     so_chep: list[str] = []
     thieu_quy: list[str] = []
     for ct in bieu_mau.chi_tieu:
-        s, thieu_o = gop_so_lieu(ct, [bc.so_lieu.get(ct.ma) for bc in cac_bc], quy)
+        s, thieu_o = gop_so_lieu(ct, [d.gia_tri(ct.ma) for d in doan], [d.ky for d in doan])
         if s is not None:
             so_lieu[ct.ma] = s
         if thieu_o:
             # Có quý có số, có quý để trống: tổng chỉ là tổng một phần, phải được xác nhận.
             so_chep.append(ct.ma)
-            thieu_quy.append(f"{ct.ten} (thiếu {', '.join(thieu_o)})")
+            ly_do = [d.ly_do_thieu(ct.ma) for d in doan if d.ky.ten_gon in thieu_o]
+            thieu_quy.append(f"{ct.ten} (thiếu {', '.join(thieu_o)}"
+                             + "".join(f": {x}" for x in ly_do if x) + ")")
     if thieu_quy:
         thay_doi.append(ThayDoi("xem_lai", "Số liệu", f"{len(thieu_quy)} chỉ tiêu chỉ có số của "
                                                       "một số quý, cần xác nhận: "
                                                       + "; ".join(thieu_quy)))
 
-    # Số cùng kỳ: báo cáo cùng loại năm trước nếu có, không thì gộp các quý năm trước.
-    cung_ky, ghi = _so_cung_ky_gop(kho, xa_id, bieu_mau, ky)
-    thay_doi.append(ThayDoi("tinh", "Số liệu", ghi))
+    # Số cùng kỳ: báo cáo cùng loại năm trước nếu có, không thì gộp các quý năm trước (của các
+    # xã cũ khi năm trước xã chưa hình thành).
+    ck = lich_su.so_lieu_ky(xa_id, ky.cung_ky_nam_truoc())
     ke_hoach = kho.ke_hoach(xa_id, ky.nam)
+    dem_ck = 0
     for ct in bieu_mau.chi_tieu:
-        moi = so_lieu.get(ct.ma)
-        ck = cung_ky.get(ct.ma)
+        moi = so_lieu.get(ct.ma) or SoLieuNhap()
+        if _so_voi_cung_ky(ct) and _dien_cung_ky(ct, moi, ck):
+            dem_ck += 1
         kh = ke_hoach.get(ct.ma)
-        if moi is None and ck is None and kh is None:
-            continue
-        moi = moi or SoLieuNhap()
-        if ck is not None and ("cung_ky" in ct.so_sanh or "cung_ky_tang_giam" in ct.so_sanh):
-            moi.cung_ky = ck
         if kh is not None:
             moi.ke_hoach = kh
         for loai in ("du_toan_huyen", "du_toan_xa"):
             if f"{ct.ma}.{loai}" in ke_hoach:
                 setattr(moi, loai, ke_hoach[f"{ct.ma}.{loai}"])
-        so_lieu[ct.ma] = moi
+        if ct.ma in so_lieu or moi.cung_ky is not None or kh is not None:
+            so_lieu[ct.ma] = moi
+    xa_cu = _ghi_cung_ky(bieu_mau, ck, dem_ck, thay_doi)
+    _ke_hoach_xem_lai(kho, xa_id, ky.nam, bieu_mau, thay_doi)
 
-    van_ban = {ma: [doi_chu_ky_sang(d, quy[-1], ky) for d in doan]
-               for ma, doan in cuoi.van_ban.items()
-               if ma in bieu_mau.muc_theo_ma() and any(d.strip() for d in doan)}
+    van_ban = {ma: [doi_chu_ky_sang(d, quy[-1], ky) for d in doan_van]
+               for ma, doan_van in cuoi.van_ban.items()
+               if ma in bieu_mau.muc_theo_ma() and any(d.strip() for d in doan_van)}
     bc = cuoi.model_copy(update={
         "ky": ky.ma, "so_lieu": so_lieu, "van_ban": van_ban,
         "dau": cuoi.dau.model_copy(update={"so": None, "ngay": None, "trich_yeu": None}),
         "cau_ket": None, "doan_chep": {ma: list(d) for ma, d in van_ban.items()},
         "so_lieu_chep": so_chep,
-        "nhiem_vu_ky_truoc": [nv.model_copy() for nv in cuoi.nhiem_vu_ky_truoc]})
+        "nhiem_vu_ky_truoc": [nv.model_copy() for nv in cuoi.nhiem_vu_ky_truoc],
+        "cung_ky_xa_cu": _giu_lua_chon(cuoi.cung_ky_xa_cu, xa_cu)})
     thay_doi.append(ThayDoi("xem_lai", "Lời văn", f"chép từ báo cáo {quy[-1].ten_gon}, chữ chỉ kỳ "
                                                   f"đã đổi sang {ky.ten}: viết lại cho cả kỳ, "
                                                   "giữ, sửa hoặc bỏ từng đoạn"))
     return bc, thay_doi
-
-
-def gop_so_lieu(ct: ChiTieu, cac: list[SoLieuNhap | None], quy: list[Ky]
-                ) -> tuple[SoLieuNhap | None, list[str]]:
-    """Gộp số của một chỉ tiêu qua các quý (theo thứ tự thời gian).
-
-    Trả về (số đã gộp, tên các quý thiếu số khi phải cộng mà chỉ một số quý có số)."""
-    co = [(x, k) for x, k in zip(cac, quy, strict=True) if x is not None
-          and x.gia_tri not in (None, "")]
-    if not co:
-        return None, []
-    if not ct.la_so:
-        return co[-1][0].model_copy(deep=True), []
-    cach = ct.cach_gop
-    so = [(_doc(x.gia_tri, ct), k) for x, k in co]
-    doc_duoc = [v for v, _ in so if v is not None]
-    if len(doc_duoc) != len(so):
-        return co[-1][0].model_copy(deep=True), []  # có quý gõ sai: không tính bừa
-    moi = SoLieuNhap()
-    thieu: list[str] = []
-    if cach == "cong":
-        moi.gia_tri = vn.so(sum(doc_duoc, Decimal(0)), 4)
-        thieu = [k.ten_gon for x, k in zip(cac, quy, strict=True)
-                 if x is None or x.gia_tri in (None, "")]
-        # Các phần cùng tên được cộng dồn qua các quý, giữ thứ tự xuất hiện.
-        tong: dict[str, Decimal] = {}
-        for x, _ in co:
-            for p in x.phan_con:
-                v = _doc(p.gia_tri, ct)
-                if v is not None:
-                    tong[p.ten] = tong.get(p.ten, Decimal(0)) + v
-        moi.phan_con = [PhanConNhap(ten=t, gia_tri=vn.so(v, 4)) for t, v in tong.items()]
-    else:
-        chon = co[-1][0] if cach == "cuoi" else co[max(range(len(doc_duoc)),
-                                                        key=doc_duoc.__getitem__)][0]
-        moi.gia_tri = chon.gia_tri
-        moi.phan_con = list(chon.phan_con)
-    if ct.loai == "ti_so":
-        mau = [(_doc(x.mau_so, ct)) for x, _ in co]
-        if ct.ky_mau_so == "trong_ky":
-            if all(m is not None for m in mau):
-                moi.mau_so = vn.so(sum(mau, Decimal(0)), 4)  # type: ignore[arg-type]
-        else:
-            moi.mau_so = co[-1][0].mau_so  # tổng hiện có: số của quý cuối, không bao giờ cộng
-    return moi, thieu
-
-
-def _so_cung_ky_gop(kho: Kho, xa_id: int, bieu_mau: BieuMau, ky: Ky
-                    ) -> tuple[dict[str, str], str]:
-    """Số cùng kỳ năm trước cho báo cáo gộp: {mã: số}, và một câu cho danh sách thay đổi."""
-    ky_ck = ky.cung_ky_nam_truoc()
-    bc = kho.doc_neu_co(xa_id, ky_ck.ma)
-    if bc is not None:
-        return ({ma: str(s.gia_tri) for ma, s in bc.so_lieu.items()
-                 if s.gia_tri not in (None, "") and not isinstance(s.gia_tri, bool)},
-                f"số cùng kỳ lấy từ báo cáo {ky_ck.ten_gon}")
-    quy = ky_ck.cac_quy()
-    cac = {q: kho.doc_neu_co(xa_id, q.ma) for q in quy}
-    thieu = [q.ten_gon for q, b in cac.items() if b is None]
-    if thieu:
-        return {}, (f"chưa có số cùng kỳ {ky_ck.ten}: kho thiếu báo cáo {', '.join(thieu)} "
-                    "(không tự đoán)")
-    ra: dict[str, str] = {}
-    thieu_ct: list[str] = []
-    for ct in bieu_mau.chi_tieu:
-        if not ct.la_so:
-            continue
-        s, thieu_o = gop_so_lieu(ct, [b.so_lieu.get(ct.ma) for b in cac.values()  # type: ignore[union-attr]
-                                      ], quy)
-        if s is None or s.gia_tri in (None, ""):
-            continue
-        if thieu_o:
-            thieu_ct.append(ct.ten)  # tổng một phần không dùng làm số cùng kỳ
-            continue
-        ra[ct.ma] = str(s.gia_tri)
-    ghi = f"số cùng kỳ {ky_ck.ten} gộp từ {', '.join(q.ten_gon for q in quy)}: {len(ra)} chỉ tiêu"
-    if thieu_ct:
-        ghi += (f"; {len(thieu_ct)} chỉ tiêu không có số ở mọi quý nên chưa có số cùng kỳ: "
-                + ", ".join(thieu_ct))
-    return ra, ghi
 
 
 _QUY_TRONG_CHU = re.compile(r"\b(?P<q>[Qq])uý (?P<so>IV|III|II|I)\b(?: năm (?P<nam>\d{4})|/"
@@ -453,23 +566,49 @@ def _bo_nam(chu: str) -> str:
 
 # ---------------------------------------------------------------- mở báo cáo kèm số so sánh
 
-def mo_kem_so_sanh(kho: Kho, xa_id: int, ky: Ky) -> BaoCaoDuLieu:
-    """Báo cáo mới nhất của kỳ `ky`, điền thêm số cùng kỳ năm trước và số kỳ trước lấy từ kho
-    vào những ô còn trống (ô người dùng đã nhập thì giữ nguyên)."""
-    bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
-    nguon = {"cung_ky": ky.cung_ky_nam_truoc()}
+def so_sanh_cua(kho: Kho, xa_id: int, ky: Ky, bieu_mau: BieuMau) -> dict[str, SoLieuKy]:
+    """Số cùng kỳ năm trước và (báo cáo quý) số kỳ liền trước của báo cáo kỳ `ky`, kèm nguồn."""
+    lich_su = LichSu(kho, bieu_mau)
+    nguon = {"cung_ky": lich_su.so_lieu_ky(xa_id, ky.cung_ky_nam_truoc())}
     if ky.loai == "quy":  # kỳ liền trước của báo cáo gộp không phải báo cáo cùng loại năm trước
-        nguon["ky_truoc"] = ky.ky_truoc()
-    cac_bc = {truong: bc for truong, k in nguon.items()
-              if (bc := kho.doc_neu_co(xa_id, k.ma)) is not None}
-    if not cac_bc:
-        return bao_cao
+        nguon["ky_truoc"] = lich_su.so_lieu_ky(xa_id, ky.ky_truoc())
+    return nguon
+
+
+def dien_so_sanh(bao_cao: BaoCaoDuLieu, bieu_mau: BieuMau, nguon: dict[str, SoLieuKy]
+                 ) -> BaoCaoDuLieu:
+    """Điền số so sánh vào những ô còn trống (ô người dùng đã nhập thì giữ nguyên). Số cùng kỳ
+    là tổng các xã cũ thì cập nhật luôn thông tin đó (báo cáo của một xã cũ vừa được nhập thì
+    lý do thiếu cũ không còn đúng); lựa chọn in chú thích được giữ."""
     so_lieu = dict(bao_cao.so_lieu)
-    for truong, bc in cac_bc.items():
-        for ma, s in bc.so_lieu.items():
-            if s.gia_tri in (None, "") or isinstance(s.gia_tri, bool):
+    for truong, sk in nguon.items():
+        for ct in bieu_mau.chi_tieu:
+            x = sk.gia_tri(ct.ma)
+            if x is None or x.gia_tri in (None, "") or isinstance(x.gia_tri, bool):
                 continue
-            hien = so_lieu.get(ma) or SoLieuNhap()
+            hien = so_lieu.get(ct.ma) or SoLieuNhap()
             if getattr(hien, truong) in (None, ""):
-                so_lieu[ma] = hien.model_copy(update={truong: s.gia_tri})
-    return bao_cao.model_copy(update={"so_lieu": so_lieu})
+                thay = {truong: x.gia_tri}
+                if truong == "cung_ky" and ct.loai == "ti_so":
+                    thay["cung_ky_mau_so"] = x.mau_so
+                so_lieu[ct.ma] = hien.model_copy(update=thay)
+    update: dict[str, object] = {"so_lieu": so_lieu}
+    ck = nguon.get("cung_ky")
+    if ck is not None and ck.xa_cu and ck.co_so_lieu and ck.ngay_sap_nhap is not None:
+        ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+        thieu = {ma: ly_do for ma, ly_do in ck.thieu.items() if ma in ct_theo_ma
+                 and _so_voi_cung_ky(ct_theo_ma[ma])
+                 and (so_lieu.get(ma) or SoLieuNhap()).cung_ky in (None, "")}
+        cu = bao_cao.cung_ky_xa_cu
+        update["cung_ky_xa_cu"] = CungKyXaCu(
+            cac_xa=ck.xa_cu, ngay_sap_nhap=ck.ngay_sap_nhap, nghi_quyet=ck.nghi_quyet,
+            thieu=thieu, chu_thich=cu.chu_thich if cu is not None else True)
+    return bao_cao.model_copy(update=update)
+
+
+def mo_kem_so_sanh(kho: Kho, xa_id: int, ky: Ky) -> BaoCaoDuLieu:
+    """Báo cáo mới nhất của kỳ `ky`, điền thêm số cùng kỳ năm trước và số kỳ trước (từ báo cáo
+    của xã, gộp các quý, hay tổng các xã cũ) vào những ô còn trống."""
+    bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
+    bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
+    return dien_so_sanh(bao_cao, bieu_mau, so_sanh_cua(kho, xa_id, ky, bieu_mau))

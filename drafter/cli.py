@@ -301,7 +301,8 @@ def _chay(argv: list[str] | None) -> int:
         return _validate(args)
     if args.lenh == "from-docx":
         return _from_docx(args)
-    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc"):
+    if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc", "xa",
+                     "chu-thich-xa-cu"):
         from drafter.cli_kho import chay
 
         return chay(args)

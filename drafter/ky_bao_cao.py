@@ -139,6 +139,12 @@ class Ky:
             return f"quý IV năm {self.nam}"
         return f"năm {self.nam + 1}"
 
+    @classmethod
+    def luy_ke_den(cls, nam: int, thang_cuoi: int) -> Ky:
+        """Kỳ từ đầu năm đến hết tháng `thang_cuoi` (3, 6, 9, 12): quý I, 6 tháng, 9 tháng, năm."""
+        return {3: cls(nam, "quy", 1), 6: cls(nam, "6thang"), 9: cls(nam, "9thang"),
+                12: cls(nam, "nam")}[thang_cuoi]
+
     def cac_quy(self) -> list[Ky]:
         """Các quý hợp thành kỳ này (báo cáo 6 tháng = quý I + II …)."""
         if self.loai == "quy":

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from drafter.nd30 import MA_TEN_LOAI
+
 # "khong": loại này không có Kính gửi (kế hoạch, thông báo: Mẫu 1.4 không có ô 9a);
 # "tuy_chon": có khi gửi cấp trên (báo cáo); "can": thiếu thì cảnh báo (tờ trình gửi HĐND…).
 KinhGui = Literal["khong", "tuy_chon", "can"]
@@ -19,12 +21,11 @@ class LoaiVanBan:
     kinh_gui: KinhGui
 
 
-CAC_LOAI: tuple[LoaiVanBan, ...] = (
-    LoaiVanBan("BÁO CÁO", "BC", "tuy_chon"),
-    LoaiVanBan("KẾ HOẠCH", "KH", "khong"),
-    LoaiVanBan("TỜ TRÌNH", "TTr", "can"),
-    LoaiVanBan("THÔNG BÁO", "TB", "khong"),
-)
+# Mã viết tắt theo Phụ lục III, lấy từ danh mục quy tắc (bộ kiểm tra dùng cùng bảng).
+CAC_LOAI: tuple[LoaiVanBan, ...] = tuple(
+    LoaiVanBan(ten, MA_TEN_LOAI[ten], kinh_gui) for ten, kinh_gui in (
+        ("BÁO CÁO", "tuy_chon"), ("KẾ HOẠCH", "khong"), ("TỜ TRÌNH", "can"),
+        ("THÔNG BÁO", "khong")))
 
 
 def loai_cua(ten_loai: str) -> LoaiVanBan | None:

@@ -6,8 +6,8 @@ giữ đúng như người dùng gõ (kể cả gõ sai) để không mất ch�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from drafter.bieu_mau.cau_van import CauVan
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, MucBieuMau, doc_bieu_mau
@@ -17,6 +17,9 @@ from drafter.bieu_mau.tinh_toan import tinh
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
 from drafter.van_ban import ChuThich, Doan, VanBan
+
+if TYPE_CHECKING:
+    from drafter.so_lieu_ky import SoLieuKy
 
 TrangThaiMuc = Literal["loi", "canh_bao", "xem_lai", "xong", "trong"]
 DAU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
@@ -30,13 +33,18 @@ class PhienSoan:
     bieu_mau: BieuMau
     _thong_bao: list[ThongBao] | None = None
     da_thay_doi: bool = False
+    # Số so sánh lấy từ kho khi mở ("cung_ky", "ky_truoc"): để nói mỗi số từ đâu mà có.
+    so_sanh: dict[str, SoLieuKy] = field(default_factory=dict)
 
     @classmethod
     def mo(cls, kho: Kho, xa_id: int, ky: Ky) -> PhienSoan:
-        from drafter.chuyen_ky import mo_kem_so_sanh
+        from drafter.chuyen_ky import dien_so_sanh, so_sanh_cua
 
-        bao_cao = mo_kem_so_sanh(kho, xa_id, ky)
-        return cls(kho, xa_id, bao_cao, doc_bieu_mau(bao_cao.bieu_mau))
+        bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
+        bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
+        so_sanh = so_sanh_cua(kho, xa_id, ky, bieu_mau)
+        return cls(kho, xa_id, dien_so_sanh(bao_cao, bieu_mau, so_sanh), bieu_mau,
+                   so_sanh=so_sanh)
 
     @property
     def ky(self) -> Ky:
@@ -171,6 +179,50 @@ class PhienSoan:
         setattr(self.bao_cao, truong, gia_tri)
         self._doi()
 
+    # ------------------------------------------------------------ số của các xã cũ
+
+    def dat_chu_thich_xa_cu(self, bat: bool) -> bool:
+        """Bật/tắt chú thích «số cùng kỳ là tổng của các xã cũ»; False nếu báo cáo không có số
+        cùng kỳ nào của các xã cũ."""
+        xa_cu = self.bao_cao.cung_ky_xa_cu
+        if xa_cu is None:
+            return False
+        if xa_cu.chu_thich != bat:
+            self.bao_cao.cung_ky_xa_cu = xa_cu.model_copy(update={"chu_thich": bat})
+            self._doi()
+        return True
+
+    def nguon_cung_ky(self, ct: ChiTieu) -> str:
+        """Số cùng kỳ của chỉ tiêu từ đâu mà có, khi đó là tổng của các xã cũ (rỗng: số của
+        chính xã, không cần nói)."""
+        from drafter.so_lieu_ky import ten_cac_xa
+
+        ck = self.so_sanh.get("cung_ky")
+        if ck is None or not ck.xa_cu:
+            return ""
+        don_vi = f" {ct.don_vi}" if ct.don_vi and ct.loai != "ti_so" else ""
+        ten_ky = ck.ky.ten_gon if ck.ky.loai == "quy" else ck.ky.ten
+        nhap = (self.bao_cao.so_lieu.get(ct.ma) or SoLieuNhap()).cung_ky
+        tong = ck.gia_tri(ct.ma)
+        if tong is None:
+            ly_do = ck.thieu.get(ct.ma) or "các xã cũ không có số này"
+            if nhap not in (None, ""):
+                return f"Cùng kỳ: số bạn nhập (tổng các xã cũ chưa có: {ly_do})."
+            return f"Cùng kỳ {ten_ky}: chưa có — {ly_do}."
+        phan = "; ".join(f"{ten} {_x_y(x, y)}{don_vi}" if x is not None else f"{ten} chưa có"
+                         for ten, x, y in ck.chi_tiet.get(ct.ma, []))
+        tong_chu = _x_y(tong.gia_tri, tong.mau_so) + don_vi
+        if ct.loai == "ti_so" and tong.mau_so not in (None, ""):
+            s = tinh(ct, SoLieuNhap(gia_tri=tong.gia_tri, mau_so=tong.mau_so))
+            if s.ty_le is not None:
+                from drafter import vn
+
+                tong_chu += f", đạt {vn.phan_tram(s.ty_le, ct.so_le_ty_le)}"
+        if nhap not in (None, "") and str(nhap) != str(tong.gia_tri):
+            return f"Cùng kỳ: số bạn nhập; tổng {ten_ky} của các xã cũ là {tong_chu} ({phan})."
+        return (f"Cùng kỳ {ten_ky} = tổng của {ten_cac_xa(ck.xa_cu)} trước sắp xếp: "
+                f"{tong_chu} ({phan}).")
+
     # ------------------------------------------------------------ kiểm tra và số suy ra
 
     def kiem_tra_lai(self) -> None:
@@ -205,7 +257,9 @@ class PhienSoan:
         s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
         if s.loi:
             return ""
-        cach_viet = self.bao_cao.cach_viet or self.bieu_mau.cach_viet
+        from drafter.bieu_mau.dung_van_ban import cach_viet_cua
+
+        cach_viet = cach_viet_cua(self.bieu_mau, self.bao_cao)
         return "".join(x if isinstance(x, str) else x.chu for x in
                        CauVan(s, cach_viet).theo_truong("cau") if not isinstance(x, ChuThich)
                        and isinstance(x, str | Doan))
@@ -258,3 +312,7 @@ class PhienSoan:
         so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu, gop=gop)
         self.da_thay_doi = False
         return so
+
+
+def _x_y(x: object, y: object) -> str:
+    return f"{x}/{y}" if y not in (None, "") else str(x)

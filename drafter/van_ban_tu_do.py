@@ -630,9 +630,17 @@ def chon_xa_nhap(kho: Kho, kq: KetQuaDoc, ten: str | None = None) -> tuple[Xa, b
     """Xã để nhập văn bản: xã ghi rõ, hay xã ghi ở cơ quan ban hành của văn bản (chưa có trong
     kho thì thêm hồ sơ xã từ phần đầu văn bản, như khi nhập tệp .json), không thì xã mặc định.
     Trả về (xã, có phải xã mới thêm)."""
-    from drafter.kho.kho import Xa
+    from drafter.kho.csdl import LoiKho
+    from drafter.kho.kho import Xa, khoa_ten_xa
 
-    ten = ten or ten_xa_cua(kq)
+    cua_van_ban = ten_xa_cua(kq)
+    if ten:  # --xa, như khi nhập tệp .json: văn bản của xã khác tên thì từ chối, không nhập nhầm
+        ten = " ".join(ten.split())
+        if cua_van_ban and khoa_ten_xa(cua_van_ban) != khoa_ten_xa(ten):
+            raise LoiKho(f"Văn bản là của xã «{cua_van_ban}» (đọc từ tên cơ quan), không phải xã "
+                         f"«{ten}».", f"Bỏ --xa để nhập vào xã {cua_van_ban}, hoặc kiểm tra lại "
+                         "tệp.")
+    ten = ten or cua_van_ban
     if not ten:
         return kho.xa_mac_dinh(), False
     xa = kho.tim_xa(ten)

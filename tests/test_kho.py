@@ -27,14 +27,15 @@ def kho(tmp_path):
 
 def test_tao_luoc_do_tu_kho_trong(tmp_path):
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 3
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 4
         bang = {r[0] for r in k.cn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"xa", "ke_hoach_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do"} <= bang
+        assert {"xa", "ke_hoach_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do",
+                "xa_tien_than"} <= bang
         assert k.cn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert k.cac_xa() == []
     # Mở lại: không chạy lại bước di chuyển nào.
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 3
+        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 4
 
 
 def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
@@ -44,11 +45,15 @@ def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
         Kho.mo(tmp_path)
 
 
+# Kho mẫu: quý I, II/2025 của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, kho/mau.py).
+CAI_KINH_MAU = ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
+
+
 def test_kho_trong_nap_xa_mau(kho):
     xa = kho.xa_mac_dinh()
     assert (xa.ten, xa.mac_dinh, xa.co_quan_ban_hanh) == ("Cai Kinh", True,
                                                          ["ỦY BAN NHÂN DÂN", "XÃ CAI KINH"])
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q2", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == CAI_KINH_MAU
     assert kho.doc(xa.id, "2023-Q1").so_lieu["dien_tich_gieo_trong"].gia_tri == "134,5"
     assert kho.cac_phien_ban(xa.id, "2023-Q2")[0].ghi_chu == GHI_CHU_MINH_HOA
     assert kho.ke_hoach(xa.id, 2024)["dien_tich_gieo_trong"] == "154"
@@ -85,7 +90,7 @@ def test_trang_thai_va_nhat_ky_xuat(kho, tmp_path):
 
 def test_nhieu_xa_va_xa_cua_minh(kho):
     moi = kho.luu_xa(Xa(id=0, ten="Minh Sơn", huyen="Hữu Lũng"))
-    assert [x.ten for x in kho.cac_xa()] == ["Cai Kinh", "Minh Sơn"]
+    assert [x.ten for x in kho.cac_xa()] == ["Cai Kinh", "Hợp Mẫu", "Khe Thử", "Minh Sơn"]
     assert kho.xa_mac_dinh().ten == "Cai Kinh"
     moi.mac_dinh = True
     kho.luu_xa(moi)
@@ -335,7 +340,7 @@ def test_kho_chi_doc_van_doc_duoc_ghi_thi_bao_loi(kho):
     SQLITE_READONLY như tệp chỉ đọc."""
     xa = kho.xa_mac_dinh()
     kho.cn.execute("PRAGMA query_only = 1")
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q2", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == CAI_KINH_MAU
     bc = kho.doc(xa.id, "2024-Q1")
     bc.cau_ket = "sửa"
     with pytest.raises(LoiKho, match="chỉ đọc") as loi:
@@ -378,17 +383,18 @@ def test_ho_so_xa_hong_khong_lam_hong_lenh(kho):
 def test_phien_ban_cua_ban_moi_hon_bao_loi_tieng_viet(kho):
     xa = kho.xa_mac_dinh()
     chu = kho.doc(xa.id, "2024-Q1").model_dump_json()
-    moi_hon = json.dumps({**json.loads(chu), "phien_ban": 3, "truong_moi": 1})
+    moi_hon = json.dumps({**json.loads(chu), "phien_ban": 99, "truong_moi": 1})
     kho.cn.execute("UPDATE phien_ban SET du_lieu = ? WHERE bao_cao_id = (SELECT id FROM "
                    "bao_cao WHERE ky = '2024-Q1')", (zlib.compress(moi_hon.encode()),))
     with pytest.raises(LoiKho) as loi:
         kho.doc(xa.id, "2024-Q1")
     assert "Phiên bản 1 của báo cáo quý I/2024 trong kho không đọc được" in loi.value.thong_diep
-    assert "phiên bản lược đồ 3" in loi.value.thong_diep
+    assert "phiên bản lược đồ 99" in loi.value.thong_diep
     assert "cập nhật drafter" in loi.value.loi_thoat
     # Mã kỳ lạ (bản mới hơn có loại kỳ mới): danh sách vẫn có, dòng lạ được báo.
     kho.cn.execute("UPDATE bao_cao SET ky = '2024-M03' WHERE ky = '2023-Q2'")
-    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2024-Q1", "2023-Q1"]
+    assert [b.ky for b in kho.cac_bao_cao(xa.id)] == ["2025-Q2", "2025-Q1", "2024-Q1",
+                                                       "2023-Q1"]
     assert "«2024-M03»" in kho.canh_bao[0]
     # Lưu tiếp vẫn được: bản hỏng giữ nguyên, bản mới thêm sau nó.
     bc = kho.doc(xa.id, "2023-Q1")

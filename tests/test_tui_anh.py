@@ -38,6 +38,11 @@ async def _tat_nhay(pilot) -> None:
 def _phim(*phim: str):
     async def chay(pilot) -> None:
         await pilot.pause()
+        # Kho mẫu có cả quý I, II/2025 của Cai Kinh (trước khi hợp vào xã minh họa Hợp Mẫu):
+        # các ảnh chụp hành trình quý I/2024 như trước.
+        bang = pilot.app.screen.query_one("DataTable")
+        bang.move_cursor(row=bang.get_row_index("2024-Q1"))
+        await pilot.pause()
         for p in phim:
             await pilot.press(p)
             await pilot.pause(0.3)

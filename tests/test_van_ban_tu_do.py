@@ -83,19 +83,20 @@ def test_danh_dau_khong_bao_gio_loi() -> None:
 
 # ---------------------------------------------------------------- kho
 
-def _kho_luoc_do_2(thu_muc: Path) -> None:
-    """Kho như bản drafter lược đồ 2 để lại, có một báo cáo theo biểu mẫu."""
+def _kho_luoc_do_cu(thu_muc: Path, phien_ban: int) -> None:
+    """Kho như bản drafter lược đồ `phien_ban` (trước văn bản tự do) để lại, có một báo cáo theo
+    biểu mẫu."""
     from drafter.bieu_mau.du_lieu import doc_bao_cao
     from drafter.kho import delta
 
     thu_muc.mkdir(parents=True, exist_ok=True)
     cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
     cn.execute("PRAGMA journal_mode = WAL")
-    for buoc in csdl.DI_CHUYEN[:2]:
+    for buoc in csdl.DI_CHUYEN[:phien_ban]:
         for cau_lenh in buoc:
             cn.execute(cau_lenh)
     cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-    cn.execute("INSERT INTO luoc_do VALUES (1, 'x'), (2, 'x')")
+    cn.executemany("INSERT INTO luoc_do VALUES (?, 'x')", [(i,) for i in range(1, phien_ban + 1)])
     cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES (1, 'Cai Kinh', '{}', "
                "1, 'x')")
     mau = doc_bao_cao(tep_mau("bao-cao-cai-kinh-quy-I-2024.json"))
@@ -105,10 +106,11 @@ def _kho_luoc_do_2(thu_muc: Path) -> None:
     cn.close()
 
 
-def test_kho_luoc_do_2_len_3(tmp_path: Path, docx: dict[str, Path]) -> None:
-    _kho_luoc_do_2(tmp_path)
+@pytest.mark.parametrize("phien_ban", [2, 3])  # 3: lược đồ sắp xếp đơn vị hành chính
+def test_kho_luoc_do_cu_di_chuyen(tmp_path: Path, docx: dict[str, Path], phien_ban: int) -> None:
+    _kho_luoc_do_cu(tmp_path, phien_ban)
     with Kho.mo(tmp_path) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == 3
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 4
         (bc,) = k.cac_bao_cao(1)
         assert bc.loai == "bieu_mau" and k.doc(1, "2024-Q1").bieu_mau == "kt-xh-quy-xa"
         # Văn bản tự do lưu được ngay trong kho vừa di chuyển.

@@ -241,7 +241,10 @@ class CauVan:
 
     def dau_chua_co(self, thieu: list[str], truong: str = "") -> Doan:
         """Dấu «[chưa có: …]» tô vàng thay chỗ số còn thiếu trong bản nháp."""
-        return Doan(chu=f"[chưa có: {mo_ta_thieu(self.ct, thieu, truong)}]", to_sang=True)
+        chu = mo_ta_thieu(self.ct, thieu, truong)
+        if self.viet.du_toan_cap_tren:
+            chu = chu.replace(TEN_TRUONG["du_toan_huyen"], self.viet.du_toan_cap_tren)
+        return Doan(chu=f"[chưa có: {chu}]", to_sang=True)
 
     def _chenh_lech(self) -> str:
         """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""

@@ -67,6 +67,11 @@ class ChiTieu(_Mau):
     # lũy kế, hiện có: lấy số quý cuối). "lon_nhat" cho số đơn vị trong một tổng cố định
     # ("số thôn đã phun tiêu độc": cộng hai quý 8 + 8 thôn là sai).
     gop: CachGop | None = None
+    # Số của xã hình thành sau sắp xếp đơn vị hành chính, cho các kỳ trước ngày sắp xếp: mặc
+    # định cộng số của các xã cũ (số đếm, diện tích, tiền, cả tử số và mẫu số của tỷ số);
+    # "khong" cho số không cộng theo địa bàn được (năng suất, điểm, số tiêu chí trên một bộ tiêu
+    # chí chung). Tỷ lệ % không bao giờ cộng hay lấy trung bình.
+    gop_xa_cu: Literal["cong", "khong"] = "cong"
     so_sanh: list[SoSanh] = Field(default_factory=list)
     so_le: int = Field(default=2, ge=0, le=4)  # số chữ số thập phân tối đa khi in giá trị
     so_le_ty_le: int = Field(default=1, ge=0, le=3)
@@ -116,6 +121,9 @@ class MucBieuMau(_Mau):
 class CachViet(_Mau):
     ke_hoach: str = "KH"
     cung_ky: str = "so với cùng kỳ"
+    # "đạt 53,6% dự toán huyện giao"; trống: theo kỳ báo cáo (huyện giao, từ quý III/2025 khi
+    # không còn cấp huyện thì tỉnh giao).
+    du_toan_cap_tren: str = ""
 
 
 class BieuMau(_Mau):

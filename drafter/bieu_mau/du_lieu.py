@@ -18,9 +18,11 @@ from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
 from drafter.van_ban import SO_DE_MUC_CUNG_CAP_TOI_DA, Chu, QuyenHan, kiem_phien_ban
 
-PHIEN_BAN_DU_LIEU = 2
+PHIEN_BAN_DU_LIEU = 3
 # Phiên bản 1 → 2: "can_xem_lai" (cả mục) thay bằng "doan_chep" (từng đoạn chép từ kỳ trước chưa
-# xem lại); thêm "so_lieu_chep" và "nhiem_vu_ky_truoc". Tệp phiên bản 1 vẫn đọc được.
+# xem lại); thêm "so_lieu_chep" và "nhiem_vu_ky_truoc". Phiên bản 2 → 3: thêm "cung_ky_xa_cu"
+# (số cùng kỳ là tổng của các xã trước sắp xếp) và "cung_ky_mau_so" của tỷ số. Tệp phiên bản 1
+# và 2 vẫn đọc được; bản drafter cũ gặp tệp phiên bản 3 thì báo cần cập nhật thay vì đọc sai.
 
 SoNhap = str | int | float | None
 """Một ô số như người dùng gõ; chuỗi theo kiểu Việt ("1.312.259.000") hoặc số JSON."""
@@ -40,6 +42,7 @@ class SoLieuNhap(_Nhap):
     mau_so: SoNhap = None  # y của tỷ số x/y
     ke_hoach: SoNhap = None  # chỉ tiêu kế hoạch năm
     cung_ky: SoNhap = None  # cùng kỳ năm trước
+    cung_ky_mau_so: SoNhap = None  # y của tỷ số cùng kỳ (để tính lại % khi cộng các xã cũ)
     ky_truoc: SoNhap = None  # kỳ báo cáo liền trước
     du_toan_huyen: SoNhap = None
     du_toan_xa: SoNhap = None
@@ -86,6 +89,19 @@ class ChuKyNhap(_Nhap):
     ho_ten: Chu = ""
 
 
+class CungKyXaCu(_Nhap):
+    """Số cùng kỳ của báo cáo (kỳ trước ngày sắp xếp đơn vị hành chính) là tổng số liệu các xã
+    cũ hợp thành xã này. Đủ để dựng chú thích và nói lý do số thiếu mà không cần kho."""
+
+    cac_xa: list[Chu] = Field(min_length=1)  # tên các xã cũ, theo thứ tự của nghị quyết
+    ngay_sap_nhap: date
+    nghi_quyet: Chu = ""
+    # In chú thích "Số liệu cùng kỳ là tổng số liệu của các xã … trước khi sắp xếp" ở chỗ đầu
+    # tiên văn bản so với cùng kỳ; người làm báo cáo tắt được.
+    chu_thich: bool = True
+    thieu: dict[str, Chu] = Field(default_factory=dict)  # mã chỉ tiêu → vì sao chưa có số
+
+
 class BaoCaoDuLieu(_Nhap):
     phien_ban: int = PHIEN_BAN_DU_LIEU
     bieu_mau: str
@@ -106,11 +122,15 @@ class BaoCaoDuLieu(_Nhap):
     # Mã các chỉ tiêu giữ số của kỳ trước làm số khởi đầu (hiện có, lũy kế) chưa được xác nhận.
     so_lieu_chep: list[str] = Field(default_factory=list)
     nhiem_vu_ky_truoc: list[NhiemVuKyTruoc] = Field(default_factory=list)
+    cung_ky_xa_cu: CungKyXaCu | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _nang_phien_ban(cls, du_lieu: object) -> object:
-        """Tệp phiên bản 1: mục "cần xem lại" thành từng đoạn chép chưa xem lại."""
+        """Tệp phiên bản 1: mục "cần xem lại" thành từng đoạn chép chưa xem lại. Phiên bản 2
+        chỉ thiếu các trường mới (mặc định trống)."""
+        if isinstance(du_lieu, dict) and du_lieu.get("phien_ban") == 2:
+            return {**du_lieu, "phien_ban": PHIEN_BAN_DU_LIEU}
         if not isinstance(du_lieu, dict) or du_lieu.get("phien_ban") != 1:
             return du_lieu
         du_lieu = dict(du_lieu)

@@ -27,6 +27,7 @@ from drafter.bieu_mau.du_lieu import TEN_TRANG_THAI_NHIEM_VU, BaoCaoDuLieu
 from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh
 from drafter.van_ban import (
     ChuKy,
+    ChuThich,
     DauVanBan,
     Doan,
     DoanVan,
@@ -46,10 +47,27 @@ class NguCanh:
     so_lieu: dict[str, SoLieuDaTinh]
     cach_viet: CachViet
     da_nhac: set[str]  # chỉ tiêu đã có chỗ giữ trong đoạn văn
+    # Chú thích «số cùng kỳ là tổng của các xã cũ» còn chờ đặt: đặt một lần, ở chỗ đầu tiên
+    # văn bản so với cùng kỳ.
+    chu_thich_ck: ChuThich | None = None
 
     @cached_property
     def bien(self) -> dict[str, str]:
         return bien_cua(self.bao_cao)
+
+    def chen_chu_thich_ck(self, s: SoLieuDaTinh, truong: str, ra: list) -> list:
+        """Đặt chú thích số cùng kỳ ngay sau cụm so với cùng kỳ đầu tiên của văn bản."""
+        if self.chu_thich_ck is None or not ra:
+            return ra
+        if truong in ("cau", "so_sanh"):
+            co = s.ty_le_cung_ky is not None or s.chenh_lech_cung_ky is not None
+        else:
+            co = truong in ("cung_ky", "chenh_lech") and s.cung_ky is not None
+        if not co:
+            return ra
+        ra, self.chu_thich_ck = chen_sau_cum(ra, (self.cach_viet.cung_ky, "bằng cùng kỳ"),
+                                             self.chu_thich_ck), None
+        return ra
 
     def dien(self, mau: str) -> str:
         return dien_bien(mau, self.bien)
@@ -69,7 +87,40 @@ class NguCanh:
             ra = cau.theo_truong(g.truong)
         except KeyError:  # phần lạ sau dấu chấm: kiểm tra đã báo lỗi
             return [Doan(chu=f"[chưa có: {g.chu} không hiểu]", to_sang=True)]
-        return list(ra) or [CHO_TRONG]
+        return self.chen_chu_thich_ck(s, g.truong, list(ra)) or [CHO_TRONG]
+
+
+def chen_sau_cum(ra: list, cac_cum: tuple[str, ...], chu_thich: ChuThich) -> list:
+    """Chèn chú thích ngay sau cụm chữ đầu tiên trong `cac_cum` (tách đoạn chữ chứa nó); không
+    thấy cụm nào thì đặt cuối."""
+    for i, x in enumerate(ra):
+        chu = x if isinstance(x, str) else x.chu if isinstance(x, Doan) else None
+        if chu is None:
+            continue
+        vi_tri = [chu.find(c) + len(c) for c in cac_cum if c and c in chu]
+        if not vi_tri:
+            continue
+        j = min(vi_tri)
+        if isinstance(x, str):
+            truoc, sau = chu[:j], chu[j:]
+        else:
+            truoc = x.model_copy(update={"chu": chu[:j]})
+            sau = x.model_copy(update={"chu": chu[j:]})
+        return [*ra[:i], truoc, chu_thich, *([sau] if chu[j:] else []), *ra[i + 1:]]
+    return [*ra, chu_thich]
+
+
+def cach_viet_cua(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> CachViet:
+    """Cách viết các phép so sánh của báo cáo: riêng của báo cáo, không thì của biểu mẫu. Tên
+    dự toán cấp trên để trống thì theo thời điểm: huyện giao, từ khi bỏ cấp huyện là tỉnh giao."""
+    from drafter.sap_nhap import sau_bo_cap_huyen
+
+    viet = bao_cao.cach_viet or bieu_mau.cach_viet
+    if viet.du_toan_cap_tren:
+        return viet
+    return viet.model_copy(update={"du_toan_cap_tren": "dự toán tỉnh giao"
+                                   if sau_bo_cap_huyen(bao_cao.ky_bao_cao)
+                                   else "dự toán huyện giao"})
 
 
 def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
@@ -98,7 +149,12 @@ def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaT
 def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
          so_lieu: dict[str, SoLieuDaTinh] | None = None) -> VanBan:
     so_lieu = so_lieu or tinh_tat_ca(bieu_mau, bao_cao)
-    nc = NguCanh(bieu_mau, bao_cao, so_lieu, bao_cao.cach_viet or bieu_mau.cach_viet, set())
+    nc = NguCanh(bieu_mau, bao_cao, so_lieu, cach_viet_cua(bieu_mau, bao_cao), set())
+    xa_cu = bao_cao.cung_ky_xa_cu
+    if xa_cu is not None and xa_cu.chu_thich:
+        from drafter.sap_nhap import chu_thich_cung_ky
+
+        nc.chu_thich_ck = ChuThich(chu_thich=[chu_thich_cung_ky(xa_cu)])
     for doan in bao_cao.van_ban.values():
         for chu in doan:
             nc.da_nhac.update(g.ma for g in cac_giu_cho(phan_tich(chu)))
@@ -138,7 +194,7 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         if ct.ma in nc.da_nhac:
             continue
         cau = CauVan(nc.so_lieu[ct.ma], nc.cach_viet)
-        chu = cau.theo_truong("cau")
+        chu = nc.chen_chu_thich_ck(nc.so_lieu[ct.ma], "cau", cau.theo_truong("cau"))
         if chu:
             cuoi = [*chu, *cau.chu_thich(), "."] if ct.phan_con and \
                 ct.phan_con.cach_hien == "chu_thich" else [*chu, "."]

@@ -31,11 +31,12 @@ NHOM: dict[str, str] = {
     "nhiem_vu": "Kết quả nhiệm vụ kỳ trước",
     "gan_ky": "Từ ngữ gắn với kỳ khác",
     "cho_trong": "Chỗ giữ số liệu, chỗ để trống, mục trống",
+    "cung_ky": "Số cùng kỳ của các xã trước sắp xếp",
     "so_lieu": "Kiểm tra số liệu",
     "van_ban": "Thông tin văn bản",
 }
 Nhom = Literal["thieu_so", "so_chep", "doan_chep", "nhiem_vu", "gan_ky", "cho_trong",
-               "so_lieu", "van_ban"]
+               "cung_ky", "so_lieu", "van_ban"]
 
 
 @dataclass(frozen=True)
@@ -152,9 +153,33 @@ def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
     ra += _doan_chep(bieu_mau, bao_cao)
     ra += _nhiem_vu(bieu_mau, bao_cao)
     ra += _muc_trong(bieu_mau, bao_cao, so_lieu)
+    ra += _cung_ky_xa_cu(bieu_mau, bao_cao)
     ra += _kiem_thong_tin(bao_cao, chinh_thuc)
     thu_tu = list(NHOM)
     return sorted(ra, key=lambda t: thu_tu.index(t.nhom))  # sort ổn định: giữ thứ tự trong nhóm
+
+
+def _cung_ky_xa_cu(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
+    """Cảnh báo (không chặn) cho chỉ tiêu so với cùng kỳ mà tổng các xã cũ không tính được:
+    câu văn sẽ không có phép so sánh đó; nói rõ vì sao để người làm báo cáo nhập báo cáo còn
+    thiếu hay tự ghi số cùng kỳ."""
+    xa_cu = bao_cao.cung_ky_xa_cu
+    if xa_cu is None:
+        return []
+    ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+    ky_ck = bao_cao.ky_bao_cao.cung_ky_nam_truoc()
+    ten_ck = ky_ck.ten_gon if ky_ck.loai == "quy" else ky_ck.ten
+    ra: list[ThongBao] = []
+    for ma, ly_do in xa_cu.thieu.items():
+        ct = ct_theo_ma.get(ma)
+        s = bao_cao.so_lieu.get(ma)
+        if ct is None or (s is not None and s.cung_ky not in (None, "")):
+            continue
+        ra.append(ThongBao("canh_bao", f"chưa có số cùng kỳ {ten_ck} (tổng các xã trước sắp "
+                                       f"xếp) nên câu văn không so với cùng kỳ: {ly_do}",
+                           ct.muc, ma, "cung_ky",
+                           _noi(bieu_mau, ct, "cung_ky"), nhom="cung_ky"))
+    return ra
 
 
 def kiem_tra_chi_tieu(bieu_mau: BieuMau, ct: ChiTieu, nhap: SoLieuNhap | None,
@@ -167,6 +192,8 @@ def kiem_tra_chi_tieu(bieu_mau: BieuMau, ct: ChiTieu, nhap: SoLieuNhap | None,
            for truong, tb in _rang_buoc(ct, s)]
     if bao_cao is not None and ct.ma in bao_cao.so_lieu_chep:
         ra += [t for t in _so_lieu_chep(bieu_mau, bao_cao) if t.ma_chi_tieu == ct.ma]
+    if bao_cao is not None and bao_cao.cung_ky_xa_cu and ct.ma in bao_cao.cung_ky_xa_cu.thieu:
+        ra += [t for t in _cung_ky_xa_cu(bieu_mau, bao_cao) if t.ma_chi_tieu == ct.ma]
     return ra + _canh_bao_so_lieu(bieu_mau, {ct.ma: s})
 
 

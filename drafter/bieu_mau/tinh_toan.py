@@ -17,7 +17,8 @@ TRUONG_SO = ("gia_tri", "mau_so", "ke_hoach", "cung_ky", "ky_truoc", "du_toan_hu
              "du_toan_xa")
 TEN_TRUONG = {
     "gia_tri": "số liệu", "mau_so": "mẫu số (y của x/y)", "ke_hoach": "kế hoạch năm",
-    "cung_ky": "cùng kỳ năm trước", "ky_truoc": "kỳ trước", "du_toan_huyen": "dự toán huyện giao",
+    "cung_ky": "cùng kỳ năm trước", "cung_ky_mau_so": "mẫu số cùng kỳ", "ky_truoc": "kỳ trước",
+    "du_toan_huyen": "dự toán huyện giao",
     "du_toan_xa": "dự toán xã giao", "phan_con": "chi tiết",
 }
 

@@ -6,15 +6,16 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from drafter import vn
+from drafter import nd30, vn
 from drafter.ghi_docx import kieu_chu
 from drafter.ghi_docx.luoc_do import con
 from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, them_doan
 from drafter.van_ban import ChuKy, VanBan
 
-COT_NOI_NHAN_CM = 6.5
-COT_CHU_KY_CM = 10.0
-DONG_TRONG_KY = 4  # chỗ ký và đóng dấu
+COT_NOI_NHAN_CM = nd30.COT_NOI_NHAN.ghi
+COT_CHU_KY_CM = nd30.COT_CHU_KY.ghi
+DONG_TRONG_KY = nd30.DONG_TRONG_KY.ghi  # chỗ ký và đóng dấu
+CO_CHU_KY = nd30.CO_CHU_KY.ghi
 
 
 def viet_cau_ket(tai_lieu: Document, van_ban: VanBan) -> None:
@@ -35,9 +36,9 @@ def cau_ket_in(van_ban: VanBan) -> str:
 def ket_thuc_bang_dau_het(cau: str) -> str:
     """Câu cuối thân văn bản kết thúc bằng "./." (bỏ dấu chấm, "./." người gõ thêm nếu có)."""
     s = cau.rstrip()
-    while s.endswith(("./.", ".", "/")):
-        s = s.removesuffix("./.").rstrip("./").rstrip()
-    return s + "./."
+    while s.endswith((nd30.DAU_HET, ".", "/")):
+        s = s.removesuffix(nd30.DAU_HET).rstrip("./").rstrip()
+    return s + nd30.DAU_HET
 
 
 def dong_noi_nhan(van_ban: VanBan) -> list[str]:
@@ -57,19 +58,20 @@ def viet_noi_nhan_chu_ky(tai_lieu: Document, van_ban: VanBan) -> None:
     con(bang.rows[0]._tr.get_or_add_trPr(), "w:cantSplit")
     trai, phai = bang.rows[0].cells
 
-    nhan = doan_o(trai, "Nơi nhận:", 12, dam=True, nghieng=True, can_giua=False, dau_tien=True)
+    nhan = doan_o(trai, "Nơi nhận:", nd30.CO_NHAN_NOI_NHAN.ghi, dam=True, nghieng=True,
+                  can_giua=False, dau_tien=True)
     for dong in dong_noi_nhan(van_ban):
-        doan = doan_o(trai, dong, 11, can_giua=False)
+        doan = doan_o(trai, dong, nd30.CO_MUC_NOI_NHAN.ghi, can_giua=False)
         doan.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     dong_ky = dong_chu_ky(van_ban.chu_ky)
-    dau = doan_o(phai, dong_ky[0], 14, dam=True, dau_tien=True)
+    dau = doan_o(phai, dong_ky[0], CO_CHU_KY, dam=True, dau_tien=True)
     for dong in dong_ky[1:]:
-        doan_o(phai, dong, 14, dam=True)
-    for _ in range(DONG_TRONG_KY):
-        doan_o(phai, "", 14)
+        doan_o(phai, dong, CO_CHU_KY, dam=True)
+    for _ in range(int(DONG_TRONG_KY)):
+        doan_o(phai, "", CO_CHU_KY)
     if van_ban.chu_ky.ho_ten:
-        doan_o(phai, van_ban.chu_ky.ho_ten, 14, dam=True)
+        doan_o(phai, van_ban.chu_ky.ho_ten, CO_CHU_KY, dam=True)
 
     # "Nơi nhận:" ngang hàng với dòng thẩm quyền ký.
     for doan in (nhan, dau):

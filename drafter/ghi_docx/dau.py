@@ -11,24 +11,28 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from drafter import vn
+from drafter import nd30, vn
 from drafter.ghi_docx.do_rong import do_rong_cm
 from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, duong_ke, them_chu, them_doan
 from drafter.ghi_docx.trang import RONG_CHU_CM
 from drafter.van_ban import DauVanBan
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-CO_QUOC_HIEU = 13
-CO_TIEU_NGU = CO_QUOC_HIEU + 1  # NĐ 30: cỡ chữ tăng, giảm thống nhất (QH 13 → TN 14 → ngày 14)
-CO_CO_QUAN = 13
-CO_SO = 13
-COT_TRAI_CM = 6.0
-COT_TRAI_TOI_DA_CM = 7.0
-COT_PHAI_CM = 10.5
+# Chữ và cỡ theo NĐ 30 lấy từ danh mục quy tắc (drafter/nd30.py).
+QUOC_HIEU = nd30.CHU_QUOC_HIEU
+TIEU_NGU = nd30.CHU_TIEU_NGU
+CO_QUOC_HIEU = nd30.CO_QUOC_HIEU.ghi
+CO_TIEU_NGU = nd30.CO_TIEU_NGU.ghi  # cỡ chữ tăng, giảm thống nhất (QH 13 → TN 14 → ngày 14)
+CO_NGAY = nd30.CO_NGAY.ghi
+CO_CO_QUAN = nd30.CO_CO_QUAN.ghi
+CO_SO = nd30.CO_SO_KY_HIEU.ghi
+CO_TEN_LOAI = nd30.CO_TEN_LOAI.ghi
+CO_TRICH_YEU = nd30.CO_TRICH_YEU.ghi
+COT_TRAI_CM = nd30.COT_TRAI_DAU.ghi
+COT_TRAI_TOI_DA_CM = nd30.COT_TRAI_DAU.khoang.cao
+COT_PHAI_CM = nd30.COT_PHAI_DAU.ghi
 COT_PHAI_TOI_THIEU_CM = 9.8  # Quốc hiệu 9,57 cm + lề ô
 LE_O_CM = 0.1
-TY_LE_DUONG_KE = 0.4  # đường kẻ dưới tên cơ quan, trích yếu: 1/3–1/2 dòng chữ
+TY_LE_DUONG_KE = nd30.DAI_KE_NGAN.ghi  # đường kẻ dưới tên cơ quan, trích yếu
 
 
 def do_rong_cot_dau(dau: DauVanBan) -> tuple[float, float]:
@@ -69,7 +73,7 @@ def viet_dau(tai_lieu: Document, dau: DauVanBan) -> None:
     # Ô 3 và ô 4: "Số: 05/BC-UBND" và "Cai Kinh, ngày 15 tháng 4 năm 2024".
     o_so, o_ngay = bang.rows[1].cells
     so = doan_o(o_so, vn.so_ky_hieu(dau.so, dau.ky_hieu), CO_SO, dau_tien=True)
-    ngay = doan_o(o_ngay, vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam, dau.thang), CO_TIEU_NGU,
+    ngay = doan_o(o_ngay, vn.dia_danh_ngay(dau.dia_danh, dau.ngay, dau.nam, dau.thang), CO_NGAY,
                   nghieng=True, dau_tien=True)
     for doan in (so, ngay):
         doan.paragraph_format.space_before = Pt(6)
@@ -86,21 +90,21 @@ def _ten_loai_trich_yeu(tai_lieu: Document, dau: DauVanBan) -> None:
     ten_loai.paragraph_format.space_before = Pt(18)
     ten_loai.paragraph_format.keep_with_next = True
     chu_ten_loai = vn.viet_hoa(dau.ten_loai)
-    them_chu(ten_loai, chu_ten_loai, 14, dam=True)
-    rong = do_rong_cm(chu_ten_loai, 14, dam=True)
+    them_chu(ten_loai, chu_ten_loai, CO_TEN_LOAI, dam=True)
+    rong = do_rong_cm(chu_ten_loai, CO_TEN_LOAI, dam=True)
 
     if dau.trich_yeu is not None:
         trich_yeu = tai_lieu.add_paragraph()
         trich_yeu.alignment = WD_ALIGN_PARAGRAPH.CENTER
         trich_yeu.paragraph_format.keep_with_next = True
-        them_chu(trich_yeu, dau.trich_yeu, 14, dam=True)
-        rong = max(do_rong_cm(d, 14, dam=True) for d in dau.trich_yeu.split("\n"))
+        them_chu(trich_yeu, dau.trich_yeu, CO_TRICH_YEU, dam=True)
+        rong = max(do_rong_cm(d, CO_TRICH_YEU, dam=True) for d in dau.trich_yeu.split("\n"))
 
     if dau.dong_duoi_trich_yeu:
         duoi = tai_lieu.add_paragraph()
         duoi.alignment = WD_ALIGN_PARAGRAPH.CENTER
         duoi.paragraph_format.keep_with_next = True
-        them_chu(duoi, dau.dong_duoi_trich_yeu, 14, nghieng=True)
+        them_chu(duoi, dau.dong_duoi_trich_yeu, CO_TRICH_YEU, nghieng=True)
 
     ke = tai_lieu.add_paragraph()
     duong_ke(ke, TY_LE_DUONG_KE * min(rong, RONG_CHU_CM), RONG_CHU_CM)
@@ -132,7 +136,7 @@ def _can_cu_kinh_gui(tai_lieu: Document, dau: DauVanBan) -> None:
         cuoi = "." if i == len(dau.kinh_gui) - 1 else ";"
         if i == 0:
             doan.paragraph_format.space_before = Pt(6)
-            doan.paragraph_format.left_indent = thut - Cm(do_rong_cm(nhan, 14))
+            doan.paragraph_format.left_indent = thut - Cm(do_rong_cm(nhan, kieu_chu.CO_CHU_THAN))
             them_chu(doan, f"{nhan}- {noi.rstrip(' ;.')}{cuoi}")
         else:
             doan.paragraph_format.left_indent = thut

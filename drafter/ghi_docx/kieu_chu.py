@@ -13,13 +13,15 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 
+from drafter import nd30
 from drafter.ghi_docx.luoc_do import con
 from drafter.ghi_docx.oxml import phong_bon_o
 
-CO_CHU_THAN = 14  # cỡ chữ thân văn bản (13–14)
-THUT_DONG_DAU_CM = 1.27
-CACH_DOAN_PT = 6  # khoảng cách giữa các đoạn tối thiểu 6 pt
-GIAN_DONG = 1.15  # giãn dòng trong khoảng từ một dòng đến 1,5 dòng
+# Giá trị của NĐ 30 lấy từ danh mục quy tắc (drafter/nd30.py), không ghi số ở đây.
+CO_CHU_THAN = nd30.CO_CHU_THAN.ghi
+THUT_DONG_DAU_CM = nd30.THUT_DAU_DONG.ghi
+CACH_DOAN_PT = nd30.CACH_DOAN.ghi
+GIAN_DONG = nd30.GIAN_DONG.ghi
 
 # Mã kiểu (style id) không dấu, giữ nguyên khi mở ở máy khác; tên hiện trong Word có dấu.
 THAN = "VBThan"
@@ -86,13 +88,13 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
 
 
 def _mac_dinh_tai_lieu(styles_el) -> None:
-    """docDefaults: Times New Roman bốn ô, 14 pt, chữ đen, ngôn ngữ tiếng Việt."""
+    """docDefaults: Times New Roman bốn ô, cỡ chữ thân văn bản, chữ đen, tiếng Việt."""
     doc_defaults = styles_el.find(qn("w:docDefaults"))
     rPr = doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     phong_bon_o(con(rPr, "w:rFonts"))
     con(rPr, "w:sz", val=str(CO_CHU_THAN * 2))
     con(rPr, "w:szCs", val=str(CO_CHU_THAN * 2))
-    con(rPr, "w:color", val="000000")
+    con(rPr, "w:color", val=nd30.MAU_CHU.ghi)
     con(rPr, "w:lang", val="vi-VN", eastAsia="vi-VN", bidi="ar-SA")
 
 

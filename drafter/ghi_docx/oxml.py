@@ -10,10 +10,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement, _Element
 
+from drafter import nd30
 from drafter.ghi_docx.luoc_do import con
 
 TWIP_MOI_CM = 1440 / 2.54
-PHONG = "Times New Roman"
+PHONG = nd30.PHONG.ghi
 
 
 def twip(cm: float) -> int:
@@ -65,7 +66,7 @@ def duong_ke(doan: Paragraph, do_dai_cm: float, rong_o_cm: float) -> None:
     thua = max(rong_o_cm - do_dai_cm, 0) / 2
     pPr = doan._p.get_or_add_pPr()
     vien = con(pPr, "w:pBdr")
-    con(vien, "w:top", val="single", sz="6", space="1", color="000000")
+    con(vien, "w:top", val="single", sz="6", space="1", color=nd30.MAU_CHU.ghi)
     con(pPr, "w:ind", left=str(twip(thua)), right=str(twip(thua)), firstLine="0")
     # Cách chữ phía trên một chút, đoạn kẻ thấp để đường kẻ vẫn sát dòng chữ.
     doan.paragraph_format.space_before = Pt(3)

@@ -9,24 +9,29 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-# Lề trong khoảng NĐ 30 cho phép: trên, dưới 20–25 mm; trái 30–35 mm; phải 15–20 mm.
-LE_TREN_CM = 2.0
-LE_DUOI_CM = 2.0
-LE_TRAI_CM = 3.0
-LE_PHAI_CM = 1.5
-CACH_DAU_TRANG_CM = 1.0  # số trang nằm trong lề trên
-RONG_CHU_CM = 21.0 - LE_TRAI_CM - LE_PHAI_CM  # 16,5 cm
+from drafter import nd30
+
+# Khổ giấy, lề (trong khoảng NĐ 30 cho phép) lấy từ danh mục quy tắc, đổi mm ra cm.
+RONG_GIAY_CM = nd30.RONG_GIAY.ghi / 10
+CAO_GIAY_CM = nd30.CAO_GIAY.ghi / 10
+LE_TREN_CM = nd30.LE_TREN.ghi / 10
+LE_DUOI_CM = nd30.LE_DUOI.ghi / 10
+LE_TRAI_CM = nd30.LE_TRAI.ghi / 10
+LE_PHAI_CM = nd30.LE_PHAI.ghi / 10
+CACH_DAU_TRANG_CM = nd30.CACH_DAU_TRANG.ghi / 10  # số trang nằm trong lề trên
+RONG_CHU_CM = RONG_GIAY_CM - LE_TRAI_CM - LE_PHAI_CM  # 16,5 cm
 
 
 def thiet_lap_trang(tai_lieu: Document) -> None:
     phan = tai_lieu.sections[0]
     phan.orientation = WD_ORIENT.PORTRAIT
-    phan.page_width = Cm(21.0)
-    phan.page_height = Cm(29.7)
-    # Cm() tính ra EMU; Word lưu twip: 21 cm = 11906 twip, 29,7 cm = 16838 twip.
+    phan.page_width = Cm(RONG_GIAY_CM)
+    phan.page_height = Cm(CAO_GIAY_CM)
+    # Cm() tính ra EMU rồi cắt khi đổi ra twip; Word lưu twip làm tròn: 21 cm = 11906 twip,
+    # 29,7 cm = 16838 twip.
     pgSz = phan._sectPr.find(qn("w:pgSz"))
-    pgSz.set(qn("w:w"), "11906")
-    pgSz.set(qn("w:h"), "16838")
+    pgSz.set(qn("w:w"), str(round(nd30.RONG_GIAY.ghi * nd30.TWIP_MOI_MM)))
+    pgSz.set(qn("w:h"), str(round(nd30.CAO_GIAY.ghi * nd30.TWIP_MOI_MM)))
     phan.top_margin = Cm(LE_TREN_CM)
     phan.bottom_margin = Cm(LE_DUOI_CM)
     phan.left_margin = Cm(LE_TRAI_CM)
@@ -44,11 +49,11 @@ def thiet_lap_trang(tai_lieu: Document) -> None:
 
 
 def _truong_page(doan) -> None:
-    """Trường PAGE thật (begin / instrText / separate / kết quả / end), cỡ 14, đứng thẳng."""
+    """Trường PAGE thật (begin / instrText / separate / kết quả / end), cỡ theo NĐ 30, đứng."""
     for loai, chu in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
                       ("end", None)):
         run = doan.add_run()
-        run.font.size = Pt(14)
+        run.font.size = Pt(nd30.CO_SO_TRANG.ghi)
         if loai:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), loai)

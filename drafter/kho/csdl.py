@@ -83,7 +83,23 @@ DI_CHUYEN: list[list[str]] = [
         # Chỉ chứa các phiên bản chưa nén: hỏi «còn gì để nén không» khi mở kho là tức thì.
         "CREATE INDEX phien_ban_chua_nen ON phien_ban (bao_cao_id) WHERE cach_luu = 'json'",
     ],
-    # 2 → 3: loại tài liệu của mỗi kỳ: báo cáo theo biểu mẫu, hay văn bản tự do nhập từ Word
+    # 2 → 3: sắp xếp đơn vị hành chính (từ 01/7/2025): xã mới biết các xã cũ hợp thành nó,
+    # ngày sắp xếp và nghị quyết; báo cáo của các xã cũ vẫn nằm dưới chính xã cũ, không đổi.
+    # Kế hoạch năm cộng từ kế hoạch các xã cũ được đánh dấu chờ xem lại.
+    [
+        "ALTER TABLE xa ADD COLUMN ngay_sap_nhap TEXT",       # "2025-07-01"; NULL: không sắp xếp
+        "ALTER TABLE xa ADD COLUMN nghi_quyet TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE xa_tien_than (
+        xa_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE CASCADE,        -- xã sau sắp xếp
+        tien_than_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE RESTRICT, -- một xã cũ
+        thu_tu INTEGER NOT NULL,             -- thứ tự ghi trong nghị quyết (in chú thích theo đó)
+        PRIMARY KEY (xa_id, tien_than_id),
+        CHECK (xa_id <> tien_than_id)
+    )""",
+        "CREATE INDEX xa_tien_than_nguoc ON xa_tien_than (tien_than_id)",
+        "ALTER TABLE ke_hoach_nam ADD COLUMN xem_lai INTEGER NOT NULL DEFAULT 0",
+    ],
+    # 3 → 4: loại tài liệu của mỗi kỳ: báo cáo theo biểu mẫu, hay văn bản tự do nhập từ Word
     # (van_ban_tu_do.py; cột bieu_mau để trống). Báo cáo đã có đều là theo biểu mẫu.
     [
         "ALTER TABLE bao_cao ADD COLUMN loai TEXT NOT NULL DEFAULT 'bieu_mau' "

@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Concatenate, Literal, ParamSpec, TypeVar
 
@@ -69,6 +69,16 @@ class Xa:
     noi_nhan: list[str] = field(default_factory=list)
     luu: str = "VT"
     chu_ky: dict = field(default_factory=dict)
+    # Sắp xếp đơn vị hành chính: xã này hình thành từ các xã cũ (theo thứ tự của nghị quyết) kể
+    # từ ngày_sap_nhap. Không nằm trong ho_so: chỉ đổi qua Kho.dat_sap_nhap.
+    ngay_sap_nhap: date | None = None
+    nghi_quyet: str = ""
+    xa_tien_than: list[str] = field(default_factory=list)
+    tien_than_id: list[int] = field(default_factory=list)
+
+    @property
+    def co_tien_than(self) -> bool:
+        return bool(self.tien_than_id) and self.ngay_sap_nhap is not None
 
     def ho_so(self) -> dict:
         return {"co_quan_chu_quan": self.co_quan_chu_quan,
@@ -189,7 +199,19 @@ class Kho:
     def _xa_tu_dong(self, dong: tuple) -> Xa:
         """Hồ sơ xã hỏng (JSON sai, trường sai kiểu) không làm hỏng lệnh: dùng giá trị mặc định
         cho phần đọc không được, và cảnh báo."""
-        xa = Xa(id=dong[0], ten=dong[1], huyen=dong[2], tinh=dong[3], mac_dinh=bool(dong[4]))
+        xa = Xa(id=dong[0], ten=dong[1], huyen=dong[2], tinh=dong[3], mac_dinh=bool(dong[4]),
+                nghi_quyet=dong[7] or "")
+        try:
+            xa.ngay_sap_nhap = date.fromisoformat(dong[6]) if dong[6] else None
+        except ValueError:
+            self._canh_bao(f"Ngày sắp xếp của xã «{xa.ten}» trong kho không đọc được "
+                           f"(«{dong[6]}»); tạm coi như xã không có xã cũ. Đặt lại bằng "
+                           "«drafter xa them».")
+        cac = self.cn.execute("SELECT t.tien_than_id, x.ten FROM xa_tien_than t JOIN xa x ON "
+                              "x.id = t.tien_than_id WHERE t.xa_id = ? ORDER BY t.thu_tu",
+                              (xa.id,)).fetchall()
+        xa.tien_than_id = [d[0] for d in cac]
+        xa.xa_tien_than = [d[1] for d in cac]
         try:
             ho_so = json.loads(dong[5])
         except (ValueError, TypeError):
@@ -213,7 +235,7 @@ class Kho:
                            "tạm dùng giá trị mặc định. Vào Thiết lập để nhập lại hồ sơ xã.")
         return xa
 
-    _COT_XA = "id, ten, huyen, tinh, mac_dinh, ho_so"
+    _COT_XA = "id, ten, huyen, tinh, mac_dinh, ho_so, ngay_sap_nhap, nghi_quyet"
 
     @_bao_loi_sqlite
     def cac_xa(self) -> list[Xa]:
@@ -228,8 +250,45 @@ class Kho:
 
     @_bao_loi_sqlite
     def tim_xa(self, ten: str) -> Xa | None:
+        """Xã theo tên; gõ «xã Khe Thử», «KHE THỬ» hay thiếu dấu dựng sẵn cũng tìm được."""
         d = self.cn.execute(f"SELECT {self._COT_XA} FROM xa WHERE ten = ?", (ten,)).fetchone()
+        if d is None:
+            khoa = khoa_ten_xa(ten)
+            d = next((x for x in self.cn.execute(f"SELECT {self._COT_XA} FROM xa")
+                      if khoa_ten_xa(x[1]) == khoa), None)
         return self._xa_tu_dong(d) if d else None
+
+    @_bao_loi_sqlite
+    def xa_theo_id(self, xa_id: int) -> Xa:
+        d = self.cn.execute(f"SELECT {self._COT_XA} FROM xa WHERE id = ?", (xa_id,)).fetchone()
+        if d is None:
+            raise LoiKho(f"Kho không có xã mã số {xa_id}.", "Xem các xã bằng «drafter xa list».")
+        return self._xa_tu_dong(d)
+
+    def cac_tien_than(self, xa: Xa) -> list[Xa]:
+        """Các xã cũ hợp thành xã `xa` (rỗng: xã không qua sắp xếp)."""
+        return [self.xa_theo_id(i) for i in xa.tien_than_id]
+
+    @_bao_loi_sqlite
+    def xa_sau_sap_nhap(self, xa_id: int) -> Xa | None:
+        """Xã mới mà xã `xa_id` đã hợp vào (None: xã chưa sắp xếp)."""
+        d = self.cn.execute("SELECT xa_id FROM xa_tien_than WHERE tien_than_id = ?",
+                            (xa_id,)).fetchone()
+        return self.xa_theo_id(d[0]) if d else None
+
+    @_bao_loi_sqlite
+    def dat_sap_nhap(self, xa_id: int, tien_than_id: list[int], ngay: date,
+                     nghi_quyet: str = "") -> None:
+        """Ghi xã `xa_id` hình thành từ các xã `tien_than_id` (theo thứ tự) kể từ `ngay`."""
+        if xa_id in tien_than_id:
+            raise LoiKho("Một xã không thể là xã cũ của chính nó.",
+                         "Ghi tên các xã cũ khác tên xã mới.")
+        with self._gd():
+            self.cn.execute("UPDATE xa SET ngay_sap_nhap=?, nghi_quyet=? WHERE id=?",
+                            (ngay.isoformat(), nghi_quyet, xa_id))
+            self.cn.execute("DELETE FROM xa_tien_than WHERE xa_id=?", (xa_id,))
+            self.cn.executemany("INSERT INTO xa_tien_than VALUES (?, ?, ?)",
+                                [(xa_id, t, i) for i, t in enumerate(tien_than_id, 1)])
 
     @_bao_loi_sqlite
     def luu_xa(self, xa: Xa) -> Xa:
@@ -258,7 +317,17 @@ class Kho:
             (xa_id, nam)))
 
     @_bao_loi_sqlite
-    def dat_ke_hoach(self, xa_id: int, nam: int, gia_tri: dict[str, str | None]) -> None:
+    def ke_hoach_xem_lai(self, xa_id: int, nam: int) -> set[str]:
+        """Các kế hoạch năm cộng từ kế hoạch các xã cũ mà người dùng chưa xem lại."""
+        return {d[0] for d in self.cn.execute(
+            "SELECT ma_chi_tieu FROM ke_hoach_nam WHERE xa_id = ? AND nam = ? AND xem_lai = 1",
+            (xa_id, nam))}
+
+    @_bao_loi_sqlite
+    def dat_ke_hoach(self, xa_id: int, nam: int, gia_tri: dict[str, str | None],
+                     xem_lai: bool = False) -> None:
+        """Ghi kế hoạch năm. Người dùng lưu (xem_lai=False) là đã xem: bỏ dấu chờ xem lại của
+        kế hoạch cộng từ các xã cũ, kể cả khi giữ nguyên số."""
         with self._gd():
             for ma, v in gia_tri.items():
                 if v is None or str(v).strip() == "":
@@ -266,9 +335,10 @@ class Kho:
                                     "ma_chi_tieu=?", (xa_id, nam, ma))
                 else:
                     self.cn.execute(
-                        "INSERT INTO ke_hoach_nam VALUES (?, ?, ?, ?) ON CONFLICT "
-                        "(xa_id, nam, ma_chi_tieu) DO UPDATE SET gia_tri=excluded.gia_tri",
-                        (xa_id, nam, ma, str(v)))
+                        "INSERT INTO ke_hoach_nam (xa_id, nam, ma_chi_tieu, gia_tri, xem_lai) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (xa_id, nam, ma_chi_tieu) DO UPDATE "
+                        "SET gia_tri=excluded.gia_tri, xem_lai=excluded.xem_lai",
+                        (xa_id, nam, ma, str(v), int(xem_lai)))
 
     # ------------------------------------------------------------ báo cáo
 
@@ -553,6 +623,17 @@ class Kho:
         ds = [b.ky_bao_cao for b in self.cac_bao_cao(xa_id) if b.ky_bao_cao < ky]
         cung_loai = [k for k in ds if k.loai == ky.loai]
         return max(cung_loai or ds, default=None)
+
+
+def khoa_ten_xa(ten: str) -> str:
+    """Khóa so tên xã: bỏ chữ «xã»/«phường» đứng đầu, dựng sẵn (NFC), không phân biệt hoa
+    thường; «Xã Khe Thử», «KHE THỬ» cùng một xã."""
+    import unicodedata
+
+    chu = " ".join(unicodedata.normalize("NFC", ten).casefold().split())
+    for dau in ("xã ", "phường ", "thị trấn ", "đặc khu "):
+        chu = chu.removeprefix(dau)
+    return chu
 
 
 def _giai_day_du(cach_luu: str, du_lieu: bytes | str) -> str:

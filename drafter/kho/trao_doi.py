@@ -1,4 +1,5 @@
-"""Xuất, nhập báo cáo dưới dạng tệp JSON (để gửi huyện hay chuyển sang máy khác).
+"""Xuất, nhập báo cáo dưới dạng tệp JSON (để gửi cấp trên, chuyển sang máy khác, hay đưa báo
+cáo của các xã cũ trước sắp xếp vào kho).
 
 Nhập không bao giờ âm thầm ghi đè: nếu kho đã có báo cáo cùng kỳ với nội dung khác, bản nhập
 được lưu thành một phiên bản mới và bản cũ vẫn khôi phục được.
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, ghi_bao_cao, tu_du_lieu
-from drafter.kho.kho import Kho, Xa
+from drafter.kho.csdl import LoiKho
+from drafter.kho.kho import Kho, Xa, khoa_ten_xa
 from drafter.ky_bao_cao import Ky
 
 
@@ -26,7 +28,10 @@ def xuat_json(kho: Kho, xa_id: int, ky: str, tep: Path) -> Path:
     return ghi_bao_cao(kho.doc(xa_id, ky), tep)  # văn bản tự do cũng có thanh_json()
 
 
-def nhap_json(kho: Kho, tep: Path) -> KetQuaNhap:
+def nhap_json(kho: Kho, tep: Path, ten_xa: str | None = None) -> KetQuaNhap:
+    """Nhập một báo cáo (hay văn bản tự do) vào xã ghi trong tệp, hay vào xã `ten_xa` (--xa: báo
+    cáo của một xã cũ trước sắp xếp); xã chưa có thì thêm. Tệp của xã khác tên thì từ chối, không
+    nhập nhầm."""
     from drafter.tep_van_ban import doc_json, kiem_mo_hinh
     from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
 
@@ -36,11 +41,20 @@ def nhap_json(kho: Kho, tep: Path) -> KetQuaNhap:
     else:
         bao_cao = tu_du_lieu(du_lieu, f"Tệp {tep}")  # lược đồ lạ bị từ chối kèm câu giải thích
     ky = bao_cao.ky_bao_cao
-    xa = kho.tim_xa(bao_cao.xa) if bao_cao.xa else kho.xa_mac_dinh()
+    if ten_xa:
+        ten_xa = " ".join(ten_xa.split())
+        if bao_cao.xa and khoa_ten_xa(bao_cao.xa) != khoa_ten_xa(ten_xa):
+            raise LoiKho(f"Tệp {Path(tep).name} là báo cáo của xã «{bao_cao.xa}», không phải xã "
+                         f"«{ten_xa}».", f"Bỏ --xa để nhập vào xã {bao_cao.xa}, hoặc kiểm tra "
+                         "lại tệp.")
+        ten = ten_xa
+    else:
+        ten = bao_cao.xa
+    xa = kho.tim_xa(ten) if ten else kho.xa_mac_dinh()
     xa_moi = xa is None
     if xa is None:
-        # Phòng huyện nhập tệp của các xã: xã chưa có thì tạo hồ sơ từ phần đầu báo cáo.
-        xa = kho.luu_xa(Xa(id=0, ten=bao_cao.xa, co_quan_chu_quan=bao_cao.dau.co_quan_chu_quan,
+        # Nhập tệp của xã khác (xã cũ trước sắp xếp…): xã chưa có thì tạo hồ sơ từ phần đầu.
+        xa = kho.luu_xa(Xa(id=0, ten=ten, co_quan_chu_quan=bao_cao.dau.co_quan_chu_quan,
                            co_quan_ban_hanh=bao_cao.dau.co_quan_ban_hanh,
                            dia_danh=bao_cao.dau.dia_danh, noi_nhan=bao_cao.noi_nhan,
                            luu=bao_cao.luu, chu_ky=bao_cao.chu_ky.model_dump()))

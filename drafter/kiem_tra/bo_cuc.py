@@ -10,22 +10,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from drafter import nd30
 from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx
 
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-
+# Tên cũ, giữ cho nơi khác đang dùng (bộ nhập .docx): giá trị ở danh mục quy tắc nd30.py.
+QUOC_HIEU = nd30.CHU_QUOC_HIEU
+TIEU_NGU = nd30.CHU_TIEU_NGU
 # Tên loại văn bản có tên loại (Phụ lục III NĐ 30) và mã viết tắt của chúng.
-TEN_LOAI = {
-    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
-    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
-    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
-    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
-    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM",
-    "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
-    "PHIẾU BÁO": "PB",
-}
-MA_LOAI = set(TEN_LOAI.values()) | {"SY", "TrS", "SL"}
+TEN_LOAI = nd30.MA_TEN_LOAI
+MA_LOAI = set(nd30.CAC_MA_LOAI)
 
 _SO = re.compile(r"^\s*Số\s*:")
 # Khoảng cách giữa «ngày», «tháng», «năm» có giới hạn: «.*» lồng nhau làm tìm kiếm mũ ba
@@ -53,6 +46,8 @@ class BoCuc:
     ngay: Doan | None = None
     ten_loai: Doan | None = None
     trich_yeu: list[Doan] = field(default_factory=list)
+    # Dòng trong ngoặc dưới tên loại hoặc trích yếu: "(Từ ngày … đến ngày …)", "(Trình kỳ họp …)".
+    dong_duoi_trich_yeu: list[Doan] = field(default_factory=list)
     sau_trich_yeu: int = 0  # chỉ số (trong self.doan) đoạn đầu tiên sau khối trích yếu
     can_cu: list[Doan] = field(default_factory=list)
     kinh_gui: list[Doan] = field(default_factory=list)
@@ -68,6 +63,13 @@ class BoCuc:
     def chi_so(self, d: Doan) -> int:
         """Vị trí của đoạn trong self.doan, tra một bước (list.index làm thời gian bình phương)."""
         return self._chi_so[d]
+
+    @property
+    def ten_loai_dai(self) -> bool:
+        """Tên loại dài trên một dòng ("BÁO CÁO TÌNH HÌNH …"): đã nói nội dung, trích yếu có
+        thể không có."""
+        return self.ten_loai is not None and \
+            gon(self.ten_loai.chu).upper() not in nd30.MA_TEN_LOAI
 
     def sau(self, d: Doan | None, buoc: int = 1) -> Doan | None:
         if d is None:
@@ -109,28 +111,60 @@ def _co_quan(bc: BoCuc, dau: list[Doan]) -> None:
                                                                dam[0].so_thu_tu)]
 
 
+def _la_ten_loai(d: Doan, dau_tien: bool) -> bool:
+    """Dòng in hoa là tên loại ("BÁO CÁO"), hay tên loại dài ("BÁO CÁO TÌNH HÌNH …") khi là
+    đoạn có chữ đầu tiên sau phần đầu (giữa thân, dòng in hoa bắt đầu "KẾ HOẠCH …" là đề mục)."""
+    chu = gon(d.chu)
+    if not chu or chu != chu.upper():
+        return False
+    ten = nd30.ten_loai_cua(chu)
+    return ten is not None and (chu == ten or dau_tien)
+
+
+def _dam_giua(d: Doan) -> bool:
+    tts = d.run_co_chu()
+    return bool(tts) and all(t.dam for t in tts) and d.dinh_dang.can_le == "center"
+
+
 def _ten_loai_trich_yeu(bc: BoCuc) -> None:
     moc = max((d.so_thu_tu for d in (bc.so_ky_hieu, bc.ngay, bc.tieu_ngu) if d), default=0)
+    dau_tien = True
     for i, d in enumerate(bc.doan):
-        if d.so_thu_tu <= moc or d.bang is not None:
+        if d.so_thu_tu <= moc or d.bang is not None or not d.chu.strip():
             continue
-        if gon(d.chu).upper() in TEN_LOAI and gon(d.chu) == gon(d.chu).upper():
+        if _la_ten_loai(d, dau_tien):
             bc.ten_loai = d
-            j = i + 1
-            # Trích yếu: các đoạn liền sau, không trống, cho đến đoạn trống / đường kẻ.
-            while j < len(bc.doan) and bc.doan[j].chu.strip() and bc.doan[j].bang is None:
-                tiep = bc.doan[j]
-                if tiep.chu.strip().startswith("(") and bc.trich_yeu:
-                    break  # "(Trình kỳ họp …)" không phải trích yếu
-                if re.match(r"^\s*(Căn cứ|Kính gửi|Thực hiện)", tiep.chu):
-                    break
-                bc.trich_yeu.append(tiep)
-                j += 1
-                if len(bc.trich_yeu) >= 4:
-                    break
-            bc.sau_trich_yeu = j
+            bc.sau_trich_yeu = _trich_yeu(bc, i + 1)
             return
+        dau_tien = False
     bc.sau_trich_yeu = next((i for i, d in enumerate(bc.doan) if d.so_thu_tu > moc), 0)
+
+
+def _trich_yeu(bc: BoCuc, j: int) -> int:
+    """Trích yếu: các đoạn liền sau tên loại, không trống, cho đến đoạn trống / đường kẻ; rồi
+    dòng trong ngoặc nếu có. Trả về chỉ số đoạn đầu tiên sau cả khối."""
+    while j < len(bc.doan) and bc.doan[j].chu.strip() and bc.doan[j].bang is None:
+        tiep = bc.doan[j]
+        if tiep.chu.strip().startswith("("):
+            # "(Từ ngày … đến ngày …)", "(Trình kỳ họp …)": một hoặc vài đoạn đến dấu ")".
+            while j < len(bc.doan) and bc.doan[j].chu.strip() and \
+                    len(bc.dong_duoi_trich_yeu) < 3:
+                bc.dong_duoi_trich_yeu.append(bc.doan[j])
+                j += 1
+                if bc.doan[j - 1].chu.rstrip().endswith(")"):
+                    break
+            break
+        if re.match(r"^\s*(Căn cứ|Kính gửi|Thực hiện)", tiep.chu):
+            break
+        # Tên loại dài không cần trích yếu: dòng sau chỉ là trích yếu khi đậm, căn giữa như
+        # trích yếu, không thì đã là thân văn bản.
+        if bc.ten_loai_dai and not bc.trich_yeu and not _dam_giua(tiep):
+            break
+        bc.trich_yeu.append(tiep)
+        j += 1
+        if len(bc.trich_yeu) >= 4:
+            break
+    return j
 
 
 def _cuoi(bc: BoCuc) -> None:
@@ -153,6 +187,15 @@ def _cuoi(bc: BoCuc) -> None:
                 break
 
 
+def _la_can_cu(d: Doan) -> bool:
+    """"Căn cứ …", và "Thực hiện …" in nghiêng như căn cứ (đoạn văn đứng mở đầu bằng "Thực
+    hiện …" là thân văn bản)."""
+    if re.match(r"^\s*Căn cứ", d.chu):
+        return True
+    tts = d.run_co_chu()
+    return bool(re.match(r"^\s*Thực hiện", d.chu)) and bool(tts) and all(t.nghieng for t in tts)
+
+
 def _than(bc: BoCuc) -> None:
     """Thân văn bản: sau trích yếu (và căn cứ, kính gửi) đến trước bảng Nơi nhận – chữ ký."""
     ket = len(bc.doan)
@@ -164,7 +207,7 @@ def _than(bc: BoCuc) -> None:
     i = 0
     while i < len(vung) and (not vung[i].chu.strip() or vung[i].chu.strip().startswith("(")):
         i += 1
-    while i < len(vung) and re.match(r"^\s*Căn cứ", vung[i].chu):
+    while i < len(vung) and _la_can_cu(vung[i]):
         bc.can_cu.append(vung[i])
         i += 1
     if i < len(vung) and re.match(r"^\s*Kính gửi", vung[i].chu):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from drafter.nd30 import QUY_TAC
+
 
 class Muc(StrEnum):
     DAT = "dat"
@@ -20,12 +22,18 @@ class Muc(StrEnum):
 
 @dataclass
 class KetQua:
-    so: int  # số thứ tự quy tắc trong nd30.md §7 (0 = ngoài danh mục: số liệu, bề rộng bảng)
+    so: int  # số của quy tắc trong drafter/nd30.py (0 = ngoài thể thức: số liệu, bề rộng bảng)
     ma: str
     ten: str
     muc: Muc
     chi_tiet: str = ""  # tìm thấy gì, so với yêu cầu gì
     vi_tri: str = ""  # "đoạn 12 «Năm 2024 là năm có ý nghĩa…»"
+
+    @classmethod
+    def theo(cls, ma: str, muc: Muc, chi_tiet: str = "", vi_tri: str = "") -> KetQua:
+        """Kết quả của quy tắc có mã `ma` trong danh mục: số và tên lấy từ drafter/nd30.py."""
+        qt = QUY_TAC[ma]
+        return cls(qt.so, qt.ma, qt.ten, muc, chi_tiet, vi_tri)
 
     def dong(self) -> str:
         nhan = f"[{self.muc.nhan}]"

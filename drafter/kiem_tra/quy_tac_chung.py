@@ -1,18 +1,19 @@
-"""Quy tắc chung của trang: khổ giấy, lề, phông, màu, mã Unicode, số trang (nd30.md §7: 1–6,
-46–48)."""
+"""Quy tắc chung của trang: khổ giấy, lề, phông, màu, mã Unicode, số trang (drafter/nd30.py:
+1–6, 46–48)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
 from drafter.kiem_tra.tien_ich import CacCho, cm, pt, vi_tri
 
-TNR = "Times New Roman"
+TNR = nd30.PHONG.ghi
 # Ký tự hay gặp khi văn bản gõ bằng bảng mã TCVN3 (ABC) hay VNI bị mở như Unicode.
 # Chỉ lấy ký tự không bao giờ có trong chữ Việt Unicode (¸ µ ¶ … của TCVN3; ä ø û … của VNI).
 _TCVN3 = set("¸µ¶·¹¨©ª«®¬»¼½¾ÆÇËÎÏÑ×ØÞßæçëîïñ÷øþ¦§¤¢£¥")
@@ -23,21 +24,22 @@ def kho_giay(bc: BoCuc) -> list[KetQua]:
     sect = bc.tai_lieu.sect_pr()
     pg = sect.find(w("pgSz")) if sect is not None else None
     if pg is None:
-        return [KetQua(1, "kho_giay", "Khổ giấy A4", M.KHONG_DAT,
-                       "không khai báo khổ giấy; Word sẽ dùng khổ mặc định (thường là Letter)")]
+        return [KetQua.theo("kho_giay", M.KHONG_DAT, "không khai báo khổ giấy; Word sẽ dùng khổ "
+                            "mặc định (thường là Letter)")]
     rong, cao = do(pg, "w", mac_dinh=0), do(pg, "h", mac_dinh=0)
     ngang = pg.get(w("orient")) == "landscape" or rong > cao
     a, b = (cao, rong) if ngang else (rong, cao)
-    dung = abs(a - 11906) <= 20 and abs(b - 16838) <= 20
-    ra = [KetQua(1, "kho_giay", "Khổ giấy A4", M.DAT if dung else M.KHONG_DAT,
-                 f"{cm(a / TWIP_MOI_CM, 1)} × {cm(b / TWIP_MOI_CM, 1)} cm"
-                 + ("" if dung else ", yêu cầu 21,0 × 29,7 cm"))]
+    dung = nd30.RONG_GIAY.chua(a / nd30.TWIP_MOI_MM) and nd30.CAO_GIAY.chua(b / nd30.TWIP_MOI_MM)
+    ra = [KetQua.theo("kho_giay", M.DAT if dung else M.KHONG_DAT,
+                      f"{cm(a / TWIP_MOI_CM, 1)} × {cm(b / TWIP_MOI_CM, 1)} cm"
+                      + ("" if dung else f", yêu cầu {cm(nd30.RONG_GIAY.ghi / 10, 1)} × "
+                                         f"{cm(nd30.CAO_GIAY.ghi / 10, 1)} cm"))]
     co_bang = any(d.bang is not None for d in bc.than)  # bảng trong thân, không tính phần đầu
     if not ngang:
-        ra.append(KetQua(2, "huong_giay", "Hướng giấy dọc", M.DAT, "trang dọc"))
+        ra.append(KetQua.theo("huong_giay", M.DAT, "trang dọc"))
     else:
-        ra.append(KetQua(2, "huong_giay", "Hướng giấy dọc", M.CANH_BAO if co_bang else M.KHONG_DAT,
-                         "trang nằm ngang; chỉ được dùng khi thân có bảng, biểu rộng"))
+        ra.append(KetQua.theo("huong_giay", M.CANH_BAO if co_bang else M.KHONG_DAT,
+                              "trang nằm ngang; chỉ được dùng khi thân có bảng, biểu rộng"))
     return ra
 
 
@@ -45,23 +47,23 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
     sect = bc.tai_lieu.sect_pr()
     le = sect.find(w("pgMar")) if sect is not None else None
     if le is None:
-        return [KetQua(3, "le_trang", "Lề trang", M.KHONG_DAT, "không khai báo lề trang")]
-    gioi_han = {"top": ("trên", 1134, 1417), "bottom": ("dưới", 1134, 1417),
-                "left": ("trái", 1701, 1984), "right": ("phải", 850, 1134)}
+        return [KetQua.theo("le_trang", M.KHONG_DAT, "không khai báo lề trang")]
+    gioi_han = {"top": ("trên", nd30.LE_TREN), "bottom": ("dưới", nd30.LE_DUOI),
+                "left": ("trái", nd30.LE_TRAI), "right": ("phải", nd30.LE_PHAI)}
     sai, mo_ta = [], []
-    for k, (ten, thap, cao) in gioi_han.items():
+    for k, (ten, gia_tri) in gioi_han.items():
         v = do(le, k)
         if v is None and le.get(w(k)) is not None:
             sai.append(f"lề {ten} «{le.get(w(k))}» không đọc được")
             continue
         # Lề trên, dưới âm là hợp lệ (Word: chữ không đẩy lề); lề trái, phải âm là sai.
         v = abs(v or 0) if k in ("top", "bottom") else v or 0
-        mo_ta.append(f"{ten} {v / TWIP_MOI_CM * 10:.0f} mm")
-        if not thap - 10 <= v <= cao + 10:
-            sai.append(f"lề {ten} {v / TWIP_MOI_CM * 10:.0f} mm (yêu cầu "
-                       f"{thap / TWIP_MOI_CM * 10:.0f}–{cao / TWIP_MOI_CM * 10:.0f} mm)")
-    return [KetQua(3, "le_trang", "Lề trang", M.KHONG_DAT if sai else M.DAT,
-                   "; ".join(sai) if sai else ", ".join(mo_ta))]
+        mo_ta.append(f"{ten} {v / nd30.TWIP_MOI_MM:.0f} mm")
+        if not gia_tri.chua(v / nd30.TWIP_MOI_MM):
+            sai.append(f"lề {ten} {v / nd30.TWIP_MOI_MM:.0f} mm (yêu cầu "
+                       f"{gia_tri.khoang.so()} mm)")
+    return [KetQua.theo("le_trang", M.KHONG_DAT if sai else M.DAT,
+                        "; ".join(sai) if sai else ", ".join(mo_ta))]
 
 
 def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
@@ -77,7 +79,7 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
             elif {tt.phong.get("eastAsia"), tt.phong.get("cs")} - {TNR}:
                 if phu.dem():
                     phu.cau.append(vi_tri(d))
-            if (tt.mau or "auto").lower() not in ("auto", "000000"):
+            if (tt.mau or "auto").lower() not in ("auto", nd30.MAU_CHU.ghi):
                 if sai_mau.dem():
                     sai_mau.cau.append(f"{vi_tri(d)}: màu {tt.mau}")
         if d.chu and not unicodedata.is_normalized("NFC", d.chu):
@@ -87,23 +89,24 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
             if ma_cu.dem():
                 ma_cu.cau.append(vi_tri(d))
     ra = [
-        KetQua(4, "phong_chu", "Phông chữ Times New Roman", M.KHONG_DAT if sai_phong else
-               (M.CANH_BAO if phu else M.DAT),
-               _liet_ke(sai_phong, "chữ không dùng Times New Roman") if sai_phong else
-               (_liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là Times New "
-                              "Roman") if phu else "mọi đoạn chữ dùng Times New Roman")),
-        KetQua(5, "mau_chu", "Chữ màu đen", M.KHONG_DAT if sai_mau else M.DAT,
-               _liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
+        KetQua.theo("phong_chu", M.KHONG_DAT if sai_phong else
+                    (M.CANH_BAO if phu else M.DAT),
+                    _liet_ke(sai_phong, "chữ không dùng Times New Roman") if sai_phong else
+                    (_liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là "
+                                   "Times New Roman") if phu else
+                     "mọi đoạn chữ dùng Times New Roman")),
+        KetQua.theo("mau_chu", M.KHONG_DAT if sai_mau else M.DAT,
+                    _liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
     ]
     if ma_cu:
-        ra.append(KetQua(6, "ma_unicode", "Mã Unicode TCVN 6909:2001", M.KHONG_DAT,
-                         _liet_ke(ma_cu, "có dấu hiệu gõ bằng bảng mã cũ TCVN3/VNI")))
+        ra.append(KetQua.theo("ma_unicode", M.KHONG_DAT,
+                              _liet_ke(ma_cu, "có dấu hiệu gõ bằng bảng mã cũ TCVN3/VNI")))
     elif sai_nfc:
-        ra.append(KetQua(6, "ma_unicode", "Mã Unicode TCVN 6909:2001", M.CANH_BAO,
-                         _liet_ke(sai_nfc, "chữ ở dạng tổ hợp (NFD), nên dùng dạng dựng sẵn")))
+        ra.append(KetQua.theo("ma_unicode", M.CANH_BAO,
+                              _liet_ke(sai_nfc, "chữ ở dạng tổ hợp (NFD), nên dùng dạng dựng sẵn")))
     else:
-        ra.append(KetQua(6, "ma_unicode", "Mã Unicode TCVN 6909:2001", M.DAT,
-                         "Unicode dựng sẵn (NFC)"))
+        ra.append(KetQua.theo("ma_unicode", M.DAT,
+                              "Unicode dựng sẵn (NFC)"))
     return ra
 
 
@@ -117,40 +120,38 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
         (p for p in mac_dinh.iter(w("p")) if _co_truong_page(p)), None)
     co_page = p is not None
     if p is None:
-        ra.append(KetQua(46, "so_trang", "Số trang ở giữa lề trên", M.KHONG_DAT,
-                         "đầu trang không có trường PAGE (số trang tự động)"))
+        ra.append(KetQua.theo("so_trang", M.KHONG_DAT,
+                              "đầu trang không có trường PAGE (số trang tự động)"))
     else:
         doan = tl.doan(p)
         co = {t.co_pt for _, t in doan.cac_run if t.co_pt} or {None}
         giua = doan.dinh_dang.can_le == "center"
-        dung_co = all(c is not None and 13 <= c <= 14 for c in co)
-        ra.append(KetQua(46, "so_trang", "Số trang ở giữa lề trên",
-                         M.DAT if giua and dung_co else M.KHONG_DAT,
-                         f"trường PAGE, căn {_can(doan.dinh_dang.can_le)}, cỡ "
-                         f"{', '.join(pt(c) for c in co)}"
-                         + ("" if giua and dung_co else "; yêu cầu căn giữa, cỡ 13–14")))
+        dung_co = all(nd30.CO_SO_TRANG.chua(c) for c in co)
+        ra.append(KetQua.theo("so_trang", M.DAT if giua and dung_co else M.KHONG_DAT,
+                              f"trường PAGE, căn {_can(doan.dinh_dang.can_le)}, cỡ "
+                              f"{', '.join(pt(c) for c in co)}"
+                              + ("" if giua and dung_co else
+                                 f"; yêu cầu căn giữa, cỡ {nd30.CO_SO_TRANG.khoang.so()}")))
     le = sect.find(w("pgMar")) if sect is not None else None
     if not co_page or le is None:
-        ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên", M.KHONG_AP_DUNG,
-                         "văn bản không đánh số trang"))
+        ra.append(KetQua.theo("dau_trang_trong_le", M.KHONG_AP_DUNG,
+                              "văn bản không đánh số trang"))
     else:
         dau, tren = do(le, "header", mac_dinh=0), abs(do(le, "top", mac_dinh=0))
-        ra.append(KetQua(48, "dau_trang_trong_le", "Số trang nằm trong lề trên",
-                         M.DAT if dau < tren else M.KHONG_DAT,
-                         f"cách mép trên {cm(dau / TWIP_MOI_CM)} cm, lề trên "
-                         f"{cm(tren / TWIP_MOI_CM)} cm"))
+        ra.append(KetQua.theo("dau_trang_trong_le", M.DAT if dau < tren else M.KHONG_DAT,
+                              f"cách mép trên {cm(dau / TWIP_MOI_CM)} cm, lề trên "
+                              f"{cm(tren / TWIP_MOI_CM)} cm"))
     title_pg = sect is not None and sect.find(w("titlePg")) is not None and \
         sect.find(w("titlePg")).get(w("val"), "1") not in ("0", "false")
     dau = tl.dau_trang("first")
     if not co_page:
-        ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1",
-                         M.KHONG_AP_DUNG, "văn bản không đánh số trang"))
+        ra.append(KetQua.theo("khong_so_trang_1", M.KHONG_AP_DUNG, "văn bản không đánh số trang"))
     elif title_pg and (dau is None or not _co_truong_page(dau)):
-        ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1", M.DAT,
-                         "trang đầu có đầu trang riêng, không có số trang"))
+        ra.append(KetQua.theo("khong_so_trang_1", M.DAT,
+                              "trang đầu có đầu trang riêng, không có số trang"))
     else:
-        ra.append(KetQua(47, "khong_so_trang_1", "Không hiện số trang ở trang 1", M.KHONG_DAT,
-                         "trang 1 vẫn hiện số trang (cần \"Different First Page\")"))
+        ra.append(KetQua.theo("khong_so_trang_1", M.KHONG_DAT,
+                              "trang 1 vẫn hiện số trang (cần \"Different First Page\")"))
     return ra
 
 
@@ -159,8 +160,8 @@ def do_rong_bang(bc: BoCuc) -> list[KetQua]:
     hỏng hoặc vẽ bảng lệch với giá trị như w:w="-2835"."""
     bang = list(bc.tai_lieu.body.iter(w("tbl")))
     if not bang:
-        return [KetQua(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ", M.KHONG_AP_DUNG,
-                       "văn bản không có bảng")]
+        return [KetQua.theo("do_rong_bang", M.KHONG_AP_DUNG,
+                            "văn bản không có bảng")]
     sai: list[str] = []
     for i, tbl in enumerate(bang, 1):
         for j, cot in enumerate(tbl.iterfind("w:tblGrid/w:gridCol", NS), 1):
@@ -172,10 +173,9 @@ def do_rong_bang(bc: BoCuc) -> list[KetQua]:
             for o, tc in enumerate(tr.iterfind("w:tc", NS), 1):
                 if (loi := _loi_do_rong(tc.find("w:tcPr/w:tcW", NS))) is not None:
                     sai.append(f"bảng {i}, hàng {h}, ô {o}: {loi}")
-    return [KetQua(0, "do_rong_bang", "Bề rộng bảng, cột, ô hợp lệ",
-                   M.KHONG_DAT if sai else M.DAT,
-                   _liet_ke(sai, "bề rộng không hợp lệ (Word có thể báo tệp hỏng)") if sai else
-                   f"{len(bang)} bảng, bề rộng đọc được, không âm")]
+    return [KetQua.theo("do_rong_bang", M.KHONG_DAT if sai else M.DAT,
+                        _liet_ke(sai, "bề rộng không hợp lệ (Word có thể báo tệp hỏng)") if sai else
+                        f"{len(bang)} bảng, bề rộng đọc được, không âm")]
 
 
 def _loi_do_rong(el) -> str | None:

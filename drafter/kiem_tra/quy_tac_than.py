@@ -1,5 +1,5 @@
-"""Quy tắc thân văn bản (nd30.md §7: 24–36, 52): cỡ chữ, căn lề, thụt đầu dòng, khoảng cách,
-giãn dòng, đề mục và số thứ tự, dấu hết "./.", chữ giữ chỗ bỏ quên."""
+"""Quy tắc thân văn bản (drafter/nd30.py: 24–36, 52): cỡ chữ, căn lề, thụt đầu dòng, khoảng
+cách, giãn dòng, đề mục và số thứ tự, dấu hết "./.", chữ giữ chỗ bỏ quên."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from drafter import vn
+from drafter import nd30, vn
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
@@ -65,6 +65,8 @@ def nhan_dien_de_muc(d: Doan, truoc_cung_cap: dict[str, int]) -> DeMuc | None:
             return None  # "2024 " hay "15 ha" ở đầu đoạn không phải đề mục
         return DeMuc(d, cap, int(phan[-1]), so + ".", loi)
     if m["chu"]:
+        if not chu[m.end():].strip():
+            return None  # đoạn chỉ có "x." (ký hiệu, chữ viết dở): không có nội dung của điểm
         loi = "" if m["dau_chu"] == ")" else f"«{m['chu']}{m['dau_chu']}» phải viết «{m['chu']})»"
         if m["dau_chu"] == "," and not loi:
             return None
@@ -106,8 +108,8 @@ def thu_tu_de_muc(bc: BoCuc) -> list[KetQua]:
     """Số thứ tự liên tục, bắt đầu lại dưới mỗi đề mục cha; chữ cái theo thứ tự tiếng Việt."""
     de_muc = cac_de_muc(bc.than)
     if not de_muc:
-        return [KetQua(35, "thu_tu_de_muc", "Số thứ tự đề mục", M.KHONG_AP_DUNG,
-                       "văn bản không có đề mục đánh số")]
+        return [KetQua.theo("thu_tu_de_muc", M.KHONG_AP_DUNG,
+                            "văn bản không có đề mục đánh số")]
     loi: list[str] = []
     ngan_xep: list[tuple[str, int]] = []  # (cấp, số) từ ngoài vào trong
     for dm in de_muc:
@@ -122,9 +124,9 @@ def thu_tu_de_muc(bc: BoCuc) -> list[KetQua]:
             sau = f" sau «{_nhan(dm.cap, truoc)}»" if truoc else " ở đầu cấp"
             loi.append(f"{vi_tri(dm.doan)}: «{dm.nhan}»{sau}, yêu cầu «{mong}»")
         ngan_xep.append((dm.cap, dm.so))
-    return [KetQua(35, "thu_tu_de_muc", "Số thứ tự đề mục", M.KHONG_DAT if loi else M.DAT,
-                   _liet_ke(loi, "sai thứ tự hoặc cách viết", 5) if loi else
-                   f"{len(de_muc)} đề mục đánh số liên tục, bắt đầu lại dưới mỗi cấp trên")]
+    return [KetQua.theo("thu_tu_de_muc", M.KHONG_DAT if loi else M.DAT,
+                        _liet_ke(loi, "sai thứ tự hoặc cách viết", 5) if loi else
+                        f"{len(de_muc)} đề mục đánh số liên tục, bắt đầu lại dưới mỗi cấp trên")]
 
 
 def _nhan(cap: str, so: int) -> str:
@@ -137,22 +139,29 @@ def _nhan(cap: str, so: int) -> str:
 def dinh_dang_de_muc(bc: BoCuc) -> list[KetQua]:
     de_muc = cac_de_muc(bc.than)
     loi: list[str] = []
+    chu_thuong = CacCho()
     for dm in de_muc:
         d = dm.doan
         if dm.cap in ("la_ma",) and len(d.chu_gon) < 200:
             tieu_de = d.chu_gon
-            if tieu_de != tieu_de.upper() or not tat_ca(d, lambda t: t.dam):
-                loi.append(f"{vi_tri(d)}: mục «{dm.nhan}» phải in hoa, đậm")
+            if not tat_ca(d, lambda t: t.dam):
+                loi.append(f"{vi_tri(d)}: mục «{dm.nhan}» phải đậm")
+            # Chỉ mẫu (mục V Phụ lục I) in hoa tiêu đề mục I.; lời văn không bắt buộc: nhắc.
+            if tieu_de != tieu_de.upper() and chu_thuong.dem():
+                chu_thuong.cau.append(vi_tri(d))
         elif dm.cap == "phan" and not tat_ca(d, lambda t: t.dam):
             loi.append(f"{vi_tri(d)}: «Phần» phải đậm, căn giữa")
         elif dm.cap == "chu" and d.run_co_chu() and all(t.dam for t in d.run_co_chu()):
             loi.append(f"{vi_tri(d)}: điểm «{dm.nhan}» không in đậm")
     if not de_muc:
-        return [KetQua(31, "dinh_dang_de_muc", "Định dạng đề mục", M.KHONG_AP_DUNG,
-                       "không có đề mục")]
-    return [KetQua(31, "dinh_dang_de_muc", "Định dạng đề mục (I. in hoa đậm; a) không đậm)",
-                   M.KHONG_DAT if loi else M.DAT,
-                   _liet_ke(loi, "sai định dạng", 4) if loi else "đúng")]
+        return [KetQua.theo("dinh_dang_de_muc", M.KHONG_AP_DUNG,
+                            "không có đề mục")]
+    nhac = _liet_ke(chu_thuong, "tiêu đề mục «I.» chữ thường, mẫu của NĐ 30 in hoa", 4) \
+        if chu_thuong else ""
+    return [KetQua.theo("dinh_dang_de_muc",
+                        M.KHONG_DAT if loi else (M.CANH_BAO if chu_thuong else M.DAT),
+                        "; ".join(x for x in (_liet_ke(loi, "sai định dạng", 4) if loi else "",
+                                              nhac) if x) or "đúng")]
 
 
 def _tieu_de_phan(bc: BoCuc, de_muc: list[DeMuc]) -> set[int]:
@@ -176,23 +185,24 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
     de_muc = {id(dm.doan) for dm in ds} | _tieu_de_phan(bc, ds)
     doan = [d for d in bc.than if d.bang is None and d.chu.strip() and id(d) not in de_muc]
     if not doan:
-        return [KetQua(24, "co_chu_than", "Cỡ chữ thân văn bản", M.KHONG_DAT,
-                       "không tìm thấy đoạn văn thân bài")]
+        return [KetQua.theo("co_chu_than", M.KHONG_DAT,
+                            "không tìm thấy đoạn văn thân bài")]
     ra: list[KetQua] = []
     co = Counter(c for d in doan for c in cac_co(d))
     sai_co = CacCho()
     for d in doan:
-        if any(c is None or not 13 <= c <= 14 for c in cac_co(d)):
+        if not all(nd30.CO_CHU_THAN.chua(c) for c in cac_co(d)):
             if sai_co.dem():
                 sai_co.cau.append(vi_tri(d))
     nhieu_co = len([c for c in co if c is not None]) > 1
     chinh = co.most_common(1)[0][0]
-    ra.append(KetQua(24, "co_chu_than", "Cỡ chữ thân văn bản 13–14, thống nhất",
-                     M.KHONG_DAT if sai_co else (M.CANH_BAO if nhieu_co else M.DAT),
-                     _liet_ke(sai_co, "cỡ chữ ngoài 13–14") if sai_co else
-                     (f"dùng lẫn nhiều cỡ: {', '.join(pt(c) for c, _ in co.most_common(6))}"
-                      + (f" (và {len(co) - 6} cỡ khác)" if len(co) > 6 else "") if nhieu_co
-                      else f"{pt(chinh)} ở {len(doan)} đoạn")))
+    ra.append(KetQua.theo("co_chu_than",
+                          M.KHONG_DAT if sai_co else (M.CANH_BAO if nhieu_co else M.DAT),
+                          _liet_ke(sai_co, f"cỡ chữ ngoài {nd30.CO_CHU_THAN.khoang.so()}")
+                          if sai_co else
+                          (f"dùng lẫn nhiều cỡ: {', '.join(pt(c) for c, _ in co.most_common(6))}"
+                           + (f" (và {len(co) - 6} cỡ khác)" if len(co) > 6 else "") if nhieu_co
+                           else f"{pt(chinh)} ở {len(doan)} đoạn")))
     khong_deu, sai_thut = CacCho(), CacCho()
     for d in doan:
         if d.dinh_dang.can_le != "both" and not _la_gach(d):
@@ -201,12 +211,11 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
         if not _thut_dung(d.dinh_dang.thut_dong_dau_cm) and not _la_gach(d):
             if sai_thut.dem():
                 sai_thut.cau.append(f"{vi_tri(d)}: {cm(d.dinh_dang.thut_dong_dau_cm)} cm")
-    ra.append(KetQua(25, "can_deu", "Căn đều hai lề", M.KHONG_DAT if khong_deu else M.DAT,
-                     _liet_ke(khong_deu, "đoạn không căn đều hai bên") if khong_deu else
-                     f"{len(doan)} đoạn căn đều"))
-    ra.append(KetQua(26, "thut_dau_dong", "Thụt đầu dòng 1 cm hoặc 1,27 cm",
-                     M.KHONG_DAT if sai_thut else M.DAT,
-                     _liet_ke(sai_thut, "thụt đầu dòng sai") if sai_thut else "đúng"))
+    ra.append(KetQua.theo("can_deu", M.KHONG_DAT if khong_deu else M.DAT,
+                          _liet_ke(khong_deu, "đoạn không căn đều hai bên") if khong_deu else
+                          f"{len(doan)} đoạn căn đều"))
+    ra.append(KetQua.theo("thut_dau_dong", M.KHONG_DAT if sai_thut else M.DAT,
+                          _liet_ke(sai_thut, "thụt đầu dòng sai") if sai_thut else "đúng"))
     sai_cach = CacCho()
     for truoc, sau in pairwise(doan):
         if bc.chi_so(sau) != bc.chi_so(truoc) + 1:
@@ -214,28 +223,28 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
         cach = truoc.dinh_dang.sau_pt + sau.dinh_dang.truoc_pt
         if sau.dinh_dang.gop_khoang_cach and sau.kieu_id == truoc.kieu_id:
             cach = 0
-        if cach < 6 - 0.01:
+        if not nd30.CACH_DOAN.chua(cach):
             if sai_cach.dem():
                 sai_cach.cau.append(f"{vi_tri(sau)}: {cach:g} pt")
-    ra.append(KetQua(27, "cach_doan", "Khoảng cách giữa các đoạn tối thiểu 6 pt",
-                     M.KHONG_DAT if sai_cach else M.DAT,
-                     _liet_ke(sai_cach, "khoảng cách nhỏ hơn 6 pt") if sai_cach else "đúng"))
+    ra.append(KetQua.theo("cach_doan", M.KHONG_DAT if sai_cach else M.DAT,
+                          _liet_ke(sai_cach, f"khoảng cách nhỏ hơn {nd30.CACH_DOAN.mo_ta_ghi()}")
+                          if sai_cach else "đúng"))
     sai_dong, xem_lai = CacCho(), CacCho()
     for d in doan:
         dd = d.dinh_dang
         if dd.kieu_gian_dong == "auto":
-            if dd.gian_dong is not None and not 1.0 - 0.01 <= dd.gian_dong <= 1.5 + 0.01:
+            if dd.gian_dong is not None and not nd30.GIAN_DONG.chua(dd.gian_dong):
                 if sai_dong.dem():
                     sai_dong.cau.append(f"{vi_tri(d)}: {cm(dd.gian_dong)} dòng")
         else:
             kieu = "chính xác" if dd.kieu_gian_dong == "exact" else "tối thiểu"
             if xem_lai.dem():
                 xem_lai.cau.append(f"{vi_tri(d)}: {kieu} {dd.gian_dong_pt:g} pt")
-    ra.append(KetQua(28, "gian_dong", "Giãn dòng từ 1 đến 1,5 dòng",
-                     M.KHONG_DAT if sai_dong else (M.CANH_BAO if xem_lai else M.DAT),
-                     _liet_ke(sai_dong, "giãn dòng ngoài khoảng") if sai_dong else
-                     (_liet_ke(xem_lai, "giãn dòng theo điểm (cần xem lại)") if xem_lai
-                      else "đúng")))
+    ra.append(KetQua.theo("gian_dong",
+                          M.KHONG_DAT if sai_dong else (M.CANH_BAO if xem_lai else M.DAT),
+                          _liet_ke(sai_dong, "giãn dòng ngoài khoảng") if sai_dong else
+                          (_liet_ke(xem_lai, "giãn dòng theo điểm (cần xem lại)") if xem_lai
+                           else "đúng")))
     return ra
 
 
@@ -244,20 +253,22 @@ def _la_gach(d: Doan) -> bool:
 
 
 def _thut_dung(cm: float) -> bool:
-    return abs(cm - 1.0) <= 0.03 or abs(cm - 1.27) <= 0.03
+    return nd30.THUT_DAU_DONG.chua(cm)
 
 
 def dau_het(bc: BoCuc) -> list[KetQua]:
     doan = [d for d in bc.than if d.bang is None and d.chu.strip()]
     if not doan:
-        return [KetQua(36, "dau_het", "Dấu hết «./.» cuối thân văn bản", M.KHONG_AP_DUNG,
-                       "không có thân văn bản")]
+        return [KetQua.theo("dau_het", M.KHONG_AP_DUNG,
+                            "không có thân văn bản")]
     cuoi = doan[-1]
-    dung = cuoi.chu.rstrip().endswith("./.")
-    return [KetQua(36, "dau_het", "Dấu hết «./.» cuối thân văn bản",
-                   M.DAT if dung else M.KHONG_DAT,
-                   "có" if dung else "đoạn cuối thân văn bản không kết thúc bằng «./.»",
-                   "" if dung else vi_tri(cuoi))]
+    dung = cuoi.chu.rstrip().endswith(nd30.DAU_HET)
+    # «./.» có ở mọi mẫu Phụ lục III nhưng lời văn Phụ lục I không quy định: người soạn có thể
+    # kết cách khác («Kính trình …»), nên chỉ nhắc.
+    return [KetQua.theo("dau_het", M.DAT if dung else M.CANH_BAO,
+                        "có" if dung else f"đoạn cuối thân văn bản không kết thúc bằng "
+                        f"«{nd30.DAU_HET}» (mẫu của NĐ 30 có; kiểm tra lại nếu không cố ý)",
+                        "" if dung else vi_tri(cuoi))]
 
 
 _GIU_CHO = (
@@ -285,6 +296,5 @@ def chu_giu_cho(bc: BoCuc) -> list[KetQua]:
                 if thay.dem():
                     thay.cau.append(f"chú thích «{chu[:30]}…»: {mo_ta} «{doan_trich}»")
                 break
-    return [KetQua(52, "giu_cho", "Không còn chữ giữ chỗ («…», «(Chữ ký…)»)",
-                   M.CANH_BAO if thay else M.DAT,
-                   _liet_ke(thay, "còn chỗ chưa điền", 5) if thay else "không còn")]
+    return [KetQua.theo("giu_cho", M.CANH_BAO if thay else M.DAT,
+                        _liet_ke(thay, "còn chỗ chưa điền", 5) if thay else "không còn")]

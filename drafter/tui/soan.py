@@ -229,6 +229,12 @@ class SoanBaoCao(Screen):
                 o.tooltip = ct.tro_giup
             o_nhap.append(o)
         con.append(Horizontal(*o_nhap, classes="hang-o"))
+        # Số cùng kỳ là tổng các xã cũ (xã sau sắp xếp): nói từ đâu mà có, ngay dưới các ô.
+        nguon = self.phien.nguon_cung_ky(ct) if "cung_ky" in cac_o(ct) else ""
+        o_nguon = Static(nguon, id=f"nguon-{ct.ma}", classes="tro-giup an-khi-trong",
+                         markup=False)
+        o_nguon.display = bool(nguon)
+        con.append(o_nguon)
         if ct.phan_con:
             con.append(Static(f"Chi tiết theo {ct.phan_con.theo} (mỗi dòng «tên: số»):",
                               classes="nhan", markup=False))
@@ -284,6 +290,8 @@ class SoanBaoCao(Screen):
     def _cap_nhat_chi_tieu(self, ma: str) -> None:
         ct = self.phien.bieu_mau.chi_tieu_theo_ma()[ma]
         dat_chu(self.query_one(f"#cau-{ma}", Static), self.phien.cum_so_lieu(ct))
+        if "cung_ky" in cac_o(ct):
+            dat_chu(self.query_one(f"#nguon-{ma}", Static), self.phien.nguon_cung_ky(ct))
         if ct.phan_con:
             dat_chu(self.query_one(f"#tong-{ma}", Static), self.phien.tong_phan_con(ct))
         tb = self.phien.thong_bao_cua(ma)  # kiểm tra chỉ tiêu một lần cho mỗi phím gõ

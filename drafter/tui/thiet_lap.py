@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
+from drafter.sap_nhap import NGAY_BO_CAP_HUYEN
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import OSo, VungVanBan, o_co_nhan
 
@@ -30,6 +31,9 @@ class ThietLap(Screen):
     def compose(self) -> ComposeResult:
         xa = self.app.xa  # type: ignore[attr-defined]
         ke_hoach = self.app.kho.ke_hoach(xa.id, self.nam)  # type: ignore[attr-defined]
+        # Kế hoạch cộng từ các xã cũ chưa ai xem: ghi ngay trên ô; lưu (F2) là đã xem.
+        xem_lai = self.app.kho.ke_hoach_xem_lai(xa.id, self.nam)  # type: ignore[attr-defined]
+        dau_xem_lai = " — tổng các xã cũ, xem lại"
         with VerticalScroll(id="thiet-lap"):
             yield Static("Hồ sơ xã", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
@@ -57,14 +61,18 @@ class ThietLap(Screen):
             for ct in doc_bieu_mau(ma_bm).chi_tieu:
                 if "ke_hoach" in ct.so_sanh:
                     o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-so")
-                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})"
+                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + (
+                        dau_xem_lai if ct.ma in xem_lai else "")
                     yield o
                 if "du_toan" in ct.so_sanh:
-                    for loai, ten in (("du_toan_huyen", "dự toán huyện giao"),
+                    # Dự toán năm 2026 trở đi do tỉnh giao (không còn cấp huyện).
+                    tren = "tỉnh" if self.nam > NGAY_BO_CAP_HUYEN.year else "huyện"
+                    for loai, ten in (("du_toan_huyen", f"dự toán {tren} giao"),
                                       ("du_toan_xa", "dự toán xã giao")):
                         o = OSo(ke_hoach.get(f"{ct.ma}.{loai}", ""), id=f"kh-{ct.ma}--{loai}",
                                 classes="o-so")
-                        o.border_title = f"{ct.ten}: {ten} (đồng)"
+                        o.border_title = f"{ct.ten}: {ten} (đồng)" + (
+                            dau_xem_lai if f"{ct.ma}.{loai}" in xem_lai else "")
                         yield o
         yield Footer()
 

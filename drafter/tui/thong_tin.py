@@ -11,10 +11,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, ListItem, ListView, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    ListItem,
+    ListView,
+    Select,
+    Static,
+)
 
 from drafter import vn
 from drafter.phien_soan import PhienSoan
+from drafter.sap_nhap import chu_thich_cung_ky, goi_y_noi_nhan
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap, VungVanBan, o_co_nhan
 
@@ -68,11 +79,16 @@ class ThongTinVanBan(Screen):
                 yield Button("Lên", id="nut-len")
                 yield Button("Xuống", id="nut-xuong")
                 yield Button("Bỏ", id="nut-bo", variant="error")
-            goi_y = [(n, n) for n in self.app.xa.noi_nhan if n not in bc.noi_nhan]  # type: ignore[attr-defined]
+            # Sau 01/7/2025 gợi ý cấp tỉnh thay cho cấp huyện (sap_nhap.goi_y_noi_nhan).
+            goi_y = [(n, n) for n in goi_y_noi_nhan(self.app.xa.noi_nhan, self.phien.ky)  # type: ignore[attr-defined]
+                     if n not in bc.noi_nhan]
             with Horizontal(classes="hang-o"):
                 yield ONhap("", id="o-them-noi-nhan", placeholder="Nơi nhận mới, Enter để thêm")
                 yield Select(goi_y, prompt="Chọn từ danh sách thường dùng…", id="goi-y-noi-nhan")
             yield o_co_nhan("luu", "Dòng cuối: «- Lưu: …» (luôn ở cuối)", bc.luu)
+            if bc.cung_ky_xa_cu is not None:
+                yield Checkbox(f"In chú thích «{chu_thich_cung_ky(bc.cung_ky_xa_cu)}»",
+                               bc.cung_ky_xa_cu.chu_thich, id="chu-thich-xa-cu")
 
             yield Static("Người ký", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
@@ -137,6 +153,10 @@ class ThongTinVanBan(Screen):
             self.phien.dat_dau("trich_yeu", " ".join(chu.split()) or None)
         elif ma in ("kinh_gui", "can_cu"):
             self.phien.dat_dau(ma, [d.strip() for d in chu.splitlines() if d.strip()])
+
+    def on_checkbox_changed(self, su_kien: Checkbox.Changed) -> None:
+        if su_kien.checkbox.id == "chu-thich-xa-cu":
+            self.phien.dat_chu_thich_xa_cu(su_kien.value)
 
     def on_select_changed(self, su_kien: Select.Changed) -> None:
         if su_kien.select.id == "quyen_han" and su_kien.value is not Select.NULL:

@@ -104,8 +104,9 @@ class TrangChu(Screen):
         self.app.push_screen(ThietLap())
 
     def action_tao_ky_moi(self) -> None:
-        cac = self.app.kho.cac_bao_cao(self.app.xa.id)  # type: ignore[attr-defined]
-        goi_y = cac[0].ky_bao_cao.ky_sau() if cac else None
+        from drafter.chuyen_ky import ky_goi_y
+
+        goi_y = ky_goi_y(self.app.kho, self.app.xa)  # type: ignore[attr-defined]
         self.app.push_screen(HoiKyMoi(goi_y), self._tao)
 
     def _tao(self, ky: Ky | None) -> None:
