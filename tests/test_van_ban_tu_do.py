@@ -210,6 +210,22 @@ def test_import_docx_ky_khong_doc_duoc(tmp_path: Path, docx: dict[str, Path],
     assert "ghi ở --ky" in capsys.readouterr().out
 
 
+def test_import_docx_xa_cu(tmp_path: Path, docx: dict[str, Path],
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    """--xa như khi nhập .json: báo cáo Word của một xã cũ vào đúng xã đó (chưa có thì thêm);
+    văn bản của xã khác tên thì từ chối, không nhập nhầm."""
+    kho = tmp_path / "kho"
+    assert _chay("--data-dir", kho, "--xa", "Hữu Kiên", "import", docx["binh-trung"]) == 1
+    err = capsys.readouterr().err
+    assert "của xã «Bình Trung»" in err and "không phải xã «Hữu Kiên»" in err
+    assert "Traceback" not in err
+    assert _chay("--data-dir", kho, "--xa", "  Bình   Trung ", "import", docx["binh-trung"]) == 0
+    assert "Xã mới được thêm vào kho" in capsys.readouterr().out
+    with Kho.mo(kho) as k:
+        xa = k.tim_xa("Bình Trung")
+        assert xa is not None and isinstance(k.doc(xa.id, "2023-H1"), VanBanTuDo)
+
+
 def test_export_import_json_van_ban_tu_do(tmp_path: Path, docx: dict[str, Path],
                                           capsys: pytest.CaptureFixture[str]) -> None:
     kho1, kho2 = tmp_path / "k1", tmp_path / "k2"
