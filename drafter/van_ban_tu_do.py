@@ -98,6 +98,12 @@ class VanBanTuDo(_Nhap):
         return Ky.doc(self.ky)
 
     @property
+    def cung_ky_xa_cu(self) -> None:
+        """Văn bản Word không có số cùng kỳ tính từ các xã cũ (chỉ báo cáo theo biểu mẫu có):
+        màn hình thông tin văn bản dùng chung với báo cáo theo biểu mẫu hỏi thuộc tính này."""
+        return None
+
+    @property
     def bieu_mau(self) -> str:
         return ""  # không theo biểu mẫu nào (cột bieu_mau của kho để trống)
 
