@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
 
-    from drafter.cli_kho import them_lenh
+    from drafter.cli_kho_tham_so import them_lenh
 
     them_lenh(lenh)
     return p

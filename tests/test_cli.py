@@ -213,3 +213,15 @@ def test_van_ban_dung_san_khong_bao_gio_goi_la_san_sang(tmp_path, capsys):
     assert "— sẵn sàng trình ký" not in out
     # Văn bản đã có số, ngày: không nhắc văn thư cấp số.
     assert "văn thư cấp sau khi ký" not in out
+
+
+def test_lenh_khong_dung_kho_khong_nap_kho():
+    """`drafter demo`, `check`, `render TỆP` không nạp kho SQLite chỉ để dựng bộ phân tích tham
+    số (khởi động nhanh hơn): tham số các lệnh kho ở cli_kho_tham_so, chỉ có argparse."""
+    import subprocess
+    import sys
+
+    ma = ("import sys, drafter.cli as c; c._parser().parse_args(['check', 'x.docx']); "
+          "print(sorted(m for m in sys.modules if m.startswith('drafter.kho')))")
+    ra = subprocess.run([sys.executable, "-c", ma], capture_output=True, text=True, check=True)
+    assert ra.stdout.strip() == "[]"
