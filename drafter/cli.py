@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
 
-    from drafter.cli_kho import them_lenh
+    from drafter.cli_kho_tham_so import them_lenh
 
     them_lenh(lenh)
     return p
@@ -85,7 +85,7 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
 
     ban = "chinh_thuc" if chinh_thuc else "nhap"
     if kq.van_ban is None:
-        ket_luan = KetLuan(ban, kq.thong_bao)
+        ket_luan = KetLuan(ban, kq.thong_bao, kiem_noi_dung=kq.kiem_noi_dung)
         for dong in ket_luan.cac_dong():
             print(dong)
         _in_loi(f"Không tạo bản chính thức: còn {ket_luan.so_loi} lỗi (liệt kê ở trên). "
@@ -104,7 +104,9 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
     except LoiDocTep as loi:  # văn bản rất dài vượt giới hạn của check: tệp đã ghi vẫn dùng được
         print(f"Lưu ý: chưa kiểm tra thể thức. {loi}", file=sys.stderr)
         the_thuc = None
-    ket_luan = KetLuan(ban, kq.thong_bao, the_thuc)
+    dau = kq.van_ban.dau
+    ket_luan = KetLuan(ban, kq.thong_bao, the_thuc, kiem_noi_dung=kq.kiem_noi_dung,
+                       so_ngay_trong=dau.so is None or dau.ngay is None)
     for dong in ket_luan.cac_dong():
         print(dong)
     ma_thoat = 0 if ket_luan.dat_the_thuc is not False else 1

@@ -26,6 +26,13 @@ class KetQuaNap:
     van_ban: VanBan | None  # None khi chỉ kiểm tra, hoặc bản chính thức còn lỗi
     thong_bao: list[ThongBao] = field(default_factory=list)
     bao_cao: BaoCaoDuLieu | None = None  # dữ liệu theo biểu mẫu (None: tệp văn bản dựng sẵn)
+    tu_do: bool = False  # văn bản tự do: lời văn chép, chữ gắn kỳ, chỗ trống đã được kiểm
+
+    @property
+    def kiem_noi_dung(self) -> bool:
+        """Nội dung đã được kiểm (báo cáo theo biểu mẫu, văn bản tự do); văn bản dựng sẵn thì
+        không, nên kết luận không bao giờ gọi nó là «sẵn sàng»."""
+        return self.bao_cao is not None or self.tu_do
 
     @property
     def loi(self) -> list[str]:
@@ -96,7 +103,7 @@ def tu_van_ban_tu_do(tu_do: VanBanTuDo, chinh_thuc: bool = False,
     van_ban = None
     if dung_van_ban and not (chinh_thuc and co_loi(thong_bao)):
         van_ban = dung(tu_do)[0]
-    return KetQuaNap(van_ban, thong_bao)
+    return KetQuaNap(van_ban, thong_bao, tu_do=True)
 
 
 def kiem_tra_tep(duong_dan: Path, chinh_thuc: bool = True) -> KetQuaNap:

@@ -186,6 +186,8 @@ def test_import_docx_va_chuyen_ky(tmp_path: Path, docx: dict[str, Path],
     assert _chay("--data-dir", kho, "--xa", "Bình Trung", "render", "2024-H1", "-o", ra) == 0
     out = capsys.readouterr().out
     assert "Lời văn chép từ kỳ trước chưa xem lại" in out and "CHƯA sẵn sàng trình ký" in out
+    # Văn bản tự do có kiểm nội dung (lời văn chép, chữ gắn kỳ), không như văn bản dựng sẵn.
+    assert "nội dung còn" in out and "nội dung chưa kiểm" not in out
     assert kiem_tra(ra).dat_the_thuc
 
 

@@ -143,8 +143,9 @@ class XuatVanBan(Screen):
         """Kết luận nội dung (và thể thức, khi đã ghi tệp) cho loại bản đang chọn."""
         thong_bao = self.phien.thong_bao_chinh_thuc() if self.chinh_thuc \
             else self.phien.thong_bao()
+        dau = self.phien.bao_cao.dau
         self.ket_luan = KetLuan("chinh_thuc" if self.chinh_thuc else "nhap", thong_bao,
-                                the_thuc)
+                                the_thuc, so_ngay_trong=dau.so is None or dau.ngay is None)
         self.query_one("#tom-tat", Static).update(self.ket_luan.tom_tat())
         self.query_one("#tom-tat", Static).set_class(not self.ket_luan.san_sang, "loi")
         ds = self.query_one("#phat-hien", OptionList)
