@@ -106,6 +106,7 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
         the_thuc = None
     dau = kq.van_ban.dau
     ket_luan = KetLuan(ban, kq.thong_bao, the_thuc, kiem_noi_dung=kq.kiem_noi_dung,
+                       so_lieu_theo_bieu_mau=kq.bao_cao is not None,
                        so_ngay_trong=dau.so is None or dau.ngay is None)
     for dong in ket_luan.cac_dong():
         print(dong)

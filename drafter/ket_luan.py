@@ -40,6 +40,9 @@ class KetLuan:
     # bao giờ được gọi là «sẵn sàng»; chỉ nói kết quả thể thức.
     kiem_noi_dung: bool = True
     so_ngay_trong: bool = False  # số và ngày văn bản còn để trống (văn thư cấp sau khi ký)
+    # False: văn bản tự do (nhập từ Word) — lời văn chép, từ ngữ gắn kỳ, chỗ giữ đã soát, nhưng
+    # số liệu gõ trong lời văn không có biểu mẫu để đối chiếu: kết luận nói rõ điều đó.
+    so_lieu_theo_bieu_mau: bool = True
 
     # ------------------------------------------------------------ đếm
 
@@ -124,6 +127,9 @@ class KetLuan:
             ket = "ĐẠT, phát hành được" if self.san_sang else "CHƯA phát hành được"
         else:
             ket = "sẵn sàng trình ký" if self.san_sang else "CHƯA sẵn sàng trình ký"
+        if self.san_sang and not self.so_lieu_theo_bieu_mau:
+            ket += (" (văn bản tự do: số liệu gõ trong lời văn không có biểu mẫu để đối chiếu, "
+                    "người soạn tự đọc lại)")
         return f"{TEN_BAN[self.ban]} — {ket}: {noi_dung}; {the_thuc}."
 
     def cac_dong(self) -> list[str]:

@@ -380,3 +380,13 @@ def test_so_lieu_xac_nhan_thanh_so_cung_ky(tmp_path: Path, docx: dict[str, Path]
         moi, _ = tao_ky_moi(k, xa.id, Ky.doc("2024-Q2"), Ky.doc("2024-Q1"))
         assert moi.so_lieu["luot_kham"].cung_ky == "950"
         assert moi.so_lieu["so_sinh"].cung_ky == "15"
+
+
+def test_ket_luan_van_ban_tu_do_noi_ro_so_lieu_chua_doi_chieu():
+    """Văn bản tự do hết lỗi vẫn chỉ «sẵn sàng trình ký» kèm câu nói rõ số liệu trong lời văn
+    không có biểu mẫu để đối chiếu: drafter không nhận là đã kiểm số."""
+    from drafter.ket_luan import KetLuan
+
+    kl = KetLuan("nhap", [], so_lieu_theo_bieu_mau=False)
+    assert kl.san_sang
+    assert "văn bản tự do: số liệu gõ trong lời văn không có biểu mẫu" in kl.tom_tat()

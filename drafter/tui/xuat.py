@@ -145,7 +145,8 @@ class XuatVanBan(Screen):
             else self.phien.thong_bao()
         dau = self.phien.bao_cao.dau
         self.ket_luan = KetLuan("chinh_thuc" if self.chinh_thuc else "nhap", thong_bao,
-                                the_thuc, so_ngay_trong=dau.so is None or dau.ngay is None)
+                                the_thuc, so_ngay_trong=dau.so is None or dau.ngay is None,
+                                so_lieu_theo_bieu_mau=isinstance(self.phien, PhienSoan))
         self.query_one("#tom-tat", Static).update(self.ket_luan.tom_tat())
         self.query_one("#tom-tat", Static).set_class(not self.ket_luan.san_sang, "loi")
         ds = self.query_one("#phat-hien", OptionList)
