@@ -3,8 +3,9 @@
 Một mục tiêu gắn với một chỉ tiêu của biểu mẫu (cùng mã), có:
 - cơ sở (co_so): kế hoạch năm (KH chung của xã), kế hoạch cấp trên giao, Nghị quyết HĐND xã,
   dự toán cấp trên / xã giao, kế hoạch điều hành của xã;
-- kiểu (kieu): tối thiểu ("trở lên"), tối đa ("không quá"), khoảng ("5–6%"), giảm một số điểm
-  so với cuối năm trước ("giảm tỷ lệ hộ nghèo 1,5%"), mốc có/không ("hoàn thành lò đốt rác").
+- kiểu (kieu): mức ("1.300 tấn"), tối thiểu ("trở lên"), tối đa ("không quá"), khoảng
+  ("5-6%"), giảm một số điểm so với cuối năm trước ("giảm tỷ lệ hộ nghèo 1,5%"), mốc
+  có/không ("hoàn thành lò đốt rác").
 
 Báo cáo tính tỷ lệ thực hiện theo từng cơ sở và đánh giá từng mục tiêu (vượt / đạt / không đạt /
 chưa đến kỳ đánh giá). Số giữ như người dùng gõ; đọc số qua cùng hàm với số liệu báo cáo.
@@ -12,6 +13,7 @@ chưa đến kỳ đánh giá). Số giữ như người dùng gõ; đọc số 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -22,7 +24,7 @@ from drafter import vn
 
 CoSoMucTieu = Literal["ke_hoach", "cap_tren", "nghi_quyet", "du_toan_cap_tren", "du_toan_xa",
                       "dieu_hanh"]
-KieuMucTieu = Literal["toi_thieu", "toi_da", "khoang", "giam", "moc"]
+KieuMucTieu = Literal["muc", "toi_thieu", "toi_da", "khoang", "giam", "moc"]
 DanhGiaMucTieu = Literal["vuot", "dat", "khong_dat", "chua_den_ky"]
 
 # Thứ tự in các tỷ lệ trong câu: kế hoạch chung, cấp trên, nghị quyết, dự toán, điều hành.
@@ -33,7 +35,8 @@ TEN_CO_SO: dict[str, str] = {
     "nghi_quyet": "Nghị quyết HĐND xã", "du_toan_cap_tren": "dự toán cấp trên giao",
     "du_toan_xa": "dự toán xã giao", "dieu_hanh": "kế hoạch điều hành của xã"}
 TEN_KIEU: dict[str, str] = {
-    "toi_thieu": "tối thiểu (trở lên)", "toi_da": "tối đa (không quá)",
+    "muc": "mức (đạt là tới mức)", "toi_thieu": "tối thiểu (trở lên)",
+    "toi_da": "tối đa (không quá)",
     "khoang": "khoảng (từ … đến …)", "giam": "giảm so với cuối năm trước", "moc": "mốc có/không"}
 TEN_DANH_GIA: dict[str, str] = {"vuot": "Vượt", "dat": "Đạt", "khong_dat": "Không đạt",
                                 "chua_den_ky": "Chưa đến kỳ đánh giá"}
@@ -50,7 +53,7 @@ class MucTieu(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     co_so: CoSoMucTieu = "ke_hoach"
-    kieu: KieuMucTieu = "toi_thieu"
+    kieu: KieuMucTieu = "muc"
     gia_tri: SoGo | bool = None  # mốc: True = phải hoàn thành
     gia_tri_den: SoGo = None  # cận trên của khoảng
     don_vi: str = ""  # trống: đơn vị của chỉ tiêu; "%" khi giảm tỷ lệ theo điểm
@@ -100,7 +103,7 @@ class MucTieuDaTinh:
             if x > tren:
                 return "vuot"
             return "khong_dat" if cuoi_nam else "chua_den_ky"
-        # toi_thieu, giam: tới mục tiêu là đạt, quá là vượt.
+        # mức, tối thiểu, giảm (cận dưới): tới mục tiêu là đạt, quá là vượt.
         if x > m:
             return "vuot"
         if x == m:
@@ -143,29 +146,28 @@ def loi_muc_tieu(mt: MucTieu) -> str | None:
     return None
 
 
-def chu_muc_tieu(mt: MucTieu | MucTieuDaTinh, don_vi: str, so_le: int = 2) -> str:
-    """"1.425 tấn trở lên", "không quá 3%", "5–6%", "giảm 1,5%", "hoàn thành"."""
+def so_muc_tieu(mt: MucTieuDaTinh, viet_so: Callable[[Decimal], str]) -> str:
+    """Số của mục tiêu kèm đơn vị, không chữ chỉ kiểu: "1.300 tấn", "5-6%", "26 triệu đồng".
+    `viet_so` viết một số theo đơn vị của chỉ tiêu (cau_van); mục tiêu có đơn vị riêng ("%"
+    của tỷ lệ giảm) thì viết số trần kèm đơn vị đó."""
+    a = mt.gia_tri
+    if mt.kieu == "moc" or not isinstance(a, Decimal):
+        return ""
+    if mt.kieu in ("khoang", "giam") and mt.gia_tri_den is not None:
+        # Khoảng "5-6%": số đầu viết trần, đơn vị chỉ sau số cuối (cách viết của văn bản xã).
+        cuoi = viet_so(mt.gia_tri_den)
+        dau = vn.so(a, 2)
+        return f"{dau}-{cuoi}"
+    return viet_so(a)
+
+
+def chu_muc_tieu(mt: MucTieuDaTinh, viet_so: Callable[[Decimal], str]) -> str:
+    """"1.300 tấn", "26 triệu đồng trở lên", "không quá 3%", "5-6%", "giảm 1,5%",
+    "hoàn thành"."""
     if mt.kieu == "moc":
         return "hoàn thành"
-    dv = mt.don_vi or don_vi
-    a = mt.gia_tri if isinstance(mt.gia_tri, Decimal) else doc_so_muc_tieu(mt.gia_tri)
-    if a is None:
+    so = so_muc_tieu(mt, viet_so)
+    if not so:
         return ""
-
-    def so(x: Decimal) -> str:
-        return vn.so(x, so_le)
-
-    def kem(chu: str) -> str:
-        if not dv:
-            return chu
-        return f"{chu}{dv}" if dv == "%" else f"{chu} {dv}"
-
-    if mt.kieu == "khoang":
-        b = mt.gia_tri_den if isinstance(mt.gia_tri_den, Decimal) or mt.gia_tri_den is None \
-            else doc_so_muc_tieu(mt.gia_tri_den)
-        return kem(f"{so(a)}–{so(b)}") if b is not None else kem(so(a))
-    if mt.kieu == "toi_da":
-        return "không quá " + kem(so(a))
-    if mt.kieu == "giam":
-        return "giảm " + kem(so(a))
-    return kem(so(a)) + " trở lên"
+    return {"toi_thieu": f"{so} trở lên", "toi_da": f"không quá {so}",
+            "giam": f"giảm {so}"}.get(mt.kieu, so)

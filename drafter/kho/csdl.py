@@ -101,7 +101,7 @@ DI_CHUYEN: list[list[str]] = [
     ],
     # 3 → 4: chỉ tiêu kế hoạch có kiểu và cơ sở, và biết mình từ đâu ra (gõ ở Thiết lập, cộng
     # từ các xã cũ, hay từ kế hoạch năm đã lưu). Mỗi dòng cũ của ke_hoach_nam là một mục tiêu
-    # "tối thiểu": "ma" của kế hoạch năm, "ma.du_toan_huyen" / "ma.du_toan_xa" của dự toán.
+    # kiểu "mức": "ma" của kế hoạch năm, "ma.du_toan_huyen" / "ma.du_toan_xa" của dự toán.
     [
         """CREATE TABLE muc_tieu_nam (
         xa_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE CASCADE,
@@ -109,7 +109,7 @@ DI_CHUYEN: list[list[str]] = [
         ma_chi_tieu TEXT NOT NULL,
         co_so TEXT NOT NULL,                 -- ke_hoach, cap_tren, nghi_quyet, du_toan_cap_tren,
                                              -- du_toan_xa, dieu_hanh
-        kieu TEXT NOT NULL DEFAULT 'toi_thieu', -- toi_thieu, toi_da, khoang, giam, moc
+        kieu TEXT NOT NULL DEFAULT 'muc',     -- muc, toi_thieu, toi_da, khoang, giam, moc
         gia_tri TEXT NOT NULL,               -- như người dùng gõ; mốc: "có"
         gia_tri_den TEXT,                    -- cận trên của khoảng
         don_vi TEXT NOT NULL DEFAULT '',

@@ -24,7 +24,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Concatenate, Literal, ParamSpec, TypeVar
+from typing import ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
 from drafter.kho import csdl, delta
@@ -318,7 +318,8 @@ class Kho:
 
     # Khóa cũ của bảng kế hoạch năm ("ma", "ma.du_toan_huyen", "ma.du_toan_xa") ↔ mục tiêu
     # tối thiểu theo cơ sở; giữ cho màn hình Thiết lập, gộp xã cũ và tạo kỳ mới.
-    _DUOI_CO_SO = {"ke_hoach": "", "du_toan_cap_tren": ".du_toan_huyen", "du_toan_xa": ".du_toan_xa"}
+    _DUOI_CO_SO: ClassVar[dict[str, str]] = {"ke_hoach": "", "du_toan_cap_tren": ".du_toan_huyen",
+                                             "du_toan_xa": ".du_toan_xa"}
 
     @staticmethod
     def _khoa_cu(khoa: str) -> tuple[str, str]:
@@ -329,10 +330,12 @@ class Kho:
 
     @_bao_loi_sqlite
     def ke_hoach(self, xa_id: int, nam: int) -> dict[str, str]:
-        """Kế hoạch năm theo khóa cũ: mục tiêu tối thiểu của kế hoạch năm và hai dự toán."""
+        """Kế hoạch năm theo khóa cũ: mục tiêu (mức, tối thiểu) của kế hoạch năm và hai dự
+        toán."""
         return {ma + self._DUOI_CO_SO[co_so]: gia_tri for ma, co_so, gia_tri in self.cn.execute(
             "SELECT ma_chi_tieu, co_so, gia_tri FROM muc_tieu_nam WHERE xa_id = ? AND nam = ? "
-            "AND kieu = 'toi_thieu' AND co_so IN ('ke_hoach', 'du_toan_cap_tren', 'du_toan_xa')",
+            "AND kieu IN ('muc', 'toi_thieu') "
+            "AND co_so IN ('ke_hoach', 'du_toan_cap_tren', 'du_toan_xa')",
             (xa_id, nam))}
 
     @_bao_loi_sqlite
@@ -366,7 +369,7 @@ class Kho:
                     continue
                 self.cn.execute(
                     "INSERT INTO muc_tieu_nam (xa_id, nam, ma_chi_tieu, co_so, kieu, gia_tri, "
-                    "nguon, xem_lai) VALUES (?, ?, ?, ?, 'toi_thieu', ?, ?, ?) "
+                    "nguon, xem_lai) VALUES (?, ?, ?, ?, 'muc', ?, ?, ?) "
                     "ON CONFLICT (xa_id, nam, ma_chi_tieu, co_so) DO UPDATE SET "
                     "gia_tri=excluded.gia_tri, nguon=excluded.nguon, xem_lai=excluded.xem_lai",
                     (xa_id, nam, ma, co_so, str(v), nguon, int(xem_lai)))
