@@ -108,6 +108,10 @@ class MucBieuMau(_Mau):
     tieu_de: str = ""
     cha: str | None = None
     cap: CapDanhSo | None = None
+    # Sơ đồ riêng cho các cấp dưới mục này (phần thứ hai liệt kê thẳng 1., 2.; khoản 5. chia
+    # 5.1.–5.4.) và nhãn tác giả ghi ("3.1." dưới mục III.), như đề mục của văn bản.
+    danh_so: list[CapDanhSo] | None = None
+    nhan: str | None = Field(default=None, min_length=1, max_length=30)
     de_muc: bool = True  # False: chỉ là nhóm trên màn hình, nội dung chảy vào mục cha
     tuy_chon: bool = False  # không có nội dung thì bỏ hẳn khỏi văn bản
     danh_sach_so: bool = False  # nội dung là danh sách nhiệm vụ 1., 2., 3. …

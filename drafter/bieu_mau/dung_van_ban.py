@@ -8,6 +8,7 @@ không nhắc tới được tự thêm thành một gạch đầu dòng cuối 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -136,10 +137,12 @@ def cach_viet_cua(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> CachViet:
 
 
 def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
-    """Các biến {ky}, {ky_toi}, {nam}, {ky_ngan}, {co_quan}, {xa} trong chữ của biểu mẫu."""
+    """Các biến {ky}, {ky_toi}, {nam}, {nam_truoc}, {ky_ngan}, {co_quan}, {xa} trong chữ của
+    biểu mẫu; {KY}, {KY_TOI} in hoa cho tiêu đề phần ("6 THÁNG ĐẦU NĂM 2023")."""
     ky = bao_cao.ky_bao_cao
     co_quan = f"UBND xã {bao_cao.xa}" if bao_cao.xa else "UBND xã"
     return {"ky": ky.ten, "ky_toi": ky.ten_ky_toi(), "nam": str(ky.nam),
+            "KY": ky.ten.upper(), "KY_TOI": ky.ten_ky_toi().upper(),
             "nam_truoc": str(ky.nam - 1), "ky_ngan": ky.ten_ngan, "co_quan": co_quan,
             "xa": bao_cao.xa}
 
@@ -234,7 +237,8 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         # Không in đề mục trống; mục bắt buộc mà trống thì bước kiểm tra đã cảnh báo.
         return []
     tieu_de = tieu_de_muc(nc.bao_cao, muc, nc.bien)
-    return [Muc(tieu_de=tieu_de or None, cap=muc.cap, noi_dung=than)]
+    return [Muc(tieu_de=tieu_de or None, cap=muc.cap, danh_so=muc.danh_so, nhan=muc.nhan,
+                noi_dung=than)]
 
 
 def _ve_cau(ten: str, **ngu_canh: object) -> list:
@@ -368,6 +372,25 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
     return ra
 
 
+_GIU_CHO_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")
+
+
+def _thay_dau_cau(nc: NguCanh, chu: str) -> Callable[[GiuCho], list]:
+    """Hàm thay chỗ giữ cho một đoạn: chỗ giữ đứng đầu câu ("… năm 2022. [[ntm.chenh_lech…]]")
+    in chữ hoa đầu ("Giảm 3 tiêu chí …"); cụm do chương trình viết luôn bắt đầu chữ thường."""
+    dau_cau = {m.group(1) for m in _GIU_CHO_DAU_CAU.finditer(chu)}
+    if not dau_cau:
+        return nc.thay
+
+    def thay(g: GiuCho) -> list:
+        ra = nc.thay(g)
+        if g.chu[2:-2] in dau_cau and ra and isinstance(ra[0], str) and ra[0][:1].islower():
+            ra = [ra[0][0].upper() + ra[0][1:], *ra[1:]]
+        return ra
+
+    return thay
+
+
 def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
     ra: list[Nut] = []
     muc_so: Muc | None = None
@@ -383,7 +406,7 @@ def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             dau_dong, chu = "gach", chu[2:]
         elif chu.startswith("+ "):
             dau_dong, chu = "cong", chu[2:]
-        noi_dung = thay_so_lieu(phan_tich(chu), nc.thay)
+        noi_dung = thay_so_lieu(phan_tich(chu), _thay_dau_cau(nc, chu))
         if not noi_dung:
             continue
         doan = DoanVan(noi_dung=noi_dung, dau_dong=dau_dong)

@@ -243,4 +243,8 @@ def _tinh_so(ct: ChiTieu, nhap: SoLieuNhap) -> SoLieuDaTinh:
         if loi:
             s.loi.append(LoiDoc("phan_con", f"phần {i + 1} «{phan.ten}»: {loi}"))
         s.phan_con.append((phan.ten, so))
+    if s.gia_tri is None and ct.phan_con is not None and ct.phan_con.phai_du_tong \
+            and s.tong_phan_con is not None:
+        # Tổng để trống mà các phần đủ số: tổng là tổng các phần (tính, không gõ).
+        s.gia_tri = s.tong_phan_con
     return s
