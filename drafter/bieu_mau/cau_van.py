@@ -133,8 +133,8 @@ class CauVan:
 
     def _ve_trong_do(self) -> str:
         phan = self.cac_phan()  # có phần thì chắc chắn ct.phan_con có
-        return _ve("cau/trong_do.j2", cac_phan=phan,
-                   loi_dan=self.ct.phan_con.loi_dan) if phan else ""  # type: ignore[union-attr]
+        return _ve("cau/trong_do.j2", cac_phan=phan, loi_dan=self.ct.phan_con.loi_dan,  # type: ignore[union-attr]
+                   hai_cham=self.ct.phan_con.hai_cham) if phan else ""  # type: ignore[union-attr]
 
     def cau(self) -> str:
         """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""

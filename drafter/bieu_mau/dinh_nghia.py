@@ -48,6 +48,7 @@ class PhanCon(_Mau):
     loi_dan: str = "trong đó"  # "(trong đó: …)", "(gồm có …)"; trống: "(05 trẻ nữ; 10 trẻ nam)"
     phai_du_tong: bool = True
     mau: str = "{ten} {gia_tri}"  # cách viết mỗi phần; {ten}, {gia_tri}, {so}, {don_vi}
+    hai_cham: bool = True  # "(trong đó: …)"; False: "(trong đó đỗ tương 7,9 ha; …)"
 
 
 class ChiTieu(_Mau):
@@ -79,6 +80,9 @@ class ChiTieu(_Mau):
     vuot: bool = False  # cho phép x > y hoặc tỷ lệ > 100% (vượt kế hoạch)
     phan_con: PhanCon | None = None
     nguong_thay_doi: float | None = Field(default=None, gt=0)  # % thay đổi đáng ngờ
+    # Tổng của các chỉ tiêu khác (mã): để trống thì tính bằng tổng của chúng, gõ thì kiểm tra
+    # ("Tổng diện tích gieo trồng" = lúa + ngô + khoai + … , mỗi phần một chỉ tiêu riêng).
+    tong_cua: list[str] = Field(default_factory=list)
     mau_cau: str = ""  # tên mẫu câu trong templates/cau/ (trống: chọn theo loại)
     tro_giup: str = ""
 
@@ -120,6 +124,9 @@ class MucBieuMau(_Mau):
     # Nhiệm vụ kỳ trước in thành "1." (so), "*" (sao) hay "-" (gach): bản 6 tháng của HĐND
     # liệt kê "* Nhiệm vụ thứ nhất …" rồi dòng "Kết quả đánh giá: …".
     dau_dong_nhiem_vu: DauDongNhiemVu = "so"
+    # Nhiệm vụ được đánh giá theo chỉ tiêu ("Kết quả đánh giá: Đạt và vượt chỉ tiêu.", câu đếm
+    # "đạt 02/04 nhiệm vụ") thay vì trạng thái hoàn thành / đang / chưa thực hiện.
+    danh_gia_nhiem_vu: bool = False
     # Báo cáo: in câu đếm "đạt và vượt 12/16 chỉ tiêu" và đánh giá từng chỉ tiêu kế hoạch.
     danh_gia_muc_tieu: bool = False
     # Kế hoạch năm: các chỉ tiêu kế hoạch (mã) của mục này; chỉ tiêu đã đặt mà lời văn chưa
@@ -196,6 +203,10 @@ class BieuMau(_Mau):
                 raise ValueError(f"chỉ tiêu «{c.ma}» thuộc mục «{c.muc}» không có trong biểu mẫu")
             if "du_toan" in c.so_sanh and c.loai != "tien":
                 raise ValueError(f"chỉ tiêu «{c.ma}»: so sánh dự toán chỉ dùng cho số tiền")
+            la = [ma for ma in c.tong_cua if ma not in ma_ct or ma == c.ma]
+            if la:
+                raise ValueError(f"chỉ tiêu «{c.ma}»: tong_cua có mã không hợp lệ: "
+                                 f"{', '.join(la)}")
             if c.loai == "ti_so" and "cung_ky_tang_giam" in c.so_sanh:
                 raise ValueError(f"chỉ tiêu «{c.ma}»: tỷ số x/y không so tăng/giảm")
         return self
@@ -236,7 +247,9 @@ class BieuMau(_Mau):
         phan = []
         m = theo_ma.get(ma_muc)
         while m is not None:
-            phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới"))
+            phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới")
+                        .replace("{KY}", "KỲ NÀY").replace("{KY_TOI}", "KỲ TỚI")
+                        .replace("{nam}", "năm kế hoạch").replace("{nam_truoc}", "năm trước"))
             m = theo_ma.get(m.cha) if m.cha else None
         # Ba cấp cuối là đủ để tìm đúng chỗ; đường dẫn dài quá khó đọc dưới ô nhập.
         return " › ".join(reversed(phan[:3]))
@@ -244,6 +257,10 @@ class BieuMau(_Mau):
 
 class LoiBieuMau(LoiTepVanBan):
     """Tệp biểu mẫu forms/*.toml sai: cùng cách báo lỗi như tệp báo cáo."""
+
+
+# Tính chất của số liệu: chỉ tiêu dùng chung không được đổi (đổi thì gộp kỳ, so cùng kỳ sai).
+_TINH_CHAT_CHUNG = ("loai", "ky", "ky_mau_so", "don_vi", "don_vi_tien", "gop", "gop_xa_cu")
 
 
 def _lay_chi_tieu_chung(du_lieu: dict, duong_dan: Path) -> dict:
@@ -267,8 +284,16 @@ def _lay_chi_tieu_chung(du_lieu: dict, duong_dan: Path) -> dict:
         if goc is None:
             raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: biểu mẫu «{nguon_ma}» không có chỉ "
                              f"tiêu «{c.get('ma')}»")
-        ra.append({**goc.model_dump(exclude_defaults=True),
-                   **{k: v for k, v in c.items() if k != "lay_tu"}})
+        doi = sorted(k for k in _TINH_CHAT_CHUNG if k in c and c[k] != getattr(goc, k))
+        if doi:
+            raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: chỉ tiêu «{c.get('ma')}» lấy từ "
+                             f"«{nguon_ma}» không được đổi {', '.join(doi)} (cùng mã là cùng "
+                             "một số liệu)")
+        moi = {**goc.model_dump(exclude_defaults=True),
+               **{k: v for k, v in c.items() if k != "lay_tu"}}
+        if moi.get("phan_con") is False:  # biểu mẫu này không chia chi tiết
+            del moi["phan_con"]
+        ra.append(moi)
     return {**du_lieu, "chi_tieu": ra}
 
 

@@ -29,8 +29,9 @@ from drafter.bieu_mau.du_lieu import (
     TEN_DANH_GIA_NHIEM_VU,
     TEN_TRANG_THAI_NHIEM_VU,
     BaoCaoDuLieu,
+    SoLieuNhap,
 )
-from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh, tinh_chi_tieu_dat
+from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh, tinh_chi_tieu_dat, tinh_muc_tieu
 from drafter.van_ban import (
     ChuKy,
     ChuThich,
@@ -160,6 +161,15 @@ def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | N
 
 def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
     ra = {ct.ma: tinh(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
+    for ct in bieu_mau.chi_tieu:
+        s = ra[ct.ma]
+        if not ct.tong_cua or s.gia_tri is not None:
+            continue
+        # Tổng của các chỉ tiêu khác, để trống: tính (đủ số mọi phần mới có tổng).
+        cac = [ra[ma].gia_tri for ma in ct.tong_cua]
+        if all(isinstance(x, Decimal) for x in cac):
+            s.gia_tri = sum(cac, Decimal(0))  # type: ignore[arg-type]
+            tinh_muc_tieu(s, bao_cao.so_lieu.get(ct.ma) or SoLieuNhap())
     for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
         if ma in ra:
             tinh_chi_tieu_dat(ra[ma], cac)
@@ -241,9 +251,9 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
                 noi_dung=than)]
 
 
-def _ve_cau(ten: str, **ngu_canh: object) -> list:
+def _ve_cau(mau: str, **ngu_canh: object) -> list:
     """Câu từ một mẫu trong templates/cau/ (số đã đếm sẵn), thành các phần tử của đoạn."""
-    cau = moi_truong().get_template(ten).render(**ngu_canh).strip()
+    cau = moi_truong().get_template(mau).render(**ngu_canh).strip()
     return list(thay_so_lieu(phan_tich(cau), lambda g: []))
 
 
@@ -254,12 +264,12 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
     ds = nc.bao_cao.nhiem_vu_ky_truoc
     if not ds:
         return []
-    danh_gia = any(nv.danh_gia is not None for nv in ds)
+    danh_gia = muc.danh_gia_nhiem_vu or any(nv.danh_gia is not None for nv in ds)
     if danh_gia:
         # Báo cáo 6 tháng, năm: đánh giá theo chỉ tiêu của nhiệm vụ ("Đạt và vượt chỉ tiêu").
         so = {k: sum(nv.danh_gia == k for nv in ds) for k in TEN_DANH_GIA_NHIEM_VU}
         dat = so["vuot"] + so["dat"] + so["dung_tien_do"]
-        dau: list = _ve_cau("cau/danh_gia_nhiem_vu.j2", tong=vn.dem(len(ds)), dat=vn.dem(dat),
+        dau: list = _ve_cau("cau/danh_gia_nhiem_vu.j2", tong=vn.dem(len(ds)), so_dat=vn.dem(dat),
                             so=so, **{k: vn.dem(v) for k, v in so.items()})
         chua_danh_gia = sum(nv.danh_gia is None for nv in ds)
     else:
@@ -281,7 +291,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         for i, chu in enumerate(cac):
             noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
             if i == 0 and nv.ten:
-                noi_dung = [Doan(chu=nv.ten, dam=True), *noi_dung]
+                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
             doan.append(DoanVan(noi_dung=noi_dung))
         if nv.don_vi or nv.thoi_han:
             doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
@@ -363,7 +373,7 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
         for i, chu in enumerate(c for c in nv.noi_dung if c.strip()):
             noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
             if i == 0 and nv.ten:
-                noi_dung = [Doan(chu=nv.ten, dam=True), *noi_dung]
+                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
             doan.append(DoanVan(noi_dung=noi_dung))
         if nv.don_vi or nv.thoi_han:
             doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
@@ -406,6 +416,8 @@ def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             dau_dong, chu = "gach", chu[2:]
         elif chu.startswith("+ "):
             dau_dong, chu = "cong", chu[2:]
+        elif chu.startswith("* "):
+            dau_dong, chu = "sao", chu[2:]
         noi_dung = thay_so_lieu(phan_tich(chu), _thay_dau_cau(nc, chu))
         if not noi_dung:
             continue

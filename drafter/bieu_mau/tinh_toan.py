@@ -170,11 +170,11 @@ def doc_o_so(gia_tri: SoNhap, ct: ChiTieu, truong: str) -> tuple[Decimal | None,
 def tinh(ct: ChiTieu, nhap: SoLieuNhap | None) -> SoLieuDaTinh:
     nhap = nhap or SoLieuNhap()
     s = _tinh_so(ct, nhap)
-    _tinh_muc_tieu(s, nhap)
+    tinh_muc_tieu(s, nhap)
     return s
 
 
-def _tinh_muc_tieu(s: SoLieuDaTinh, nhap: SoLieuNhap) -> None:
+def tinh_muc_tieu(s: SoLieuDaTinh, nhap: SoLieuNhap) -> None:
     """Các mục tiêu của chỉ tiêu: ba trường cũ (tối thiểu) rồi các mục tiêu có kiểu (cùng cơ sở
     thì mục tiêu có kiểu thắng); số thực hiện là số của báo cáo, mục tiêu "giảm" là số điểm đã
     giảm so với cuối năm trước."""
