@@ -133,8 +133,11 @@ class CauVan:
 
     def _ve_trong_do(self) -> str:
         phan = self.cac_phan()  # có phần thì chắc chắn ct.phan_con có
-        return _ve("cau/trong_do.j2", cac_phan=phan, loi_dan=self.ct.phan_con.loi_dan,  # type: ignore[union-attr]
-                   hai_cham=self.ct.phan_con.hai_cham) if phan else ""  # type: ignore[union-attr]
+        pc = self.ct.phan_con
+        if not phan or pc is None:
+            return ""
+        return _ve("cau/trong_do.j2", cac_phan=phan, loi_dan=pc.loi_dan, hai_cham=pc.hai_cham,
+                   phan_cach=pc.phan_cach)
 
     def cau(self) -> str:
         """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""
@@ -215,9 +218,15 @@ class CauVan:
                     return []
                 ham = chu_muc_tieu if truong == "chi_tieu" else so_muc_tieu
                 return chu(ham(s.chi_tieu_dat[0], self._viet_so_muc_tieu(s.chi_tieu_dat[0])))
-        m = re.fullmatch(r"(phan|dong)_(\d+)", truong)
+        m = re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
         if m:
             i = int(m.group(2)) - 1
+            so = s.phan_con[i][1] if i < len(s.phan_con) else None
+            if m.group(1) == "so_phan":  # số trần của phần: "(Nam 08; Nữ: 15)"
+                return chu(_so_tran(so, ct) if so is not None else "")
+            if m.group(1) == "ty_le_phan":  # phần so với tổng: "ngựa bạch chiếm 61,3%"
+                return ty_le(vn.ty_le(so, s.gia_tri) if so is not None and s.co_so
+                             and s.gia_tri else None)
             if m.group(1) == "dong":
                 phan = self.cac_phan()
                 return chu(phan[i] if i < len(phan) else "")
@@ -233,8 +242,10 @@ class CauVan:
             return []
         can = _CAN_CO.get(truong)
         if can is None:
-            m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+            m = re.fullmatch(r"(?:phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
             can = ["phan_con"] if m else ["gia_tri"]
+            if re.fullmatch(r"ty_le_phan_\d+", truong):
+                can = ["gia_tri", "phan_con"]
         if truong in ("chi_tieu", "so_chi_tieu"):
             return ["chi_tieu"]
         if self.ct.loai in ("co_khong", "chu"):
@@ -249,7 +260,7 @@ class CauVan:
             if o == "gia_tri":
                 co = s.gia_tri is not None and s.gia_tri != ""
             elif o == "phan_con":
-                m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+                m = re.fullmatch(r"(?:phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
                 if m:
                     i = int(m.group(1)) - 1
                     co = i < len(s.phan_con) and s.phan_con[i][1] is not None
@@ -336,7 +347,7 @@ def mo_ta_thieu(ct: ChiTieu, thieu: list[str], truong: str = "") -> str:
     for o in thieu:
         if o == "phan_con":
             theo = f"chi tiết theo {ct.phan_con.theo}" if ct.phan_con else "chi tiết"
-            m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+            m = re.fullmatch(r"(?:phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
             phu.append(f"phần {m.group(1)} {theo}" if m else theo)
         elif o == "mau_so":
             phu.append("mẫu số")
@@ -353,7 +364,8 @@ TRUONG_GIU_CHO = ("", "so", "cau", "so_sanh", "kh", "cung_ky", "du_toan_huyen", 
 
 def la_truong_hop_le(truong: str) -> bool:
     """Phần sau dấu chấm của chỗ giữ: một trong TRUONG_GIU_CHO, hoặc phan_N / dong_N."""
-    return truong in TRUONG_GIU_CHO or re.fullmatch(r"(phan|dong)_[1-9]\d*", truong) is not None
+    return truong in TRUONG_GIU_CHO or re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_[1-9]\d*",
+                                                    truong) is not None
 
 
 def _danh_dau(chu: str) -> list[PhanTu]:

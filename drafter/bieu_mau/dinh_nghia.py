@@ -49,6 +49,7 @@ class PhanCon(_Mau):
     phai_du_tong: bool = True
     mau: str = "{ten} {gia_tri}"  # cách viết mỗi phần; {ten}, {gia_tri}, {so}, {don_vi}
     hai_cham: bool = True  # "(trong đó: …)"; False: "(trong đó đỗ tương 7,9 ha; …)"
+    phan_cach: str = "; "  # giữa các phần: "; " hay ", " ("312 TTHC (61 toàn trình, 251 …)")
 
 
 class ChiTieu(_Mau):
@@ -83,6 +84,10 @@ class ChiTieu(_Mau):
     # Tổng của các chỉ tiêu khác (mã): để trống thì tính bằng tổng của chúng, gõ thì kiểm tra
     # ("Tổng diện tích gieo trồng" = lúa + ngô + khoai + … , mỗi phần một chỉ tiêu riêng).
     tong_cua: list[str] = Field(default_factory=list)
+    # Tích của hai chỉ tiêu nhân hệ số: sản lượng (tấn) = diện tích (ha) × năng suất (tạ/ha)
+    # × 0,1. Để trống thì tính, gõ thì giữ số gõ.
+    tich_cua: list[str] = Field(default_factory=list, max_length=2)
+    he_so: float = 1
     mau_cau: str = ""  # tên mẫu câu trong templates/cau/ (trống: chọn theo loại)
     tro_giup: str = ""
 
@@ -203,9 +208,9 @@ class BieuMau(_Mau):
                 raise ValueError(f"chỉ tiêu «{c.ma}» thuộc mục «{c.muc}» không có trong biểu mẫu")
             if "du_toan" in c.so_sanh and c.loai != "tien":
                 raise ValueError(f"chỉ tiêu «{c.ma}»: so sánh dự toán chỉ dùng cho số tiền")
-            la = [ma for ma in c.tong_cua if ma not in ma_ct or ma == c.ma]
+            la = [ma for ma in [*c.tong_cua, *c.tich_cua] if ma not in ma_ct or ma == c.ma]
             if la:
-                raise ValueError(f"chỉ tiêu «{c.ma}»: tong_cua có mã không hợp lệ: "
+                raise ValueError(f"chỉ tiêu «{c.ma}»: tong_cua / tich_cua có mã không hợp lệ: "
                                  f"{', '.join(la)}")
             if c.loai == "ti_so" and "cung_ky_tang_giam" in c.so_sanh:
                 raise ValueError(f"chỉ tiêu «{c.ma}»: tỷ số x/y không so tăng/giảm")
@@ -259,6 +264,8 @@ class LoiBieuMau(LoiTepVanBan):
     """Tệp biểu mẫu forms/*.toml sai: cùng cách báo lỗi như tệp báo cáo."""
 
 
+# Các biểu mẫu đang đọc dở (lay_tu lồng nhau): gặp lại là vòng, báo lỗi thay vì đệ quy mãi.
+_DANG_DOC: set[str] = set()
 # Tính chất của số liệu: chỉ tiêu dùng chung không được đổi (đổi thì gộp kỳ, so cùng kỳ sai).
 _TINH_CHAT_CHUNG = ("loai", "ky", "ky_mau_so", "don_vi", "don_vi_tien", "gop", "gop_xa_cu")
 
@@ -277,10 +284,15 @@ def _lay_chi_tieu_chung(du_lieu: dict, duong_dan: Path) -> dict:
             ra.append(c)
             continue
         nguon_ma = c["lay_tu"]
-        if nguon_ma == du_lieu.get("ma") or not isinstance(nguon_ma, str):
+        if nguon_ma == du_lieu.get("ma") or not isinstance(nguon_ma, str) \
+                or nguon_ma in _DANG_DOC:
             raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: chỉ tiêu «{c.get('ma')}» lấy từ "
-                             f"«{nguon_ma}» không được")
-        goc = doc_bieu_mau(nguon_ma).chi_tieu_theo_ma().get(str(c.get("ma")))
+                             f"«{nguon_ma}» không được (biểu mẫu lấy vòng lại chính nó)")
+        _DANG_DOC.add(str(du_lieu.get("ma")))
+        try:
+            goc = doc_bieu_mau(nguon_ma).chi_tieu_theo_ma().get(str(c.get("ma")))
+        finally:
+            _DANG_DOC.discard(str(du_lieu.get("ma")))
         if goc is None:
             raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: biểu mẫu «{nguon_ma}» không có chỉ "
                              f"tiêu «{c.get('ma')}»")

@@ -29,9 +29,8 @@ from drafter.bieu_mau.du_lieu import (
     TEN_DANH_GIA_NHIEM_VU,
     TEN_TRANG_THAI_NHIEM_VU,
     BaoCaoDuLieu,
-    SoLieuNhap,
 )
-from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh, tinh_chi_tieu_dat, tinh_muc_tieu
+from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh_tat_ca
 from drafter.van_ban import (
     ChuKy,
     ChuThich,
@@ -157,23 +156,6 @@ def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | N
                 ) -> str:
     """Tiêu đề mục như sẽ in: tiêu đề người dùng đặt riêng, không thì của biểu mẫu đã điền biến."""
     return bao_cao.tieu_de_muc.get(muc.ma) or dien_bien(muc.tieu_de, bien or bien_cua(bao_cao))
-
-
-def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
-    ra = {ct.ma: tinh(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
-    for ct in bieu_mau.chi_tieu:
-        s = ra[ct.ma]
-        if not ct.tong_cua or s.gia_tri is not None:
-            continue
-        # Tổng của các chỉ tiêu khác, để trống: tính (đủ số mọi phần mới có tổng).
-        cac = [ra[ma].gia_tri for ma in ct.tong_cua]
-        if all(isinstance(x, Decimal) for x in cac):
-            s.gia_tri = sum(cac, Decimal(0))  # type: ignore[arg-type]
-            tinh_muc_tieu(s, bao_cao.so_lieu.get(ct.ma) or SoLieuNhap())
-    for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
-        if ma in ra:
-            tinh_chi_tieu_dat(ra[ma], cac)
-    return ra
 
 
 def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,

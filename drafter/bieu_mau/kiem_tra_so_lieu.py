@@ -20,7 +20,7 @@ from drafter import vn
 from drafter.bieu_mau.danh_dau import cac_giu_cho, phan_tich
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap
-from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh
+from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh, tinh_tat_ca
 
 MucDo = Literal["loi", "canh_bao"]
 # Nhóm của một thông báo: bản kết luận khi xuất gom theo nhóm, theo đúng thứ tự này.
@@ -144,9 +144,8 @@ def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
     hành): số và ngày văn bản, họ tên người ký cũng bắt buộc; bản nháp trình ký để trống số và
     ngày là đúng (văn thư cấp sau khi ký, NĐ 30 Điều 15)."""
     ra: list[ThongBao] = []
-    ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
     ra += _kiem_so_lieu(bieu_mau, bao_cao)
-    so_lieu = so_lieu or {ma: tinh(ct, bao_cao.so_lieu.get(ma)) for ma, ct in ct_theo_ma.items()}
+    so_lieu = so_lieu or tinh_tat_ca(bieu_mau, bao_cao)
     ra += _canh_bao_so_lieu(bieu_mau, so_lieu)
     ra += _kiem_van_ban(bieu_mau, bao_cao, so_lieu)
     ra += _so_chua_nhap(bieu_mau, bao_cao, so_lieu)

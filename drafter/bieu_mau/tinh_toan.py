@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from drafter import vn
-from drafter.bieu_mau.dinh_nghia import ChiTieu
-from drafter.bieu_mau.du_lieu import SoLieuNhap, SoNhap
+from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap, SoNhap
 from drafter.muc_tieu import (
     CAC_CO_SO,
     TRUONG_CU,
@@ -248,3 +248,27 @@ def _tinh_so(ct: ChiTieu, nhap: SoLieuNhap) -> SoLieuDaTinh:
         # Tổng để trống mà các phần đủ số: tổng là tổng các phần (tính, không gõ).
         s.gia_tri = s.tong_phan_con
     return s
+
+
+def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
+    """Mọi chỉ tiêu của báo cáo đã tính, kể cả chỉ tiêu là tổng / tích của chỉ tiêu khác và
+    chỉ tiêu kế hoạch mà kế hoạch năm đặt."""
+    ra = {ct.ma: tinh(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
+    # Tổng, tích của các chỉ tiêu khác, để trống: tính (đủ số mọi phần mới có). Biểu mẫu khai
+    # báo chỉ tiêu thành phần trước chỉ tiêu tính từ nó, nên một lượt theo thứ tự là đủ.
+    for ct in bieu_mau.chi_tieu:
+        s = ra[ct.ma]
+        if s.gia_tri is not None or not (ct.tong_cua or ct.tich_cua):
+            continue
+        cac = [ra[ma].gia_tri for ma in (ct.tong_cua or ct.tich_cua)]
+        if not all(isinstance(x, Decimal) for x in cac):
+            continue
+        if ct.tong_cua:
+            s.gia_tri = sum(cac, Decimal(0))  # type: ignore[arg-type]
+        else:
+            s.gia_tri = cac[0] * cac[-1] * Decimal(repr(ct.he_so))  # type: ignore[operator]
+        tinh_muc_tieu(s, bao_cao.so_lieu.get(ct.ma) or SoLieuNhap())
+    for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
+        if ma in ra:
+            tinh_chi_tieu_dat(ra[ma], cac)
+    return ra
