@@ -465,7 +465,7 @@ def dien_muc_tieu(kho: Kho, xa_id: int, nam: int, bieu_mau: BieuMau,
         khac = []
         for d in cac:
             mt = d.muc_tieu
-            if mt.co_so in o_cu and mt.kieu in ("muc", "toi_thieu") and not mt.don_vi:
+            if mt.co_so in o_cu and mt.kieu == "muc" and not mt.don_vi:
                 if not chi_o_trong or getattr(moi, o_cu[mt.co_so]) in (None, ""):
                     setattr(moi, o_cu[mt.co_so], str(mt.gia_tri))
             else:

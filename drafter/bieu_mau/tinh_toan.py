@@ -61,10 +61,12 @@ class SoLieuDaTinh:
 
     @property
     def muc_tieu_khac(self) -> list[MucTieuDaTinh]:
-        """Mục tiêu theo cơ sở ngoài kế hoạch năm và dự toán (cấp trên, nghị quyết, điều hành)
-        có tỷ lệ thực hiện: in thêm trong câu "đạt 76,4% Nghị quyết HĐND xã"."""
-        return [m for m in self.cac_muc_tieu if m.co_so in ("cap_tren", "nghi_quyet", "dieu_hanh")
-                and m.ty_le is not None]
+        """Mục tiêu có tỷ lệ thực hiện mà câu so sánh chưa in theo lựa chọn của biểu mẫu (cấp
+        trên, nghị quyết, điều hành; kế hoạch năm khi biểu mẫu không chọn so với kế hoạch): in
+        thêm "đạt 76,4% Nghị quyết HĐND xã" — mọi cơ sở chỉ tiêu có đều được so."""
+        khac = ("cap_tren", "nghi_quyet", "dieu_hanh") if "ke_hoach" in self.ct.so_sanh \
+            else ("ke_hoach", "cap_tren", "nghi_quyet", "dieu_hanh")
+        return [m for m in self.cac_muc_tieu if m.co_so in khac and m.ty_le is not None]
 
     @property
     def muc_tieu_chinh(self) -> MucTieuDaTinh | None:
