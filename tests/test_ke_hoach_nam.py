@@ -126,7 +126,8 @@ def test_ke_hoach_nam_sau_tu_ke_hoach_nam_truoc(kho):
     kh.chi_tieu_ke_hoach["dan_gia_cam"] = [MucTieu(gia_tri="18.000")]
     k.luu(xa.id, kh)
     cac = {d.ma: d for d in k.muc_tieu_nam(xa.id, 2026)}
-    assert cac["dan_gia_cam"].muc_tieu.gia_tri == "18.000" and not cac["dan_gia_cam"].muc_tieu.xem_lai
+    gia_cam = cac["dan_gia_cam"].muc_tieu
+    assert gia_cam.gia_tri == "18.000" and not gia_cam.xem_lai
     assert cac["lo_dot_rac"].muc_tieu.xem_lai
     assert k.ke_hoach_xem_lai(xa.id, 2026)  # Thiết lập nhắc xem lại
 
