@@ -171,3 +171,19 @@ def chu_muc_tieu(mt: MucTieuDaTinh, viet_so: Callable[[Decimal], str]) -> str:
         return ""
     return {"toi_thieu": f"{so} trở lên", "toi_da": f"không quá {so}",
             "giam": f"giảm {so}"}.get(mt.kieu, so)
+
+
+def chu_muc_tieu_go(mt: MucTieu, don_vi: str = "") -> str:
+    """Chữ của một mục tiêu như gõ, không cần biểu mẫu (màn hình Thiết lập): "26.000.000 trở
+    lên", "giảm 5-6%"."""
+    dv = mt.don_vi or don_vi
+    da_tinh = MucTieuDaTinh(mt.co_so, mt.kieu, True if mt.kieu == "moc"
+                            else doc_so_muc_tieu(mt.gia_tri), doc_so_muc_tieu(mt.gia_tri_den),
+                            mt.don_vi)
+
+    def viet(x: Decimal) -> str:
+        if dv in ("đồng", "triệu đồng", "tỷ đồng"):  # số tiền gõ theo đồng
+            return vn.tien(x, dv, 2)
+        return f"{vn.so(x)}{dv}" if dv == "%" else f"{vn.so(x)} {dv}".strip()
+
+    return chu_muc_tieu(da_tinh, viet)

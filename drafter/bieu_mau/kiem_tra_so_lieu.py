@@ -425,16 +425,19 @@ def _muc_tieu_xem_lai(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao
     """Chỉ tiêu kế hoạch chép từ kế hoạch năm trước (dấu "cần xem lại"): sửa số hay xác nhận
     từng chỉ tiêu; chưa xem là lỗi (bản chính thức không xuất được)."""
     ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+    # Thẻ chỉ tiêu kế hoạch nằm ở mục liệt kê nó (Các chỉ tiêu kinh tế…), không ở mục số liệu.
+    noi_the = {ma: m.ma for m in bieu_mau.muc for ma in m.chi_tieu_ke_hoach}
     ra: list[ThongBao] = []
     for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
         ct = ct_theo_ma.get(ma)
+        ma_muc = noi_the.get(ma) or (ct.muc if ct is not None else "")
         for mt in cac:
             if mt.xem_lai:
                 ten = ct.ten if ct is not None else ma
                 ra.append(ThongBao("loi", f"chỉ tiêu kế hoạch «{ten}» chép từ kế hoạch năm "
-                                          "trước, chưa xem lại: sửa hoặc xác nhận",
-                                   ct.muc if ct is not None else "", ma, "chi_tieu_ke_hoach",
-                                   bieu_mau.duong_dan(ct.muc) if ct is not None else "",
+                                          "trước, chưa xem lại: sửa hoặc giữ nguyên (F6)",
+                                   ma_muc, ma, "chi_tieu_ke_hoach",
+                                   bieu_mau.duong_dan(ma_muc) if ma_muc else "",
                                    nhom="muc_tieu"))
     return ra
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Label, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Label, Static
 
 from drafter.kho.kho import TEN_TRANG_THAI
 from drafter.ky_bao_cao import Ky, LoiKy
@@ -99,13 +99,18 @@ class TrangChu(Screen):
         goi_y = ky_goi_y(self.app.kho, self.app.xa)  # type: ignore[attr-defined]
         self.app.push_screen(HoiKyMoi(goi_y), self._tao)
 
-    def _tao(self, ky: Ky | None) -> None:
-        if ky is not None:
-            self.app.tao_ky_moi(ky)  # type: ignore[attr-defined]
+    def _tao(self, chon: tuple[Ky, str | None] | None) -> None:
+        if chon is not None:
+            self.app.tao_ky_moi(chon[0], ma_bieu_mau=chon[1])  # type: ignore[attr-defined]
 
 
-class HoiKyMoi(ModalScreen[Ky | None]):
-    """Hỏi kỳ báo cáo mới (mặc định: kỳ sau báo cáo mới nhất)."""
+# Báo cáo 6 tháng, năm có thể theo biểu mẫu trình HĐND (ô chọn trong hộp tạo kỳ mới).
+BIEU_MAU_HDND = "kt-xh-6-thang-xa"
+
+
+class HoiKyMoi(ModalScreen[tuple[Ky, str | None] | None]):
+    """Hỏi kỳ báo cáo mới (mặc định: kỳ sau báo cáo mới nhất) và, với 6 tháng / năm, có theo
+    biểu mẫu trình HĐND xã không."""
 
     BINDINGS = [Binding("escape", "huy", "Hủy")]
 
@@ -116,8 +121,11 @@ class HoiKyMoi(ModalScreen[Ky | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="hop-thoai"):
             yield Label("Tạo báo cáo kỳ mới", classes="tieu-de-hop")
-            yield Label("Kỳ báo cáo (2024-Q2 là quý II/2024; 2024-H1 là 6 tháng; 2024 là cả năm):")
+            yield Label("Kỳ báo cáo (2024-Q2 là quý II/2024; 2024-H1 là 6 tháng; 2024 là cả năm; "
+                        "2025-KH là kế hoạch năm 2025):")
             yield ONhap(self.goi_y.ma if self.goi_y else "", id="o-ky")
+            yield Checkbox("6 tháng, năm: báo cáo trình HĐND xã (chỉ tiêu Nghị quyết, đánh giá "
+                           "nhiệm vụ)", id="o-hdnd")
             yield Label("", id="loi-ky", classes="loi")
             with Horizontal(classes="nut-hop"):
                 yield Button("Tạo", id="nut-dong-y", variant="primary")
@@ -134,9 +142,12 @@ class HoiKyMoi(ModalScreen[Ky | None]):
 
     def _dong_y(self) -> None:
         try:
-            self.dismiss(Ky.doc(self.query_one("#o-ky", ONhap).value))
+            ky = Ky.doc(self.query_one("#o-ky", ONhap).value)
         except LoiKy as loi:
             self.query_one("#loi-ky", Label).update(str(loi).capitalize())
+            return
+        hdnd = self.query_one("#o-hdnd", Checkbox).value and ky.loai in ("6thang", "nam")
+        self.dismiss((ky, BIEU_MAU_HDND if hdnd else None))
 
     def action_huy(self) -> None:
         self.dismiss(None)
