@@ -75,9 +75,11 @@ def tao_ke_hoach(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None,
                                           "từng đoạn"),
             ThayDoi("xem_lai", "Chỉ tiêu kế hoạch",
                     f"{sum(len(c) for c in chi_tieu.values())} chỉ tiêu chép từ "
-                    f"{tu_ky.ten_gon}, đánh dấu «cần xem lại»: sửa hoặc xác nhận từng chỉ tiêu"),
-            ThayDoi("xem_lai", "Nhiệm vụ", f"{len(nhiem_vu)} nhiệm vụ giao chép sang, thời hạn "
-                                           "đã dời năm")]
+                    f"{tu_ky.ten_gon}, đánh dấu «cần xem lại»: sửa hoặc giữ nguyên (F6) từng "
+                    "chỉ tiêu")]
+        if nhiem_vu:
+            thay_doi.append(ThayDoi("xem_lai", "Nhiệm vụ", f"{len(nhiem_vu)} nhiệm vụ giao chép "
+                                                           "sang, thời hạn đã dời năm"))
     else:
         bieu_mau = doc_bieu_mau(ma_bieu_mau or BIEU_MAU_KE_HOACH)
         van_ban = van_ban_goi_y(bieu_mau, ky)

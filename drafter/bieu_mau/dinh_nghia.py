@@ -115,6 +115,9 @@ DauDongNhiemVu = Literal["so", "sao", "gach"]
 class MucBieuMau(_Mau):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tieu_de: str = ""
+    # Tên trên dàn ý của mục không có tiêu đề in ra (khoản "3.1." chỉ có số, khoản "a)" mở
+    # bằng chữ nghiêng): trống thì dàn ý hiện mã mục.
+    ten_dan_y: str = ""
     cha: str | None = None
     cap: CapDanhSo | None = None
     # Sơ đồ riêng cho các cấp dưới mục này (phần thứ hai liệt kê thẳng 1., 2.; khoản 5. chia
@@ -144,7 +147,7 @@ class MucBieuMau(_Mau):
 
     @property
     def ten(self) -> str:
-        return self.tieu_de or self.ma
+        return self.tieu_de or self.ten_dan_y or self.ma
 
 
 class CachViet(_Mau):
@@ -254,7 +257,7 @@ class BieuMau(_Mau):
         while m is not None:
             phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới")
                         .replace("{KY}", "KỲ NÀY").replace("{KY_TOI}", "KỲ TỚI")
-                        .replace("{nam}", "năm kế hoạch").replace("{nam_truoc}", "năm trước"))
+                        .replace("{nam}", "(năm kế hoạch)").replace("{nam_truoc}", "(năm trước)"))
             m = theo_ma.get(m.cha) if m.cha else None
         # Ba cấp cuối là đủ để tìm đúng chỗ; đường dẫn dài quá khó đọc dưới ô nhập.
         return " › ".join(reversed(phan[:3]))

@@ -84,11 +84,11 @@ class TheMucTieu(Vertical, can_focus=False):
             o.display = self.mt.kieu in ("khoang", "giam")
             yield o
         viet = self.phien.bao_cao.cach_viet or self.phien.bieu_mau.cach_viet
-        with Horizontal(classes="hang-o"):
-            yield ChonVong("Kiểu", [(k, TEN_KIEU[k]) for k in CAC_KIEU], self.mt.kieu,
-                           id=f"mt-{self.ma}-kieu")
-            yield ChonVong("Cơ sở", [(c, viet.ten_co_so(c)) for c in CAC_CO_SO], self.mt.co_so,
-                           id=f"mt-{self.ma}-co_so")
+        # Mỗi lựa chọn một dòng: đặt cạnh nhau thì dòng thứ hai bị cắt trên màn hình hẹp.
+        yield ChonVong("Kiểu", [(k, TEN_KIEU[k]) for k in CAC_KIEU], self.mt.kieu,
+                       id=f"mt-{self.ma}-kieu")
+        yield ChonVong("Cơ sở", [(c, viet.ten_co_so(c)) for c in CAC_CO_SO], self.mt.co_so,
+                       id=f"mt-{self.ma}-co_so")
         yield Static(self._chu_xem_lai(), id=f"mt-{self.ma}-xem-lai", classes="canh-bao",
                      markup=False)
 

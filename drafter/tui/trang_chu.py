@@ -121,11 +121,10 @@ class HoiKyMoi(ModalScreen[tuple[Ky, str | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="hop-thoai"):
             yield Label("Tạo báo cáo kỳ mới", classes="tieu-de-hop")
-            yield Label("Kỳ báo cáo (2024-Q2 là quý II/2024; 2024-H1 là 6 tháng; 2024 là cả năm; "
-                        "2025-KH là kế hoạch năm 2025):")
+            yield Label("Kỳ báo cáo (2024-Q2 là quý II/2024; 2024-H1 là 6 tháng; 2024 là cả năm):")
+            yield Label("Kế hoạch năm: 2025-KH (tạo từ kế hoạch năm 2024).")
             yield ONhap(self.goi_y.ma if self.goi_y else "", id="o-ky")
-            yield Checkbox("6 tháng, năm: báo cáo trình HĐND xã (chỉ tiêu Nghị quyết, đánh giá "
-                           "nhiệm vụ)", id="o-hdnd")
+            yield Checkbox("Trình HĐND xã (6 tháng, năm: biểu mẫu HĐND)", id="o-hdnd")
             yield Label("", id="loi-ky", classes="loi")
             with Horizontal(classes="nut-hop"):
                 yield Button("Tạo", id="nut-dong-y", variant="primary")
