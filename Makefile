@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/check_hostile.py
+	$(BIN)/python bench/from_docx.py
 	$(BIN)/python bench/history.py
 	$(BIN)/python bench/kho_mot_nam.py
 	$(BIN)/python bench/tui.py

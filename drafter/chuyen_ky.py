@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, doc_bieu_mau
 from drafter.bieu_mau.du_lieu import (
@@ -29,6 +29,9 @@ from drafter.ky_bao_cao import Ky
 from drafter.so_lieu_ky import LichSu, SoLieuKy, gop_so_lieu, ten_cac_xa
 
 __all__ = ["gop_so_lieu", "mo_kem_so_sanh", "tao_bao_cao", "tao_ky_moi", "tong_hop"]
+
+if TYPE_CHECKING:
+    from drafter.van_ban_tu_do import VanBanTuDo
 
 LoaiThayDoi = Literal["chep", "xoa", "tinh", "xem_lai"]
 TEN_LOAI_THAY_DOI = {"chep": "Đã chép", "xoa": "Đã xóa", "tinh": "Đã điền",
@@ -136,10 +139,12 @@ def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:
 
 
 def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the: bool = False,
-                ma_bieu_mau: str | None = None) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
+                ma_bieu_mau: str | None = None
+                ) -> tuple[BaoCaoDuLieu | VanBanTuDo, list[ThayDoi]]:
     """Báo cáo kỳ `ky`: quý thì chép từ kỳ trước, 6 tháng / 9 tháng / năm thì gộp các quý (theo
     biểu mẫu `ma_bieu_mau` nếu có, như biểu mẫu 6 tháng trình HĐND), kế hoạch năm thì từ kế
-    hoạch năm trước.
+    hoạch năm trước; kỳ trước là văn bản tự do (nhập từ Word) thì chép văn bản đó sang
+    (van_ban_tu_do).
 
     Kỳ đã có báo cáo thì từ chối, trừ khi thay_the (bản cũ vẫn còn trong các phiên bản)."""
     bc = kho.tim_bao_cao(xa_id, ky.ma)
@@ -148,6 +153,16 @@ def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the:
                      "Mở báo cáo đó để sửa tiếp, hoặc tạo lại với «--thay-the» (bản đang có "
                      "vẫn giữ trong các phiên bản, khôi phục được).")
     kiem_ky_cua_xa(kho, kho.xa_theo_id(xa_id), ky)
+    # Kỳ trước là văn bản tự do (nhập từ Word): chép cả văn bản sang kỳ mới.
+    nguon = tu_ky or kho.ky_truoc_gan_nhat(xa_id, ky)
+    bc_nguon = kho.tim_bao_cao(xa_id, nguon.ma) if nguon is not None else None
+    if nguon is not None and bc_nguon is not None and bc_nguon.loai == "tu_do" \
+            and ma_bieu_mau is None:
+        from drafter import van_ban_tu_do
+
+        cu = kho.doc(xa_id, nguon.ma)
+        assert isinstance(cu, van_ban_tu_do.VanBanTuDo)
+        return van_ban_tu_do.chuyen_ky(cu, ky)
     if ky.la_ke_hoach:
         from drafter.ke_hoach_nam import tao_ke_hoach
 
@@ -169,8 +184,9 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
         if xa.co_tien_than:
             return bao_cao_dau_tien(kho, xa, ky_moi)
         raise LoiKho(f"Chưa có báo cáo nào trước {ky_moi.ten_gon} để chép sang.",
-                     "Nhập một báo cáo đã có bằng «drafter import TỆP.json» rồi tạo tiếp từ đó.")
-    cu = kho.doc(xa_id, tu_ky.ma)
+                     "Nhập một báo cáo đã có bằng «drafter import TỆP.json» (hay tệp Word "
+                     "«drafter import BC.docx») rồi tạo tiếp từ đó.")
+    cu = kho.doc_bieu_mau(xa_id, tu_ky.ma)
     bieu_mau = doc_bieu_mau(cu.bieu_mau)
     thay_doi: list[ThayDoi] = []
     ten_cu = tu_ky.ten_gon
@@ -518,7 +534,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
     if thieu:
         raise LoiKho(f"Thiếu báo cáo {', '.join(thieu)} để gộp thành báo cáo {ky.ten}.",
                      "Tạo và nhập số các quý đó trước.")
-    cuoi = kho.doc(xa_id, quy[-1].ma)
+    cuoi = kho.doc_bieu_mau(xa_id, quy[-1].ma)
     bieu_mau = doc_bieu_mau(ma_bieu_mau or cuoi.bieu_mau)
     lich_su = LichSu(kho, bieu_mau)
     doan = lich_su.cac_doan(xa_id, ky)
@@ -578,7 +594,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
         van_ban = van_ban_goi_y(bieu_mau, ky) | van_ban
     nhiem_vu = [nv.model_copy() for nv in cuoi.nhiem_vu_ky_truoc]
     ke_hoach_nam = kho.doc_neu_co(xa_id, f"{ky.nam}-KH")
-    if ke_hoach_nam is not None and ke_hoach_nam.nhiem_vu_ke_hoach:
+    if isinstance(ke_hoach_nam, BaoCaoDuLieu) and ke_hoach_nam.nhiem_vu_ke_hoach:
         # Báo cáo 6 tháng, năm đánh giá các nhiệm vụ kế hoạch năm giao.
         nhiem_vu = [NhiemVuKyTruoc(noi_dung=list(nv.noi_dung), ten=nv.ten, don_vi=nv.don_vi,
                                    thoi_han=nv.thoi_han)
@@ -675,7 +691,7 @@ def dien_so_sanh(bao_cao: BaoCaoDuLieu, bieu_mau: BieuMau, nguon: dict[str, SoLi
 def mo_kem_so_sanh(kho: Kho, xa_id: int, ky: Ky) -> BaoCaoDuLieu:
     """Báo cáo mới nhất của kỳ `ky`, điền thêm số cùng kỳ năm trước và số kỳ trước (từ báo cáo
     của xã, gộp các quý, hay tổng các xã cũ) vào những ô còn trống."""
-    bao_cao = kho.doc(xa_id, ky.ma)
+    bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
     bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
     if ky.la_ke_hoach:
         return bao_cao

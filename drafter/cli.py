@@ -56,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--chinh-thuc", action="store_true",
                        help="văn bản sắp phát hành: thiếu số, ngày, họ tên người ký là lỗi")
 
+    tu_docx = lenh.add_parser(
+        "from-docx", help="đọc một báo cáo, kế hoạch Word (.docx) thành tệp văn bản (.json) để "
+                          "sửa, in lại bằng drafter")
+    tu_docx.add_argument("tep", type=Path, metavar="TEP.docx")
+    tu_docx.add_argument("-o", "--ra", type=Path, metavar="TEP.json",
+                         help="tệp .json sẽ ghi (mặc định: cùng tên, cạnh tệp .docx)")
+    tu_docx.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
+
     demo = lenh.add_parser("demo", help="tạo văn bản mẫu: báo cáo quý I/2024 xã Cai Kinh (mặc "
                                         "định), 6 tháng 2023 xã Bình Trung, kế hoạch 2025 xã "
                                         "Hữu Kiên")
@@ -69,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
 
-    from drafter.cli_kho import them_lenh
+    from drafter.cli_kho_tham_so import them_lenh
 
     them_lenh(lenh)
     return p
@@ -90,7 +98,7 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
 
     ban = "chinh_thuc" if chinh_thuc else "nhap"
     if kq.van_ban is None:
-        ket_luan = KetLuan(ban, kq.thong_bao)
+        ket_luan = KetLuan(ban, kq.thong_bao, kiem_noi_dung=kq.kiem_noi_dung)
         for dong in ket_luan.cac_dong():
             print(dong)
         _in_loi(f"Không tạo bản chính thức: còn {ket_luan.so_loi} lỗi (liệt kê ở trên). "
@@ -109,7 +117,9 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
     except LoiDocTep as loi:  # văn bản rất dài vượt giới hạn của check: tệp đã ghi vẫn dùng được
         print(f"Lưu ý: chưa kiểm tra thể thức. {loi}", file=sys.stderr)
         the_thuc = None
-    ket_luan = KetLuan(ban, kq.thong_bao, the_thuc)
+    dau = kq.van_ban.dau
+    ket_luan = KetLuan(ban, kq.thong_bao, the_thuc, kiem_noi_dung=kq.kiem_noi_dung,
+                       so_ngay_trong=dau.so is None or dau.ngay is None)
     for dong in ket_luan.cac_dong():
         print(dong)
     ma_thoat = 0 if ket_luan.dat_the_thuc is not False else 1
@@ -161,6 +171,45 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if bao_cao.dat_the_thuc else 1
 
 
+def _from_docx(args: argparse.Namespace) -> int:
+    """`drafter from-docx BC.docx -o BC.json`: văn bản Word → tệp văn bản của drafter, kèm danh
+    sách những gì chưa đặt được vào đúng thành phần (vẫn được giữ làm đoạn văn)."""
+    from drafter.ghi_tep import LoiGhiTep, ghi_chu, kiem_tra_dich
+    from drafter.kiem_tra import LoiDocTep
+    from drafter.nhap_docx import doc_docx, thanh_json
+
+    ra = args.ra or args.tep.with_suffix(".json")
+    try:
+        kiem_tra_dich(ra, [args.tep], args.ghi_de)
+    except LoiGhiTep as loi:
+        _in_loi(loi.thong_diep, [loi.loi_thoat] if loi.loi_thoat else None)
+        return 1
+    try:
+        kq = doc_docx(args.tep)
+    except LoiDocTep as loi:
+        _in_loi(str(loi))
+        return THOAT_LOI_DU_LIEU
+    try:
+        ghi_chu(ra, thanh_json(kq.van_ban))
+    except OSError as loi:
+        _in_loi(_cau_loi_ghi(loi, ra))
+        return 1
+    print(f"Đã ghi {ra.resolve()}: {kq.tom_tat()}.")
+    if kq.thieu:
+        print(f"Không tìm thấy trong tệp (đã để «…» cho bạn điền): {', '.join(kq.thieu)}.")
+    if kq.danh_lai:
+        print(f"Số thứ tự gõ tay sẽ được đánh lại ({len(kq.danh_lai)} chỗ):")
+        for c in kq.danh_lai:
+            print(f"  - {c.dong()}")
+    if kq.chua_dat_that:
+        print(f"Chưa đặt được vào đúng thành phần ({len(kq.chua_dat_that)} chỗ, nội dung vẫn "
+              "được giữ):")
+        for c in kq.chua_dat_that:
+            print(f"  - {c.dong()}")
+    print(f"In lại: drafter render {ra}")
+    return 0
+
+
 def _la_ky(chu: str) -> bool:
     from drafter.ky_bao_cao import Ky, LoiKy
 
@@ -196,14 +245,19 @@ def _render_tu_kho(args: argparse.Namespace) -> int:
     from drafter.cli_kho import chon_xa, doc_ky, mo_kho, tep_cua_kho
     from drafter.kho import LoiKho
     from drafter.ky_bao_cao import ten_tep_bao_cao
-    from drafter.nap_bao_cao import tu_bao_cao
+    from drafter.nap_bao_cao import tu_bao_cao, tu_van_ban_tu_do
     from drafter.tep_van_ban import LoiTepVanBan
+    from drafter.van_ban_tu_do import VanBanTuDo
 
     try:
         with mo_kho(args) as kho:
             xa = chon_xa(kho, args)
             ky = doc_ky(args.tep)
-            kq = tu_bao_cao(kho.doc(xa.id, ky.ma), chinh_thuc=args.chinh_thuc)
+            bao_cao = kho.doc(xa.id, ky.ma)
+            if isinstance(bao_cao, VanBanTuDo):
+                kq = tu_van_ban_tu_do(bao_cao, chinh_thuc=args.chinh_thuc)
+            else:
+                kq = tu_bao_cao(bao_cao, chinh_thuc=args.chinh_thuc)
             ra = args.ra or Path(ten_tep_bao_cao(ky, xa.ten))
             if not _duoc_ghi(args, ra, tep_cua_kho(kho)):
                 return 1
@@ -260,6 +314,8 @@ def _chay(argv: list[str] | None) -> int:
         return _check(args)
     if args.lenh == "validate":
         return _validate(args)
+    if args.lenh == "from-docx":
+        return _from_docx(args)
     if args.lenh in ("new", "list", "show", "export", "import", "khoi-phuc", "xa",
                      "chu-thich-xa-cu"):
         from drafter.cli_kho import chay

@@ -14,73 +14,6 @@ from drafter.kho.kho import TEN_TRANG_THAI, Xa
 from drafter.ky_bao_cao import Ky, LoiKy
 
 
-def them_lenh(lenh: argparse._SubParsersAction) -> None:
-    new = lenh.add_parser("new", help="tạo báo cáo kỳ mới từ báo cáo kỳ trước (hoặc gộp các quý)")
-    new.add_argument("--period", required=True, metavar="KỲ",
-                     help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024, hoặc 2025-KH (kế hoạch năm "
-                          "2025, tạo từ kế hoạch năm 2024)")
-    new.add_argument("--bieu-mau", metavar="MÃ",
-                     help="biểu mẫu của báo cáo gộp hay kế hoạch (kt-xh-6-thang-xa: báo cáo 6 "
-                          "tháng, năm trình HĐND; ke-hoach-kt-xh-xa: kế hoạch năm)")
-    new.add_argument("--from", dest="tu", metavar="KỲ",
-                     help="chép từ kỳ này (mặc định: báo cáo gần nhất trước đó)")
-    new.add_argument("--thay-the", action="store_true",
-                     help="kỳ đã có báo cáo thì tạo lại (bản đang có vẫn giữ trong các phiên "
-                          "bản, khôi phục được)")
-
-    lenh.add_parser("list", help="danh sách báo cáo trong kho")
-    show = lenh.add_parser("show", help="xem một báo cáo trong kho: trạng thái, phiên bản, lỗi")
-    show.add_argument("ky", metavar="KỲ")
-
-    export = lenh.add_parser("export", help="xuất một báo cáo trong kho ra tệp .json")
-    export.add_argument("ky", metavar="KỲ")
-    export.add_argument("-o", "--ra", type=Path, required=True, metavar="TEP.json")
-    export.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
-
-    imp = lenh.add_parser("import", help="nhập một tệp báo cáo .json vào kho (--xa TÊN: nhập vào "
-                                         "xã đó, xã chưa có thì thêm; dùng cho báo cáo các xã cũ)")
-    imp.add_argument("tep", type=Path, metavar="TEP.json")
-
-    xa = lenh.add_parser("xa", help="các xã trong kho; thêm xã hình thành sau sắp xếp đơn vị "
-                                    "hành chính")
-    lenh_xa = xa.add_subparsers(dest="lenh_xa", metavar="LỆNH_XÃ")
-    lenh_xa.add_parser("list", help="các xã trong kho, kèm các xã cũ hợp thành mỗi xã")
-    them = lenh_xa.add_parser(
-        "them", help="thêm một xã; với --sap-nhap-tu: xã mới hình thành từ các xã cũ")
-    them.add_argument("ten", metavar="TÊN")
-    them.add_argument("--sap-nhap-tu", nargs="+", metavar="XÃ_CŨ", default=[],
-                      help="tên các xã cũ theo thứ tự của nghị quyết (xã chưa có thì thêm)")
-    them.add_argument("--tu-ngay", metavar="NGÀY",
-                      help="ngày sắp xếp có hiệu lực: 2025-07-01 hoặc 01/07/2025 (mặc định "
-                           "01/07/2025)")
-    them.add_argument("--nghi-quyet", metavar="SỐ", default="",
-                      help="số nghị quyết sắp xếp, ví dụ 1234/NQ-UBTVQH15")
-    them.add_argument("--tinh", metavar="TỈNH", default="", help="tỉnh của xã")
-    them.add_argument("--mac-dinh", action="store_true",
-                      help="đặt làm xã của bạn (mặc định ở mọi lệnh)")
-    cong = lenh_xa.add_parser(
-        "cong-ke-hoach", help="kế hoạch năm khởi đầu của xã (--xa) bằng tổng kế hoạch các xã cũ, "
-                              "chờ xem lại ở Thiết lập")
-    cong.add_argument("nam", type=int, metavar="NĂM")
-
-    chu_thich = lenh.add_parser(
-        "chu-thich-xa-cu", help="in (bat) hay không in (tat) chú thích «Số liệu cùng kỳ là tổng "
-                                "số liệu của các xã … trước khi sắp xếp» trong một báo cáo")
-    chu_thich.add_argument("ky", metavar="KỲ")
-    chu_thich.add_argument("bat_tat", choices=["bat", "tat"], metavar="bat|tat")
-
-    khoi_phuc = lenh.add_parser(
-        "khoi-phuc", help="thay kho bị hỏng bằng bản sao lưu gần nhất (kho cũ được giữ lại)")
-    khoi_phuc.add_argument("--xem", action="store_true",
-                           help="chỉ xem: kho có hỏng không, những gì sẽ mất; không đổi gì")
-    khoi_phuc.add_argument("--ep", action="store_true",
-                           help="ép khôi phục cả khi kho không hỏng (những gì mới hơn bản sao "
-                                "lưu sẽ không còn trong kho; xem trước bằng --xem)")
-    khoi_phuc.add_argument("--phien-ban", type=int, metavar="SỐ",
-                           help="(với --ky) đưa báo cáo về phiên bản SỐ thay vì khôi phục kho")
-    khoi_phuc.add_argument("--ky", metavar="KỲ")
-
-
 def mo_kho(args: argparse.Namespace) -> Kho:
     return Kho.mo(args.data_dir)
 
@@ -156,14 +89,16 @@ def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
                          "hoạch năm (2025-KH).")
     bao_cao, thay_doi = tao_bao_cao(kho, xa.id, ky, tu, thay_the=args.thay_the,
                                     ma_bieu_mau=args.bieu_mau)
+    tu_do = not hasattr(bao_cao, "so_lieu")  # chép từ văn bản tự do kỳ trước
     ghi_chu = ("tạo lại, thay bản trước" if da_co else
+               "chép từ văn bản kỳ trước" if tu_do else
                "tạo từ kế hoạch năm trước" if ky.la_ke_hoach else
                f"gộp từ các quý của {ky.ten}" if ky.loai != "quy" and tu is None
                else "tạo từ báo cáo kỳ trước")
     so = kho.luu(xa.id, bao_cao, ghi_chu)
     print(f"Đã tạo {'' if ky.la_ke_hoach else 'báo cáo '}{ky.ten_gon} của xã {xa.ten} (phiên "
           f"bản {so}).")
-    if ky.la_ke_hoach and bao_cao.chi_tieu_ke_hoach:
+    if ky.la_ke_hoach and getattr(bao_cao, "chi_tieu_ke_hoach", None):
         print(f"  {sum(len(c) for c in bao_cao.chi_tieu_ke_hoach.values())} chỉ tiêu kế hoạch là "
               f"chỉ tiêu năm {ky.nam} trong kho (báo cáo năm {ky.nam} tính % kế hoạch theo "
               "chúng).")
@@ -202,21 +137,35 @@ def _show(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
         print(f"  Trạng thái: {trang_thai}")
         in_loi_kho(loi)
     if bao_cao is not None:
-        kq = tu_bao_cao(bao_cao, dung_van_ban=False)
-        so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
-        print(f"  Trạng thái: {trang_thai}; {so_chi_tieu} chỉ tiêu có số liệu; "
-              f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
-        if bao_cao.cung_ky_xa_cu is not None:
-            from drafter.so_lieu_ky import ten_cac_xa
+        from drafter.nap_bao_cao import tu_van_ban_tu_do
+        from drafter.van_ban_tu_do import VanBanTuDo, cac_doan_van
 
-            bat = bao_cao.cung_ky_xa_cu.chu_thich
-            print(f"  Số cùng kỳ: tổng của {ten_cac_xa(bao_cao.cung_ky_xa_cu.cac_xa)} trước sắp "
-                  f"xếp; chú thích trong văn bản: {'có' if bat else 'không'} (đổi: «drafter "
-                  f"chu-thich-xa-cu {ky.ma} {'tat' if bat else 'bat'}»)")
-        so_doan = sum(len(bao_cao.doan_chua_xem(m)) for m in bao_cao.doan_chep)
-        if so_doan or bao_cao.so_lieu_chep:
-            print(f"  Cần xem lại: {so_doan} đoạn văn và {len(bao_cao.so_lieu_chep)} số liệu "
-                  "giữ từ kỳ trước")
+        if isinstance(bao_cao, VanBanTuDo):
+            kq = tu_van_ban_tu_do(bao_cao, dung_van_ban=False)
+            nguon = f", nhập từ {bao_cao.nguon}" if bao_cao.nguon else ""
+            print(f"  Trạng thái: {trang_thai}; văn bản tự do ({bao_cao.dau.ten_loai.lower()}"
+                  f"{nguon}), {len(cac_doan_van(bao_cao))} đoạn văn; {len(kq.loi)} lỗi, "
+                  f"{len(kq.canh_bao)} cảnh báo")
+            con = set(bao_cao.doan_chep) & {c for _, c in cac_doan_van(bao_cao)}
+            if con:
+                print(f"  Cần xem lại: {len(con)} đoạn văn chép từ kỳ trước")
+        else:
+            kq = tu_bao_cao(bao_cao, dung_van_ban=False)
+            so_chi_tieu = sum(1 for s in bao_cao.so_lieu.values() if s.gia_tri not in (None, ""))
+            print(f"  Trạng thái: {trang_thai}; {so_chi_tieu} chỉ tiêu có số liệu; "
+                  f"{len(kq.loi)} lỗi, {len(kq.canh_bao)} cảnh báo")
+            if bao_cao.cung_ky_xa_cu is not None:
+                from drafter.so_lieu_ky import ten_cac_xa
+
+                bat = bao_cao.cung_ky_xa_cu.chu_thich
+                cac_xa = ten_cac_xa(bao_cao.cung_ky_xa_cu.cac_xa)
+                print(f"  Số cùng kỳ: tổng của {cac_xa} trước sắp xếp; chú thích trong văn bản: "
+                      f"{'có' if bat else 'không'} (đổi: «drafter chu-thich-xa-cu {ky.ma} "
+                      f"{'tat' if bat else 'bat'}»)")
+            so_doan = sum(len(bao_cao.doan_chua_xem(m)) for m in bao_cao.doan_chep)
+            if so_doan or bao_cao.so_lieu_chep:
+                print(f"  Cần xem lại: {so_doan} đoạn văn và {len(bao_cao.so_lieu_chep)} số liệu "
+                      "giữ từ kỳ trước")
     print("  Phiên bản:")
     for p in kho.cac_phien_ban(xa.id, ky.ma):
         print(f"    {p.so:>3}  {p.luc.replace('T', ' ')}  {p.ghi_chu}")
@@ -251,6 +200,8 @@ def _export(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
 
 
 def _import(kho: Kho, args: argparse.Namespace) -> int:
+    if args.tep.suffix.lower() == ".docx":
+        return _import_docx(kho, args)  # xã đọc từ văn bản (hay --xa)
     from drafter.kho.trao_doi import nhap_json
     from drafter.tep_van_ban import LoiTepVanBan
 
@@ -410,6 +361,80 @@ def _chu_thich_xa_cu(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     print(f"Báo cáo {ky.ten_gon} của xã {xa.ten}: chú thích «số liệu cùng kỳ là tổng số liệu các "
           f"xã cũ» {'được in' if bat else 'không in'} (phiên bản {so}).")
     return 0
+
+
+def _import_docx(kho: Kho, args: argparse.Namespace) -> int:
+    """`drafter import BC.docx [--ky 2024-Q1]`: báo cáo Word của cán bộ thành văn bản tự do của
+    kỳ đó trong kho (sửa, chuyển kỳ, xuất như báo cáo theo biểu mẫu)."""
+    from drafter.kiem_tra import LoiDocTep
+    from drafter.van_ban_tu_do import chon_xa_nhap, doc_de_nhap, ky_cua, nhap_vao_kho
+
+    try:
+        kq = doc_de_nhap(args.tep)
+    except LoiDocTep as loi:
+        raise LoiKho(str(loi)) from loi
+    xa, xa_moi = chon_xa_nhap(kho, kq, args.xa)
+    if args.ky:
+        ky, nguon_ky = doc_ky(args.ky), "ghi ở --ky"
+    else:
+        ky, nguon_ky = ky_cua(kq), "đọc từ trích yếu"
+        if ky is None:
+            ky, nguon_ky = _hoi_ky(kq.van_ban.dau.trich_yeu or ""), "đã nhập"
+    r = nhap_vao_kho(kho, xa, args.tep, kq, ky)
+    print(r.thong_diep + (" Xã mới được thêm vào kho từ phần đầu văn bản." if xa_moi else ""))
+    print(f"  Kỳ: {ky.ten_gon} ({nguon_ky}; sai thì nhập lại với «--ky»).")
+    print(f"  Đã đọc: {kq.tom_tat()}.")
+    if r.bo_sung:
+        print(f"  Lấy từ hồ sơ xã vì tệp không có: {', '.join(r.bo_sung)}.")
+    for c in kq.danh_lai:
+        print(f"  Đánh số lại: {c.dong()}")
+    for c in kq.chua_dat_that:
+        print(f"  Chưa đặt được: {c.dong()}")
+    _xac_nhan_so_lieu(kho, xa, ky)
+    print(f"  Xem: «drafter show {ky.ma}»; xuất: «drafter render {ky.ma}».")
+    return 0
+
+
+def _xac_nhan_so_lieu(kho: Kho, xa: Xa, ky: Ky) -> None:
+    """Biểu mẫu khớp văn bản: đề xuất số liệu đọc được từ câu văn, hỏi xác nhận từng số (không
+    bao giờ tự điền); không hỏi được (không phải cửa sổ dòng lệnh) thì chỉ nói có bao nhiêu."""
+    from drafter.van_ban_tu_do import VanBanTuDo, de_xuat_so_lieu, nhan_so_lieu
+
+    td = kho.doc(xa.id, ky.ma)
+    if not isinstance(td, VanBanTuDo):
+        return
+    cac = de_xuat_so_lieu(td)
+    if not cac:
+        return
+    print(f"  Đọc được {len(cac)} số liệu khớp chỉ tiêu của biểu mẫu (dùng làm số cùng kỳ, kỳ "
+          "trước cho các báo cáo sau); mỗi số cần bạn xác nhận:")
+    if not sys.stdin.isatty():
+        print("    (chưa hỏi được vì lệnh không chạy trong cửa sổ dòng lệnh: mở văn bản trong "
+              "giao diện, Ctrl+P «Đề xuất số liệu», hoặc chạy lại lệnh trong cửa sổ dòng lệnh)")
+        return
+    nhan = []
+    for d in cac:
+        tra_loi = input(f"    {d.mo_ta()} — «{d.cau[:90]}» — nhận? [c/K] ").strip().lower()
+        if tra_loi in ("c", "co", "có", "y"):
+            nhan.append(d)
+    if nhan_so_lieu(td, nhan):
+        kho.luu(xa.id, td, f"xác nhận {len(nhan)} số liệu đọc từ văn bản")
+    print(f"  Đã nhận {len(nhan)}/{len(cac)} số liệu.")
+
+
+def _hoi_ky(trich_yeu: str) -> Ky:
+    """Không đọc được kỳ từ trích yếu: hỏi (nếu đang gõ lệnh), không thì chỉ cách ghi --ky."""
+    goi_y = f" «{trich_yeu[:80]}»" if trich_yeu else ""
+    if not sys.stdin.isatty():
+        raise LoiKho(f"Không đọc được kỳ báo cáo từ trích yếu{goi_y}.",
+                     "Ghi kỳ bằng --ky, ví dụ: drafter import BC.docx --ky 2024-Q2")
+    for _ in range(3):
+        chu = input("Kỳ của văn bản này (2024-Q2, 2024-H1, 2024-9M, 2024): ").strip()
+        try:
+            return Ky.doc(chu)
+        except LoiKy as loi:
+            print(f"  {str(loi).capitalize()}.")
+    raise LoiKho("Chưa có kỳ báo cáo.", "Ghi kỳ bằng --ky, ví dụ: --ky 2024-Q2")
 
 
 def _khoi_phuc_phien_ban(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:

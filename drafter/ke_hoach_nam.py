@@ -43,6 +43,8 @@ def tao_ke_hoach(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None,
         raise LoiKho("Kế hoạch năm chỉ tạo từ một kế hoạch năm khác.",
                      f"Bỏ «--tu», hoặc viết «--tu {ky.nam - 1}-KH».")
     cu = kho.doc_neu_co(xa_id, tu_ky.ma)
+    if cu is not None and not isinstance(cu, BaoCaoDuLieu):
+        cu = None  # kế hoạch năm trước nhập từ Word (văn bản tự do): không có chỉ tiêu để chép
     xa = kho.xa_theo_id(xa_id)
     thay_doi: list[ThayDoi] = []
     if cu is not None:

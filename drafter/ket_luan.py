@@ -36,6 +36,10 @@ class KetLuan:
     ban: LoaiBan
     noi_dung: list[ThongBao]
     the_thuc: BaoCaoKiemTra | None = None  # None: chưa ghi tệp (bị từ chối) hoặc không kiểm
+    # False: văn bản dựng sẵn (không theo biểu mẫu) — không có số liệu nào để kiểm, nên không
+    # bao giờ được gọi là «sẵn sàng»; chỉ nói kết quả thể thức.
+    kiem_noi_dung: bool = True
+    so_ngay_trong: bool = False  # số và ngày văn bản còn để trống (văn thư cấp sau khi ký)
 
     # ------------------------------------------------------------ đếm
 
@@ -64,9 +68,19 @@ class KetLuan:
         return None if self.the_thuc is None else self.the_thuc.dat_the_thuc
 
     @property
+    def con_cho_trong(self) -> bool:
+        """Tệp vừa ghi còn chữ giữ chỗ («...», «(Chữ ký…)»): một lỗ, dù là cảnh báo thể thức."""
+        from drafter.kiem_tra.ket_qua import Muc
+
+        return self.the_thuc is not None and any(
+            k.ma == "giu_cho" and k.muc != Muc.DAT for k in self.the_thuc.ket_qua)
+
+    @property
     def san_sang(self) -> bool:
-        """Không còn lỗi nội dung và (nếu đã ghi) đạt thể thức: trình ký / phát hành được."""
-        return self.so_loi == 0 and self.dat_the_thuc is not False
+        """Nội dung đã kiểm và không còn lỗi, tệp đạt thể thức và không còn chỗ giữ: trình ký /
+        phát hành được."""
+        return (self.kiem_noi_dung and self.so_loi == 0 and self.dat_the_thuc is not False
+                and not self.con_cho_trong)
 
     # ------------------------------------------------------------ trình bày
 
@@ -89,9 +103,14 @@ class KetLuan:
 
     def tom_tat(self) -> str:
         """Một câu: loại bản, sẵn sàng hay chưa, nội dung và thể thức cạnh nhau."""
-        noi_dung = (f"nội dung còn {self.so_loi} lỗi" if self.so_loi
-                    else "nội dung không còn lỗi") + (
-            f", {self.so_canh_bao} cảnh báo" if self.so_canh_bao else "")
+        if not self.kiem_noi_dung:
+            noi_dung = "nội dung chưa kiểm (văn bản dựng sẵn, không có số liệu theo biểu mẫu)"
+        else:
+            noi_dung = (f"nội dung còn {self.so_loi} lỗi" if self.so_loi
+                        else "nội dung không còn lỗi") + (
+                f", {self.so_canh_bao} cảnh báo" if self.so_canh_bao else "")
+        if self.con_cho_trong:
+            noi_dung += "; tệp còn chỗ giữ chưa điền"
         if self.the_thuc is None:
             the_thuc = "thể thức NĐ 30: chưa kiểm tra (chưa ghi tệp)"
         else:
@@ -99,7 +118,9 @@ class KetLuan:
             the_thuc = ("thể thức NĐ 30: đạt" if self.the_thuc.dat_the_thuc else
                         f"thể thức NĐ 30: KHÔNG ĐẠT ({len(self._the_thuc_loi())} quy tắc)") + (
                 f", {so_cb} cảnh báo" if so_cb else "")
-        if self.ban == "chinh_thuc":
+        if not self.kiem_noi_dung and not self.con_cho_trong and self.dat_the_thuc:
+            ket = "đạt thể thức, nội dung do người soạn tự đọc lại"
+        elif self.ban == "chinh_thuc":
             ket = "ĐẠT, phát hành được" if self.san_sang else "CHƯA phát hành được"
         else:
             ket = "sẵn sàng trình ký" if self.san_sang else "CHƯA sẵn sàng trình ký"
@@ -116,6 +137,6 @@ class KetLuan:
         if self.the_thuc is not None:
             dong.append(self.the_thuc.tong_ket())
         dong.append(self.tom_tat())
-        if self.ban == "nhap" and self.san_sang:
+        if self.ban == "nhap" and self.so_ngay_trong and self.dat_the_thuc:
             dong.append("Số và ngày văn bản để trống cho văn thư cấp sau khi ký (NĐ 30, Điều 15).")
         return dong

@@ -18,6 +18,7 @@ from drafter.van_ban import VanBan
 
 if TYPE_CHECKING:
     from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao
+    from drafter.van_ban_tu_do import VanBanTuDo
 
 
 @dataclass
@@ -25,6 +26,13 @@ class KetQuaNap:
     van_ban: VanBan | None  # None khi chỉ kiểm tra, hoặc bản chính thức còn lỗi
     thong_bao: list[ThongBao] = field(default_factory=list)
     bao_cao: BaoCaoDuLieu | None = None  # dữ liệu theo biểu mẫu (None: tệp văn bản dựng sẵn)
+    tu_do: bool = False  # văn bản tự do: lời văn chép, chữ gắn kỳ, chỗ trống đã được kiểm
+
+    @property
+    def kiem_noi_dung(self) -> bool:
+        """Nội dung đã được kiểm (báo cáo theo biểu mẫu, văn bản tự do); văn bản dựng sẵn thì
+        không, nên kết luận không bao giờ gọi nó là «sẵn sàng»."""
+        return self.bao_cao is not None or self.tu_do
 
     @property
     def loi(self) -> list[str]:
@@ -38,9 +46,14 @@ class KetQuaNap:
 def _nap(duong_dan: Path, chinh_thuc: bool, dung_van_ban: bool) -> KetQuaNap:
     from drafter.bieu_mau.du_lieu import la_du_lieu_bieu_mau
     from drafter.bieu_mau.du_lieu import tu_du_lieu as bao_cao_tu_du_lieu
+    from drafter.tep_van_ban import kiem_mo_hinh
+    from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
 
     nguon = f"Tệp {duong_dan}"
     du_lieu = doc_json(duong_dan)
+    if la_van_ban_tu_do(du_lieu):  # văn bản tự do xuất từ kho («drafter export»)
+        return tu_van_ban_tu_do(kiem_mo_hinh(VanBanTuDo, du_lieu, nguon), chinh_thuc,
+                                dung_van_ban)
     if not la_du_lieu_bieu_mau(du_lieu):
         van_ban = van_ban_tu_du_lieu(du_lieu, nguon)
         return KetQuaNap(van_ban, canh_bao_van_ban(van_ban))
@@ -77,6 +90,21 @@ def tu_bao_cao(bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
         except ValidationError as loi:  # phần đầu không thành được văn bản (số "12a"…)
             raise LoiTepVanBan("Chưa dựng được văn bản:", cac_loi(loi)) from loi
     return KetQuaNap(van_ban, thong_bao, bao_cao)
+
+
+def tu_van_ban_tu_do(tu_do: VanBanTuDo, chinh_thuc: bool = False,
+                     dung_van_ban: bool = True) -> KetQuaNap:
+    """Như tu_bao_cao cho văn bản tự do (nhập từ Word): cùng kiểu thông báo, cùng quy tắc bản
+    nháp / bản chính thức."""
+    from drafter.bieu_mau.kiem_tra_so_lieu import co_loi
+    from drafter.van_ban_tu_do import dung_van_ban as dung
+    from drafter.van_ban_tu_do import kiem_tra
+
+    thong_bao = kiem_tra(tu_do, chinh_thuc)
+    van_ban = None
+    if dung_van_ban and not (chinh_thuc and co_loi(thong_bao)):
+        van_ban = dung(tu_do)[0]
+    return KetQuaNap(van_ban, thong_bao, tu_do=True)
 
 
 def kiem_tra_tep(duong_dan: Path, chinh_thuc: bool = True) -> KetQuaNap:

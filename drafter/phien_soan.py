@@ -16,7 +16,7 @@ from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_t
 from drafter.bieu_mau.tinh_toan import tinh
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, Doan, VanBan
 
 if TYPE_CHECKING:
     from drafter.so_lieu_ky import SoLieuKy
@@ -40,7 +40,7 @@ class PhienSoan:
     def mo(cls, kho: Kho, xa_id: int, ky: Ky) -> PhienSoan:
         from drafter.chuyen_ky import dien_so_sanh, so_sanh_cua
 
-        bao_cao = kho.doc(xa_id, ky.ma)
+        bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
         bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
         so_sanh = so_sanh_cua(kho, xa_id, ky, bieu_mau)
         return cls(kho, xa_id, dien_so_sanh(bao_cao, bieu_mau, so_sanh), bieu_mau,
@@ -315,6 +315,12 @@ class PhienSoan:
         return ra
 
     # ------------------------------------------------------------ lưu
+
+    def dung_van_ban(self) -> VanBan:
+        """Văn bản để in (màn hình xuất dùng chung với văn bản tự do: PhienTuDo)."""
+        from drafter.bieu_mau.dung_van_ban import dung
+
+        return dung(self.bieu_mau, self.bao_cao)
 
     def luu(self, ghi_chu: str = "", gop: bool = False) -> int:
         """gop=True cho tự lưu khi ngừng gõ: cả đợt sửa gộp vào một phiên bản (Kho.luu)."""

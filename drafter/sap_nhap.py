@@ -116,10 +116,10 @@ def ke_hoach_cua_xa(kho: Kho, xa_id: int, nam: int) -> tuple[dict[str, str], str
     ke_hoach = kho.ke_hoach(xa_id, nam)
     if ke_hoach:
         return ke_hoach, "kế hoạch năm trong kho"
-    cac = [b for b in kho.cac_bao_cao(xa_id) if b.ky_bao_cao.nam == nam]
+    cac = [b for b in kho.cac_bao_cao(xa_id) if b.ky_bao_cao.nam == nam and b.loai != "tu_do"]
     if not cac:
         return {}, ""
-    bc = kho.doc(xa_id, cac[0].ky)
+    bc = kho.doc_bieu_mau(xa_id, cac[0].ky)
     ra: dict[str, str] = {}
     for ma, s in bc.so_lieu.items():
         for truong, khoa in (("ke_hoach", ma), ("du_toan_huyen", f"{ma}.du_toan_huyen"),

@@ -198,3 +198,30 @@ def test_phien_ban_du_lieu_la(tmp_path, capsys):
     du_lieu["phien_ban"] = 99
     ma, _, err = _chay(capsys, "render", str(_tep(tmp_path, du_lieu)))
     assert ma == 2 and "phiên bản lược đồ 99" in err
+
+
+def test_van_ban_dung_san_khong_bao_gio_goi_la_san_sang(tmp_path, capsys):
+    """Tệp văn bản dựng sẵn không có số liệu theo biểu mẫu để kiểm: kết luận chỉ nói thể thức,
+    không nói «sẵn sàng trình ký»; còn «...» trong tệp thì nói rõ là còn chỗ chưa điền."""
+    from drafter.tai_nguyen import tep_mau
+
+    ra = tmp_path / "bt.docx"
+    ma, out, _ = _chay(capsys, "render", str(tep_mau("van-ban-binh-trung-6-thang-2023.json")),
+                       "-o", str(ra))
+    assert ma == 0 and ra.is_file()
+    assert "nội dung chưa kiểm (văn bản dựng sẵn" in out and "còn chỗ giữ chưa điền" in out
+    assert "— sẵn sàng trình ký" not in out
+    # Văn bản đã có số, ngày: không nhắc văn thư cấp số.
+    assert "văn thư cấp sau khi ký" not in out
+
+
+def test_lenh_khong_dung_kho_khong_nap_kho():
+    """`drafter demo`, `check`, `render TỆP` không nạp kho SQLite chỉ để dựng bộ phân tích tham
+    số (khởi động nhanh hơn): tham số các lệnh kho ở cli_kho_tham_so, chỉ có argparse."""
+    import subprocess
+    import sys
+
+    ma = ("import sys, drafter.cli as c; c._parser().parse_args(['check', 'x.docx']); "
+          "print(sorted(m for m in sys.modules if m.startswith('drafter.kho')))")
+    ra = subprocess.run([sys.executable, "-c", ma], capture_output=True, text=True, check=True)
+    assert ra.stdout.strip() == "[]"

@@ -53,6 +53,15 @@ async def _sang(pilot, phim: str, lop: type, cho: float = 0.3):
     return man_hinh
 
 
+async def _cho(pilot, dieu_kien, toi_da: float = 5.0) -> None:
+    """Chờ tới khi điều kiện đúng (sự kiện đã được xử lý), không đoán trước bao nhiêu giây."""
+    for _ in range(int(toi_da / 0.02)):
+        if dieu_kien():
+            return
+        await pilot.pause(0.02)
+    assert dieu_kien()
+
+
 async def _go(pilot, o: Input, chu: str) -> None:
     o.focus()
     o.value = ""
@@ -205,8 +214,7 @@ async def test_thoat_tu_bang_lenh_luu_chu_vua_go(tmp_path, ten):
         o = soan.query_one("#so-dien_tich_gieo_trong-gia_tri", Input)
         o.focus()
         o.value = "151"
-        await pilot.pause()  # phiên đã nhận chữ; còn chờ 0,6 s mới tự lưu
-        assert soan.phien.da_thay_doi
+        await _cho(pilot, lambda: soan.phien.da_thay_doi)  # đã nhận chữ, chưa tới lúc tự lưu
         cac = {lenh.ten: lenh.hanh_dong for lenh in app.cac_lenh_chung()}
         cac.update({lenh.title: lenh.callback for lenh in app.get_system_commands(app.screen)})
         ket_qua = cac[ten]()

@@ -99,7 +99,13 @@ DI_CHUYEN: list[list[str]] = [
         "CREATE INDEX xa_tien_than_nguoc ON xa_tien_than (tien_than_id)",
         "ALTER TABLE ke_hoach_nam ADD COLUMN xem_lai INTEGER NOT NULL DEFAULT 0",
     ],
-    # 3 → 4: chỉ tiêu kế hoạch có kiểu và cơ sở, và biết mình từ đâu ra (gõ ở Thiết lập, cộng
+    # 3 → 4: loại tài liệu của mỗi kỳ: báo cáo theo biểu mẫu, hay văn bản tự do nhập từ Word
+    # (van_ban_tu_do.py; cột bieu_mau để trống). Báo cáo đã có đều là theo biểu mẫu.
+    [
+        "ALTER TABLE bao_cao ADD COLUMN loai TEXT NOT NULL DEFAULT 'bieu_mau' "
+        "CHECK (loai IN ('bieu_mau', 'tu_do'))",
+    ],
+    # 4 → 5: chỉ tiêu kế hoạch có kiểu và cơ sở, và biết mình từ đâu ra (gõ ở Thiết lập, cộng
     # từ các xã cũ, hay từ kế hoạch năm đã lưu). Mỗi dòng cũ của ke_hoach_nam là một mục tiêu
     # kiểu "mức": "ma" của kế hoạch năm, "ma.du_toan_huyen" / "ma.du_toan_xa" của dự toán.
     [

@@ -32,6 +32,7 @@ from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.muc_tieu import MucTieu
+from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
 
 TrangThai = Literal["nhap", "da_xuat", "da_ky"]
 TEN_TRANG_THAI = {"nhap": "nháp", "da_xuat": "đã xuất", "da_ky": "đã ký"}
@@ -87,6 +88,9 @@ class Xa:
                 "chu_ky": self.chu_ky}
 
 
+LoaiTaiLieu = Literal["bieu_mau", "tu_do"]
+
+
 @dataclass
 class BaoCaoTrongKho:
     id: int
@@ -96,6 +100,7 @@ class BaoCaoTrongKho:
     trang_thai: TrangThai
     sua_luc: str
     so_phien_ban: int
+    loai: LoaiTaiLieu = "bieu_mau"  # "tu_do": văn bản tự do nhập từ Word (van_ban_tu_do.py)
 
     @property
     def ky_bao_cao(self) -> Ky:
@@ -418,7 +423,7 @@ class Kho:
     # ------------------------------------------------------------ báo cáo
 
     _COT_BC = ("b.id, b.xa_id, b.ky, b.bieu_mau, b.trang_thai, b.sua_luc, "
-               "(SELECT MAX(so) FROM phien_ban p WHERE p.bao_cao_id = b.id)")
+               "(SELECT MAX(so) FROM phien_ban p WHERE p.bao_cao_id = b.id), b.loai")
 
     @_bao_loi_sqlite
     def cac_bao_cao(self, xa_id: int) -> list[BaoCaoTrongKho]:
@@ -444,8 +449,9 @@ class Kho:
                             (xa_id, Ky.doc(ky).ma)).fetchone()
         return BaoCaoTrongKho(*d) if d else None
 
-    def doc(self, xa_id: int, ky: str, so: int | None = None) -> BaoCaoDuLieu:
-        """Phiên bản mới nhất (hoặc phiên bản `so`) của báo cáo kỳ `ky`."""
+    def doc(self, xa_id: int, ky: str, so: int | None = None) -> BaoCaoDuLieu | VanBanTuDo:
+        """Phiên bản mới nhất (hoặc phiên bản `so`) của báo cáo kỳ `ky`: báo cáo theo biểu
+        mẫu, hay văn bản tự do nhập từ Word (xem BaoCaoTrongKho.loai)."""
         bc = self.tim_bao_cao(xa_id, ky)
         if bc is None:
             raise LoiKho(f"Chưa có báo cáo {Ky.doc(ky).ten_gon}.",
@@ -453,12 +459,29 @@ class Kho:
         return self._doc_phien_ban(bc, so or bc.so_phien_ban)
 
     def doc_neu_co(self, xa_id: int, ky: str) -> BaoCaoDuLieu | None:
-        """Phiên bản mới nhất, hoặc None khi kho chưa có báo cáo kỳ này (cùng kỳ, kỳ trước)."""
+        """Số liệu theo biểu mẫu của kỳ này (cùng kỳ, kỳ trước để so sánh), hoặc None khi kho
+        chưa có báo cáo kỳ này. Kỳ là văn bản tự do: các số đã xác nhận từ đề xuất (None nếu
+        chưa có số nào)."""
         bc = self.tim_bao_cao(xa_id, ky)
-        return None if bc is None else self._doc_phien_ban(bc, bc.so_phien_ban)
+        if bc is None:
+            return None
+        bao_cao = self._doc_phien_ban(bc, bc.so_phien_ban)
+        if isinstance(bao_cao, VanBanTuDo):
+            # Văn bản Word: chỉ những số cán bộ đã xác nhận từ đề xuất (nếu có).
+            return bao_cao.so_lieu_theo_bieu_mau()
+        return bao_cao
+
+    def doc_bieu_mau(self, xa_id: int, ky: str) -> BaoCaoDuLieu:
+        """Báo cáo theo biểu mẫu của kỳ `ky`; kỳ là văn bản tự do thì LoiKho nói rõ."""
+        bao_cao = self.doc(xa_id, ky)
+        if not isinstance(bao_cao, BaoCaoDuLieu):
+            raise LoiKho(f"{Ky.doc(ky).ten_gon.capitalize()} là văn bản tự do nhập từ Word, "
+                         "không có số liệu theo biểu mẫu.",
+                         "Mở văn bản đó để sửa, hay tạo kỳ sau từ nó bằng «drafter new».")
+        return bao_cao
 
     @_bao_loi_sqlite
-    def _doc_phien_ban(self, bc: BaoCaoTrongKho, so: int) -> BaoCaoDuLieu:
+    def _doc_phien_ban(self, bc: BaoCaoTrongKho, so: int) -> BaoCaoDuLieu | VanBanTuDo:
         """Dựng lại và kiểm tra một phiên bản; không đọc được thì LoiKho chỉ cách lấy bản khác."""
         from pydantic import ValidationError
 
@@ -470,6 +493,10 @@ class Kho:
             if chu is None:
                 raise LoiKho(f"Báo cáo {ten} không có phiên bản {so}.",
                              f"Xem các phiên bản bằng «drafter show {bc.ky}».")
+            # Loại theo chính nội dung phiên bản: một kỳ có thể đổi loại giữa các phiên bản
+            # (nhập văn bản Word thay báo cáo theo biểu mẫu, rồi khôi phục bản cũ).
+            if '"loai":"van_ban_tu_do"' in chu[:200] or la_van_ban_tu_do(json.loads(chu)):
+                return VanBanTuDo.model_validate_json(chu)
             return BaoCaoDuLieu.model_validate_json(chu)
         except (ValidationError, ValueError) as loi:
             if isinstance(loi, ValidationError):
@@ -507,16 +534,16 @@ class Kho:
         return chu
 
     @_bao_loi_sqlite
-    def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu, ghi_chu: str = "",
+    def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu | VanBanTuDo, ghi_chu: str = "",
             gop: bool = False) -> int:
         """Lưu báo cáo (xem _luu_phien_ban). Lưu kế hoạch năm thì các chỉ tiêu của nó thành chỉ
         tiêu của năm: báo cáo quý, 6 tháng, năm của năm đó tính % kế hoạch theo chúng."""
         so = self._luu_phien_ban(xa_id, bao_cao, ghi_chu, gop)
-        if bao_cao.ky_bao_cao.la_ke_hoach:
+        if isinstance(bao_cao, BaoCaoDuLieu) and bao_cao.ky_bao_cao.la_ke_hoach:
             self.dat_muc_tieu_ke_hoach(xa_id, bao_cao.ky_bao_cao.nam, bao_cao.chi_tieu_ke_hoach)
         return so
 
-    def _luu_phien_ban(self, xa_id: int, bao_cao: BaoCaoDuLieu, ghi_chu: str,
+    def _luu_phien_ban(self, xa_id: int, bao_cao: BaoCaoDuLieu | VanBanTuDo, ghi_chu: str,
                        gop: bool) -> int:
         """Lưu báo cáo; trả về số phiên bản chứa nội dung này.
 
@@ -527,6 +554,7 @@ class Kho:
         không thêm gì; lưu chủ động trùng hệt bản tự lưu mới nhất thì giữ bản đó lại (không gộp
         tiếp vào nó)."""
         chu = bao_cao.model_dump_json()
+        loai = "tu_do" if isinstance(bao_cao, VanBanTuDo) else "bieu_mau"
         crc = zlib.crc32(chu.encode("utf-8"))
         bay_gio = self.bay_gio()
         luc = bay_gio.isoformat(timespec="seconds")
@@ -535,12 +563,16 @@ class Kho:
                                 (xa_id, bao_cao.ky)).fetchone()
             if d is None:
                 bc_id = self.cn.execute(
-                    "INSERT INTO bao_cao (xa_id, ky, bieu_mau, tao_luc, sua_luc) "
-                    "VALUES (?, ?, ?, ?, ?)", (xa_id, bao_cao.ky, bao_cao.bieu_mau, luc, luc)
-                ).lastrowid
+                    "INSERT INTO bao_cao (xa_id, ky, bieu_mau, loai, tao_luc, sua_luc) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (xa_id, bao_cao.ky, bao_cao.bieu_mau, loai, luc, luc)).lastrowid
                 cuoi = None
             else:
                 bc_id = d[0]
+                # Kỳ đổi loại (nhập văn bản Word thay báo cáo theo biểu mẫu, hay khôi phục bản
+                # cũ khác loại): phiên bản mới nhất quyết định loại.
+                self.cn.execute("UPDATE bao_cao SET loai=?, bieu_mau=? WHERE id=?",
+                                (loai, bao_cao.bieu_mau, bc_id))
                 cuoi = self.cn.execute(
                     "SELECT so, cach_luu, du_lieu, tu_luu_bat_dau FROM phien_ban "
                     "WHERE bao_cao_id=? ORDER BY so DESC LIMIT 1", (bc_id,)).fetchone()

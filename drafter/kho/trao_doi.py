@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.bieu_mau.du_lieu import doc_bao_cao, ghi_bao_cao
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, ghi_bao_cao, tu_du_lieu
 from drafter.kho.csdl import LoiKho
 from drafter.kho.kho import Kho, Xa, khoa_ten_xa
 from drafter.ky_bao_cao import Ky
@@ -25,13 +25,21 @@ class KetQuaNhap:
 
 
 def xuat_json(kho: Kho, xa_id: int, ky: str, tep: Path) -> Path:
-    return ghi_bao_cao(kho.doc(xa_id, ky), tep)
+    return ghi_bao_cao(kho.doc(xa_id, ky), tep)  # văn bản tự do cũng có thanh_json()
 
 
 def nhap_json(kho: Kho, tep: Path, ten_xa: str | None = None) -> KetQuaNhap:
-    """Nhập một báo cáo vào xã ghi trong tệp, hay vào xã `ten_xa` (--xa: báo cáo của một xã cũ
-    trước sắp xếp); xã chưa có thì thêm. Tệp của xã khác tên thì từ chối, không nhập nhầm."""
-    bao_cao = doc_bao_cao(tep)  # phiên bản lược đồ lạ bị từ chối ở đây, kèm câu giải thích
+    """Nhập một báo cáo (hay văn bản tự do) vào xã ghi trong tệp, hay vào xã `ten_xa` (--xa: báo
+    cáo của một xã cũ trước sắp xếp); xã chưa có thì thêm. Tệp của xã khác tên thì từ chối, không
+    nhập nhầm."""
+    from drafter.tep_van_ban import doc_json, kiem_mo_hinh
+    from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
+
+    du_lieu = doc_json(tep)
+    if la_van_ban_tu_do(du_lieu):  # văn bản tự do xuất từ kho khác
+        bao_cao: BaoCaoDuLieu | VanBanTuDo = kiem_mo_hinh(VanBanTuDo, du_lieu, f"Tệp {tep}")
+    else:
+        bao_cao = tu_du_lieu(du_lieu, f"Tệp {tep}")  # lược đồ lạ bị từ chối kèm câu giải thích
     ky = bao_cao.ky_bao_cao
     if ten_xa:
         ten_xa = " ".join(ten_xa.split())

@@ -112,6 +112,7 @@ class ThuocTinhChu:
     phong: dict[str, str | None] = field(default_factory=dict)  # ascii, hAnsi, eastAsia, cs
     mau: str | None = None
     chi_so_tren: bool = False
+    chi_so_duoi: bool = False
 
 
 @dataclass(slots=True)
@@ -394,6 +395,7 @@ class TaiLieuDocx:
         self.styles = phan("styles", "word/styles.xml")
         self.settings = phan("settings", "word/settings.xml")
         self.footnotes = phan("footnotes", "word/footnotes.xml")
+        self.numbering = phan("numbering", "word/numbering.xml")  # số tự động (from-docx)
         self.theme = phan("theme", "word/theme/theme1.xml")
         self.headers: dict[str, etree._Element] = {}
         for rid, loai, dich in quan_he:
@@ -456,6 +458,7 @@ class TaiLieuDocx:
         va = rpr.find(w("vertAlign"))
         if va is not None:
             tt.chi_so_tren = _gia_tri(va) == "superscript"
+            tt.chi_so_duoi = _gia_tri(va) == "subscript"
         rf = rpr.find(w("rFonts"))
         if rf is not None:
             for o in ("ascii", "hAnsi", "eastAsia", "cs"):

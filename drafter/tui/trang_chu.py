@@ -20,6 +20,7 @@ class TrangChu(Screen):
         Binding("enter", "mo", "Mở", show=True),
         Binding("f4", "tao_ky_moi", "Tạo kỳ mới", id="tao-ky-moi"),
         Binding("f9", "xuat", "Xuất .docx", id="xuat"),
+        Binding("f6", "nhap_word", "Nhập Word", id="nhap-word"),
         Binding("f10", "thiet_lap", "Thiết lập", id="thiet-lap"),
     ]
 
@@ -28,7 +29,8 @@ class TrangChu(Screen):
         with Vertical(id="trang-chu"):
             yield Static(f"UBND xã {xa.ten}" + (f" – huyện {xa.huyen}" if xa.huyen else ""),
                          id="ten-xa", markup=False)
-            yield Label("Các báo cáo (Enter: mở · F4: tạo kỳ mới · F9: xuất · F10: thiết lập)",
+            yield Label("Các báo cáo (Enter: mở · F4: tạo kỳ mới · F6: nhập Word · F9: xuất · "
+                        "F10: thiết lập)",
                         id="goi-y")
             yield DataTable(id="ds-bao-cao", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="nut-trang-chu"):
@@ -51,7 +53,8 @@ class TrangChu(Screen):
         bang = self.query_one(DataTable)
         bang.clear()
         for b in self.app.kho.cac_bao_cao(self.app.xa.id):  # type: ignore[attr-defined]
-            bang.add_row(b.ky_bao_cao.ten_gon, TEN_TRANG_THAI[b.trang_thai],
+            ten = b.ky_bao_cao.ten_gon + (" (văn bản Word)" if b.loai == "tu_do" else "")
+            bang.add_row(ten, TEN_TRANG_THAI[b.trang_thai],
                          str(b.so_phien_ban), b.sua_luc.replace("T", " ")[:16], key=b.ky)
 
     def ky_dang_chon(self) -> Ky | None:
@@ -65,6 +68,8 @@ class TrangChu(Screen):
         return [Lenh("Mở báo cáo đang chọn", "Soạn báo cáo", self.action_mo),
                 Lenh("Tạo báo cáo kỳ mới", "Chép từ kỳ trước", self.action_tao_ky_moi),
                 Lenh("Xuất báo cáo ra .docx", "Xuất văn bản", self.action_xuat),
+                Lenh("Nhập báo cáo, kế hoạch từ tệp Word", "F6: tệp .docx thành văn bản tự do",
+                     self.action_nhap_word),
                 Lenh("Thiết lập hồ sơ xã", "Hồ sơ, nơi nhận, người ký, kế hoạch năm",
                      self.action_thiet_lap)]
 
@@ -87,6 +92,11 @@ class TrangChu(Screen):
         ky = self.ky_dang_chon()
         if ky is not None:
             self.app.mo_bao_cao(ky, xuat_ngay=True)  # type: ignore[attr-defined]
+
+    def action_nhap_word(self) -> None:
+        from drafter.tui.van_ban_tu_do import NhapWord
+
+        self.app.push_screen(NhapWord(), lambda ky: self.app.mo_bao_cao(ky) if ky else None)  # type: ignore[attr-defined]
 
     def action_thiet_lap(self) -> None:
         from drafter.tui.thiet_lap import ThietLap

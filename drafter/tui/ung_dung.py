@@ -84,6 +84,12 @@ class UngDung(App, inherit_bindings=False):
         from drafter.phien_soan import PhienSoan
         from drafter.tui.soan import SoanBaoCao
 
+        bc = self.kho.tim_bao_cao(self.xa.id, ky.ma)
+        if bc is not None and bc.loai == "tu_do":  # văn bản tự do nhập từ Word
+            from drafter.tui.van_ban_tu_do import mo_van_ban_tu_do
+
+            mo_van_ban_tu_do(self, ky, xuat_ngay)
+            return
         try:
             phien = PhienSoan.mo(self.kho, self.xa.id, ky)
         except LoiKho as loi:

@@ -143,8 +143,9 @@ class XuatVanBan(Screen):
         """Kết luận nội dung (và thể thức, khi đã ghi tệp) cho loại bản đang chọn."""
         thong_bao = self.phien.thong_bao_chinh_thuc() if self.chinh_thuc \
             else self.phien.thong_bao()
+        dau = self.phien.bao_cao.dau
         self.ket_luan = KetLuan("chinh_thuc" if self.chinh_thuc else "nhap", thong_bao,
-                                the_thuc)
+                                the_thuc, so_ngay_trong=dau.so is None or dau.ngay is None)
         self.query_one("#tom-tat", Static).update(self.ket_luan.tom_tat())
         self.query_one("#tom-tat", Static).set_class(not self.ket_luan.san_sang, "loi")
         ds = self.query_one("#phat-hien", OptionList)
@@ -207,7 +208,6 @@ class XuatVanBan(Screen):
             self._bat_dau(dich)
 
     def _bat_dau(self, dich: Path) -> None:
-        from drafter.bieu_mau.dung_van_ban import dung
         from drafter.ghi_tep import LoiGhiTep, kiem_tra_dich
 
         try:
@@ -222,7 +222,7 @@ class XuatVanBan(Screen):
         self.query_one("#ket-qua", Static).update("Đang xuất…")
         # Dựng văn bản ở luồng giao diện (dữ liệu đang sửa không bị đọc từ luồng khác); luồng
         # riêng chỉ ghi tệp, kiểm tra thể thức và xuất PDF.
-        van_ban = dung(self.phien.bieu_mau, self.phien.bao_cao)
+        van_ban = self.phien.dung_van_ban()  # báo cáo theo biểu mẫu hay văn bản tự do
         self._xuat(van_ban, dich, self.query_one("#pdf", Checkbox).value, self.chinh_thuc,
                    self.query_one("#tien-trinh", ProgressBar))
 
