@@ -24,7 +24,7 @@ from drafter.bieu_mau.du_lieu import (
     SoLieuNhap,
 )
 from drafter.kho.csdl import LoiKho
-from drafter.kho.kho import Kho, Xa
+from drafter.kho.kho import Kho, MucTieuTrongKho, Xa
 from drafter.ky_bao_cao import Ky
 from drafter.so_lieu_ky import LichSu, SoLieuKy, gop_so_lieu, ten_cac_xa
 
@@ -138,10 +138,13 @@ def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:
     return None
 
 
-def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the: bool = False
+def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the: bool = False,
+                ma_bieu_mau: str | None = None
                 ) -> tuple[BaoCaoDuLieu | VanBanTuDo, list[ThayDoi]]:
-    """Báo cáo kỳ `ky`: quý thì chép từ kỳ trước, 6 tháng / 9 tháng / năm thì gộp các quý;
-    kỳ trước là văn bản tự do (nhập từ Word) thì chép văn bản đó sang (van_ban_tu_do).
+    """Báo cáo kỳ `ky`: quý thì chép từ kỳ trước, 6 tháng / 9 tháng / năm thì gộp các quý (theo
+    biểu mẫu `ma_bieu_mau` nếu có, như biểu mẫu 6 tháng trình HĐND), kế hoạch năm thì từ kế
+    hoạch năm trước; kỳ trước là văn bản tự do (nhập từ Word) thì chép văn bản đó sang
+    (van_ban_tu_do).
 
     Kỳ đã có báo cáo thì từ chối, trừ khi thay_the (bản cũ vẫn còn trong các phiên bản)."""
     bc = kho.tim_bao_cao(xa_id, ky.ma)
@@ -153,15 +156,20 @@ def tao_bao_cao(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None, thay_the:
     # Kỳ trước là văn bản tự do (nhập từ Word): chép cả văn bản sang kỳ mới.
     nguon = tu_ky or kho.ky_truoc_gan_nhat(xa_id, ky)
     bc_nguon = kho.tim_bao_cao(xa_id, nguon.ma) if nguon is not None else None
-    if nguon is not None and bc_nguon is not None and bc_nguon.loai == "tu_do":
+    if nguon is not None and bc_nguon is not None and bc_nguon.loai == "tu_do" \
+            and ma_bieu_mau is None:
         from drafter import van_ban_tu_do
 
         cu = kho.doc(xa_id, nguon.ma)
         assert isinstance(cu, van_ban_tu_do.VanBanTuDo)
         return van_ban_tu_do.chuyen_ky(cu, ky)
+    if ky.la_ke_hoach:
+        from drafter.ke_hoach_nam import tao_ke_hoach
+
+        return tao_ke_hoach(kho, xa_id, ky, tu_ky, ma_bieu_mau)
     if ky.loai == "quy" or tu_ky is not None:
         return tao_ky_moi(kho, xa_id, ky, tu_ky)
-    return tong_hop(kho, xa_id, ky)
+    return tong_hop(kho, xa_id, ky, ma_bieu_mau)
 
 
 def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
@@ -380,8 +388,11 @@ def _chep_so_lieu(kho: Kho, xa_id: int, lich_su: LichSu, cu: BaoCaoDuLieu, tu_ky
                                               + (" và lũy kế" if qua_nam else "")
                                               + "; số kỳ trước giữ ở cột «kỳ trước» để so sánh"))
     xa_cu = _ghi_cung_ky(bieu_mau, ck, dem["cung_ky"], thay_doi)
+    so_kh = dien_muc_tieu(kho, xa_id, ky_moi.nam, bieu_mau, ra)
+    dien_cuoi_nam_truoc(lich_su, xa_id, ky_moi, ra)
     thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky_moi.nam} cho "
-                                               f"{dem['ke_hoach']} chỉ tiêu"))
+                                               f"{so_kh} chỉ tiêu" + _nguon_ke_hoach(kho, xa_id,
+                                                                                   ky_moi.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky_moi.nam, bieu_mau, thay_doi)
     return ra, so_chep, xa_cu
 
@@ -434,6 +445,11 @@ def _ghi_cung_ky(bieu_mau: BieuMau, ck: SoLieuKy, so_chi_tieu: int, thay_doi: li
                       nghi_quyet=ck.nghi_quyet, thieu=thieu)
 
 
+def _nguon_ke_hoach(kho: Kho, xa_id: int, nam: int) -> str:
+    bc = kho.tim_bao_cao(xa_id, f"{nam}-KH")
+    return f" (từ kế hoạch năm {nam} đã lưu)" if bc is not None else ""
+
+
 def _ke_hoach_xem_lai(kho: Kho, xa_id: int, nam: int, bieu_mau: BieuMau,
                       thay_doi: list[ThayDoi]) -> None:
     xem_lai = kho.ke_hoach_xem_lai(xa_id, nam)
@@ -443,9 +459,66 @@ def _ke_hoach_xem_lai(kho: Kho, xa_id: int, nam: int, bieu_mau: BieuMau,
                                 "chưa ai xem lại: sửa hoặc lưu ở Thiết lập (F10) › Kế hoạch năm"))
 
 
+# ---------------------------------------------------------------- chỉ tiêu kế hoạch của năm
+
+def dien_muc_tieu(kho: Kho, xa_id: int, nam: int, bieu_mau: BieuMau,
+                  so_lieu: dict[str, SoLieuNhap], chi_o_trong: bool = False) -> int:
+    """Chỉ tiêu kế hoạch của năm trong kho (kế hoạch năm đã lưu, gõ ở Thiết lập, cộng từ các
+    xã cũ) vào số liệu báo cáo: mức của kế hoạch năm và hai dự toán vào ba ô cũ, mọi mục tiêu
+    khác (cơ sở khác, kiểu khác) vào danh sách muc_tieu. chi_o_trong: chỉ điền ô còn trống
+    (mở lại báo cáo đã có). Trả về số chỉ tiêu có kế hoạch."""
+    theo_ma: dict[str, list[MucTieuTrongKho]] = {}
+    for d in kho.muc_tieu_nam(xa_id, nam):
+        theo_ma.setdefault(d.ma, []).append(d)
+    o_cu = {"ke_hoach": "ke_hoach", "du_toan_cap_tren": "du_toan_huyen",
+            "du_toan_xa": "du_toan_xa"}
+    dem = 0
+    for ct in bieu_mau.chi_tieu:
+        cac = theo_ma.get(ct.ma)
+        if not cac:
+            continue
+        moi = (so_lieu.get(ct.ma) or SoLieuNhap()).model_copy(deep=True)
+        khac = []
+        for d in cac:
+            mt = d.muc_tieu
+            if mt.co_so in o_cu and mt.kieu == "muc" and not mt.don_vi:
+                if not chi_o_trong or getattr(moi, o_cu[mt.co_so]) in (None, ""):
+                    setattr(moi, o_cu[mt.co_so], str(mt.gia_tri))
+            else:
+                khac.append(mt.model_copy(update={"xem_lai": False}))
+        if khac and not (chi_o_trong and moi.muc_tieu):
+            moi.muc_tieu = khac
+        so_lieu[ct.ma] = moi
+        dem += 1
+    return dem
+
+
+def _can_cuoi_nam_truoc(ct: ChiTieu, s: SoLieuNhap | None) -> bool:
+    return "cuoi_nam_truoc" in ct.so_sanh or (s is not None and any(
+        m.kieu == "giam" for m in s.muc_tieu))
+
+
+def dien_cuoi_nam_truoc(lich_su: LichSu, xa_id: int, ky: Ky, so_lieu: dict[str, SoLieuNhap]
+                        ) -> None:
+    """Số cuối năm trước (báo cáo năm, không thì gộp các quý năm trước) cho chỉ tiêu so với
+    cuối năm trước hay có mục tiêu "giảm" (tỷ lệ hộ nghèo giảm 1,5 điểm)."""
+    cac = [ct for ct in lich_su.bieu_mau.chi_tieu if _can_cuoi_nam_truoc(ct, so_lieu.get(ct.ma))]
+    if not cac:
+        return
+    truoc = lich_su.so_lieu_ky(xa_id, Ky(ky.nam - 1, "nam"))
+    for ct in cac:
+        x = truoc.gia_tri(ct.ma)
+        if x is None or x.gia_tri in (None, "") or isinstance(x.gia_tri, bool):
+            continue
+        moi = so_lieu.get(ct.ma) or SoLieuNhap()
+        if moi.cuoi_nam_truoc in (None, ""):
+            so_lieu[ct.ma] = moi.model_copy(update={"cuoi_nam_truoc": x.gia_tri})
+
+
 # ---------------------------------------------------------------- báo cáo gộp từ các quý
 
-def tong_hop(kho: Kho, xa_id: int, ky: Ky) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
+def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
+             ) -> tuple[BaoCaoDuLieu, list[ThayDoi]]:
     """Báo cáo 6 tháng / 9 tháng / năm từ các quý trong kho. Mỗi chỉ tiêu gộp theo tính chất
     của nó trong biểu mẫu (ChiTieu.cach_gop); tỷ số gộp riêng tử số và mẫu số; số cùng kỳ gộp
     cùng cách từ các quý năm trước.
@@ -462,7 +535,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky) -> tuple[BaoCaoDuLieu, list[ThayDoi]]
         raise LoiKho(f"Thiếu báo cáo {', '.join(thieu)} để gộp thành báo cáo {ky.ten}.",
                      "Tạo và nhập số các quý đó trước.")
     cuoi = kho.doc_bieu_mau(xa_id, quy[-1].ma)
-    bieu_mau = doc_bieu_mau(cuoi.bieu_mau)
+    bieu_mau = doc_bieu_mau(ma_bieu_mau or cuoi.bieu_mau)
     lich_su = LichSu(kho, bieu_mau)
     doan = lich_su.cac_doan(xa_id, ky)
     if len(doan) == len(quy):
@@ -499,32 +572,41 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky) -> tuple[BaoCaoDuLieu, list[ThayDoi]]
     # Số cùng kỳ: báo cáo cùng loại năm trước nếu có, không thì gộp các quý năm trước (của các
     # xã cũ khi năm trước xã chưa hình thành).
     ck = lich_su.so_lieu_ky(xa_id, ky.cung_ky_nam_truoc())
-    ke_hoach = kho.ke_hoach(xa_id, ky.nam)
     dem_ck = 0
     for ct in bieu_mau.chi_tieu:
         moi = so_lieu.get(ct.ma) or SoLieuNhap()
         if _so_voi_cung_ky(ct) and _dien_cung_ky(ct, moi, ck):
             dem_ck += 1
-        kh = ke_hoach.get(ct.ma)
-        if kh is not None:
-            moi.ke_hoach = kh
-        for loai in ("du_toan_huyen", "du_toan_xa"):
-            if f"{ct.ma}.{loai}" in ke_hoach:
-                setattr(moi, loai, ke_hoach[f"{ct.ma}.{loai}"])
-        if ct.ma in so_lieu or moi.cung_ky is not None or kh is not None:
+        if ct.ma in so_lieu or moi.cung_ky is not None:
             so_lieu[ct.ma] = moi
     xa_cu = _ghi_cung_ky(bieu_mau, ck, dem_ck, thay_doi)
+    so_kh = dien_muc_tieu(kho, xa_id, ky.nam, bieu_mau, so_lieu)
+    dien_cuoi_nam_truoc(lich_su, xa_id, ky, so_lieu)
+    thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky.nam} cho {so_kh} chỉ tiêu"
+                            + _nguon_ke_hoach(kho, xa_id, ky.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky.nam, bieu_mau, thay_doi)
 
     van_ban = {ma: [doi_chu_ky_sang(d, quy[-1], ky) for d in doan_van]
                for ma, doan_van in cuoi.van_ban.items()
                if ma in bieu_mau.muc_theo_ma() and any(d.strip() for d in doan_van)}
+    if bieu_mau.ma != cuoi.bieu_mau:
+        # Biểu mẫu khác (6 tháng, năm trình HĐND): mục chưa có lời văn lấy lời văn gợi ý.
+        van_ban = van_ban_goi_y(bieu_mau, ky) | van_ban
+    nhiem_vu = [nv.model_copy() for nv in cuoi.nhiem_vu_ky_truoc]
+    ke_hoach_nam = kho.doc_neu_co(xa_id, f"{ky.nam}-KH")
+    if isinstance(ke_hoach_nam, BaoCaoDuLieu) and ke_hoach_nam.nhiem_vu_ke_hoach:
+        # Báo cáo 6 tháng, năm đánh giá các nhiệm vụ kế hoạch năm giao.
+        nhiem_vu = [NhiemVuKyTruoc(noi_dung=list(nv.noi_dung), ten=nv.ten, don_vi=nv.don_vi,
+                                   thoi_han=nv.thoi_han)
+                    for nv in ke_hoach_nam.nhiem_vu_ke_hoach]
+        thay_doi.append(ThayDoi("xem_lai", "Nhiệm vụ", f"{len(nhiem_vu)} nhiệm vụ của kế hoạch "
+                                                       f"năm {ky.nam}: đánh giá từng nhiệm vụ"))
     bc = cuoi.model_copy(update={
-        "ky": ky.ma, "so_lieu": so_lieu, "van_ban": van_ban,
+        "bieu_mau": bieu_mau.ma, "ky": ky.ma, "so_lieu": so_lieu, "van_ban": van_ban,
         "dau": cuoi.dau.model_copy(update={"so": None, "ngay": None, "trich_yeu": None}),
         "cau_ket": None, "doan_chep": {ma: list(d) for ma, d in van_ban.items()},
         "so_lieu_chep": so_chep,
-        "nhiem_vu_ky_truoc": [nv.model_copy() for nv in cuoi.nhiem_vu_ky_truoc],
+        "nhiem_vu_ky_truoc": nhiem_vu,
         "cung_ky_xa_cu": _giu_lua_chon(cuoi.cung_ky_xa_cu, xa_cu)})
     thay_doi.append(ThayDoi("xem_lai", "Lời văn", f"chép từ báo cáo {quy[-1].ten_gon}, chữ chỉ kỳ "
                                                   f"đã đổi sang {ky.ten}: viết lại cho cả kỳ, "
@@ -611,4 +693,11 @@ def mo_kem_so_sanh(kho: Kho, xa_id: int, ky: Ky) -> BaoCaoDuLieu:
     của xã, gộp các quý, hay tổng các xã cũ) vào những ô còn trống."""
     bao_cao = kho.doc_bieu_mau(xa_id, ky.ma)
     bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)
-    return dien_so_sanh(bao_cao, bieu_mau, so_sanh_cua(kho, xa_id, ky, bieu_mau))
+    if ky.la_ke_hoach:
+        return bao_cao
+    bao_cao = dien_so_sanh(bao_cao, bieu_mau, so_sanh_cua(kho, xa_id, ky, bieu_mau))
+    # Kế hoạch năm lưu sau khi báo cáo đã tạo: ô kế hoạch còn trống lấy theo nó.
+    so_lieu = dict(bao_cao.so_lieu)
+    dien_muc_tieu(kho, xa_id, ky.nam, bieu_mau, so_lieu, chi_o_trong=True)
+    dien_cuoi_nam_truoc(LichSu(kho, bieu_mau), xa_id, ky, so_lieu)
+    return bao_cao.model_copy(update={"so_lieu": so_lieu})

@@ -12,6 +12,13 @@ from drafter import __version__
 
 THOAT_LOI_DU_LIEU = 2
 TEP_BAO_CAO_MAU = "bao-cao-cai-kinh-quy-I-2024.json"
+# drafter demo --mau …: dữ liệu biểu mẫu cài kèm và tên tệp ra mặc định.
+MAU_DEMO: dict[str, tuple[str, str]] = {
+    "quy": (TEP_BAO_CAO_MAU, "BC-quy-I-2024-xa-Cai-Kinh.docx"),
+    "6-thang": ("bao-cao-binh-trung-6-thang-2023.json",
+                "BC-6-thang-dau-nam-2023-xa-Binh-Trung.docx"),
+    "ke-hoach": ("ke-hoach-huu-kien-2025.json", "KH-nam-2025-xa-Huu-Kien.docx"),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,9 +64,15 @@ def _parser() -> argparse.ArgumentParser:
                          help="tệp .json sẽ ghi (mặc định: cùng tên, cạnh tệp .docx)")
     tu_docx.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
 
-    demo = lenh.add_parser("demo", help="tạo báo cáo mẫu của xã Cai Kinh, quý I/2024")
+    demo = lenh.add_parser("demo", help="tạo văn bản mẫu: báo cáo quý I/2024 xã Cai Kinh (mặc "
+                                        "định), 6 tháng 2023 xã Bình Trung, kế hoạch 2025 xã "
+                                        "Hữu Kiên")
+    demo.add_argument("--mau", choices=list(MAU_DEMO), default="quy",
+                      help="quy: báo cáo quý (mặc định); 6-thang: báo cáo 6 tháng trình HĐND; "
+                           "ke-hoach: kế hoạch phát triển kinh tế – xã hội năm")
     demo.add_argument("-o", "--ra", type=Path, metavar="TEP.docx",
-                      default=Path("BC-quy-I-2024-xa-Cai-Kinh.docx"))
+                      help="tệp .docx sẽ ghi (mặc định theo mẫu, ví dụ "
+                           "BC-quy-I-2024-xa-Cai-Kinh.docx)")
     demo.add_argument("--pdf", action="store_true", help="xuất thêm PDF (cần LibreOffice)")
     demo.add_argument("--ghi-de", action="store_true", help="ghi đè tệp ra đã có")
     lenh.add_parser("tui", help="mở giao diện soạn báo cáo (mặc định khi không ghi lệnh)")
@@ -324,9 +337,10 @@ def _chay(argv: list[str] | None) -> int:
         elif args.lenh == "demo":
             from drafter.tai_nguyen import tep_mau
 
-            kq = nap(tep_mau(TEP_BAO_CAO_MAU))
-            ra = args.ra
-            if not _duoc_ghi(args, ra, [tep_mau(TEP_BAO_CAO_MAU)]):
+            tep, ten_ra = MAU_DEMO[args.mau]
+            kq = nap(tep_mau(tep))
+            ra = args.ra or Path(ten_ra)
+            if not _duoc_ghi(args, ra, [tep_mau(tep)]):
                 return 1
         else:
             return _giao_dien(args)

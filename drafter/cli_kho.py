@@ -76,14 +76,32 @@ def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     ky = doc_ky(args.period)
     tu = doc_ky(args.tu) if args.tu else None
     da_co = kho.tim_bao_cao(xa.id, ky.ma)
-    bao_cao, thay_doi = tao_bao_cao(kho, xa.id, ky, tu, thay_the=args.thay_the)
+    if args.bieu_mau:
+        from drafter.bieu_mau.dinh_nghia import LoiBieuMau, doc_bieu_mau
+
+        try:
+            bm = doc_bieu_mau(args.bieu_mau)
+        except LoiBieuMau as loi:
+            raise LoiKho(str(loi)) from loi
+        if ky.loai not in bm.ky:
+            raise LoiKho(f"Biểu mẫu {bm.ma} không dùng cho {ky.ten_gon}.",
+                         "Biểu mẫu kt-xh-6-thang-xa cho 6 tháng, năm; ke-hoach-kt-xh-xa cho kế "
+                         "hoạch năm (2025-KH).")
+    bao_cao, thay_doi = tao_bao_cao(kho, xa.id, ky, tu, thay_the=args.thay_the,
+                                    ma_bieu_mau=args.bieu_mau)
     tu_do = not hasattr(bao_cao, "so_lieu")  # chép từ văn bản tự do kỳ trước
     ghi_chu = ("tạo lại, thay bản trước" if da_co else
                "chép từ văn bản kỳ trước" if tu_do else
+               "tạo từ kế hoạch năm trước" if ky.la_ke_hoach else
                f"gộp từ các quý của {ky.ten}" if ky.loai != "quy" and tu is None
                else "tạo từ báo cáo kỳ trước")
     so = kho.luu(xa.id, bao_cao, ghi_chu)
-    print(f"Đã tạo báo cáo {ky.ten_gon} của xã {xa.ten} (phiên bản {so}).")
+    print(f"Đã tạo {'' if ky.la_ke_hoach else 'báo cáo '}{ky.ten_gon} của xã {xa.ten} (phiên "
+          f"bản {so}).")
+    if ky.la_ke_hoach and getattr(bao_cao, "chi_tieu_ke_hoach", None):
+        print(f"  {sum(len(c) for c in bao_cao.chi_tieu_ke_hoach.values())} chỉ tiêu kế hoạch là "
+              f"chỉ tiêu năm {ky.nam} trong kho (báo cáo năm {ky.nam} tính % kế hoạch theo "
+              "chúng).")
     if da_co:
         print(f"  Bản trước (phiên bản {da_co.so_phien_ban}) vẫn giữ: «drafter khoi-phuc --ky "
               f"{ky.ma} --phien-ban {da_co.so_phien_ban}» để lấy lại.")

@@ -11,7 +11,11 @@ from pathlib import Path
 def them_lenh(lenh: argparse._SubParsersAction) -> None:
     new = lenh.add_parser("new", help="tạo báo cáo kỳ mới từ báo cáo kỳ trước (hoặc gộp các quý)")
     new.add_argument("--period", required=True, metavar="KỲ",
-                     help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024")
+                     help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024, hoặc 2025-KH (kế hoạch năm "
+                          "2025, tạo từ kế hoạch năm 2024)")
+    new.add_argument("--bieu-mau", metavar="MÃ",
+                     help="biểu mẫu của báo cáo gộp hay kế hoạch (kt-xh-6-thang-xa: báo cáo 6 "
+                          "tháng, năm trình HĐND; ke-hoach-kt-xh-xa: kế hoạch năm)")
     new.add_argument("--from", dest="tu", metavar="KỲ",
                      help="chép từ kỳ này (mặc định: báo cáo gần nhất trước đó)")
     new.add_argument("--thay-the", action="store_true",

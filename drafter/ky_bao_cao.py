@@ -1,6 +1,7 @@
 """Kỳ báo cáo: quý, 6 tháng, 9 tháng, năm; tên gọi tiếng Việt, kỳ sau, cùng kỳ năm trước.
 
-Viết gọn: "2024-Q1" (quý I), "2024-H1" (6 tháng đầu năm), "2024-9M" (9 tháng), "2024" (năm).
+Viết gọn: "2024-Q1" (quý I), "2024-H1" (6 tháng đầu năm), "2024-9M" (9 tháng), "2024" (năm),
+"2025-KH" (kế hoạch năm 2025: văn bản KẾ HOẠCH đặt chỉ tiêu cho cả năm, soạn từ năm trước).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Literal
 from drafter import vn
 from drafter.ghi_tep import ten_tep_an_toan
 
-LoaiKy = Literal["quy", "6thang", "9thang", "nam"]
-_MAU = re.compile(r"^(?P<nam>\d{4})(?:-(?:Q(?P<quy>[1-4])|(?P<h>H1)|(?P<m>9M)))?$")
+LoaiKy = Literal["quy", "6thang", "9thang", "nam", "ke_hoach"]
+_MAU = re.compile(r"^(?P<nam>\d{4})(?:-(?:Q(?P<quy>[1-4])|(?P<h>H1)|(?P<m>9M)|(?P<kh>KH)))?$")
 
 
 class LoiKy(ValueError):
@@ -32,8 +33,15 @@ class Ky:
     quy: int = 0  # 1–4 khi loai == "quy"
 
     def _khoa(self) -> tuple[int, int, int]:
-        # Xếp theo tháng cuối kỳ; cùng tháng cuối thì kỳ ngắn trước (quý II trước 6 tháng).
+        # Xếp theo tháng cuối kỳ; cùng tháng cuối thì kỳ ngắn trước (quý II trước 6 tháng). Kế
+        # hoạch năm đứng trước mọi báo cáo của năm đó (nó được soạn từ năm trước).
+        if self.loai == "ke_hoach":
+            return (self.nam, 0, 0)
         return (self.nam, self.thang_cuoi, self.so_thang)
+
+    @property
+    def la_ke_hoach(self) -> bool:
+        return self.loai == "ke_hoach"
 
     def __lt__(self, khac: object) -> bool:
         if not isinstance(khac, Ky):
@@ -45,7 +53,7 @@ class Ky:
         m = _MAU.match(chu.strip().upper())
         if not m:
             raise LoiKy(f"kỳ «{chu}» không đúng dạng: viết 2024-Q2 (quý II), 2024-H1 (6 tháng), "
-                        "2024-9M (9 tháng) hoặc 2024 (cả năm)")
+                        "2024-9M (9 tháng), 2024 (cả năm) hoặc 2025-KH (kế hoạch năm 2025)")
         nam = int(m["nam"])
         if m["quy"]:
             return cls(nam, "quy", int(m["quy"]))
@@ -53,12 +61,15 @@ class Ky:
             return cls(nam, "6thang")
         if m["m"]:
             return cls(nam, "9thang")
+        if m["kh"]:
+            return cls(nam, "ke_hoach")
         return cls(nam, "nam")
 
     @property
     def ma(self) -> str:
         return {"quy": f"{self.nam}-Q{self.quy}", "6thang": f"{self.nam}-H1",
-                "9thang": f"{self.nam}-9M", "nam": str(self.nam)}[self.loai]
+                "9thang": f"{self.nam}-9M", "nam": str(self.nam),
+                "ke_hoach": f"{self.nam}-KH"}[self.loai]
 
     def __str__(self) -> str:
         return self.ma
@@ -70,7 +81,8 @@ class Ky:
         """"quý I", "6 tháng đầu năm", "9 tháng", "năm"."""
         if self.loai == "quy":
             return f"quý {vn.la_ma(self.quy)}"
-        return {"6thang": "6 tháng đầu năm", "9thang": "9 tháng đầu năm", "nam": "năm"}[self.loai]
+        return {"6thang": "6 tháng đầu năm", "9thang": "9 tháng đầu năm", "nam": "năm",
+                "ke_hoach": "năm"}[self.loai]
 
     @property
     def ten(self) -> str:
@@ -81,18 +93,21 @@ class Ky:
 
     @property
     def ten_gon(self) -> str:
-        """"quý I/2024" dùng trên màn hình và tên tệp."""
+        """"quý I/2024" dùng trên màn hình và tên tệp; "kế hoạch năm 2025"."""
         if self.loai == "quy":
             return f"quý {vn.la_ma(self.quy)}/{self.nam}"
+        if self.loai == "ke_hoach":
+            return f"kế hoạch năm {self.nam}"
         return self.ten
 
     @property
     def so_thang(self) -> int:
-        return {"quy": 3, "6thang": 6, "9thang": 9, "nam": 12}[self.loai]
+        return {"quy": 3, "6thang": 6, "9thang": 9, "nam": 12, "ke_hoach": 12}[self.loai]
 
     @property
     def thang_cuoi(self) -> int:
-        return {"quy": 3 * self.quy, "6thang": 6, "9thang": 9, "nam": 12}[self.loai]
+        return {"quy": 3 * self.quy, "6thang": 6, "9thang": 9, "nam": 12,
+                "ke_hoach": 12}[self.loai]
 
     @property
     def thang_dau(self) -> int:
@@ -137,6 +152,8 @@ class Ky:
             return f"6 tháng cuối năm {self.nam}"
         if self.loai == "9thang":
             return f"quý IV năm {self.nam}"
+        if self.loai == "ke_hoach":
+            return f"năm {self.nam}"
         return f"năm {self.nam + 1}"
 
     @classmethod
@@ -146,9 +163,11 @@ class Ky:
                 12: cls(nam, "nam")}[thang_cuoi]
 
     def cac_quy(self) -> list[Ky]:
-        """Các quý hợp thành kỳ này (báo cáo 6 tháng = quý I + II …)."""
+        """Các quý hợp thành kỳ này (báo cáo 6 tháng = quý I + II …); kế hoạch không có quý."""
         if self.loai == "quy":
             return [self]
+        if self.loai == "ke_hoach":
+            return []
         return [Ky(self.nam, "quy", q) for q in range(1, self.thang_cuoi // 3 + 1)]
 
 
@@ -159,5 +178,6 @@ def ten_tep_bao_cao(ky: Ky, ten_xa: str, thu_muc: Path | None = None) -> str:
     Tên xã là dữ liệu (có thể đến từ một tệp nhập): "Tân Lập/../../x: y" không được thành
     đường dẫn ra ngoài thư mục xuất, nên mọi thứ ngoài chữ, số và "-" bị bỏ (ghi_tep).
     """
-    ten = f"BC-{ky.ten_gon}" + (f"-xa-{ten_xa}" if ten_xa.strip() else "")
+    ten = (f"KH-nam-{ky.nam}" if ky.la_ke_hoach else f"BC-{ky.ten_gon}") \
+        + (f"-xa-{ten_xa}" if ten_xa.strip() else "")
     return ten_tep_an_toan(ten, ".docx", thu_muc)

@@ -75,8 +75,9 @@ def tu_bao_cao(bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
     from pydantic import ValidationError
 
     from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
-    from drafter.bieu_mau.dung_van_ban import dung, tinh_tat_ca
+    from drafter.bieu_mau.dung_van_ban import dung
     from drafter.bieu_mau.kiem_tra_so_lieu import co_loi, kiem_tra
+    from drafter.bieu_mau.tinh_toan import tinh_tat_ca
     from drafter.loi_tieng_viet import cac_loi
 
     bieu_mau = doc_bieu_mau(bao_cao.bieu_mau)  # biểu mẫu sai: LoiBieuMau cũng là LoiTepVanBan

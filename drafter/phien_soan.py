@@ -162,6 +162,20 @@ class PhienSoan:
         self.bao_cao.nhiem_vu_ky_truoc = ds
         self._doi()
 
+    def dat_chi_tieu_ke_hoach(self, ma: str, cac: list) -> None:
+        """Kế hoạch năm: các chỉ tiêu kế hoạch (MucTieu) của chỉ tiêu `ma`; rỗng là bỏ."""
+        ds = dict(self.bao_cao.chi_tieu_ke_hoach)
+        if cac:
+            ds[ma] = list(cac)
+        else:
+            ds.pop(ma, None)
+        self.bao_cao.chi_tieu_ke_hoach = ds
+        self._doi()
+
+    def dat_nhiem_vu_ke_hoach(self, ds: list) -> None:
+        self.bao_cao.nhiem_vu_ke_hoach = list(ds)
+        self._doi()
+
     def goi_y_nhiem_vu(self) -> list[str]:
         from drafter.chuyen_ky import goi_y_nhiem_vu
 
@@ -279,9 +293,10 @@ class PhienSoan:
     def trang_thai_muc(self, muc: MucBieuMau) -> TrangThaiMuc:
         cac_ma = self._cac_muc_con(muc.ma)
         tb = [t for t in self.thong_bao() if t.ma_muc in cac_ma]
-        if any(t.muc_do == "loi" and t.nhom not in ("doan_chep", "so_chep") for t in tb):
+        xem_lai = ("doan_chep", "so_chep", "muc_tieu")  # chép từ kỳ / kế hoạch trước
+        if any(t.muc_do == "loi" and t.nhom not in xem_lai for t in tb):
             return "loi"
-        if any(t.nhom in ("doan_chep", "so_chep") for t in tb):
+        if any(t.nhom in xem_lai for t in tb):
             return "xem_lai"
         if tb:
             return "canh_bao"

@@ -86,7 +86,8 @@ def test_bieu_mau_sai_bao_loi_tieng_viet(tmp_path, sua, thong_bao):
 
 
 def test_khong_co_bieu_mau():
-    with pytest.raises(LoiBieuMau, match="Các biểu mẫu có sẵn: kt-xh-quy-xa"):
+    with pytest.raises(LoiBieuMau, match="Các biểu mẫu có sẵn: ke-hoach-kt-xh-xa, "
+                                         "kt-xh-6-thang-xa, kt-xh-quy-xa"):
         doc_bieu_mau("khong-co")
 
 

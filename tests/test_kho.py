@@ -27,15 +27,15 @@ def kho(tmp_path):
 
 def test_tao_luoc_do_tu_kho_trong(tmp_path):
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 4
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 5
         bang = {r[0] for r in k.cn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert {"xa", "ke_hoach_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do",
+        assert {"xa", "muc_tieu_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do",
                 "xa_tien_than"} <= bang
         assert k.cn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert k.cac_xa() == []
     # Mở lại: không chạy lại bước di chuyển nào.
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 4
+        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 5
 
 
 def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):

@@ -293,7 +293,7 @@ def test_ke_hoach_khoi_dau_bang_tong_cac_xa_cu(kho):
 
 # ------------------------------------------------------------ kho cũ, dòng lệnh
 
-def test_kho_luoc_do_2_di_chuyen_len_3(tmp_path):
+def test_kho_luoc_do_2_di_chuyen_len_moi_nhat(tmp_path):
     tep = tmp_path / TEN_TEP_CSDL
     cn = sqlite3.connect(tep, isolation_level=None)
     cn.execute("PRAGMA journal_mode = WAL")
@@ -307,7 +307,7 @@ def test_kho_luoc_do_2_di_chuyen_len_3(tmp_path):
     cn.execute("INSERT INTO ke_hoach_nam VALUES (1, 2024, 'trong_rung', '48')")
     cn.close()
     with Kho.mo(tmp_path) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO  # rồi 3 → 4
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO  # rồi 3 → 4 → 5
         xa = k.xa_mac_dinh()
         assert (xa.ten, xa.co_tien_than, xa.xa_tien_than) == ("Cai Kinh", False, [])
         assert k.ke_hoach(1, 2024) == {"trong_rung": "48"} and not k.ke_hoach_xem_lai(1, 2024)

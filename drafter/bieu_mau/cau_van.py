@@ -8,6 +8,7 @@ người dùng không bao giờ được chạy như mẫu. Kết quả mẫu đ
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 
@@ -17,6 +18,7 @@ from drafter import vn
 from drafter.bieu_mau.danh_dau import GiuCho, phan_tich, thay_so_lieu, thoat
 from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
+from drafter.muc_tieu import MucTieuDaTinh, chu_muc_tieu, so_muc_tieu
 from drafter.tai_nguyen import thu_muc
 from drafter.van_ban import ChuThich, Doan
 
@@ -131,8 +133,11 @@ class CauVan:
 
     def _ve_trong_do(self) -> str:
         phan = self.cac_phan()  # có phần thì chắc chắn ct.phan_con có
-        return _ve("cau/trong_do.j2", cac_phan=phan,
-                   loi_dan=self.ct.phan_con.loi_dan) if phan else ""  # type: ignore[union-attr]
+        pc = self.ct.phan_con
+        if not phan or pc is None:
+            return ""
+        return _ve("cau/trong_do.j2", cac_phan=phan, loi_dan=pc.loi_dan, hai_cham=pc.hai_cham,
+                   phan_cach=pc.phan_cach)
 
     def cau(self) -> str:
         """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""
@@ -195,9 +200,33 @@ class CauVan:
                 return self.chu_thich()
             case "chenh_lech":
                 return chu(self._chenh_lech())
-        m = re.fullmatch(r"(phan|dong)_(\d+)", truong)
+            case "chenh_lech_cuoi_nam":
+                return chu(self._chenh_lech_cuoi_nam())
+            case "x_kh":
+                m = s.muc_tieu_chinh
+                if not s.co_so or m is None:
+                    return []
+                if ct.loai == "tien":
+                    return chu(f"{_so_luong(s.gia_tri, ct)}/{_so_luong(m.gia_tri, ct)}")
+                x_y = f"{_so_tran(s.gia_tri, ct)}/{_so_tran(m.gia_tri, ct)}"
+                return chu(f"{x_y} {ct.don_vi}" if ct.don_vi else x_y)
+            case "cap_tren" | "nghi_quyet" | "dieu_hanh":
+                m = s.muc_tieu(truong)
+                return ty_le(m.ty_le if m is not None else None)
+            case "chi_tieu" | "so_chi_tieu":
+                if not s.chi_tieu_dat:
+                    return []
+                ham = chu_muc_tieu if truong == "chi_tieu" else so_muc_tieu
+                return chu(ham(s.chi_tieu_dat[0], self._viet_so_muc_tieu(s.chi_tieu_dat[0])))
+        m = re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
         if m:
             i = int(m.group(2)) - 1
+            so = s.phan_con[i][1] if i < len(s.phan_con) else None
+            if m.group(1) == "so_phan":  # số trần của phần: "(Nam 08; Nữ: 15)"
+                return chu(_so_tran(so, ct) if so is not None else "")
+            if m.group(1) == "ty_le_phan":  # phần so với tổng: "ngựa bạch chiếm 61,3%"
+                return ty_le(vn.ty_le(so, s.gia_tri) if so is not None and s.co_so
+                             and s.gia_tri else None)
             if m.group(1) == "dong":
                 phan = self.cac_phan()
                 return chu(phan[i] if i < len(phan) else "")
@@ -213,8 +242,12 @@ class CauVan:
             return []
         can = _CAN_CO.get(truong)
         if can is None:
-            m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+            m = re.fullmatch(r"(?:phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
             can = ["phan_con"] if m else ["gia_tri"]
+            if re.fullmatch(r"ty_le_phan_\d+", truong):
+                can = ["gia_tri", "phan_con"]
+        if truong in ("chi_tieu", "so_chi_tieu"):
+            return ["chi_tieu"]
         if self.ct.loai in ("co_khong", "chu"):
             return ["gia_tri"]
         return can
@@ -227,12 +260,16 @@ class CauVan:
             if o == "gia_tri":
                 co = s.gia_tri is not None and s.gia_tri != ""
             elif o == "phan_con":
-                m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+                m = re.fullmatch(r"(?:phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
                 if m:
                     i = int(m.group(1)) - 1
                     co = i < len(s.phan_con) and s.phan_con[i][1] is not None
                 else:
                     co = any(v is not None for _, v in s.phan_con)
+            elif o == "chi_tieu":
+                co = bool(s.chi_tieu_dat)
+            elif o == "muc_tieu":
+                co = s.muc_tieu_chinh is not None
             else:
                 co = getattr(s, o) is not None
             if not co:
@@ -245,6 +282,27 @@ class CauVan:
         if self.viet.du_toan_cap_tren:
             chu = chu.replace(TEN_TRUONG["du_toan_huyen"], self.viet.du_toan_cap_tren)
         return Doan(chu=f"[chưa có: {chu}]", to_sang=True)
+
+    def _viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
+        """Cách viết số của một mục tiêu: đơn vị riêng của mục tiêu ("%", "triệu đồng") hay
+        đơn vị của chỉ tiêu."""
+        ct = self.ct
+        if m.don_vi and ct.loai == "tien" and m.don_vi in ("đồng", "triệu đồng", "tỷ đồng"):
+            return lambda x: vn.tien(x, m.don_vi, ct.so_le)
+        if m.don_vi:
+            return lambda x: f"{vn.so(x, ct.so_le)}{m.don_vi}" if m.don_vi == "%" \
+                else f"{vn.so(x, ct.so_le)} {m.don_vi}"
+        return lambda x: _so_luong(x, ct)
+
+    def _chenh_lech_cuoi_nam(self) -> str:
+        """"giảm 3 tiêu chí so với năm 2022", "tăng 02 học sinh so với năm 2023"."""
+        d = self.s.chenh_lech_cuoi_nam
+        if d is None:
+            return ""
+        sau = self.viet.cuoi_nam_truoc or "so với cuối năm trước"
+        if d == 0:
+            return f"bằng {sau.removeprefix('so với ')}"
+        return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)} {sau}"
 
     def _chenh_lech(self) -> str:
         """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""
@@ -267,6 +325,9 @@ _CAN_CO: dict[str, list[str]] = {
     "ty_le": ["gia_tri", "mau_so"], "ty_le_con_lai": ["gia_tri", "mau_so"],
     "y": ["mau_so"], "x_y": ["gia_tri", "mau_so"], "con_lai": ["gia_tri", "mau_so"],
     "ke_hoach": ["ke_hoach"], "chenh_lech": ["gia_tri", "cung_ky"], "phan_con": ["phan_con"],
+    "chenh_lech_cuoi_nam": ["gia_tri", "cuoi_nam_truoc"], "x_kh": ["gia_tri", "muc_tieu"],
+    "cap_tren": ["gia_tri", "muc_tieu"], "nghi_quyet": ["gia_tri", "muc_tieu"],
+    "dieu_hanh": ["gia_tri", "muc_tieu"],
 }
 
 
@@ -286,7 +347,7 @@ def mo_ta_thieu(ct: ChiTieu, thieu: list[str], truong: str = "") -> str:
     for o in thieu:
         if o == "phan_con":
             theo = f"chi tiết theo {ct.phan_con.theo}" if ct.phan_con else "chi tiết"
-            m = re.fullmatch(r"(?:phan|dong)_(\d+)", truong)
+            m = re.fullmatch(r"(?:phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
             phu.append(f"phần {m.group(1)} {theo}" if m else theo)
         elif o == "mau_so":
             phu.append("mẫu số")
@@ -297,12 +358,14 @@ def mo_ta_thieu(ct: ChiTieu, thieu: list[str], truong: str = "") -> str:
 
 TRUONG_GIU_CHO = ("", "so", "cau", "so_sanh", "kh", "cung_ky", "du_toan_huyen", "du_toan_xa",
                   "ty_le", "ty_le_con_lai", "x", "y", "x_y", "con_lai", "ke_hoach", "phan_con",
-                  "trong_do", "chu_thich", "chenh_lech")
+                  "trong_do", "chu_thich", "chenh_lech", "chenh_lech_cuoi_nam", "x_kh",
+                  "cap_tren", "nghi_quyet", "dieu_hanh", "chi_tieu", "so_chi_tieu")
 
 
 def la_truong_hop_le(truong: str) -> bool:
     """Phần sau dấu chấm của chỗ giữ: một trong TRUONG_GIU_CHO, hoặc phan_N / dong_N."""
-    return truong in TRUONG_GIU_CHO or re.fullmatch(r"(phan|dong)_[1-9]\d*", truong) is not None
+    return truong in TRUONG_GIU_CHO or re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_[1-9]\d*",
+                                                    truong) is not None
 
 
 def _danh_dau(chu: str) -> list[PhanTu]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, Doan, DoanVan
 
 _KY_TU_DAC_BIET = re.compile(r"([\\*\[\]])")
 _MA = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")
@@ -261,10 +261,29 @@ def thay_so_lieu(phan: Sequence[PhanTuDanhDau], thay: ThayGiuCho,
             noi_dung = thay_so_lieu(p.noi_dung, thay, trong_chu_thich=True)
             if any((x.strip() if isinstance(x, str) else x.chu.strip()) for x in noi_dung
                    if not isinstance(x, ChuThich)):
-                ra.append(ChuThich(chu_thich=[x for x in noi_dung if not isinstance(x, ChuThich)]))
+                ra.append(_chu_thich_nhieu_doan([x for x in noi_dung
+                                                 if not isinstance(x, ChuThich)]))
         else:
             ra.append(p)
     return _don_cho_trong(ra)
+
+
+def _chu_thich_nhieu_doan(noi_dung: list) -> ChuThich:
+    """Chú thích; dòng trống ("\n\n") trong chữ chia nó thành nhiều đoạn thật (chú thích liệt
+    kê quà của từng nguồn, mỗi nguồn một đoạn)."""
+    if not any(isinstance(x, str) and "\n\n" in x for x in noi_dung):
+        return ChuThich(chu_thich=noi_dung)
+    cac_doan: list[list] = [[]]
+    for x in noi_dung:
+        if not isinstance(x, str):
+            cac_doan[-1].append(x)
+            continue
+        for i, manh in enumerate(x.split("\n\n")):
+            if i:
+                cac_doan.append([])
+            if manh.strip():
+                cac_doan[-1].append(manh.strip("\n") if i else manh.rstrip("\n"))
+    return ChuThich(chu_thich=[DoanVan(noi_dung=d) for d in cac_doan if d])
 
 
 def _chu_cua(p: object) -> str | None:

@@ -22,7 +22,7 @@ from drafter.van_ban import CapDanhSo
 LoaiChiTieu = Literal["dem", "dien_tich", "khoi_luong", "chieu_dai", "the_tich", "tien",
                       "phan_tram", "ti_so", "co_khong", "chu", "so"]
 TinhChatKy = Literal["luy_ke", "trong_ky", "thoi_diem"]
-SoSanh = Literal["ke_hoach", "cung_ky", "cung_ky_tang_giam", "du_toan"]
+SoSanh = Literal["ke_hoach", "cung_ky", "cung_ky_tang_giam", "du_toan", "cuoi_nam_truoc"]
 CachHienPhanCon = Literal["chu_thich", "trong_do", "khong"]
 CachGop = Literal["cong", "cuoi", "lon_nhat"]
 
@@ -48,6 +48,8 @@ class PhanCon(_Mau):
     loi_dan: str = "trong đó"  # "(trong đó: …)", "(gồm có …)"; trống: "(05 trẻ nữ; 10 trẻ nam)"
     phai_du_tong: bool = True
     mau: str = "{ten} {gia_tri}"  # cách viết mỗi phần; {ten}, {gia_tri}, {so}, {don_vi}
+    hai_cham: bool = True  # "(trong đó: …)"; False: "(trong đó đỗ tương 7,9 ha; …)"
+    phan_cach: str = "; "  # giữa các phần: "; " hay ", " ("312 TTHC (61 toàn trình, 251 …)")
 
 
 class ChiTieu(_Mau):
@@ -79,6 +81,13 @@ class ChiTieu(_Mau):
     vuot: bool = False  # cho phép x > y hoặc tỷ lệ > 100% (vượt kế hoạch)
     phan_con: PhanCon | None = None
     nguong_thay_doi: float | None = Field(default=None, gt=0)  # % thay đổi đáng ngờ
+    # Tổng của các chỉ tiêu khác (mã): để trống thì tính bằng tổng của chúng, gõ thì kiểm tra
+    # ("Tổng diện tích gieo trồng" = lúa + ngô + khoai + … , mỗi phần một chỉ tiêu riêng).
+    tong_cua: list[str] = Field(default_factory=list)
+    # Tích của hai chỉ tiêu nhân hệ số: sản lượng (tấn) = diện tích (ha) × năng suất (tạ/ha)
+    # × 0,1. Để trống thì tính, gõ thì giữ số gõ.
+    tich_cua: list[str] = Field(default_factory=list, max_length=2)
+    he_so: float = 1
     mau_cau: str = ""  # tên mẫu câu trong templates/cau/ (trống: chọn theo loại)
     tro_giup: str = ""
 
@@ -100,22 +109,45 @@ class ChiTieu(_Mau):
         return "cong"
 
 
+DauDongNhiemVu = Literal["so", "sao", "gach"]
+
+
 class MucBieuMau(_Mau):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tieu_de: str = ""
+    # Tên trên dàn ý của mục không có tiêu đề in ra (khoản "3.1." chỉ có số, khoản "a)" mở
+    # bằng chữ nghiêng): trống thì dàn ý hiện mã mục.
+    ten_dan_y: str = ""
     cha: str | None = None
     cap: CapDanhSo | None = None
+    # Sơ đồ riêng cho các cấp dưới mục này (phần thứ hai liệt kê thẳng 1., 2.; khoản 5. chia
+    # 5.1.–5.4.) và nhãn tác giả ghi ("3.1." dưới mục III.), như đề mục của văn bản.
+    danh_so: list[CapDanhSo] | None = None
+    nhan: str | None = Field(default=None, min_length=1, max_length=30)
     de_muc: bool = True  # False: chỉ là nhóm trên màn hình, nội dung chảy vào mục cha
     tuy_chon: bool = False  # không có nội dung thì bỏ hẳn khỏi văn bản
     danh_sach_so: bool = False  # nội dung là danh sách nhiệm vụ 1., 2., 3. …
     chep_ky_sau: bool = True  # False: lời văn chỉ dùng cho một kỳ (ra quân đầu xuân ở quý I)
     nhan_nhiem_vu_ky_truoc: bool = False  # kỳ mới: chép các nhiệm vụ kỳ trước đề ra vào đây
+    # Nhiệm vụ kỳ trước in thành "1." (so), "*" (sao) hay "-" (gach): bản 6 tháng của HĐND
+    # liệt kê "* Nhiệm vụ thứ nhất …" rồi dòng "Kết quả đánh giá: …".
+    dau_dong_nhiem_vu: DauDongNhiemVu = "so"
+    # Nhiệm vụ được đánh giá theo chỉ tiêu ("Kết quả đánh giá: Đạt và vượt chỉ tiêu.", câu đếm
+    # "đạt 02/04 nhiệm vụ") thay vì trạng thái hoàn thành / đang / chưa thực hiện.
+    danh_gia_nhiem_vu: bool = False
+    # Báo cáo: in câu đếm "đạt và vượt 12/16 chỉ tiêu" và đánh giá từng chỉ tiêu kế hoạch.
+    danh_gia_muc_tieu: bool = False
+    # Kế hoạch năm: các chỉ tiêu kế hoạch (mã) của mục này; chỉ tiêu đã đặt mà lời văn chưa
+    # nhắc được tự thêm thành gạch đầu dòng "- Tên: 1.300 tấn.".
+    chi_tieu_ke_hoach: list[str] = Field(default_factory=list)
+    # Kế hoạch năm: mục "Tổ chức thực hiện" in các nhiệm vụ giao kèm đơn vị chủ trì, thời hạn.
+    nhiem_vu_ke_hoach: bool = False
     van_ban_mau: str = ""  # đoạn văn gợi ý cho báo cáo mới, mỗi đoạn cách một dòng trống
     tro_giup: str = ""
 
     @property
     def ten(self) -> str:
-        return self.tieu_de or self.ma
+        return self.tieu_de or self.ten_dan_y or self.ma
 
 
 class CachViet(_Mau):
@@ -124,13 +156,27 @@ class CachViet(_Mau):
     # "đạt 53,6% dự toán huyện giao"; trống: theo kỳ báo cáo (huyện giao, từ quý III/2025 khi
     # không còn cấp huyện thì tỉnh giao).
     du_toan_cap_tren: str = ""
+    # Tên các cơ sở khác trong câu "đạt 84,0% kế hoạch huyện giao, đạt 76,4% Nghị quyết HĐND
+    # xã"; kế hoạch cấp trên để trống cũng theo kỳ (huyện / tỉnh giao).
+    cap_tren: str = ""
+    nghi_quyet: str = "Nghị quyết HĐND xã"
+    dieu_hanh: str = "KH điều hành của xã"
+    # "giảm 3 tiêu chí so với năm 2022": trống thì "so với năm <năm trước>".
+    cuoi_nam_truoc: str = ""
+
+    def ten_co_so(self, co_so: str) -> str:
+        return {"ke_hoach": self.ke_hoach, "cap_tren": self.cap_tren or "kế hoạch cấp trên giao",
+                "nghi_quyet": self.nghi_quyet, "dieu_hanh": self.dieu_hanh,
+                "du_toan_cap_tren": self.du_toan_cap_tren or "dự toán cấp trên giao",
+                "du_toan_xa": "dự toán xã giao"}.get(co_so, co_so)
 
 
 class BieuMau(_Mau):
     ma: str
     ten: str
     phien_ban: int = 1
-    ky: list[Literal["quy", "6thang", "9thang", "nam"]] = Field(default_factory=lambda: ["quy"])
+    ky: list[Literal["quy", "6thang", "9thang", "nam", "ke_hoach"]] = Field(
+        default_factory=lambda: ["quy"])
     danh_so: list[CapDanhSo] = Field(default_factory=lambda: ["la_ma", "so", "chu"])
     ten_loai: str = "BÁO CÁO"
     ky_hieu: str = "BC-UBND"
@@ -155,11 +201,20 @@ class BieuMau(_Mau):
         trung = ({c for c in ma_ct if ma_ct.count(c) > 1}) | (set(ma_ct) & set(ma_muc))
         if trung:
             raise ValueError(f"mã chỉ tiêu bị trùng: {', '.join(sorted(trung))}")
+        for m in self.muc:
+            la = [ma for ma in m.chi_tieu_ke_hoach if ma not in ma_ct]
+            if la:
+                raise ValueError(f"mục «{m.ma}»: chỉ tiêu kế hoạch không có trong biểu mẫu: "
+                                 f"{', '.join(la)}")
         for c in self.chi_tieu:
             if c.muc not in da_thay:
                 raise ValueError(f"chỉ tiêu «{c.ma}» thuộc mục «{c.muc}» không có trong biểu mẫu")
             if "du_toan" in c.so_sanh and c.loai != "tien":
                 raise ValueError(f"chỉ tiêu «{c.ma}»: so sánh dự toán chỉ dùng cho số tiền")
+            la = [ma for ma in [*c.tong_cua, *c.tich_cua] if ma not in ma_ct or ma == c.ma]
+            if la:
+                raise ValueError(f"chỉ tiêu «{c.ma}»: tong_cua / tich_cua có mã không hợp lệ: "
+                                 f"{', '.join(la)}")
             if c.loai == "ti_so" and "cung_ky_tang_giam" in c.so_sanh:
                 raise ValueError(f"chỉ tiêu «{c.ma}»: tỷ số x/y không so tăng/giảm")
         return self
@@ -200,7 +255,9 @@ class BieuMau(_Mau):
         phan = []
         m = theo_ma.get(ma_muc)
         while m is not None:
-            phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới"))
+            phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới")
+                        .replace("{KY}", "KỲ NÀY").replace("{KY_TOI}", "KỲ TỚI")
+                        .replace("{nam}", "(năm kế hoạch)").replace("{nam_truoc}", "(năm trước)"))
             m = theo_ma.get(m.cha) if m.cha else None
         # Ba cấp cuối là đủ để tìm đúng chỗ; đường dẫn dài quá khó đọc dưới ô nhập.
         return " › ".join(reversed(phan[:3]))
@@ -210,11 +267,57 @@ class LoiBieuMau(LoiTepVanBan):
     """Tệp biểu mẫu forms/*.toml sai: cùng cách báo lỗi như tệp báo cáo."""
 
 
+# Các biểu mẫu đang đọc dở (lay_tu lồng nhau): gặp lại là vòng, báo lỗi thay vì đệ quy mãi.
+_DANG_DOC: set[str] = set()
+# Tính chất của số liệu: chỉ tiêu dùng chung không được đổi (đổi thì gộp kỳ, so cùng kỳ sai).
+_TINH_CHAT_CHUNG = ("loai", "ky", "ky_mau_so", "don_vi", "don_vi_tien", "gop", "gop_xa_cu")
+
+
+def _lay_chi_tieu_chung(du_lieu: dict, duong_dan: Path) -> dict:
+    """Chỉ tiêu ghi «lay_tu = "kt-xh-quy-xa"» lấy nguyên định nghĩa (đơn vị, loại, tính chất
+    kỳ, cách gộp, so sánh…) của chỉ tiêu cùng mã trong biểu mẫu đó, chỉ đặt lại mục và những
+    khóa ghi thêm: hai biểu mẫu dùng chung một chỉ tiêu là một mã, một định nghĩa — gộp kỳ và
+    so sánh giữa báo cáo quý và báo cáo 6 tháng khớp nhau."""
+    cac = du_lieu.get("chi_tieu")
+    if not isinstance(cac, list) or not any(isinstance(c, dict) and "lay_tu" in c for c in cac):
+        return du_lieu
+    ra = []
+    for c in cac:
+        if not (isinstance(c, dict) and "lay_tu" in c):
+            ra.append(c)
+            continue
+        nguon_ma = c["lay_tu"]
+        if nguon_ma == du_lieu.get("ma") or not isinstance(nguon_ma, str) \
+                or nguon_ma in _DANG_DOC:
+            raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: chỉ tiêu «{c.get('ma')}» lấy từ "
+                             f"«{nguon_ma}» không được (biểu mẫu lấy vòng lại chính nó)")
+        _DANG_DOC.add(str(du_lieu.get("ma")))
+        try:
+            goc = doc_bieu_mau(nguon_ma).chi_tieu_theo_ma().get(str(c.get("ma")))
+        finally:
+            _DANG_DOC.discard(str(du_lieu.get("ma")))
+        if goc is None:
+            raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: biểu mẫu «{nguon_ma}» không có chỉ "
+                             f"tiêu «{c.get('ma')}»")
+        doi = sorted(k for k in _TINH_CHAT_CHUNG if k in c and c[k] != getattr(goc, k))
+        if doi:
+            raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan}: chỉ tiêu «{c.get('ma')}» lấy từ "
+                             f"«{nguon_ma}» không được đổi {', '.join(doi)} (cùng mã là cùng "
+                             "một số liệu)")
+        moi = {**goc.model_dump(exclude_defaults=True),
+               **{k: v for k, v in c.items() if k != "lay_tu"}}
+        if moi.get("phan_con") is False:  # biểu mẫu này không chia chi tiết
+            del moi["phan_con"]
+        ra.append(moi)
+    return {**du_lieu, "chi_tieu": ra}
+
+
 def doc_bieu_mau_tu_tep(duong_dan: Path) -> BieuMau:
     try:
         du_lieu = tomllib.loads(Path(duong_dan).read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as loi:
         raise LoiBieuMau(f"Tệp biểu mẫu {duong_dan} sai cú pháp TOML: {loi}") from loi
+    du_lieu = _lay_chi_tieu_chung(du_lieu, duong_dan)
     try:
         return BieuMau.model_validate(du_lieu)
     except ValidationError as loi:

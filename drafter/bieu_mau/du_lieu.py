@@ -15,14 +15,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from drafter.bieu_mau.dinh_nghia import MAU_MA_BIEU_MAU, CachViet
 from drafter.ghi_tep import ghi_chu
 from drafter.ky_bao_cao import Ky, LoiKy
+from drafter.muc_tieu import MucTieu
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
 from drafter.van_ban import SO_DE_MUC_CUNG_CAP_TOI_DA, Chu, QuyenHan, kiem_phien_ban
 
-PHIEN_BAN_DU_LIEU = 3
+PHIEN_BAN_DU_LIEU = 4
 # Phiên bản 1 → 2: "can_xem_lai" (cả mục) thay bằng "doan_chep" (từng đoạn chép từ kỳ trước chưa
 # xem lại); thêm "so_lieu_chep" và "nhiem_vu_ky_truoc". Phiên bản 2 → 3: thêm "cung_ky_xa_cu"
-# (số cùng kỳ là tổng của các xã trước sắp xếp) và "cung_ky_mau_so" của tỷ số. Tệp phiên bản 1
-# và 2 vẫn đọc được; bản drafter cũ gặp tệp phiên bản 3 thì báo cần cập nhật thay vì đọc sai.
+# (số cùng kỳ là tổng của các xã trước sắp xếp) và "cung_ky_mau_so" của tỷ số. Phiên bản 3 → 4:
+# mục tiêu có kiểu và cơ sở ("muc_tieu", "cuoi_nam_truoc" của số liệu), nhiệm vụ có đơn vị chủ
+# trì, thời hạn, đánh giá; kế hoạch năm có "chi_tieu_ke_hoach" và "nhiem_vu_ke_hoach". Tệp phiên
+# bản 1–3 vẫn đọc được; bản drafter cũ gặp tệp phiên bản mới hơn thì báo cần cập nhật.
 
 SoNhap = str | int | float | None
 """Một ô số như người dùng gõ; chuỗi theo kiểu Việt ("1.312.259.000") hoặc số JSON."""
@@ -47,6 +50,11 @@ class SoLieuNhap(_Nhap):
     du_toan_huyen: SoNhap = None
     du_toan_xa: SoNhap = None
     phan_con: list[PhanConNhap] = Field(default_factory=list)
+    # Số cuối năm trước (đầu năm nay): "giảm 3 tiêu chí so với năm 2022", mục tiêu "giảm".
+    cuoi_nam_truoc: SoNhap = None
+    # Mục tiêu có kiểu / cơ sở khác "tối thiểu theo KH, dự toán" (ke_hoach, du_toan_* ở trên là
+    # cách viết gọn của ba mục tiêu tối thiểu đó); cùng cơ sở thì mục ở đây thắng.
+    muc_tieu: list[MucTieu] = Field(default_factory=list)
 
     def trong(self) -> bool:
         return self.gia_tri in (None, "") and not self.phan_con
@@ -56,6 +64,15 @@ TrangThaiNhiemVu = Literal["hoan_thanh", "dang_thuc_hien", "chua_thuc_hien"]
 TEN_TRANG_THAI_NHIEM_VU: dict[str, str] = {
     "hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang thực hiện",
     "chua_thuc_hien": "Chưa thực hiện"}
+# Đánh giá một nhiệm vụ của kế hoạch / nghị quyết trong báo cáo 6 tháng, năm. Câu in ra nằm ở
+# templates/cau/danh_gia_nhiem_vu.j2; "vuot", "dat", "dung_tien_do" được đếm là đạt.
+DanhGiaNhiemVu = Literal["vuot", "dat", "dung_tien_do", "dang_dung_tien_do", "cham_tien_do",
+                         "khong_dat"]
+TEN_DANH_GIA_NHIEM_VU: dict[str, str] = {
+    "vuot": "Đạt và vượt chỉ tiêu", "dat": "Đạt chỉ tiêu",
+    "dung_tien_do": "Nhiệm vụ hoàn thành theo tiến độ",
+    "dang_dung_tien_do": "Nhiệm vụ đang hoàn thành theo tiến độ",
+    "cham_tien_do": "Nhiệm vụ chậm tiến độ", "khong_dat": "Không đạt chỉ tiêu"}
 
 
 class NhiemVuKyTruoc(_Nhap):
@@ -67,6 +84,20 @@ class NhiemVuKyTruoc(_Nhap):
     noi_dung: list[Chu] = Field(min_length=1)
     trang_thai: TrangThaiNhiemVu | None = None
     ket_qua: Chu = ""
+    ten: Chu = ""  # nhãn in đậm trước nội dung: "Nhiệm vụ thứ nhất"
+    don_vi: Chu = ""  # đơn vị chủ trì (từ kế hoạch năm)
+    thoi_han: Chu = ""  # "Quý II/2025", "31/12/2025"
+    danh_gia: DanhGiaNhiemVu | None = None
+
+
+class NhiemVuKeHoach(_Nhap):
+    """Một nhiệm vụ kế hoạch năm giao: nội dung, đơn vị chủ trì, thời hạn. Báo cáo 6 tháng và
+    năm của năm đó nhận các nhiệm vụ này để đánh giá."""
+
+    noi_dung: list[Chu] = Field(min_length=1)
+    ten: Chu = ""
+    don_vi: Chu = ""
+    thoi_han: Chu = ""
 
 
 class DauBaoCao(_Nhap):
@@ -123,13 +154,17 @@ class BaoCaoDuLieu(_Nhap):
     so_lieu_chep: list[str] = Field(default_factory=list)
     nhiem_vu_ky_truoc: list[NhiemVuKyTruoc] = Field(default_factory=list)
     cung_ky_xa_cu: CungKyXaCu | None = None
+    # Chỉ kế hoạch năm: các chỉ tiêu kế hoạch đặt cho năm (mã chỉ tiêu → các mục tiêu theo cơ
+    # sở) và các nhiệm vụ giao. Lưu kế hoạch là đặt chúng thành chỉ tiêu của năm trong kho.
+    chi_tieu_ke_hoach: dict[str, list[MucTieu]] = Field(default_factory=dict)
+    nhiem_vu_ke_hoach: list[NhiemVuKeHoach] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
     def _nang_phien_ban(cls, du_lieu: object) -> object:
-        """Tệp phiên bản 1: mục "cần xem lại" thành từng đoạn chép chưa xem lại. Phiên bản 2
+        """Tệp phiên bản 1: mục "cần xem lại" thành từng đoạn chép chưa xem lại. Phiên bản 2, 3
         chỉ thiếu các trường mới (mặc định trống)."""
-        if isinstance(du_lieu, dict) and du_lieu.get("phien_ban") == 2:
+        if isinstance(du_lieu, dict) and du_lieu.get("phien_ban") in (2, 3):
             return {**du_lieu, "phien_ban": PHIEN_BAN_DU_LIEU}
         if not isinstance(du_lieu, dict) or du_lieu.get("phien_ban") != 1:
             return du_lieu

@@ -8,7 +8,9 @@ không nhắc tới được tự thêm thành một gạch đầu dòng cuối 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from drafter import vn
@@ -23,8 +25,12 @@ from drafter.bieu_mau.danh_dau import (
     thay_so_lieu,
 )
 from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau
-from drafter.bieu_mau.du_lieu import TEN_TRANG_THAI_NHIEM_VU, BaoCaoDuLieu
-from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh
+from drafter.bieu_mau.du_lieu import (
+    TEN_DANH_GIA_NHIEM_VU,
+    TEN_TRANG_THAI_NHIEM_VU,
+    BaoCaoDuLieu,
+)
+from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh_tat_ca
 from drafter.van_ban import (
     ChuKy,
     ChuThich,
@@ -47,6 +53,8 @@ class NguCanh:
     so_lieu: dict[str, SoLieuDaTinh]
     cach_viet: CachViet
     da_nhac: set[str]  # chỉ tiêu đã có chỗ giữ trong đoạn văn
+    # Chỉ tiêu mà lời văn đã in chỉ tiêu kế hoạch năm ([[ma.chi_tieu]], [[ma.so_chi_tieu]]).
+    da_nhac_ke_hoach: set[str] = field(default_factory=set)
     # Chú thích «số cùng kỳ là tổng của các xã cũ» còn chờ đặt: đặt một lần, ở chỗ đầu tiên
     # văn bản so với cùng kỳ.
     chu_thich_ck: ChuThich | None = None
@@ -116,19 +124,27 @@ def cach_viet_cua(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> CachViet:
     from drafter.sap_nhap import sau_bo_cap_huyen
 
     viet = bao_cao.cach_viet or bieu_mau.cach_viet
-    if viet.du_toan_cap_tren:
-        return viet
-    return viet.model_copy(update={"du_toan_cap_tren": "dự toán tỉnh giao"
-                                   if sau_bo_cap_huyen(bao_cao.ky_bao_cao)
-                                   else "dự toán huyện giao"})
+    ky = bao_cao.ky_bao_cao
+    cap = "tỉnh" if sau_bo_cap_huyen(ky) else "huyện"
+    them: dict[str, str] = {}
+    if not viet.du_toan_cap_tren:
+        them["du_toan_cap_tren"] = f"dự toán {cap} giao"
+    if not viet.cap_tren:
+        them["cap_tren"] = f"kế hoạch {cap} giao"
+    if not viet.cuoi_nam_truoc:
+        them["cuoi_nam_truoc"] = f"so với năm {ky.nam - 1}"
+    return viet.model_copy(update=them) if them else viet
 
 
 def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
-    """Các biến {ky}, {ky_toi}, {nam}, {ky_ngan}, {co_quan}, {xa} trong chữ của biểu mẫu."""
+    """Các biến {ky}, {ky_toi}, {nam}, {nam_truoc}, {ky_ngan}, {co_quan}, {xa} trong chữ của
+    biểu mẫu; {KY}, {KY_TOI} in hoa cho tiêu đề phần ("6 THÁNG ĐẦU NĂM 2023")."""
     ky = bao_cao.ky_bao_cao
     co_quan = f"UBND xã {bao_cao.xa}" if bao_cao.xa else "UBND xã"
     return {"ky": ky.ten, "ky_toi": ky.ten_ky_toi(), "nam": str(ky.nam),
-            "ky_ngan": ky.ten_ngan, "co_quan": co_quan, "xa": bao_cao.xa}
+            "KY": ky.ten.upper(), "KY_TOI": ky.ten_ky_toi().upper(),
+            "nam_truoc": str(ky.nam - 1), "ky_ngan": ky.ten_ngan, "co_quan": co_quan,
+            "xa": bao_cao.xa}
 
 
 def dien_bien(mau: str, bien: dict[str, str]) -> str:
@@ -142,10 +158,6 @@ def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | N
     return bao_cao.tieu_de_muc.get(muc.ma) or dien_bien(muc.tieu_de, bien or bien_cua(bao_cao))
 
 
-def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
-    return {ct.ma: tinh(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
-
-
 def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
          so_lieu: dict[str, SoLieuDaTinh] | None = None) -> VanBan:
     so_lieu = so_lieu or tinh_tat_ca(bieu_mau, bao_cao)
@@ -157,7 +169,11 @@ def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
         nc.chu_thich_ck = ChuThich(chu_thich=[chu_thich_cung_ky(xa_cu)])
     for doan in bao_cao.van_ban.values():
         for chu in doan:
-            nc.da_nhac.update(g.ma for g in cac_giu_cho(phan_tich(chu)))
+            for g in cac_giu_cho(phan_tich(chu)):
+                if g.truong in ("chi_tieu", "so_chi_tieu"):
+                    nc.da_nhac_ke_hoach.add(g.ma)
+                else:
+                    nc.da_nhac.add(g.ma)
     noi_dung = []
     for muc in bieu_mau.con_cua(None):
         noi_dung += _dung_muc(nc, muc)
@@ -189,7 +205,13 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
     """Nội dung của một mục: các đoạn văn, các chỉ tiêu chưa được nhắc, rồi các mục con."""
     than: list[Nut] = _cac_doan(nc, muc)
     if muc.nhan_nhiem_vu_ky_truoc:
-        than += _ket_qua_nhiem_vu(nc)
+        than += _ket_qua_nhiem_vu(nc, muc)
+    if muc.danh_gia_muc_tieu:
+        than += _danh_gia_muc_tieu(nc)
+    if muc.chi_tieu_ke_hoach:
+        than += _chi_tieu_ke_hoach(nc, muc)
+    if muc.nhiem_vu_ke_hoach:
+        than += _nhiem_vu_ke_hoach(nc)
     for ct in nc.bieu_mau.chi_tieu_cua(muc.ma):
         if ct.ma in nc.da_nhac:
             continue
@@ -207,40 +229,158 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         # Không in đề mục trống; mục bắt buộc mà trống thì bước kiểm tra đã cảnh báo.
         return []
     tieu_de = tieu_de_muc(nc.bao_cao, muc, nc.bien)
-    return [Muc(tieu_de=tieu_de or None, cap=muc.cap, noi_dung=than)]
+    return [Muc(tieu_de=tieu_de or None, cap=muc.cap, danh_so=muc.danh_so, nhan=muc.nhan,
+                noi_dung=than)]
 
 
-def _ket_qua_nhiem_vu(nc: NguCanh) -> list[Nut]:
-    """Các nhiệm vụ kỳ trước đề ra: câu tổng hợp đếm kết quả, rồi từng nhiệm vụ (đánh số) với
-    trạng thái và câu kết quả. Nhiệm vụ chưa đánh giá mang dấu «[chưa có: …]»."""
+def _ve_cau(mau: str, **ngu_canh: object) -> list:
+    """Câu từ một mẫu trong templates/cau/ (số đã đếm sẵn), thành các phần tử của đoạn."""
+    cau = moi_truong().get_template(mau).render(**ngu_canh).strip()
+    return list(thay_so_lieu(phan_tich(cau), lambda g: []))
+
+
+def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
+    """Các nhiệm vụ kỳ trước (hay kế hoạch năm, nghị quyết) đề ra: câu đếm kết quả, rồi từng
+    nhiệm vụ với trạng thái hay kết quả đánh giá và câu kết quả. Nhiệm vụ chưa đánh giá mang
+    dấu «[chưa có: …]»."""
     ds = nc.bao_cao.nhiem_vu_ky_truoc
     if not ds:
         return []
-    dem = {k: sum(nv.trang_thai == k for nv in ds) for k in TEN_TRANG_THAI_NHIEM_VU}
-    chua_danh_gia = sum(nv.trang_thai is None for nv in ds)
-    cau = moi_truong().get_template("cau/ket_qua_nhiem_vu.j2").render(
-        tong=vn.dem(len(ds)), hoan_thanh=vn.dem(dem["hoan_thanh"]),
-        dang_thuc_hien=vn.dem(dem["dang_thuc_hien"]), chua_thuc_hien=vn.dem(dem["chua_thuc_hien"]),
-        so_hoan_thanh=dem["hoan_thanh"], so_dang=dem["dang_thuc_hien"],
-        so_chua=dem["chua_thuc_hien"], co_quan=nc.bien["co_quan"], ky=nc.bien["ky"]).strip()
-    dau: list = list(thay_so_lieu(phan_tich(cau), lambda g: []))
+    danh_gia = muc.danh_gia_nhiem_vu or any(nv.danh_gia is not None for nv in ds)
+    if danh_gia:
+        # Báo cáo 6 tháng, năm: đánh giá theo chỉ tiêu của nhiệm vụ ("Đạt và vượt chỉ tiêu").
+        so = {k: sum(nv.danh_gia == k for nv in ds) for k in TEN_DANH_GIA_NHIEM_VU}
+        dat = so["vuot"] + so["dat"] + so["dung_tien_do"]
+        dau: list = _ve_cau("cau/danh_gia_nhiem_vu.j2", tong=vn.dem(len(ds)), so_dat=vn.dem(dat),
+                            so=so, **{k: vn.dem(v) for k, v in so.items()})
+        chua_danh_gia = sum(nv.danh_gia is None for nv in ds)
+    else:
+        dem = {k: sum(nv.trang_thai == k for nv in ds) for k in TEN_TRANG_THAI_NHIEM_VU}
+        chua_danh_gia = sum(nv.trang_thai is None for nv in ds)
+        dau = _ve_cau(
+            "cau/ket_qua_nhiem_vu.j2", tong=vn.dem(len(ds)), hoan_thanh=vn.dem(dem["hoan_thanh"]),
+            dang_thuc_hien=vn.dem(dem["dang_thuc_hien"]),
+            chua_thuc_hien=vn.dem(dem["chua_thuc_hien"]), so_hoan_thanh=dem["hoan_thanh"],
+            so_dang=dem["dang_thuc_hien"], so_chua=dem["chua_thuc_hien"],
+            co_quan=nc.bien["co_quan"], ky=nc.bien["ky"])
     if chua_danh_gia:
         dau.append(" ")
         dau.append(Doan(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
     ra: list[Nut] = [DoanVan(noi_dung=dau)]
     for nv in ds:
-        doan: list[Nut] = [DoanVan(noi_dung=thay_so_lieu(phan_tich(chu), nc.thay))
-                           for chu in nv.noi_dung if chu.strip()]
-        ket_qua: list = [Doan(chu="Kết quả: ", nghieng=True)]
-        if nv.trang_thai is None:
-            ket_qua.append(Doan(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
+        cac = [c for c in nv.noi_dung if c.strip()]
+        doan: list[DoanVan] = []
+        for i, chu in enumerate(cac):
+            noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
+            if i == 0 and nv.ten:
+                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
+            doan.append(DoanVan(noi_dung=noi_dung))
+        if nv.don_vi or nv.thoi_han:
+            doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
+                                                 thoi_han=nv.thoi_han)))
+        if danh_gia:
+            ket_qua: list = ["Kết quả đánh giá: "]
+            if nv.danh_gia is None:
+                ket_qua.append(Doan(chu="[chưa có: kết quả đánh giá nhiệm vụ]", to_sang=True))
+            else:
+                ket_qua.append(Doan(chu=TEN_DANH_GIA_NHIEM_VU[nv.danh_gia] + ".", dam=True))
+            doan.append(DoanVan(noi_dung=ket_qua))
+            doan += [DoanVan(noi_dung=thay_so_lieu(phan_tich(c.strip()), nc.thay))
+                     for c in nv.ket_qua.split("\n\n") if c.strip()]
         else:
-            ket_qua.append(Doan(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
-        if nv.ket_qua.strip():
-            ket_qua += [" ", *thay_so_lieu(phan_tich(nv.ket_qua.strip()), nc.thay)]
-        doan.append(DoanVan(noi_dung=ket_qua))
+            ket_qua = [Doan(chu="Kết quả: ", nghieng=True)]
+            if nv.trang_thai is None:
+                ket_qua.append(Doan(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
+            else:
+                ket_qua.append(Doan(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
+            if nv.ket_qua.strip():
+                ket_qua += [" ", *thay_so_lieu(phan_tich(nv.ket_qua.strip()), nc.thay)]
+            doan.append(DoanVan(noi_dung=ket_qua))
+        if muc.dau_dong_nhiem_vu == "so":
+            ra.append(Muc(cap="so", noi_dung=doan))
+        else:
+            doan[0] = doan[0].model_copy(update={"dau_dong": muc.dau_dong_nhiem_vu})
+            ra += doan
+    return ra
+
+
+def _danh_gia_muc_tieu(nc: NguCanh) -> list[Nut]:
+    """Câu đếm "đạt và vượt 12/16 chỉ tiêu" và một gạch đầu dòng đánh giá mỗi chỉ tiêu."""
+    from drafter.bieu_mau.cau_van import CauVan, _so_luong
+    from drafter.bieu_mau.danh_gia import danh_gia_bao_cao, dem_danh_gia
+    from drafter.muc_tieu import TEN_DANH_GIA, chu_muc_tieu
+
+    ds = danh_gia_bao_cao(nc.bieu_mau, nc.so_lieu, nc.bao_cao.ky_bao_cao)
+    if not ds:
+        return []
+    so = dem_danh_gia(ds)
+    ra: list[Nut] = [DoanVan(noi_dung=_ve_cau(
+        "cau/tong_hop_muc_tieu.j2", ky=nc.bien["ky"], so=so,
+        **{k: vn.dem(v) for k, v in so.items()}))]
+    for d in ds:
+        cau = CauVan(d.s, nc.cach_viet)
+        thuc_hien = cau.gia_tri()
+        if d.muc_tieu.kieu == "giam" and isinstance(d.muc_tieu.thuc_hien, Decimal):
+            thuc_hien = f"giảm {_so_luong(d.muc_tieu.thuc_hien, d.ct)}"
+        ket_qua = TEN_DANH_GIA[d.ket_qua] if d.ket_qua else "chưa có số liệu để đánh giá"
+        ra.append(DoanVan(dau_dong="gach", noi_dung=_ve_cau(
+            "cau/danh_gia_muc_tieu.j2", ten=d.ct.ten, thuc_hien=thuc_hien,
+            muc_tieu=chu_muc_tieu(d.muc_tieu, cau._viet_so_muc_tieu(d.muc_tieu)),
+            co_so=nc.cach_viet.ten_co_so(d.muc_tieu.co_so), ty_le=d.muc_tieu.ty_le,
+            so_le=d.ct.so_le_ty_le, ket_qua=ket_qua)))
+    return ra
+
+
+def _chi_tieu_ke_hoach(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
+    """Kế hoạch năm: chỉ tiêu kế hoạch của mục đã đặt mà lời văn chưa nhắc → "- Tên: 1.300 tấn."""
+    from drafter.bieu_mau.cau_van import CauVan
+
+    ra: list[Nut] = []
+    for ma in muc.chi_tieu_ke_hoach:
+        s = nc.so_lieu.get(ma)
+        if s is None or not s.chi_tieu_dat or ma in nc.da_nhac_ke_hoach:
+            continue
+        chi_tieu = CauVan(s, nc.cach_viet).theo_truong("chi_tieu")
+        if chi_tieu:
+            ra.append(DoanVan(dau_dong="gach", noi_dung=[
+                *_ve_cau("cau/muc_tieu.j2", ten=s.ct.ten, chi_tieu=chi_tieu[0]), "."]))
+    return ra
+
+
+def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
+    """Kế hoạch năm: mỗi nhiệm vụ giao một khoản đánh số, kèm đơn vị chủ trì và thời hạn."""
+    ra: list[Nut] = []
+    for nv in nc.bao_cao.nhiem_vu_ke_hoach:
+        doan: list[Nut] = []
+        for i, chu in enumerate(c for c in nv.noi_dung if c.strip()):
+            noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
+            if i == 0 and nv.ten:
+                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
+            doan.append(DoanVan(noi_dung=noi_dung))
+        if nv.don_vi or nv.thoi_han:
+            doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
+                                                 thoi_han=nv.thoi_han)))
         ra.append(Muc(cap="so", noi_dung=doan))
     return ra
+
+
+_GIU_CHO_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")
+
+
+def _thay_dau_cau(nc: NguCanh, chu: str) -> Callable[[GiuCho], list]:
+    """Hàm thay chỗ giữ cho một đoạn: chỗ giữ đứng đầu câu ("… năm 2022. [[ntm.chenh_lech…]]")
+    in chữ hoa đầu ("Giảm 3 tiêu chí …"); cụm do chương trình viết luôn bắt đầu chữ thường."""
+    dau_cau = {m.group(1) for m in _GIU_CHO_DAU_CAU.finditer(chu)}
+    if not dau_cau:
+        return nc.thay
+
+    def thay(g: GiuCho) -> list:
+        ra = nc.thay(g)
+        if g.chu[2:-2] in dau_cau and ra and isinstance(ra[0], str) and ra[0][:1].islower():
+            ra = [ra[0][0].upper() + ra[0][1:], *ra[1:]]
+        return ra
+
+    return thay
 
 
 def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
@@ -258,7 +398,9 @@ def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             dau_dong, chu = "gach", chu[2:]
         elif chu.startswith("+ "):
             dau_dong, chu = "cong", chu[2:]
-        noi_dung = thay_so_lieu(phan_tich(chu), nc.thay)
+        elif chu.startswith("* "):
+            dau_dong, chu = "sao", chu[2:]
+        noi_dung = thay_so_lieu(phan_tich(chu), _thay_dau_cau(nc, chu))
         if not noi_dung:
             continue
         doan = DoanVan(noi_dung=noi_dung, dau_dong=dau_dong)

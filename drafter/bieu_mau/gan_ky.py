@@ -96,6 +96,10 @@ def soat(chu: str, ky: Ky, da_chep: bool = False) -> tuple[ChoGanKy, ...]:
 
     da_chep: đoạn chép từ kỳ trước chưa xem lại (soát thêm các từ ngữ kiểu "chep"). Kết quả
     nhớ theo đoạn: kiểm tra cả báo cáo sau mỗi lần lưu chỉ soát lại đoạn vừa sửa."""
+    if ky.la_ke_hoach:
+        # Kế hoạch năm nói về hai năm (đánh giá năm trước, đặt chỉ tiêu năm sau) và mọi mùa vụ
+        # của năm kế hoạch: không có "kỳ" nào để so từ ngữ.
+        return ()
     ra: list[ChoGanKy] = []
     thang_ky = set(ky.cac_thang())
     for tu in tu_dien():

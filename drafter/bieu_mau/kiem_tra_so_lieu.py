@@ -20,7 +20,7 @@ from drafter import vn
 from drafter.bieu_mau.danh_dau import cac_giu_cho, phan_tich
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap
-from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh
+from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh, tinh_tat_ca
 
 MucDo = Literal["loi", "canh_bao"]
 # Nhóm của một thông báo: bản kết luận khi xuất gom theo nhóm, theo đúng thứ tự này.
@@ -29,14 +29,15 @@ NHOM: dict[str, str] = {
     "so_chep": "Số giữ từ kỳ trước chưa xác nhận",
     "doan_chep": "Lời văn chép từ kỳ trước chưa xem lại",
     "nhiem_vu": "Kết quả nhiệm vụ kỳ trước",
+    "muc_tieu": "Chỉ tiêu kế hoạch chép từ năm trước chưa xem lại",
     "gan_ky": "Từ ngữ gắn với kỳ khác",
     "cho_trong": "Chỗ giữ số liệu, chỗ để trống, mục trống",
     "cung_ky": "Số cùng kỳ của các xã trước sắp xếp",
     "so_lieu": "Kiểm tra số liệu",
     "van_ban": "Thông tin văn bản",
 }
-Nhom = Literal["thieu_so", "so_chep", "doan_chep", "nhiem_vu", "gan_ky", "cho_trong",
-               "cung_ky", "so_lieu", "van_ban"]
+Nhom = Literal["thieu_so", "so_chep", "doan_chep", "nhiem_vu", "muc_tieu", "gan_ky",
+               "cho_trong", "cung_ky", "so_lieu", "van_ban"]
 
 
 @dataclass(frozen=True)
@@ -143,15 +144,15 @@ def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
     hành): số và ngày văn bản, họ tên người ký cũng bắt buộc; bản nháp trình ký để trống số và
     ngày là đúng (văn thư cấp sau khi ký, NĐ 30 Điều 15)."""
     ra: list[ThongBao] = []
-    ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
     ra += _kiem_so_lieu(bieu_mau, bao_cao)
-    so_lieu = so_lieu or {ma: tinh(ct, bao_cao.so_lieu.get(ma)) for ma, ct in ct_theo_ma.items()}
+    so_lieu = so_lieu or tinh_tat_ca(bieu_mau, bao_cao)
     ra += _canh_bao_so_lieu(bieu_mau, so_lieu)
     ra += _kiem_van_ban(bieu_mau, bao_cao, so_lieu)
     ra += _so_chua_nhap(bieu_mau, bao_cao, so_lieu)
     ra += _so_lieu_chep(bieu_mau, bao_cao)
     ra += _doan_chep(bieu_mau, bao_cao)
     ra += _nhiem_vu(bieu_mau, bao_cao)
+    ra += _muc_tieu_xem_lai(bieu_mau, bao_cao)
     ra += _muc_trong(bieu_mau, bao_cao, so_lieu)
     ra += _cung_ky_xa_cu(bieu_mau, bao_cao)
     ra += _kiem_thong_tin(bao_cao, chinh_thuc)
@@ -398,6 +399,15 @@ def _nhiem_vu(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
         return []
     ra: list[ThongBao] = []
     for i, nv in enumerate(bao_cao.nhiem_vu_ky_truoc, start=1):
+        if dich.danh_gia_nhiem_vu or nv.danh_gia is not None:
+            # Nhiệm vụ của kế hoạch năm / nghị quyết: đánh giá theo chỉ tiêu của nhiệm vụ.
+            if nv.danh_gia is None:
+                ra.append(ThongBao("loi", f"nhiệm vụ {i} chưa có kết quả đánh giá (đạt và vượt "
+                                          "/ đạt / đúng tiến độ / chậm tiến độ / không đạt): "
+                                          f"«{trich_dau(nv.noi_dung[0])}»",
+                                   dich.ma, truong="danh_gia", noi=bieu_mau.duong_dan(dich.ma),
+                                   nhom="nhiem_vu", vi_tri=i))
+            continue
         if nv.trang_thai is None:
             ra.append(ThongBao("loi", f"nhiệm vụ {i} chưa ghi kết quả (hoàn thành / đang thực "
                                       f"hiện / chưa thực hiện): «{trich_dau(nv.noi_dung[0])}»",
@@ -411,6 +421,27 @@ def _nhiem_vu(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
     return ra
 
 
+def _muc_tieu_xem_lai(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
+    """Chỉ tiêu kế hoạch chép từ kế hoạch năm trước (dấu "cần xem lại"): sửa số hay xác nhận
+    từng chỉ tiêu; chưa xem là lỗi (bản chính thức không xuất được)."""
+    ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+    # Thẻ chỉ tiêu kế hoạch nằm ở mục liệt kê nó (Các chỉ tiêu kinh tế…), không ở mục số liệu.
+    noi_the = {ma: m.ma for m in bieu_mau.muc for ma in m.chi_tieu_ke_hoach}
+    ra: list[ThongBao] = []
+    for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
+        ct = ct_theo_ma.get(ma)
+        ma_muc = noi_the.get(ma) or (ct.muc if ct is not None else "")
+        for mt in cac:
+            if mt.xem_lai:
+                ten = ct.ten if ct is not None else ma
+                ra.append(ThongBao("loi", f"chỉ tiêu kế hoạch «{ten}» chép từ kế hoạch năm "
+                                          "trước, chưa xem lại: sửa hoặc giữ nguyên (F6)",
+                                   ma_muc, ma, "chi_tieu_ke_hoach",
+                                   bieu_mau.duong_dan(ma_muc) if ma_muc else "",
+                                   nhom="muc_tieu"))
+    return ra
+
+
 def _muc_trong(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
                so_lieu: dict[str, SoLieuDaTinh]) -> list[ThongBao]:
     """Mục bắt buộc chưa có chữ và số liệu nào sẽ không được in: nhắc người làm báo cáo."""
@@ -419,7 +450,10 @@ def _muc_trong(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
     for muc in reversed(bieu_mau.muc):  # con đứng sau cha trong tệp: đi ngược để gộp lên cha
         rieng = any(chu.strip() for chu in bao_cao.van_ban.get(muc.ma, [])) or any(
             so_lieu[ct.ma].gia_tri not in (None, "") for ct in bieu_mau.chi_tieu_cua(muc.ma)) \
-            or (muc.nhan_nhiem_vu_ky_truoc and co_nhiem_vu)
+            or (muc.nhan_nhiem_vu_ky_truoc and co_nhiem_vu) \
+            or (muc.danh_gia_muc_tieu and any(s.cac_muc_tieu for s in so_lieu.values())) \
+            or any(bao_cao.chi_tieu_ke_hoach.get(ma) for ma in muc.chi_tieu_ke_hoach) \
+            or (muc.nhiem_vu_ke_hoach and bool(bao_cao.nhiem_vu_ke_hoach))
         co_noi_dung[muc.ma] = rieng or any(co_noi_dung.get(c.ma, False)
                                           for c in bieu_mau.con_cua(muc.ma))
     return [ThongBao("canh_bao", "mục chưa có nội dung nên sẽ không có trong văn bản", muc.ma,
@@ -437,7 +471,14 @@ def _kiem_thong_tin(bao_cao: BaoCaoDuLieu, chinh_thuc: bool) -> list[ThongBao]:
     def bao(muc_do: MucDo, truong: str, thong_diep: str, noi: str = "Thông tin văn bản") -> None:
         ra.append(ThongBao(muc_do, thong_diep, truong=truong, noi=noi, nhom="van_ban"))
 
-    if dau.ngay is not None:
+    if dau.ngay is not None and ky.la_ke_hoach:
+        # Kế hoạch năm N soạn trong năm N-1 (Hữu Kiên: 28/6/2024 cho năm 2025).
+        if dau.ngay.year > ky.nam:
+            bao("loi", "ngay", f"ngày ban hành {dau.ngay:%d/%m/%Y} đã qua năm kế hoạch {ky.nam}")
+        elif dau.ngay.year == ky.nam:
+            bao("canh_bao", "ngay", f"ngày ban hành {dau.ngay:%d/%m/%Y} đã vào năm kế hoạch: kế "
+                                    f"hoạch năm {ky.nam} thường ban hành trong năm {ky.nam - 1}")
+    elif dau.ngay is not None:
         if dau.ngay <= ky.ngay_cuoi:
             bao("loi", "ngay", f"ngày ban hành {dau.ngay:%d/%m/%Y} chưa qua hết {ky.ten_gon} "
                                f"(kỳ kết thúc ngày {ky.ngay_cuoi:%d/%m/%Y}): báo cáo chỉ ban hành "

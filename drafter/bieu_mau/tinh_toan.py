@@ -10,16 +10,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from drafter import vn
-from drafter.bieu_mau.dinh_nghia import ChiTieu
-from drafter.bieu_mau.du_lieu import SoLieuNhap, SoNhap
+from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap, SoNhap
+from drafter.muc_tieu import (
+    CAC_CO_SO,
+    TRUONG_CU,
+    MucTieuDaTinh,
+    doc_so_muc_tieu,
+    loi_muc_tieu,
+)
 
 TRUONG_SO = ("gia_tri", "mau_so", "ke_hoach", "cung_ky", "ky_truoc", "du_toan_huyen",
-             "du_toan_xa")
+             "du_toan_xa", "cuoi_nam_truoc")
 TEN_TRUONG = {
     "gia_tri": "số liệu", "mau_so": "mẫu số (y của x/y)", "ke_hoach": "kế hoạch năm",
     "cung_ky": "cùng kỳ năm trước", "cung_ky_mau_so": "mẫu số cùng kỳ", "ky_truoc": "kỳ trước",
     "du_toan_huyen": "dự toán huyện giao",
     "du_toan_xa": "dự toán xã giao", "phan_con": "chi tiết",
+    "cuoi_nam_truoc": "số cuối năm trước", "muc_tieu": "chỉ tiêu kế hoạch",
+    "chi_tieu_ke_hoach": "chỉ tiêu kế hoạch năm", "chi_tieu": "chỉ tiêu kế hoạch năm",
 }
 
 
@@ -39,8 +48,37 @@ class SoLieuDaTinh:
     ky_truoc: Decimal | None = None
     du_toan_huyen: Decimal | None = None
     du_toan_xa: Decimal | None = None
+    cuoi_nam_truoc: Decimal | None = None
     phan_con: list[tuple[str, Decimal | None]] = field(default_factory=list)
     loi: list[LoiDoc] = field(default_factory=list)
+    # Mọi mục tiêu của chỉ tiêu (ba trường cũ và các mục tiêu có kiểu), theo thứ tự CAC_CO_SO.
+    cac_muc_tieu: list[MucTieuDaTinh] = field(default_factory=list)
+    # Chỉ kế hoạch năm: các chỉ tiêu kế hoạch mà văn bản này đặt cho năm kế hoạch.
+    chi_tieu_dat: list[MucTieuDaTinh] = field(default_factory=list)
+
+    def muc_tieu(self, co_so: str) -> MucTieuDaTinh | None:
+        return next((m for m in self.cac_muc_tieu if m.co_so == co_so), None)
+
+    @property
+    def muc_tieu_khac(self) -> list[MucTieuDaTinh]:
+        """Mục tiêu có tỷ lệ thực hiện mà câu so sánh chưa in theo lựa chọn của biểu mẫu (cấp
+        trên, nghị quyết, điều hành; kế hoạch năm khi biểu mẫu không chọn so với kế hoạch): in
+        thêm "đạt 76,4% Nghị quyết HĐND xã" — mọi cơ sở chỉ tiêu có đều được so."""
+        khac = ("cap_tren", "nghi_quyet", "dieu_hanh") if "ke_hoach" in self.ct.so_sanh \
+            else ("ke_hoach", "cap_tren", "nghi_quyet", "dieu_hanh")
+        return [m for m in self.cac_muc_tieu if m.co_so in khac and m.ty_le is not None]
+
+    @property
+    def muc_tieu_chinh(self) -> MucTieuDaTinh | None:
+        """Mục tiêu đầu tiên có số (kế hoạch năm trước nhất): mẫu số của "340/285 con"."""
+        return next((m for m in self.cac_muc_tieu if isinstance(m.gia_tri, Decimal)
+                     and m.kieu in ("muc", "toi_thieu", "toi_da")), None)
+
+    @property
+    def chenh_lech_cuoi_nam(self) -> Decimal | None:
+        if not self.co_so or self.cuoi_nam_truoc is None:
+            return None
+        return self.gia_tri - self.cuoi_nam_truoc
 
     @property
     def co_so(self) -> bool:
@@ -55,7 +93,10 @@ class SoLieuDaTinh:
 
     @property
     def ty_le_ke_hoach(self) -> Decimal | None:
-        return self._chia(self.ke_hoach) if "ke_hoach" in self.ct.so_sanh else None
+        if "ke_hoach" not in self.ct.so_sanh:
+            return None
+        m = self.muc_tieu("ke_hoach")
+        return m.ty_le if m is not None else None
 
     @property
     def ty_le_cung_ky(self) -> Decimal | None:
@@ -130,6 +171,56 @@ def doc_o_so(gia_tri: SoNhap, ct: ChiTieu, truong: str) -> tuple[Decimal | None,
 
 def tinh(ct: ChiTieu, nhap: SoLieuNhap | None) -> SoLieuDaTinh:
     nhap = nhap or SoLieuNhap()
+    s = _tinh_so(ct, nhap)
+    tinh_muc_tieu(s, nhap)
+    return s
+
+
+def tinh_muc_tieu(s: SoLieuDaTinh, nhap: SoLieuNhap) -> None:
+    """Các mục tiêu của chỉ tiêu: ba trường cũ (tối thiểu) rồi các mục tiêu có kiểu (cùng cơ sở
+    thì mục tiêu có kiểu thắng); số thực hiện là số của báo cáo, mục tiêu "giảm" là số điểm đã
+    giảm so với cuối năm trước."""
+    theo_co_so: dict[str, MucTieuDaTinh] = {}
+    for truong, co_so in TRUONG_CU.items():
+        v = getattr(s, truong, None)
+        if isinstance(v, Decimal):
+            theo_co_so[co_so] = MucTieuDaTinh(co_so, "muc", v)
+    for i, mt in enumerate(nhap.muc_tieu):
+        loi = loi_muc_tieu(mt)
+        if loi:
+            s.loi.append(LoiDoc("muc_tieu", f"chỉ tiêu kế hoạch {i + 1}: {loi}"))
+            continue
+        gia_tri = True if mt.kieu == "moc" else doc_so_muc_tieu(mt.gia_tri)
+        theo_co_so[mt.co_so] = MucTieuDaTinh(mt.co_so, mt.kieu, gia_tri,
+                                             doc_so_muc_tieu(mt.gia_tri_den), mt.don_vi,
+                                             xem_lai=mt.xem_lai)
+    for m in theo_co_so.values():
+        if m.kieu == "giam":
+            m.thuc_hien = (s.cuoi_nam_truoc - s.gia_tri
+                           if s.co_so and s.cuoi_nam_truoc is not None else None)
+        elif m.kieu == "moc":
+            m.thuc_hien = s.gia_tri if isinstance(s.gia_tri, bool) else (
+                True if s.co_so and s.gia_tri else None)
+        else:
+            m.thuc_hien = s.gia_tri if s.co_so else None
+    s.cac_muc_tieu = sorted(theo_co_so.values(), key=lambda m: CAC_CO_SO.index(m.co_so))
+
+
+def tinh_chi_tieu_dat(s: SoLieuDaTinh, cac: list) -> None:
+    """Các chỉ tiêu kế hoạch năm (MucTieu) mà kế hoạch đặt cho chỉ tiêu này, đã đọc số."""
+    ra = []
+    for i, mt in enumerate(cac):
+        loi = loi_muc_tieu(mt)
+        if loi:
+            s.loi.append(LoiDoc("chi_tieu_ke_hoach", f"chỉ tiêu kế hoạch {i + 1}: {loi}"))
+            continue
+        ra.append(MucTieuDaTinh(mt.co_so, mt.kieu, True if mt.kieu == "moc"
+                                else doc_so_muc_tieu(mt.gia_tri),
+                                doc_so_muc_tieu(mt.gia_tri_den), mt.don_vi, xem_lai=mt.xem_lai))
+    s.chi_tieu_dat = sorted(ra, key=lambda m: CAC_CO_SO.index(m.co_so))
+
+
+def _tinh_so(ct: ChiTieu, nhap: SoLieuNhap) -> SoLieuDaTinh:
     s = SoLieuDaTinh(ct)
     if ct.loai == "co_khong":
         v = nhap.gia_tri
@@ -154,4 +245,32 @@ def tinh(ct: ChiTieu, nhap: SoLieuNhap | None) -> SoLieuDaTinh:
         if loi:
             s.loi.append(LoiDoc("phan_con", f"phần {i + 1} «{phan.ten}»: {loi}"))
         s.phan_con.append((phan.ten, so))
+    if s.gia_tri is None and ct.phan_con is not None and ct.phan_con.phai_du_tong \
+            and s.tong_phan_con is not None:
+        # Tổng để trống mà các phần đủ số: tổng là tổng các phần (tính, không gõ).
+        s.gia_tri = s.tong_phan_con
     return s
+
+
+def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
+    """Mọi chỉ tiêu của báo cáo đã tính, kể cả chỉ tiêu là tổng / tích của chỉ tiêu khác và
+    chỉ tiêu kế hoạch mà kế hoạch năm đặt."""
+    ra = {ct.ma: tinh(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
+    # Tổng, tích của các chỉ tiêu khác, để trống: tính (đủ số mọi phần mới có). Biểu mẫu khai
+    # báo chỉ tiêu thành phần trước chỉ tiêu tính từ nó, nên một lượt theo thứ tự là đủ.
+    for ct in bieu_mau.chi_tieu:
+        s = ra[ct.ma]
+        if s.gia_tri is not None or not (ct.tong_cua or ct.tich_cua):
+            continue
+        cac = [ra[ma].gia_tri for ma in (ct.tong_cua or ct.tich_cua)]
+        if not all(isinstance(x, Decimal) for x in cac):
+            continue
+        if ct.tong_cua:
+            s.gia_tri = sum(cac, Decimal(0))  # type: ignore[arg-type]
+        else:
+            s.gia_tri = cac[0] * cac[-1] * Decimal(repr(ct.he_so))  # type: ignore[operator]
+        tinh_muc_tieu(s, bao_cao.so_lieu.get(ct.ma) or SoLieuNhap())
+    for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
+        if ma in ra:
+            tinh_chi_tieu_dat(ra[ma], cac)
+    return ra

@@ -105,6 +105,38 @@ DI_CHUYEN: list[list[str]] = [
         "ALTER TABLE bao_cao ADD COLUMN loai TEXT NOT NULL DEFAULT 'bieu_mau' "
         "CHECK (loai IN ('bieu_mau', 'tu_do'))",
     ],
+    # 4 → 5: chỉ tiêu kế hoạch có kiểu và cơ sở, và biết mình từ đâu ra (gõ ở Thiết lập, cộng
+    # từ các xã cũ, hay từ kế hoạch năm đã lưu). Mỗi dòng cũ của ke_hoach_nam là một mục tiêu
+    # kiểu "mức": "ma" của kế hoạch năm, "ma.du_toan_huyen" / "ma.du_toan_xa" của dự toán.
+    [
+        """CREATE TABLE muc_tieu_nam (
+        xa_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE CASCADE,
+        nam INTEGER NOT NULL,
+        ma_chi_tieu TEXT NOT NULL,
+        co_so TEXT NOT NULL,                 -- ke_hoach, cap_tren, nghi_quyet, du_toan_cap_tren,
+                                             -- du_toan_xa, dieu_hanh
+        kieu TEXT NOT NULL DEFAULT 'muc',     -- muc, toi_thieu, toi_da, khoang, giam, moc
+        gia_tri TEXT NOT NULL,               -- như người dùng gõ; mốc: "có"
+        gia_tri_den TEXT,                    -- cận trên của khoảng
+        don_vi TEXT NOT NULL DEFAULT '',
+        nguon TEXT NOT NULL DEFAULT 'go_tay' CHECK (nguon IN ('go_tay', 'xa_cu', 'ke_hoach')),
+        xem_lai INTEGER NOT NULL DEFAULT 0,  -- cộng từ xã cũ / chép từ kế hoạch năm trước
+        PRIMARY KEY (xa_id, nam, ma_chi_tieu, co_so)
+    )""",
+        """INSERT INTO muc_tieu_nam (xa_id, nam, ma_chi_tieu, co_so, gia_tri, nguon, xem_lai)
+        SELECT xa_id, nam,
+            CASE WHEN ma_chi_tieu LIKE '%.du_toan_huyen'
+                     THEN substr(ma_chi_tieu, 1, length(ma_chi_tieu) - 14)
+                 WHEN ma_chi_tieu LIKE '%.du_toan_xa'
+                     THEN substr(ma_chi_tieu, 1, length(ma_chi_tieu) - 11)
+                 ELSE ma_chi_tieu END,
+            CASE WHEN ma_chi_tieu LIKE '%.du_toan_huyen' THEN 'du_toan_cap_tren'
+                 WHEN ma_chi_tieu LIKE '%.du_toan_xa' THEN 'du_toan_xa'
+                 ELSE 'ke_hoach' END,
+            gia_tri, CASE WHEN xem_lai = 1 THEN 'xa_cu' ELSE 'go_tay' END, xem_lai
+        FROM ke_hoach_nam""",
+        "DROP TABLE ke_hoach_nam",
+    ],
 ]
 PHIEN_BAN_LUOC_DO = len(DI_CHUYEN)
 

@@ -24,13 +24,14 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Concatenate, Literal, ParamSpec, TypeVar
+from typing import ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
 from drafter.kho import csdl, delta
 from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
 from drafter.ky_bao_cao import Ky, LoiKy
+from drafter.muc_tieu import MucTieu
 from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
 
 TrangThai = Literal["nhap", "da_xuat", "da_ky"]
@@ -104,6 +105,16 @@ class BaoCaoTrongKho:
     @property
     def ky_bao_cao(self) -> Ky:
         return Ky.doc(self.ky)
+
+
+@dataclass
+class MucTieuTrongKho:
+    """Một chỉ tiêu kế hoạch của năm trong kho và nguồn của nó: "go_tay" (Thiết lập),
+    "xa_cu" (cộng từ các xã cũ), "ke_hoach" (từ kế hoạch năm đã lưu)."""
+
+    ma: str
+    muc_tieu: MucTieu
+    nguon: str
 
 
 @dataclass
@@ -310,35 +321,104 @@ class Kho:
 
     # ------------------------------------------------------------ kế hoạch năm
 
+    # Khóa cũ của bảng kế hoạch năm ("ma", "ma.du_toan_huyen", "ma.du_toan_xa") ↔ mục tiêu
+    # tối thiểu theo cơ sở; giữ cho màn hình Thiết lập, gộp xã cũ và tạo kỳ mới.
+    _DUOI_CO_SO: ClassVar[dict[str, str]] = {"ke_hoach": "", "du_toan_cap_tren": ".du_toan_huyen",
+                                             "du_toan_xa": ".du_toan_xa"}
+
+    @staticmethod
+    def _khoa_cu(khoa: str) -> tuple[str, str]:
+        for co_so, duoi in (("du_toan_cap_tren", ".du_toan_huyen"), ("du_toan_xa", ".du_toan_xa")):
+            if khoa.endswith(duoi):
+                return khoa[: -len(duoi)], co_so
+        return khoa, "ke_hoach"
+
     @_bao_loi_sqlite
     def ke_hoach(self, xa_id: int, nam: int) -> dict[str, str]:
-        return dict(self.cn.execute(
-            "SELECT ma_chi_tieu, gia_tri FROM ke_hoach_nam WHERE xa_id = ? AND nam = ?",
-            (xa_id, nam)))
+        """Kế hoạch năm theo khóa cũ: mục tiêu (mức, tối thiểu) của kế hoạch năm và hai dự
+        toán."""
+        return {ma + self._DUOI_CO_SO[co_so]: gia_tri for ma, co_so, gia_tri in self.cn.execute(
+            "SELECT ma_chi_tieu, co_so, gia_tri FROM muc_tieu_nam WHERE xa_id = ? AND nam = ? "
+            "AND kieu IN ('muc', 'toi_thieu') "
+            "AND co_so IN ('ke_hoach', 'du_toan_cap_tren', 'du_toan_xa')",
+            (xa_id, nam))}
 
     @_bao_loi_sqlite
     def ke_hoach_xem_lai(self, xa_id: int, nam: int) -> set[str]:
-        """Các kế hoạch năm cộng từ kế hoạch các xã cũ mà người dùng chưa xem lại."""
-        return {d[0] for d in self.cn.execute(
-            "SELECT ma_chi_tieu FROM ke_hoach_nam WHERE xa_id = ? AND nam = ? AND xem_lai = 1",
-            (xa_id, nam))}
+        """Các kế hoạch năm (khóa cũ) cộng từ các xã cũ hay chép từ kế hoạch năm trước mà người
+        dùng chưa xem lại."""
+        return {ma + self._DUOI_CO_SO.get(co_so, "." + co_so) for ma, co_so in self.cn.execute(
+            "SELECT ma_chi_tieu, co_so FROM muc_tieu_nam WHERE xa_id = ? AND nam = ? "
+            "AND xem_lai = 1", (xa_id, nam))}
 
     @_bao_loi_sqlite
     def dat_ke_hoach(self, xa_id: int, nam: int, gia_tri: dict[str, str | None],
                      xem_lai: bool = False) -> None:
-        """Ghi kế hoạch năm. Người dùng lưu (xem_lai=False) là đã xem: bỏ dấu chờ xem lại của
-        kế hoạch cộng từ các xã cũ, kể cả khi giữ nguyên số."""
+        """Ghi kế hoạch năm theo khóa cũ (gõ ở Thiết lập; xem_lai=True: cộng từ các xã cũ).
+        Người dùng lưu là đã xem: bỏ dấu chờ xem lại, kể cả khi giữ nguyên số; số không đổi
+        thì giữ nguồn cũ (vẫn là «từ kế hoạch năm»), số đổi thì thành «gõ ở Thiết lập»."""
+        nguon = "xa_cu" if xem_lai else "go_tay"
         with self._gd():
-            for ma, v in gia_tri.items():
+            for khoa, v in gia_tri.items():
+                ma, co_so = self._khoa_cu(khoa)
                 if v is None or str(v).strip() == "":
-                    self.cn.execute("DELETE FROM ke_hoach_nam WHERE xa_id=? AND nam=? AND "
-                                    "ma_chi_tieu=?", (xa_id, nam, ma))
-                else:
+                    self.cn.execute("DELETE FROM muc_tieu_nam WHERE xa_id=? AND nam=? AND "
+                                    "ma_chi_tieu=? AND co_so=?", (xa_id, nam, ma, co_so))
+                    continue
+                cu = self.cn.execute(
+                    "SELECT gia_tri, kieu FROM muc_tieu_nam WHERE xa_id=? AND nam=? AND "
+                    "ma_chi_tieu=? AND co_so=?", (xa_id, nam, ma, co_so)).fetchone()
+                if cu is not None and cu[0] == str(v) and not xem_lai:
+                    self.cn.execute("UPDATE muc_tieu_nam SET xem_lai=0 WHERE xa_id=? AND nam=? "
+                                    "AND ma_chi_tieu=? AND co_so=?", (xa_id, nam, ma, co_so))
+                    continue
+                self.cn.execute(
+                    "INSERT INTO muc_tieu_nam (xa_id, nam, ma_chi_tieu, co_so, kieu, gia_tri, "
+                    "nguon, xem_lai) VALUES (?, ?, ?, ?, 'muc', ?, ?, ?) "
+                    "ON CONFLICT (xa_id, nam, ma_chi_tieu, co_so) DO UPDATE SET "
+                    "gia_tri=excluded.gia_tri, nguon=excluded.nguon, xem_lai=excluded.xem_lai",
+                    (xa_id, nam, ma, co_so, str(v), nguon, int(xem_lai)))
+
+    @_bao_loi_sqlite
+    def muc_tieu_nam(self, xa_id: int, nam: int) -> list[MucTieuTrongKho]:
+        """Mọi chỉ tiêu kế hoạch của năm, kèm nguồn, theo mã chỉ tiêu rồi cơ sở."""
+        ra = []
+        for ma, co_so, kieu, gia_tri, den, don_vi, nguon, xem_lai in self.cn.execute(
+                "SELECT ma_chi_tieu, co_so, kieu, gia_tri, gia_tri_den, don_vi, nguon, xem_lai "
+                "FROM muc_tieu_nam WHERE xa_id = ? AND nam = ? ORDER BY ma_chi_tieu, co_so",
+                (xa_id, nam)):
+            try:
+                mt = MucTieu(co_so=co_so, kieu=kieu, gia_tri=True if kieu == "moc" else gia_tri,
+                             gia_tri_den=den, don_vi=don_vi, xem_lai=bool(xem_lai))
+            except ValueError:
+                continue  # dòng của bản drafter mới hơn (cơ sở, kiểu lạ): bỏ qua, không đoán
+            ra.append(MucTieuTrongKho(ma, mt, nguon))
+        return ra
+
+    @_bao_loi_sqlite
+    def dat_muc_tieu_ke_hoach(self, xa_id: int, nam: int,
+                              chi_tieu: dict[str, list[MucTieu]]) -> None:
+        """Kế hoạch năm vừa lưu: các chỉ tiêu của nó thành chỉ tiêu của năm (thay các chỉ tiêu
+        lần lưu trước của kế hoạch, và chỉ tiêu gõ tay cùng mã, cùng cơ sở)."""
+        with self._gd():
+            self.cn.execute("DELETE FROM muc_tieu_nam WHERE xa_id=? AND nam=? AND nguon="
+                            "'ke_hoach'", (xa_id, nam))
+            for ma, cac in chi_tieu.items():
+                for mt in cac:
+                    if mt.gia_tri in (None, "") and mt.kieu != "moc":
+                        continue
+                    gia_tri = "có" if mt.kieu == "moc" else str(mt.gia_tri)
                     self.cn.execute(
-                        "INSERT INTO ke_hoach_nam (xa_id, nam, ma_chi_tieu, gia_tri, xem_lai) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (xa_id, nam, ma_chi_tieu) DO UPDATE "
-                        "SET gia_tri=excluded.gia_tri, xem_lai=excluded.xem_lai",
-                        (xa_id, nam, ma, str(v), int(xem_lai)))
+                        "INSERT INTO muc_tieu_nam (xa_id, nam, ma_chi_tieu, co_so, kieu, "
+                        "gia_tri, gia_tri_den, don_vi, nguon, xem_lai) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ke_hoach', ?) "
+                        "ON CONFLICT (xa_id, nam, ma_chi_tieu, co_so) DO UPDATE SET "
+                        "kieu=excluded.kieu, gia_tri=excluded.gia_tri, "
+                        "gia_tri_den=excluded.gia_tri_den, don_vi=excluded.don_vi, "
+                        "nguon='ke_hoach', xem_lai=excluded.xem_lai",
+                        (xa_id, nam, ma, mt.co_so, mt.kieu, gia_tri,
+                         None if mt.gia_tri_den in (None, "") else str(mt.gia_tri_den),
+                         mt.don_vi, int(mt.xem_lai)))
 
     # ------------------------------------------------------------ báo cáo
 
@@ -456,6 +536,15 @@ class Kho:
     @_bao_loi_sqlite
     def luu(self, xa_id: int, bao_cao: BaoCaoDuLieu | VanBanTuDo, ghi_chu: str = "",
             gop: bool = False) -> int:
+        """Lưu báo cáo (xem _luu_phien_ban). Lưu kế hoạch năm thì các chỉ tiêu của nó thành chỉ
+        tiêu của năm: báo cáo quý, 6 tháng, năm của năm đó tính % kế hoạch theo chúng."""
+        so = self._luu_phien_ban(xa_id, bao_cao, ghi_chu, gop)
+        if isinstance(bao_cao, BaoCaoDuLieu) and bao_cao.ky_bao_cao.la_ke_hoach:
+            self.dat_muc_tieu_ke_hoach(xa_id, bao_cao.ky_bao_cao.nam, bao_cao.chi_tieu_ke_hoach)
+        return so
+
+    def _luu_phien_ban(self, xa_id: int, bao_cao: BaoCaoDuLieu | VanBanTuDo, ghi_chu: str,
+                       gop: bool) -> int:
         """Lưu báo cáo; trả về số phiên bản chứa nội dung này.
 
         Lưu chủ động (gop=False) thêm một phiên bản mới. Tự lưu (gop=True, khi người dùng ngừng
@@ -619,8 +708,10 @@ class Kho:
     # ------------------------------------------------------------ tiện ích
 
     def ky_truoc_gan_nhat(self, xa_id: int, ky: Ky) -> Ky | None:
-        """Báo cáo gần nhất trước kỳ `ky` (cùng loại kỳ nếu có, không thì bất kỳ)."""
-        ds = [b.ky_bao_cao for b in self.cac_bao_cao(xa_id) if b.ky_bao_cao < ky]
+        """Báo cáo gần nhất trước kỳ `ky` (cùng loại kỳ nếu có, không thì bất kỳ). Kế hoạch năm
+        chỉ nối với kế hoạch năm: báo cáo không chép từ kế hoạch và ngược lại."""
+        ds = [b.ky_bao_cao for b in self.cac_bao_cao(xa_id) if b.ky_bao_cao < ky
+              and b.ky_bao_cao.la_ke_hoach == ky.la_ke_hoach]
         cung_loai = [k for k in ds if k.loai == ky.loai]
         return max(cung_loai or ds, default=None)
 

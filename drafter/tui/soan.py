@@ -9,6 +9,7 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea, Tree
@@ -141,6 +142,13 @@ class SoanBaoCao(Screen):
         phan += self._doan_chep(muc)
         for ct in self.phien.bieu_mau.chi_tieu_cua(muc.ma):
             phan.append(self._dong_chi_tieu(ct))
+        if muc.chi_tieu_ke_hoach or muc.nhiem_vu_ke_hoach:  # văn bản KẾ HOẠCH (tui/ke_hoach.py)
+            from drafter.tui.ke_hoach import NhiemVuKeHoachO, the_chi_tieu_ke_hoach
+
+            if muc.chi_tieu_ke_hoach:
+                phan += the_chi_tieu_ke_hoach(self.phien, muc.chi_tieu_ke_hoach)
+            if muc.nhiem_vu_ke_hoach:
+                phan.append(NhiemVuKeHoachO(self.phien))
         if muc.nhan_nhiem_vu_ky_truoc:
             phan += self._nhiem_vu_ky_truoc()
         elif muc.danh_sach_so:
@@ -184,18 +192,36 @@ class SoanBaoCao(Screen):
             return [Static("Báo cáo kỳ trước không đề ra nhiệm vụ nào.", classes="tro-giup",
                            markup=False)]
         ra: list = [Static(self._dem_nhiem_vu(), id="dem-nhiem-vu", classes="nhan", markup=False)]
+        danh_gia = self._danh_gia_nhiem_vu()
         for i, nv in enumerate(ds):
+            if danh_gia:  # nhiệm vụ kế hoạch năm / nghị quyết: đánh giá theo chỉ tiêu
+                from drafter.tui.ke_hoach import ChonDanhGia
+
+                chon = ChonDanhGia(i, nv.danh_gia, id=f"tt-{i}")
+            else:
+                chon = ChonTrangThai(i, nv.trang_thai, id=f"tt-{i}")
+            giao = "; ".join(x for x in (nv.don_vi, nv.thoi_han) if x)
             ra.append(Vertical(
-                Static(f"{i + 1}. {trich_dau(nv.noi_dung[0], 240)}", classes="ten-chi-tieu",
-                       markup=False),
-                ChonTrangThai(i, nv.trang_thai, id=f"tt-{i}"),
+                Static(f"{i + 1}. {trich_dau(nv.noi_dung[0], 240)}"
+                       + (f" ({giao})" if giao else ""), classes="ten-chi-tieu", markup=False),
+                chon,
                 o_co_nhan(f"kq-{i}", "Câu kết quả (in sau trạng thái, có thể để trống)",
                           nv.ket_qua),
                 classes="chi-tieu", id=f"nv-{i}"))
         return ra
 
+    def _danh_gia_nhiem_vu(self) -> bool:
+        dich = next((m for m in self.phien.bieu_mau.muc if m.nhan_nhiem_vu_ky_truoc), None)
+        return (dich is not None and dich.danh_gia_nhiem_vu) or any(
+            nv.danh_gia is not None for nv in self.phien.bao_cao.nhiem_vu_ky_truoc)
+
     def _dem_nhiem_vu(self) -> str:
         ds = self.phien.bao_cao.nhiem_vu_ky_truoc
+        if self._danh_gia_nhiem_vu():
+            dat = sum(nv.danh_gia in ("vuot", "dat", "dung_tien_do") for nv in ds)
+            chua = sum(nv.danh_gia is None for nv in ds)
+            return (f"{len(ds)} nhiệm vụ được giao: đạt {dat}/{len(ds)}"
+                    + (f"; {chua} nhiệm vụ chưa đánh giá" if chua else "") + ".")
         chua = sum(nv.trang_thai is None for nv in ds)
         xong = sum(nv.trang_thai == "hoan_thanh" for nv in ds)
         return (f"{len(ds)} nhiệm vụ kỳ trước đề ra: hoàn thành {xong}/{len(ds)}"
@@ -467,6 +493,17 @@ class SoanBaoCao(Screen):
         # Một phím cho trạng thái, rồi sang ô câu kết quả của chính nhiệm vụ đó.
         self.query_one(f"#kq-{o.thu_tu}", Input).focus()
 
+    def on_chon_danh_gia_da_chon(self, su_kien: Message) -> None:
+        o = su_kien.o  # type: ignore[attr-defined]
+        self.phien.dat_nhiem_vu(o.thu_tu, danh_gia=o.danh_gia)
+        self.query_one("#dem-nhiem-vu", Static).update(self._dem_nhiem_vu())
+        self._hen_lai_luu()
+        self.query_one(f"#kq-{o.thu_tu}", Input).focus()
+
+    def on_da_doi(self, _: Message) -> None:
+        """Thẻ chỉ tiêu kế hoạch / nhiệm vụ giao (tui/ke_hoach.py) vừa ghi vào phiên soạn."""
+        self._hen_lai_luu()
+
     def on_the_goi_y_chen(self, su_kien: TheGoiY.Chen) -> None:
         chu = self.phien.chu_van_ban(self.ma_muc)
         moi = f"{chu}\n\n{su_kien.the.chu}" if chu.strip() else su_kien.the.chu
@@ -530,6 +567,8 @@ class SoanBaoCao(Screen):
             ung_vien = [f"#doan-chep-{t.vi_tri}"]
         elif t.nhom == "nhiem_vu":
             ung_vien = [f"#{'kq' if t.truong == 'ket_qua' else 'tt'}-{t.vi_tri - 1}"]
+        elif t.nhom == "muc_tieu":
+            ung_vien = [f"#mt-{t.ma_chi_tieu}-gia_tri"]
         elif t.truong == "phan_con":
             ung_vien = [f"#phan-{t.ma_chi_tieu}", f"#so-{t.ma_chi_tieu}-gia_tri"]
         else:

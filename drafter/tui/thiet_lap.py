@@ -33,7 +33,19 @@ class ThietLap(Screen):
         ke_hoach = self.app.kho.ke_hoach(xa.id, self.nam)  # type: ignore[attr-defined]
         # Kế hoạch cộng từ các xã cũ chưa ai xem: ghi ngay trên ô; lưu (F2) là đã xem.
         xem_lai = self.app.kho.ke_hoach_xem_lai(xa.id, self.nam)  # type: ignore[attr-defined]
-        dau_xem_lai = " — tổng các xã cũ, xem lại"
+        muc_tieu = self.app.kho.muc_tieu_nam(xa.id, self.nam)  # type: ignore[attr-defined]
+        nguon = {d.ma + {"ke_hoach": "", "du_toan_cap_tren": ".du_toan_huyen",
+                         "du_toan_xa": ".du_toan_xa"}.get(d.muc_tieu.co_so, "."): d
+                 for d in muc_tieu}
+
+        def dau_nguon(khoa: str) -> str:
+            """Mỗi chỉ tiêu nói nó từ đâu ra: kế hoạch năm đã lưu, gõ ở đây, các xã cũ."""
+            d = nguon.get(khoa)
+            if d is None:
+                return ""
+            chu = {"ke_hoach": f" — từ kế hoạch năm {self.nam}", "go_tay": " — gõ ở Thiết lập",
+                   "xa_cu": " — tổng các xã cũ"}.get(d.nguon, "")
+            return chu + (", xem lại" if khoa in xem_lai else "")
         with VerticalScroll(id="thiet-lap"):
             yield Static("Hồ sơ xã", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
@@ -56,13 +68,15 @@ class ThietLap(Screen):
             yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
                          classes="tieu-de-muc", markup=False)
             # Chỉ tiêu theo biểu mẫu của báo cáo mới nhất của xã (xã mới: biểu mẫu mặc định).
-            cac = self.app.kho.cac_bao_cao(xa.id)  # type: ignore[attr-defined]
+            cac = [b for b in self.app.kho.cac_bao_cao(xa.id)  # type: ignore[attr-defined]
+                   if not b.ky_bao_cao.la_ke_hoach]
             ma_bm = cac[0].bieu_mau if cac else BIEU_MAU_MAC_DINH
-            for ct in doc_bieu_mau(ma_bm).chi_tieu:
+            bieu_mau = doc_bieu_mau(ma_bm)
+            for ct in bieu_mau.chi_tieu:
                 if "ke_hoach" in ct.so_sanh:
                     o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-so")
-                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + (
-                        dau_xem_lai if ct.ma in xem_lai else "")
+                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + dau_nguon(
+                        ct.ma)
                     yield o
                 if "du_toan" in ct.so_sanh:
                     # Dự toán năm 2026 trở đi do tỉnh giao (không còn cấp huyện).
@@ -71,9 +85,30 @@ class ThietLap(Screen):
                                       ("du_toan_xa", "dự toán xã giao")):
                         o = OSo(ke_hoach.get(f"{ct.ma}.{loai}", ""), id=f"kh-{ct.ma}--{loai}",
                                 classes="o-so")
-                        o.border_title = f"{ct.ten}: {ten} (đồng)" + (
-                            dau_xem_lai if f"{ct.ma}.{loai}" in xem_lai else "")
+                        o.border_title = f"{ct.ten}: {ten} (đồng)" + dau_nguon(
+                            f"{ct.ma}.{loai}")
                         yield o
+            # Chỉ tiêu có kiểu hay cơ sở khác (trở lên, khoảng, giảm, mốc; Nghị quyết, cấp trên,
+            # điều hành): sửa trong kế hoạch năm; ở đây chỉ cho thấy và nói nguồn.
+            khac = [d for d in muc_tieu if d.muc_tieu.kieu != "muc"
+                    or d.muc_tieu.co_so not in ("ke_hoach", "du_toan_cap_tren", "du_toan_xa")]
+            if khac:
+                from drafter.muc_tieu import chu_muc_tieu_go
+
+                viet = bieu_mau.cach_viet
+                ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
+                yield Static("Chỉ tiêu có kiểu, cơ sở khác (sửa trong kế hoạch năm):",
+                             classes="nhan", markup=False)
+                for d in khac:
+                    ct = ct_theo_ma.get(d.ma)
+                    mt = d.muc_tieu
+                    tu = (f"từ kế hoạch năm {self.nam}" if d.nguon == "ke_hoach"
+                          else "tổng các xã cũ" if d.nguon == "xa_cu" else "gõ tay")
+                    yield Static(f"• {ct.ten if ct else d.ma}: "
+                                 f"{chu_muc_tieu_go(mt, ct.don_vi if ct else '')} "
+                                 f"({viet.ten_co_so(mt.co_so)}) — {tu}"
+                                 f"{', xem lại' if mt.xem_lai else ''}", markup=False,
+                                 id=f"mt-khac-{d.ma}-{mt.co_so}")
         yield Footer()
 
     def _gia_tri(self, ma: str) -> str:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Label, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Label, Static
 
 from drafter.kho.kho import TEN_TRANG_THAI
 from drafter.ky_bao_cao import Ky, LoiKy
@@ -109,13 +109,18 @@ class TrangChu(Screen):
         goi_y = ky_goi_y(self.app.kho, self.app.xa)  # type: ignore[attr-defined]
         self.app.push_screen(HoiKyMoi(goi_y), self._tao)
 
-    def _tao(self, ky: Ky | None) -> None:
-        if ky is not None:
-            self.app.tao_ky_moi(ky)  # type: ignore[attr-defined]
+    def _tao(self, chon: tuple[Ky, str | None] | None) -> None:
+        if chon is not None:
+            self.app.tao_ky_moi(chon[0], ma_bieu_mau=chon[1])  # type: ignore[attr-defined]
 
 
-class HoiKyMoi(ModalScreen[Ky | None]):
-    """Hỏi kỳ báo cáo mới (mặc định: kỳ sau báo cáo mới nhất)."""
+# Báo cáo 6 tháng, năm có thể theo biểu mẫu trình HĐND (ô chọn trong hộp tạo kỳ mới).
+BIEU_MAU_HDND = "kt-xh-6-thang-xa"
+
+
+class HoiKyMoi(ModalScreen[tuple[Ky, str | None] | None]):
+    """Hỏi kỳ báo cáo mới (mặc định: kỳ sau báo cáo mới nhất) và, với 6 tháng / năm, có theo
+    biểu mẫu trình HĐND xã không."""
 
     BINDINGS = [Binding("escape", "huy", "Hủy")]
 
@@ -127,7 +132,9 @@ class HoiKyMoi(ModalScreen[Ky | None]):
         with Vertical(classes="hop-thoai"):
             yield Label("Tạo báo cáo kỳ mới", classes="tieu-de-hop")
             yield Label("Kỳ báo cáo (2024-Q2 là quý II/2024; 2024-H1 là 6 tháng; 2024 là cả năm):")
+            yield Label("Kế hoạch năm: 2025-KH (tạo từ kế hoạch năm 2024).")
             yield ONhap(self.goi_y.ma if self.goi_y else "", id="o-ky")
+            yield Checkbox("Trình HĐND xã (6 tháng, năm: biểu mẫu HĐND)", id="o-hdnd")
             yield Label("", id="loi-ky", classes="loi")
             with Horizontal(classes="nut-hop"):
                 yield Button("Tạo", id="nut-dong-y", variant="primary")
@@ -144,9 +151,12 @@ class HoiKyMoi(ModalScreen[Ky | None]):
 
     def _dong_y(self) -> None:
         try:
-            self.dismiss(Ky.doc(self.query_one("#o-ky", ONhap).value))
+            ky = Ky.doc(self.query_one("#o-ky", ONhap).value)
         except LoiKy as loi:
             self.query_one("#loi-ky", Label).update(str(loi).capitalize())
+            return
+        hdnd = self.query_one("#o-hdnd", Checkbox).value and ky.loai in ("6thang", "nam")
+        self.dismiss((ky, BIEU_MAU_HDND if hdnd else None))
 
     def action_huy(self) -> None:
         self.dismiss(None)

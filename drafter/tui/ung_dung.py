@@ -100,9 +100,10 @@ class UngDung(App, inherit_bindings=False):
         if xuat_ngay:
             self.call_after_refresh(man_hinh.action_xuat)
 
-    def tao_ky_moi(self, ky: Ky, thay_the: bool = False) -> None:
-        """Tạo báo cáo kỳ `ky` (quý: chép từ kỳ trước; 6/9 tháng, năm: gộp các quý). Kỳ đã có
-        báo cáo thì hỏi trước; tạo lại thì bản cũ vẫn còn trong các phiên bản."""
+    def tao_ky_moi(self, ky: Ky, thay_the: bool = False, ma_bieu_mau: str | None = None) -> None:
+        """Tạo báo cáo kỳ `ky` (quý: chép từ kỳ trước; 6/9 tháng, năm: gộp các quý, theo biểu mẫu
+        `ma_bieu_mau` nếu có; kế hoạch năm: từ kế hoạch năm trước). Kỳ đã có báo cáo thì hỏi
+        trước; tạo lại thì bản cũ vẫn còn trong các phiên bản."""
         from drafter.chuyen_ky import tao_bao_cao
         from drafter.tui.trang_chu import DanhSachThayDoi
         from drafter.tui.xuat import XacNhan
@@ -113,16 +114,19 @@ class UngDung(App, inherit_bindings=False):
                 XacNhan(f"Đã có báo cáo {ky.ten_gon} (phiên bản {da_co.so_phien_ban}). Tạo lại "
                         "từ đầu? Bản đang có vẫn giữ trong các phiên bản, khôi phục được.",
                         co="Tạo lại", khong="Không, giữ bản đang có"),
-                lambda dong_y: self.tao_ky_moi(ky, thay_the=True) if dong_y else None)
+                lambda dong_y: self.tao_ky_moi(ky, True, ma_bieu_mau) if dong_y else None)
             return
         try:
-            bao_cao, thay_doi = tao_bao_cao(self.kho, self.xa.id, ky, thay_the=thay_the)
+            bao_cao, thay_doi = tao_bao_cao(self.kho, self.xa.id, ky, thay_the=thay_the,
+                                            ma_bieu_mau=ma_bieu_mau)
             self.kho.luu(self.xa.id, bao_cao, "tạo lại, thay bản trước" if da_co else
+                         "tạo từ kế hoạch năm trước" if ky.la_ke_hoach else
                          "tạo từ báo cáo kỳ trước")
         except LoiKho as loi:
             self.notify(str(loi), title="Chưa tạo được", severity="error", markup=False)
             return
-        self.push_screen(DanhSachThayDoi(f"Đã tạo báo cáo {ky.ten_gon}",
+        self.push_screen(DanhSachThayDoi(f"Đã tạo {'' if ky.la_ke_hoach else 'báo cáo '}"
+                                         f"{ky.ten_gon}",
                                          [t.dong() for t in thay_doi]),
                          lambda _: self.mo_bao_cao(ky))
 
