@@ -97,6 +97,7 @@ class ChiTieu(_Mau):
 class MucBieuMau(_Mau):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tieu_de: str = ""
+    ten_ngan: str = ""  # tên trên dàn ý của màn hình soạn (vừa cửa sổ 80 cột); trống: tiêu đề
     cha: str | None = None
     cap: CapDanhSo | None = None
     de_muc: bool = True  # False: chỉ là nhóm trên màn hình, nội dung chảy vào mục cha
