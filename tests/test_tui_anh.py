@@ -16,6 +16,7 @@ from drafter.kho import csdl
 from drafter.tui.ung_dung import UngDung
 
 CO = (100, 30)
+CO_NHO = (80, 24)
 THU_MUC_ANH = Path(__file__).parent / "__snapshots__" / "test_tui_anh"
 
 
@@ -70,13 +71,31 @@ def test_anh_bang_lenh(snap_compare, ung_dung):
     assert snap_compare(ung_dung, terminal_size=CO, run_before=_phim("enter", "ctrl+p"))
 
 
+# Cửa sổ 80×24 (máy văn phòng cũ): soạn ở mục có số tiền 13 chữ số và ô đang gõ (nhãn in đảo,
+# viền đậm), thông tin văn bản, xuất. Tới mục bằng dàn ý: Esc, gõ chữ đầu tên mục, Enter.
+
+
+def test_anh_soan_80x24(snap_compare, ung_dung):
+    assert snap_compare(ung_dung, terminal_size=CO_NHO,
+                        run_before=_phim("enter", "escape", "t", "h", "u", "enter", "tab"))
+
+
+def test_anh_thong_tin_van_ban_80x24(snap_compare, ung_dung):
+    assert snap_compare(ung_dung, terminal_size=CO_NHO, run_before=_phim("enter", "f3"))
+
+
+def test_anh_xuat_80x24(snap_compare, ung_dung):
+    assert snap_compare(ung_dung, terminal_size=CO_NHO, run_before=_phim("enter", "f9"))
+
+
 TU_TIENG_ANH = ["Select", "palette", "Search for", "Quit", "Keys", "No matches", "Screenshot",
-                "Theme", "Cancel", "Submit", "Save", "Loading", "Help", "Close", "Delete"]
+                "Theme", "Cancel", "Submit", "Save", "Loading", "Help", "Close", "Delete",
+                "Dismiss", "menu", "Exit", "Open link", "Show", "Toggle", "Maximize", "Minimize"]
 
 
 def test_anh_khong_con_chu_tieng_anh():
     anh = sorted(THU_MUC_ANH.glob("*.svg"))
-    assert len(anh) >= 6, "chưa có ảnh chụp: chạy pytest --snapshot-update"
+    assert len(anh) >= 9, "chưa có ảnh chụp: chạy pytest --snapshot-update"
     for tep in anh:
         chu = html.unescape(re.sub(r"<[^>]+>", "", tep.read_text(encoding="utf-8")))
         chu = chu.replace("\u00a0", " ")
