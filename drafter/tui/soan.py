@@ -172,7 +172,7 @@ class SoanBaoCao(ManHinh):
         # (mục, ô): khi mục này hiện xong thì đặt con trỏ vào ô đó (Enter vừa bấm lúc mục đang dựng)
         self._vao_khi_xong: tuple[str, str] | None = None
         self._muc_san_sang: str | None = None  # mục đã dựng xong và đang hiện
-        self._nhan_sang: str | None = None  # chỉ tiêu có nhãn ô đang in đảo
+        self._nhan_sang: str | None = None  # id nhãn của ô đang gõ (in đảo)
         # Ô, câu, dòng lỗi của mỗi chỉ tiêu đã dựng, theo id: mỗi phím gõ cập nhật thẳng, không
         # tìm trong cả cây widget (cây lớn dần theo số mục đã mở).
         self._w: dict[str, Widget] = {}
@@ -268,10 +268,8 @@ class SoanBaoCao(ManHinh):
         for ma in [chi_muc] if chi_muc else list(self._khung):
             khung = self._khung.pop(ma, None)
             if khung is not None:
-                for ct in self.phien.bieu_mau.chi_tieu_cua(ma):
-                    for k in [k for k in self._w if k.split("-", 1)[1].startswith(ct.ma)]:
-                        if khung in self._w[k].ancestors:
-                            del self._w[k]
+                for k in [k for k, w in self._w.items() if khung in w.ancestors]:
+                    del self._w[k]
                 await khung.remove()
 
     def _xong_dung(self) -> None:
@@ -428,7 +426,7 @@ class SoanBaoCao(ManHinh):
         ma_o = o.id or ""
         if ma_o.startswith("kq-"):
             i = int(ma_o.removeprefix("kq-"))
-            if self.phien.bao_cao.nhiem_vu_ky_truoc[i].ket_qua != chu:
+            if (self.phien.bao_cao.nhiem_vu_ky_truoc[i].ket_qua or "") != chu:
                 self.phien.dat_nhiem_vu(i, ket_qua=chu)
                 self._hen_lai_luu()
             return
@@ -566,8 +564,14 @@ class SoanBaoCao(ManHinh):
             self.dang_chuyen = True
             self.set_focus(None)
             self._vao_khi_xong = (ma, self._o_vao(ma))
+            self.set_timer(1.0, self._vao_neu_con_cho)
             return
         self._dat_vao(self._o_vao(ma))
+
+    def _vao_neu_con_cho(self) -> None:
+        # Phòng xa: mục không hiện xong như chờ thì vẫn trả con trỏ, không để màn hình không ô.
+        if self._vao_khi_xong is not None and self.ma_muc in self._khung:
+            self._dat_vao(self._vao_khi_xong[1] if self._vao_khi_xong[0] == self.ma_muc else "")
 
     def _o_vao(self, ma_muc: str) -> str:
         """Ô để đặt con trỏ khi vào mục: ô gõ dở lần trước, không thì ô số đầu, không thì ô

@@ -30,8 +30,9 @@ class UngDung(App, inherit_bindings=False):
         # Không ưu tiên: Ctrl+Q đi sau các chữ số gõ ngay trước nó (qua ô đang gõ), nên thoát lưu
         # đủ cả những chữ đó. Không ô nhập nào của Textual dùng Ctrl+Q.
         Binding("ctrl+q", "quit", "Thoát", id="thoat"),
-        # Chân trang tự hiện "^p Lệnh" ở góc phải: không hiện lần thứ hai.
-        Binding("ctrl+p", "command_palette", "Lệnh", priority=True, id="bang-lenh", show=False),
+        # Chân trang tự hiện "^p Lệnh" ở góc phải: không hiện lần thứ hai. Không ưu tiên (như
+        # Ctrl+Q): chữ gõ ngay trước Ctrl+P vào ô đang gõ, không rơi vào ô tìm của bảng lệnh.
+        Binding("ctrl+p", "command_palette", "Lệnh", id="bang-lenh", show=False),
         Binding("ctrl+c", "help_quit", show=False, priority=True),
     ]
 
