@@ -364,3 +364,43 @@ async def test_hanh_trinh_20_so_5_muc_chi_ban_phim(tmp_path: Path) -> None:
     dac_ta.loader.exec_module(journey)
     kq = await journey.hanh_trinh(tmp_path)
     assert kq.so_o == 20 and kq.dieu_huong_moi_o <= 2, kq.dong_cuoi()
+
+
+# ------------------------------------------------------------ đã sửa khi làm «sẵn sàng trình ký»
+
+
+async def test_danh_sach_thay_doi_cuon_bang_phim_nut_luon_hien(tmp_path: Path) -> None:
+    from drafter.tui.trang_chu import DanhSachThayDoi
+
+    app = UngDung(tmp_path)
+    async with app.run_test(size=CO) as pilot:
+        await _cho(pilot, lambda: isinstance(app.screen, TrangChu))
+        await pilot.press("f4")
+        await _cho(pilot, lambda: app.screen.query("#o-ky"))
+        await pilot.press("enter")
+        await _cho(pilot, lambda: isinstance(app.screen, DanhSachThayDoi))
+        ds = app.screen.query_one("#ds-thay-doi")
+        nut = app.screen.query_one("#nut-dong-y")
+        await _cho(pilot, lambda: ds.max_scroll_y > 0)  # danh sách dài hơn cửa sổ 80×24
+        assert 0 < nut.region.bottom <= CO[1]  # «Bắt đầu soạn» luôn thấy
+        await pilot.press("pagedown")
+        await _cho(pilot, lambda: ds.scroll_y > 0)
+        await pilot.press("enter")
+        await _cho(pilot, lambda: isinstance(app.screen, SoanBaoCao))
+
+
+@pytest.mark.parametrize("co_lo", [True, False])
+async def test_pdf_mac_dinh_khi_co_libreoffice_doc_duoc_khong_mau(tmp_path: Path, monkeypatch,
+                                                               co_lo: bool) -> None:
+    from drafter.tui.xuat import HopChon
+
+    monkeypatch.setattr("drafter.xuat_pdf.tim_libreoffice",
+                        lambda: Path("/usr/bin/soffice") if co_lo else None)
+    app = UngDung(tmp_path)
+    async with app.run_test(size=CO) as pilot:
+        await _mo_q1(pilot)
+        await pilot.press("f9")
+        await _cho(pilot, lambda: isinstance(app.screen, XuatVanBan))
+        hop = app.screen.query_one("#pdf", HopChon)
+        assert hop.value is co_lo and hop.disabled is not co_lo
+        assert f"[{'X' if co_lo else ' '}]" in str(hop.render())  # không chỉ khác màu
