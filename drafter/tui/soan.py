@@ -776,9 +776,9 @@ class SoanBaoCao(ManHinh):
             if i == so_thu_tu:
                 break
             dong += doan.count("\n") + 2  # mỗi đoạn cách nhau một dòng trống
-        vung.focus()
+        self.set_focus(vung, scroll_visible=False)
         vung.move_cursor((dong, 0))
-        vung.scroll_visible()
+        self.call_after_refresh(vung.scroll_visible, animate=False)
 
     def action_giu_so(self) -> None:
         """F6 trên ô số: số giữ từ kỳ trước vẫn đúng kỳ này."""
@@ -890,7 +890,7 @@ class SoanBaoCao(ManHinh):
             self.ma_muc = dich.ma_muc
             await self.dung_bieu_mau()
         self._chon_nut(dich.ma_muc)
-        self.call_after_refresh(self._dat_con_tro, dich)
+        self._dat_con_tro(dich)
 
     def _dat_con_tro(self, t: ThongBao) -> None:
         if t.nhom == "doan_chep":
@@ -905,8 +905,9 @@ class SoanBaoCao(ManHinh):
         for chon in ung_vien:
             ds = self.khung.query(chon)
             if ds:
-                ds.first().focus()
-                ds.first().scroll_visible()
+                # Con trỏ đặt ngay (phím gõ liền sau F8 vào đúng ô); cuộn khi bố cục đã xong.
+                self.set_focus(ds.first(), scroll_visible=False)
+                self.call_after_refresh(ds.first().scroll_visible, animate=False)
                 return
         self._den_doan(t.vi_tri or 1)
 
