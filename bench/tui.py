@@ -1,6 +1,7 @@
 """Đo giao diện: thời gian từ lúc chạy đến khi hiện trang chủ, và từ lúc gõ một phím vào ô số
 (biểu mẫu quý đã nạp, mục có nhiều chỉ tiêu) đến khi màn hình cập nhật xong câu số liệu:
-gõ thêm vào số có sẵn, và trường hợp xấu nhất khi câu và dòng lỗi hiện/ẩn.
+gõ thêm vào số có sẵn, và trường hợp xấu nhất khi câu và dòng lỗi hiện/ẩn; và thời gian chuyển
+sang một mục lớn (từ lúc dàn ý đổi mục đến khi ô đầu của mục hiện xong), lần đầu và lần sau.
 
     python bench/tui.py [--lan 30]
 """
@@ -62,6 +63,47 @@ async def _do_mot_o(app, pilot, soan, ma: str, so_lan: int, cuoi_o: bool) -> lis
     return do
 
 
+MUC_LON = ("chinh_sach", "y_te", "dau_tu_cong", "tu_phap")
+
+
+async def _do_chuyen_muc(pilot, soan, ma: str) -> float:
+    """Từ lúc con trỏ dàn ý tới mục `ma` đến khi ô đầu của mục đã vẽ và không còn gì chờ."""
+    ct = soan.phien.bieu_mau.chi_tieu_cua(ma)[0]
+    t = time.perf_counter()
+    soan._chon_nut(ma)
+    while True:
+        await asyncio.sleep(0)
+        if soan.ma_muc != ma or getattr(soan, "_dang_dung", False):
+            continue
+        o = soan.query(f"#so-{ct.ma}-gia_tri")
+        if o and o.first().region.height and not soan._dirty_widgets \
+                and not soan._layout_required:
+            break
+    do = (time.perf_counter() - t) * 1000
+    await pilot.pause()
+    return do
+
+
+async def do_chuyen_muc(thu_muc: str) -> tuple[list[float], list[float]]:
+    """(lần đầu vào mỗi mục lớn, lần thứ hai), mili giây."""
+    from drafter.tui.soan import SoanBaoCao
+    from drafter.tui.ung_dung import UngDung
+
+    app = UngDung(thu_muc)
+    dau, sau = [], []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        soan = app.screen
+        assert isinstance(soan, SoanBaoCao)
+        for ma in MUC_LON:
+            dau.append(await _do_chuyen_muc(pilot, soan, ma))
+        for ma in MUC_LON:
+            sau.append(await _do_chuyen_muc(pilot, soan, ma))
+    return dau, sau
+
+
 async def do_phim(thu_muc: str, so_lan: int) -> tuple[list[float], list[float], list[float]]:
     """(gõ thêm chữ số vào số có sẵn; gõ đè làm câu và dòng lỗi hiện/ẩn; cả vòng Pilot.press).
 
@@ -101,6 +143,7 @@ def main() -> int:
             [sys.executable, "-c", _KHOI_DONG, tam], check=True, capture_output=True,
             text=True).stdout.strip()) for _ in range(5))
         them, de, pilot_do = asyncio.run(do_phim(tam, args.lan))
+        dau, sau = asyncio.run(do_chuyen_muc(tam))
     print(f"khởi động đến trang chủ: trung vị {statistics.median(khoi_dong):.2f} s, chậm nhất "
           f"{khoi_dong[-1]:.2f} s (mục tiêu < {MUC_TIEU_KHOI_DONG_S} s; 5 lần, kho đã có)")
     print(f"gõ thêm chữ số vào số có sẵn (720 → 7.207 kg) đến khi màn hình cập nhật: trung vị "
@@ -110,6 +153,9 @@ def main() -> int:
           f"chậm nhất {max(de):.1f} ms")
     print(f"cùng phím qua Pilot.press (gồm các lần chờ rảnh của Pilot, cận trên): trung vị "
           f"{statistics.median(pilot_do):.1f} ms")
+    print(f"chuyển sang mục lớn ({', '.join(MUC_LON)}): lần đầu trung vị "
+          f"{statistics.median(dau):.0f} ms, chậm nhất {max(dau):.0f} ms; lần sau trung vị "
+          f"{statistics.median(sau):.0f} ms, chậm nhất {max(sau):.0f} ms")
     return 0
 
 

@@ -7,6 +7,7 @@ giữ đúng như người dùng gõ (kể cả gõ sai) để không mất ch�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from drafter.bieu_mau.cau_van import CauVan
@@ -35,6 +36,7 @@ class PhienSoan:
     da_thay_doi: bool = False
     # Số so sánh lấy từ kho khi mở ("cung_ky", "ky_truoc"): để nói mỗi số từ đâu mà có.
     so_sanh: dict[str, SoLieuKy] = field(default_factory=dict)
+    lan_luu: tuple[datetime, int] | None = None  # (lúc, số phiên bản) của lần lưu gần nhất
 
     @classmethod
     def mo(cls, kho: Kho, xa_id: int, ky: Ky) -> PhienSoan:
@@ -253,6 +255,32 @@ class PhienSoan:
         """Như thong_bao, thêm các đòi hỏi của bản phát hành (số, ngày, họ tên người ký)."""
         return kiem_tra(self.bieu_mau, self.bao_cao, chinh_thuc=True)
 
+    def loi_them_cho_chinh_thuc(self) -> list[ThongBao]:
+        """Lỗi chỉ bản chính thức mới có (số, ngày văn bản, họ tên người ký): cùng với các lỗi
+        của thong_bao là đủ mọi điều màn hình xuất từ chối bản chính thức. Chỉ kiểm tra thông tin
+        văn bản, nên rẻ, gọi được mỗi lần cập nhật dòng trạng thái."""
+        from drafter.bieu_mau.kiem_tra_so_lieu import kiem_thong_tin
+
+        da_co = {t.truong for t in self.thong_bao() if t.nhom == "van_ban" and t.muc_do == "loi"}
+        return [t for t in kiem_thong_tin(self.bao_cao, chinh_thuc=True)
+                if t.muc_do == "loi" and t.truong not in da_co]
+
+    def chi_tieu_theo_thu_tu_in(self, ma_muc: str) -> list[ChiTieu]:
+        """Chỉ tiêu của mục theo thứ tự sẽ in: trước hết theo chỗ giữ [[mã]] trong lời văn, rồi
+        các chỉ tiêu lời văn không nhắc (in thành gạch đầu dòng cuối mục) theo thứ tự biểu mẫu."""
+        from drafter.bieu_mau.danh_dau import LoiDanhDau, cac_giu_cho, phan_tich
+
+        cac = self.bieu_mau.chi_tieu_cua(ma_muc)
+        thu_tu: dict[str, int] = {}
+        for doan in self.bao_cao.van_ban.get(ma_muc, []):
+            try:
+                giu_cho = cac_giu_cho(phan_tich(doan))
+            except LoiDanhDau:
+                continue  # đoạn viết dở: kiểm tra báo lỗi riêng, ở đây chỉ cần thứ tự
+            for g in giu_cho:
+                thu_tu.setdefault(g.ma, len(thu_tu))
+        return sorted(cac, key=lambda c: thu_tu.get(c.ma, len(thu_tu) + cac.index(c)))
+
     def dem(self) -> tuple[int, int]:
         tb = self.thong_bao()
         return sum(t.muc_do == "loi" for t in tb), sum(t.muc_do == "canh_bao" for t in tb)
@@ -326,6 +354,7 @@ class PhienSoan:
         """gop=True cho tự lưu khi ngừng gõ: cả đợt sửa gộp vào một phiên bản (Kho.luu)."""
         so = self.kho.luu(self.xa_id, self.bao_cao, ghi_chu, gop=gop)
         self.da_thay_doi = False
+        self.lan_luu = (datetime.now(), so)
         return so
 
 

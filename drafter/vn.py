@@ -164,7 +164,17 @@ def kiem_gioi_han(so: Decimal, goc: object) -> Decimal:
     return so
 
 
+# Chữ cái hay gõ nhầm thay chữ số (cạnh nhau trên bàn phím hoặc trông giống nhau).
+_CHU_GIONG_SO = {"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"}
+
+
 def _giai_thich_loi_so(goc: str, s: str) -> str:
+    chu = [c for c in dict.fromkeys(s) if c.isalpha()]
+    if chu:
+        nham = [f"«{c}» (số {_CHU_GIONG_SO[c]}?)" for c in chu if c in _CHU_GIONG_SO]
+        return (f"«{goc}» không phải là số: có chữ "
+                f"{', '.join(nham or [f'«{c}»' for c in chu])}; số chỉ gồm chữ số 0–9, dấu chấm "
+                "tách hàng nghìn và dấu phẩy thập phân.")
     if re.fullmatch(r"[-−]?\d+\.\d{1,2}", s) or re.fullmatch(r"[-−]?\d+\.\d{4,}", s):
         return (f"«{goc}» không rõ: dấu chấm chỉ dùng để tách hàng nghìn (1.500), "
                 "phần thập phân viết sau dấu phẩy (1,5).")
@@ -176,6 +186,21 @@ def _giai_thich_loi_so(goc: str, s: str) -> str:
     if s.count(",") > 1:
         return f"«{goc}» có nhiều dấu phẩy; chỉ một dấu phẩy đứng trước phần thập phân."
     return f"«{goc}» không phải là số."
+
+
+def viet_lai_so(van_ban: str, cho_phep_phan_tram: bool = False) -> str | None:
+    """Số người dùng gõ, viết lại như sẽ in: "182450000" → "182.450.000", "1234,50" →
+    "1.234,50" (giữ nguyên phần thập phân đã gõ, không làm tròn), "96,1 %" → "96,1%".
+
+    Gõ sai thì trả về None: chữ đã gõ được giữ nguyên để người dùng thấy và sửa."""
+    try:
+        d = doc_so(van_ban, cho_phep_phan_tram)
+    except LoiNhapSo:
+        return None
+    phan_tram_ = cho_phep_phan_tram and van_ban.strip().endswith("%")
+    nguyen, _, le = str(abs(d)).partition(".")
+    chu = ("-" if d < 0 else "") + f"{int(nguyen):,}".replace(",", ".") + (f",{le}" if le else "")
+    return chu + ("%" if phan_tram_ else "")
 
 
 def _decimal(gia_tri: Decimal | int | float | str) -> Decimal:

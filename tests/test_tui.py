@@ -195,7 +195,7 @@ async def test_o_so_giu_nguyen_so_kieu_viet(tmp_path):
         await _go(pilot, ty_le, "96,1")
         assert ty_le.value == "96,1" and not ty_le.has_class("-invalid")
         assert "96,1%" in str(soan.query_one("#cau-ty_le_bhyt").render())
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # ô → dàn ý → trang chủ
         await pilot.pause(0.2)
         tl = await _sang(pilot, "f10", ThietLap, 0.3)
         o_kh = [o for o in tl.query(Input) if (o.id or "").startswith("kh-")]

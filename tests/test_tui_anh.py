@@ -16,6 +16,7 @@ from drafter.kho import csdl
 from drafter.tui.ung_dung import UngDung
 
 CO = (100, 30)
+CO_NHO = (80, 24)
 THU_MUC_ANH = Path(__file__).parent / "__snapshots__" / "test_tui_anh"
 
 
@@ -40,9 +41,11 @@ def _phim(*phim: str):
         await pilot.pause()
         # Kho mẫu có cả quý I, II/2025 của Cai Kinh (trước khi hợp vào xã minh họa Hợp Mẫu):
         # các ảnh chụp hành trình quý I/2024 như trước.
-        bang = pilot.app.screen.query_one("DataTable")
-        bang.move_cursor(row=bang.get_row_index("2024-Q1"))
-        await pilot.pause()
+        ds = pilot.app.screen.query("DataTable")  # chỉ ở trang chủ
+        if ds:
+            bang = ds.first()
+            bang.move_cursor(row=bang.get_row_index("2024-Q1"))
+            await pilot.pause()
         for p in phim:
             await pilot.press(p)
             await pilot.pause(0.3)
@@ -75,13 +78,37 @@ def test_anh_bang_lenh(snap_compare, ung_dung):
     assert snap_compare(ung_dung, terminal_size=CO, run_before=_phim("enter", "ctrl+p"))
 
 
+# Cửa sổ 80×24 (máy văn phòng cũ): soạn ở mục có số tiền 13 chữ số và ô đang gõ (nhãn in đảo,
+# viền đậm), thông tin văn bản, xuất.
+
+
+async def _soan_ngan_sach(pilot) -> None:
+    await _phim("enter")(pilot)
+    soan = pilot.app.screen
+    await soan.den_muc("ngan_sach")
+    await _phim("tab")(pilot)
+
+
+def test_anh_soan_80x24(snap_compare, ung_dung):
+    assert snap_compare(ung_dung, terminal_size=CO_NHO, run_before=_soan_ngan_sach)
+
+
+def test_anh_thong_tin_van_ban_80x24(snap_compare, ung_dung):
+    assert snap_compare(ung_dung, terminal_size=CO_NHO, run_before=_phim("enter", "f3"))
+
+
+def test_anh_xuat_80x24(snap_compare, ung_dung):
+    assert snap_compare(ung_dung, terminal_size=CO_NHO, run_before=_phim("enter", "f9"))
+
+
 TU_TIENG_ANH = ["Select", "palette", "Search for", "Quit", "Keys", "No matches", "Screenshot",
-                "Theme", "Cancel", "Submit", "Save", "Loading", "Help", "Close", "Delete"]
+                "Theme", "Cancel", "Submit", "Save", "Loading", "Help", "Close", "Delete",
+                "Dismiss", "menu", "Exit", "Open link", "Show", "Toggle", "Maximize", "Minimize"]
 
 
 def test_anh_khong_con_chu_tieng_anh():
     anh = sorted(THU_MUC_ANH.glob("*.svg"))
-    assert len(anh) >= 6, "chưa có ảnh chụp: chạy pytest --snapshot-update"
+    assert len(anh) >= 9, "chưa có ảnh chụp: chạy pytest --snapshot-update"
     for tep in anh:
         chu = html.unescape(re.sub(r"<[^>]+>", "", tep.read_text(encoding="utf-8")))
         chu = chu.replace("\u00a0", " ")

@@ -88,6 +88,10 @@ async def test_quy_ii_tu_quy_i_den_ban_chinh_thuc(tmp_path: Path) -> None:
             if soan.phien.dem()[0] == 0:
                 break
             await nhan("f8")
+            for _ in range(100):  # F8 sang mục khác phải dựng mục: chờ ô nhận con trỏ
+                if app.focused is not None:
+                    break
+                await pilot.pause(0.02)
             o = app.focused
             if isinstance(o, TheDoan):
                 if soan.ma_muc == "chi_dao":

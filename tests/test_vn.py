@@ -190,3 +190,23 @@ def test_ngay_theo_quy_tac_so_0(d):
     assert len(ngay) == 2 and int(ngay) == d.day
     assert int(thang) == d.month and (len(thang) == 2) == (d.month <= 2 or d.month >= 10)
     assert nam == str(d.year)
+
+
+def test_viet_lai_so_nhu_se_in() -> None:
+    """Ô số giao diện: rời ô thì số viết lại như sẽ in, phần thập phân giữ như đã gõ."""
+    assert vn.viet_lai_so("182450000") == "182.450.000"
+    assert vn.viet_lai_so("1234,50") == "1.234,50"
+    assert vn.viet_lai_so("−1.234") == "-1.234"
+    assert vn.viet_lai_so("96,1 %", cho_phep_phan_tram=True) == "96,1%"
+    assert vn.viet_lai_so("1.O45") is None and vn.viet_lai_so("1.5") is None
+
+
+@pytest.mark.parametrize(("chu", "trong_thong_bao"), [
+    ("1.O45", "có chữ «O» (số 0?)"),
+    ("1l", "có chữ «l» (số 1?)"),
+    ("12a", "có chữ «a»;"),
+])
+def test_doc_so_chi_ra_chu_cai_go_nham(chu: str, trong_thong_bao: str) -> None:
+    with pytest.raises(vn.LoiNhapSo) as loi:
+        vn.doc_so(chu)
+    assert f"«{chu}» không phải là số: {trong_thong_bao}" in str(loi.value)

@@ -115,9 +115,9 @@ DauDongNhiemVu = Literal["so", "sao", "gach"]
 class MucBieuMau(_Mau):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tieu_de: str = ""
-    # Tên trên dàn ý của mục không có tiêu đề in ra (khoản "3.1." chỉ có số, khoản "a)" mở
-    # bằng chữ nghiêng): trống thì dàn ý hiện mã mục.
-    ten_dan_y: str = ""
+    # Tên trên dàn ý của màn hình soạn: vừa cửa sổ 80 cột, và là tên duy nhất của mục không có
+    # tiêu đề in ra (khoản "3.1." chỉ có số, khoản "a)" mở bằng chữ nghiêng). Trống: tiêu đề.
+    ten_ngan: str = ""
     cha: str | None = None
     cap: CapDanhSo | None = None
     # Sơ đồ riêng cho các cấp dưới mục này (phần thứ hai liệt kê thẳng 1., 2.; khoản 5. chia
@@ -147,7 +147,7 @@ class MucBieuMau(_Mau):
 
     @property
     def ten(self) -> str:
-        return self.tieu_de or self.ten_dan_y or self.ma
+        return self.tieu_de or self.ten_ngan or self.ma
 
 
 class CachViet(_Mau):

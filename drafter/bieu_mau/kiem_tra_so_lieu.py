@@ -155,7 +155,7 @@ def kiem_tra(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu, chinh_thuc: bool = False,
     ra += _muc_tieu_xem_lai(bieu_mau, bao_cao)
     ra += _muc_trong(bieu_mau, bao_cao, so_lieu)
     ra += _cung_ky_xa_cu(bieu_mau, bao_cao)
-    ra += _kiem_thong_tin(bao_cao, chinh_thuc)
+    ra += kiem_thong_tin(bao_cao, chinh_thuc)
     thu_tu = list(NHOM)
     return sorted(ra, key=lambda t: thu_tu.index(t.nhom))  # sort ổn định: giữ thứ tự trong nhóm
 
@@ -462,7 +462,7 @@ def _muc_trong(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
             if muc.de_muc and not muc.tuy_chon and not co_noi_dung[muc.ma]]
 
 
-def _kiem_thong_tin(bao_cao: BaoCaoDuLieu, chinh_thuc: bool) -> list[ThongBao]:
+def kiem_thong_tin(bao_cao: BaoCaoDuLieu, chinh_thuc: bool) -> list[ThongBao]:
     """Thông tin văn bản: ngày hợp với kỳ; bản chính thức phải có số, ngày, người ký."""
     ra: list[ThongBao] = []
     dau = bao_cao.dau

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,20 +19,44 @@ class Lenh:
     ten: str
     giai_thich: str
     hanh_dong: Callable[[], object]
+    chi_khi_tim: bool = False  # không liệt kê khi ô tìm còn trống (mục, chỉ tiêu: cả trăm dòng)
 
 
 def diem_khop(tu_khoa: str, ten: str) -> float:
-    """Điểm khớp 0–1 không phân biệt dấu: các chữ của từ khóa xuất hiện lần lượt trong tên."""
-    goc, tim = bo_dau(ten), bo_dau(tu_khoa).strip()
+    """Điểm khớp 0–1 không phân biệt dấu, cao nhất trước: cả cụm có trong tên (ở đầu tên, hay
+    đầu phần sau «Mục: », «Chỉ tiêu: »: 1,0; chỗ khác 0,8); mỗi chữ gõ là đầu một từ của tên, theo
+    thứ tự (0,7: «thu ngan» ra «thu - chi ngân sách»); các chữ cái có lần lượt trong tên (tối đa
+    0,5, càng liền nhau càng cao)."""
+    goc, tim = bo_dau(ten), " ".join(bo_dau(tu_khoa).split())
     if not tim:
         return 0.0
+    than = goc.split(": ", 1)[-1]
+    if than.startswith(tim) or goc.startswith(tim):
+        return 1.0
     if tim in goc:
-        return 1.0 if goc.startswith(tim) else 0.8
-    i = 0
-    for c in goc:
-        if i < len(tim) and c == tim[i]:
-            i += 1
-    return 0.5 * i / len(tim) if i == len(tim) else 0.0
+        return 0.8
+    tu = re.findall(r"\w+", goc)
+    j = 0
+    for chu in tim.split():
+        while j < len(tu) and not tu[j].startswith(chu):
+            j += 1
+        if j == len(tu):
+            break
+        j += 1
+    else:
+        return 0.7
+    # Các chữ cái lần lượt: tìm khúc ngắn nhất chứa đủ, điểm theo độ liền.
+    tim = tim.replace(" ", "")
+    tot: int | None = None
+    for dau in (k for k, c in enumerate(goc) if c == tim[0]):
+        i, k = 0, dau
+        while k < len(goc) and i < len(tim):
+            if goc[k] == tim[i]:
+                i += 1
+            k += 1
+        if i == len(tim) and (tot is None or k - dau < tot):
+            tot = k - dau
+    return 0.0 if tot is None else 0.5 * len(tim) / tot
 
 
 class BangLenh(CommandPalette):
@@ -68,7 +93,8 @@ class LenhDrafter(Provider):
 
     async def discover(self) -> Hits:
         for lenh in self._cac_lenh():
-            yield DiscoveryHit(lenh.ten, lenh.hanh_dong, help=lenh.giai_thich)
+            if not lenh.chi_khi_tim:
+                yield DiscoveryHit(lenh.ten, lenh.hanh_dong, help=lenh.giai_thich)
 
     async def search(self, query: str) -> Hits:
         for lenh in self._cac_lenh():

@@ -7,21 +7,21 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
 from drafter.sap_nhap import NGAY_BO_CAP_HUYEN
 from drafter.tui.lenh import Lenh
+from drafter.tui.nen import ChanTrang, ManHinh
 from drafter.tui.o_nhap import OSo, VungVanBan, o_co_nhan
 
 BIEU_MAU_MAC_DINH = "kt-xh-quy-xa"
 
 
-class ThietLap(Screen):
-    BINDINGS = [Binding("f2", "luu", "Lưu", id="luu", priority=True),
-                Binding("f7", "nam_khac(-1)", "Năm trước", id="nam-truoc", priority=True),
-                Binding("f8", "nam_khac(1)", "Năm sau", id="nam-sau", priority=True),
+class ThietLap(ManHinh):
+    BINDINGS = [Binding("f2", "luu", "Lưu", id="luu"),
+                Binding("f7", "nam_khac(-1)", "Năm trước", id="nam-truoc"),
+                Binding("f8", "nam_khac(1)", "Năm sau", id="nam-sau"),
                 Binding("escape", "quay_lai", "Lưu và quay lại", id="quay-lai")]
 
     def __init__(self, nam: int | None = None) -> None:
@@ -74,7 +74,7 @@ class ThietLap(Screen):
             bieu_mau = doc_bieu_mau(ma_bm)
             for ct in bieu_mau.chi_tieu:
                 if "ke_hoach" in ct.so_sanh:
-                    o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-so")
+                    o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-ke-hoach")
                     o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + dau_nguon(
                         ct.ma)
                     yield o
@@ -84,7 +84,7 @@ class ThietLap(Screen):
                     for loai, ten in (("du_toan_huyen", f"dự toán {tren} giao"),
                                       ("du_toan_xa", "dự toán xã giao")):
                         o = OSo(ke_hoach.get(f"{ct.ma}.{loai}", ""), id=f"kh-{ct.ma}--{loai}",
-                                classes="o-so")
+                                classes="o-ke-hoach")
                         o.border_title = f"{ct.ten}: {ten} (đồng)" + dau_nguon(
                             f"{ct.ma}.{loai}")
                         yield o
@@ -109,7 +109,11 @@ class ThietLap(Screen):
                                  f"({viet.ten_co_so(mt.co_so)}) — {tu}"
                                  f"{', xem lại' if mt.xem_lai else ''}", markup=False,
                                  id=f"mt-khac-{d.ma}-{mt.co_so}")
-        yield Footer()
+        yield ChanTrang()
+
+    def enter_tren_o(self, _: Input) -> bool:
+        self.focus_next()  # Enter như Tab: sang ô sau
+        return True
 
     def _gia_tri(self, ma: str) -> str:
         return self.query_one(f"#{ma}", Input).value.strip()
@@ -130,7 +134,7 @@ class ThietLap(Screen):
                      "ho_ten": self._gia_tri("ky_ho_ten")}
         kho.luu_xa(xa)
         ke_hoach = {}
-        for o in self.query(".o-so").results(OSo):
+        for o in self.query(".o-ke-hoach").results(OSo):
             ma = (o.id or "").removeprefix("kh-").replace("--", ".")
             ke_hoach[ma] = o.value.strip() or None
         kho.dat_ke_hoach(xa.id, self.nam, ke_hoach)

@@ -1,32 +1,35 @@
 """Thông tin văn bản: số, ngày (F4: hôm nay), địa danh, trích yếu, dòng dưới trích yếu, Kính gửi,
-căn cứ, Nơi nhận (thêm, bớt, đổi chỗ, gợi ý từ danh sách thường dùng; dòng Lưu luôn ở cuối) và
-người ký."""
+căn cứ, Nơi nhận (thêm, bớt, đổi chỗ, gợi ý từ danh sách thường dùng của xã và các báo cáo trước;
+dòng Lưu luôn ở cuối) và người ký. Enter / Tab / ↓ sang ô sau; F8 đến lỗi tiếp theo (ở đây nếu
+lỗi thuộc thông tin văn bản, không thì về màn hình soạn)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     ListItem,
     ListView,
     Select,
     Static,
+    TextArea,
 )
 
 from drafter import vn
 from drafter.phien_soan import PhienSoan
 from drafter.sap_nhap import chu_thich_cung_ky, goi_y_noi_nhan
 from drafter.tui.lenh import Lenh
+from drafter.tui.nen import ChanTrang, ManHinh, loi_tiep_tu
 from drafter.tui.o_nhap import ONhap, VungVanBan, o_co_nhan
 
 _NGAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
@@ -35,11 +38,12 @@ QUYEN_HAN = [("TM. (thay mặt tập thể)", "TM."), ("KT. (ký thay)", "KT."),
              ("(không có)", "")]
 
 
-class ThongTinVanBan(Screen):
+class ThongTinVanBan(ManHinh):
     BINDINGS = [
-        Binding("f4", "hom_nay", "Ngày hôm nay", id="hom-nay", priority=True),
-        Binding("f2", "luu", "Lưu", id="luu", priority=True),
-        Binding("escape", "quay_lai", "Quay lại", id="quay-lai"),
+        Binding("f4", "hom_nay", "Ngày hôm nay", id="hom-nay"),
+        Binding("f2", "luu", "Lưu", id="luu"),
+        Binding("f8", "loi_tiep", "Lỗi tiếp", id="loi-tiep"),
+        Binding("escape", "quay_lai", "Quay lại soạn", id="quay-lai"),
     ]
 
     # Ô để đặt con trỏ khi F8 đưa tới một lỗi của thông tin văn bản (theo ThongBao.truong).
@@ -50,13 +54,14 @@ class ThongTinVanBan(Screen):
         super().__init__()
         self.phien = phien
         self.tieu_diem = self._O_CUA_TRUONG.get(tieu_diem, tieu_diem)
+        self._hen_dem: Timer | None = None
+        self._da_ghi: dict[str, str] = {}  # chữ mỗi ô đã ghi vào báo cáo (để ghi nốt khi rời)
 
     def compose(self) -> ComposeResult:
         bc, dau = self.phien.bao_cao, self.phien.bao_cao.dau
         ngay = f"{dau.ngay.day:02d}/{dau.ngay.month:02d}/{dau.ngay.year}" if dau.ngay else ""
+        yield Static(self._chu_trang_thai(), id="trang-thai", markup=False)
         with VerticalScroll(id="thong-tin"):
-            yield Static(f"Thông tin văn bản — báo cáo {self.phien.ky.ten_gon}",
-                         classes="tieu-de-muc", markup=False)
             with Horizontal(classes="hang-o"):
                 yield o_co_nhan("so", "Số (trống: văn thư cấp)", dau.so or "",
                               restrict=r"[0-9]*")
@@ -79,12 +84,11 @@ class ThongTinVanBan(Screen):
                 yield Button("Lên", id="nut-len")
                 yield Button("Xuống", id="nut-xuong")
                 yield Button("Bỏ", id="nut-bo", variant="error")
-            # Sau 01/7/2025 gợi ý cấp tỉnh thay cho cấp huyện (sap_nhap.goi_y_noi_nhan).
-            goi_y = [(n, n) for n in goi_y_noi_nhan(self.app.xa.noi_nhan, self.phien.ky)  # type: ignore[attr-defined]
-                     if n not in bc.noi_nhan]
             with Horizontal(classes="hang-o"):
                 yield ONhap("", id="o-them-noi-nhan", placeholder="Nơi nhận mới, Enter để thêm")
-                yield Select(goi_y, prompt="Chọn từ danh sách thường dùng…", id="goi-y-noi-nhan")
+                goi_y = self.goi_y_noi_nhan()
+                yield Select([(n, n) for n in goi_y], prompt=_nhac_goi_y(len(goi_y)),
+                             disabled=not goi_y, id="goi-y-noi-nhan")
             yield o_co_nhan("luu", "Dòng cuối: «- Lưu: …» (luôn ở cuối)", bc.luu)
             if bc.cung_ky_xa_cu is not None:
                 yield Checkbox(f"In chú thích «{chu_thich_cung_ky(bc.cung_ky_xa_cu)}»",
@@ -99,18 +103,97 @@ class ThongTinVanBan(Screen):
             with Horizontal(classes="hang-o"):
                 yield o_co_nhan("chuc_vu", "Chức vụ người ký", "; ".join(bc.chu_ky.chuc_vu))
                 yield o_co_nhan("ho_ten", "Họ và tên người ký", bc.chu_ky.ho_ten)
-        yield Footer()
+        yield Static("", id="goi-y-phim", markup=False)
+        yield ChanTrang()
 
     def on_mount(self) -> None:
+        for o in self.query("Input, TextArea"):
+            if o.id:
+                self._da_ghi[o.id] = o.value if isinstance(o, Input) else o.text  # type: ignore[attr-defined]
         # Mở ra là gõ được ngay (không mất chữ đầu tiên): con trỏ ở ô được yêu cầu, mặc định Số.
-        o = self.query(f"#{self.tieu_diem}") or self.query("#so")
+        self._dat_con_tro(self.tieu_diem)
+
+    def _dat_con_tro(self, ma: str) -> None:
+        o = self.query(f"#{self._O_CUA_TRUONG.get(ma, ma)}") or self.query("#so")
         o.first().focus()
+        o.first().scroll_visible(animate=False)
+
+    # ------------------------------------------------------------ gợi ý nơi nhận
+
+    def goi_y_noi_nhan(self) -> list[str]:
+        """Nơi nhận thường dùng của xã, rồi nơi nhận của các báo cáo trước (mới trước), trừ những
+        nơi đã có trong báo cáo này và dòng «Lưu». Kỳ sau khi bỏ cấp huyện (01/7/2025) thì bỏ các
+        nơi cấp huyện, thêm các nơi cấp tỉnh (sap_nhap.goi_y_noi_nhan)."""
+        app = self.app
+        ra: list[str] = list(app.xa.noi_nhan)  # type: ignore[attr-defined]
+        try:
+            for b in app.kho.cac_bao_cao(app.xa.id)[:6]:  # type: ignore[attr-defined]
+                if b.ky != self.phien.ky.ma:
+                    ra += app.kho.doc(app.xa.id, b.ky).noi_nhan  # type: ignore[attr-defined]
+        except Exception:  # gợi ý chỉ là phụ: kho lỗi thì vẫn còn danh sách của xã
+            pass
+        ra = goi_y_noi_nhan(list(dict.fromkeys(ra)), self.phien.ky)
+        da_co = set(self.phien.bao_cao.noi_nhan)
+        return [n for n in dict.fromkeys(ra) if n not in da_co and not n.lower().startswith("lưu")]
+
+    def _nap_goi_y_noi_nhan(self) -> None:
+        chon = self.query_one("#goi-y-noi-nhan", Select)
+        goi_y = self.goi_y_noi_nhan()
+        chon.set_options([(n, n) for n in goi_y])
+        chon.prompt = _nhac_goi_y(len(goi_y))
+        chon.disabled = not goi_y
+
+    # ------------------------------------------------------------ phím
+
+    def enter_tren_o(self, o: Input) -> bool:
+        """Enter trong một ô chữ: sang ô sau (ô «Nơi nhận mới»: thêm nơi nhận)."""
+        if o.id == "o-them-noi-nhan":
+            return False
+        self.focus_next()
+        return True
+
+    def on_descendant_focus(self, su_kien: events.DescendantFocus) -> None:
+        o = su_kien.widget
+        if isinstance(o, TextArea):
+            chu = "Mỗi dòng một nơi / một căn cứ; Enter xuống dòng · Tab ô sau · Esc quay lại soạn"
+        elif o.id == "o-them-noi-nhan":
+            chu = "Gõ nơi nhận rồi Enter để thêm · Tab ô sau · Esc quay lại soạn"
+        elif isinstance(o, ListView):
+            chu = "↑↓ chọn nơi nhận; Tab tới nút Lên, Xuống, Bỏ · Esc quay lại soạn"
+        elif isinstance(o, Select):
+            chu = "Enter mở danh sách, ↑↓ chọn, Enter thêm · Tab ô sau · Esc quay lại soạn"
+        else:
+            chu = "Enter, Tab, ↓ ô sau · ↑ ô trước · F8 lỗi tiếp · Esc quay lại soạn"
+        self.query_one("#goi-y-phim", Static).update(chu)
+
+    # ------------------------------------------------------------ số lỗi
+
+    def _chu_trang_thai(self) -> str:
+        loi, canh_bao = self.phien.dem()
+        them = len(self.phien.loi_them_cho_chinh_thuc())
+        return (f"Thông tin văn bản — báo cáo {self.phien.ky.ten_gon} · {loi} lỗi, {canh_bao} "
+                f"cảnh báo" + (f" · bản chính thức cần thêm {them}" if them else ""))
+
+    def _hen_dem_lai(self) -> None:
+        # Đếm lại cả báo cáo khi ngừng gõ, không phải mỗi phím.
+        if self._hen_dem is not None:
+            self._hen_dem.stop()
+        self._hen_dem = self.set_timer(0.5, self._dem_lai)
+
+    def _dem_lai(self) -> None:
+        self.query_one("#trang-thai", Static).update(self._chu_trang_thai())
 
     # ------------------------------------------------------------ sửa
 
     def on_input_changed(self, su_kien: Input.Changed) -> None:
-        ma = su_kien.input.id or ""
-        p, v = self.phien, su_kien.value
+        self._ghi_o(su_kien.input.id or "", su_kien.value)
+
+    def _ghi_o(self, ma: str, v: str) -> None:
+        if self._da_ghi.get(ma) == v:
+            return
+        self._da_ghi[ma] = v
+        p = self.phien
+        self._hen_dem_lai()
         if ma == "so":
             p.dat_dau("so", v or None)
         elif ma == "ngay":
@@ -139,16 +222,24 @@ class ThongTinVanBan(Screen):
                 raise ValueError
             ngay = date(int(m[3]), int(m[2]), int(m[1]))
         except ValueError:
+            # Ngày cũ không còn đúng ý người gõ: bỏ đi (bản chính thức sẽ đòi ngày, F8 đưa về
+            # đây), không để văn bản in ngày cũ mà người gõ tưởng đã sửa.
+            self.phien.dat_dau("ngay", None)
             loi.update(f"«{chu}» chưa phải ngày: gõ ngày/tháng/năm, ví dụ 15/4/2024 (chữ đã gõ "
-                       "vẫn được giữ).")
+                       "vẫn được giữ ở ô này).")
             return
         self.phien.dat_dau("ngay", ngay)
         loi.set_classes("cau")
         loi.update(f"Sẽ in: {vn.ngay_thang_nam(ngay)}")
 
-    def on_text_area_changed(self, su_kien) -> None:
-        ma = su_kien.text_area.id
-        chu = su_kien.text_area.text
+    def on_text_area_changed(self, su_kien: TextArea.Changed) -> None:
+        self._ghi_vung(su_kien.text_area.id or "", su_kien.text_area.text)
+
+    def _ghi_vung(self, ma: str, chu: str) -> None:
+        if self._da_ghi.get(ma) == chu:
+            return
+        self._da_ghi[ma] = chu
+        self._hen_dem_lai()
         if ma == "trich_yeu":
             self.phien.dat_dau("trich_yeu", " ".join(chu.split()) or None)
         elif ma in ("kinh_gui", "can_cu"):
@@ -177,6 +268,8 @@ class ThongTinVanBan(Screen):
         if noi and noi not in self.phien.bao_cao.noi_nhan:
             self.phien.dat("noi_nhan", [*self.phien.bao_cao.noi_nhan, noi])
             self._ve_noi_nhan(len(self.phien.bao_cao.noi_nhan) - 1)
+            self._nap_goi_y_noi_nhan()
+            self._hen_dem_lai()
 
     def on_button_pressed(self, su_kien: Button.Pressed) -> None:
         ds = self.query_one("#ds-noi-nhan", ListView)
@@ -195,6 +288,8 @@ class ThongTinVanBan(Screen):
             i += 1
         self.phien.dat("noi_nhan", nn)
         self._ve_noi_nhan(i)
+        self._nap_goi_y_noi_nhan()
+        self._hen_dem_lai()
 
     def _ve_noi_nhan(self, chon: int | None) -> None:
         ds = self.query_one("#ds-noi-nhan", ListView)
@@ -227,20 +322,39 @@ class ThongTinVanBan(Screen):
         self.query_one("#ngay", Input).value = (
             f"{hom_nay.day:02d}/{hom_nay.month:02d}/{hom_nay.year}")
 
+    def ghi_o_dang_go(self) -> None:
+        """Chữ trong ô đang gõ vào báo cáo ngay (trước khi lưu, thoát, rời màn hình)."""
+        o = self.focused
+        if isinstance(o, Input) and o.id != "o-them-noi-nhan":
+            self._ghi_o(o.id or "", o.value)
+        elif isinstance(o, TextArea):
+            self._ghi_vung(o.id or "", o.text)
+
     def action_luu(self) -> None:
+        self.ghi_o_dang_go()
         so = self.phien.luu()
         self.notify(f"Đã lưu (phiên bản {so})", markup=False)
 
     def action_quay_lai(self) -> None:
-        if self.phien.da_thay_doi:
-            self.phien.luu()
-        self.app.pop_screen()
+        self.app.pop_screen()  # lưu ở on_screen_suspend
+
+    async def action_loi_tiep(self) -> None:
+        """F8: lỗi tiếp theo; lỗi của thông tin văn bản thì đặt con trỏ ngay ở đây."""
+        self.ghi_o_dang_go()
+        self.phien.kiem_tra_lai()
+        await loi_tiep_tu(self, tai_day=self._dat_con_tro)
 
     def on_screen_suspend(self) -> None:
+        self.ghi_o_dang_go()
         if self.phien.da_thay_doi:
             self.phien.luu()
 
     def cac_lenh(self) -> list[Lenh]:
         return [Lenh("Ngày ban hành là hôm nay", "F4", self.action_hom_nay),
                 Lenh("Lưu thông tin văn bản", "F2", self.action_luu),
+                Lenh("Đến lỗi tiếp theo", "F8", self.action_loi_tiep),
                 Lenh("Quay lại soạn báo cáo", "Esc", self.action_quay_lai)]
+
+
+def _nhac_goi_y(so: int) -> str:
+    return f"Thường dùng: {so} nơi…" if so else "Thường dùng: đã có hết"

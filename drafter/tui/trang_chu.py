@@ -6,16 +6,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, DataTable, Footer, Label, Static
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Label, Static
 
 from drafter.kho.kho import TEN_TRANG_THAI
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tui.lenh import Lenh
+from drafter.tui.nen import ChanTrang, ManHinh
 from drafter.tui.o_nhap import ONhap
 
 
-class TrangChu(Screen):
+class TrangChu(ManHinh):
     BINDINGS = [
         Binding("enter", "mo", "Mở", show=True),
         Binding("f4", "tao_ky_moi", "Tạo kỳ mới", id="tao-ky-moi"),
@@ -38,7 +39,7 @@ class TrangChu(Screen):
                 yield Button("Tạo kỳ mới", id="nut-tao")
                 yield Button("Xuất .docx", id="nut-xuat")
                 yield Button("Thiết lập", id="nut-thiet-lap")
-        yield Footer()
+        yield ChanTrang()
 
     def on_mount(self) -> None:
         bang = self.query_one(DataTable)

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.timer import Timer
 
 from drafter.kho import Kho, LoiKho
 from drafter.ky_bao_cao import Ky
 from drafter.tui.lenh import BangLenh, Lenh, LenhDrafter
+from drafter.tui.nen import ManHinh
+
+GIU_PHIM_TOI_DA_GIAY = 1.5  # giữ phím chờ màn hình / mục mở xong lâu nhất chừng này
 
 
 class UngDung(App, inherit_bindings=False):
@@ -22,9 +27,12 @@ class UngDung(App, inherit_bindings=False):
     CSS_PATH = "ung_dung.tcss"
     COMMANDS = {LenhDrafter}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Thoát", priority=True, id="thoat"),
-        # Chân trang tự hiện "^p Lệnh" ở góc phải: không hiện lần thứ hai.
-        Binding("ctrl+p", "command_palette", "Lệnh", priority=True, id="bang-lenh", show=False),
+        # Không ưu tiên: Ctrl+Q đi sau các chữ số gõ ngay trước nó (qua ô đang gõ), nên thoát lưu
+        # đủ cả những chữ đó. Không ô nhập nào của Textual dùng Ctrl+Q.
+        Binding("ctrl+q", "quit", "Thoát", id="thoat"),
+        # Chân trang tự hiện "^p Lệnh" ở góc phải: không hiện lần thứ hai. Không ưu tiên (như
+        # Ctrl+Q): chữ gõ ngay trước Ctrl+P vào ô đang gõ, không rơi vào ô tìm của bảng lệnh.
+        Binding("ctrl+p", "command_palette", "Lệnh", id="bang-lenh", show=False),
         Binding("ctrl+c", "help_quit", show=False, priority=True),
     ]
 
@@ -32,6 +40,56 @@ class UngDung(App, inherit_bindings=False):
         super().__init__()
         self.kho = kho or Kho.mo(thu_muc)
         self.xa = self.kho.xa_mac_dinh()
+        self._phim_giu: list[events.Key] = []
+        self._so_lan_giu = 0
+        self._hen_tha: Timer | None = None
+
+    # ------------------------------------------------------------ giữ phím khi đang chuyển
+
+    def giu_phim(self) -> None:
+        """Từ giờ tới tha_phim (màn hình đang mở, mục đang dựng), phím gõ vào được giữ lại rồi
+        trao đúng thứ tự cho ô nhận con trỏ sau đó, thay vì rơi vào màn hình chưa có ô nào."""
+        self._so_lan_giu += 1
+        if self._hen_tha is not None:
+            self._hen_tha.stop()
+        # Phòng lỗi lập trình: không bao giờ nuốt phím mãi.
+        self._hen_tha = self.set_timer(GIU_PHIM_TOI_DA_GIAY, self._tha_het)
+
+    def tha_phim(self) -> None:
+        self._so_lan_giu = max(0, self._so_lan_giu - 1)
+        if not self._so_lan_giu:
+            if self._hen_tha is not None:
+                self._hen_tha.stop()
+                self._hen_tha = None
+            if self._phim_giu:
+                self.call_later(self._xa_phim)
+
+    def _tha_het(self) -> None:
+        self._so_lan_giu = 1
+        self.tha_phim()
+
+    async def _xa_phim(self) -> None:
+        while self._phim_giu and not self._so_lan_giu:
+            await super().on_event(self._phim_giu.pop(0))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and (
+                self._so_lan_giu or self._phim_giu):
+            self._phim_giu.append(event)
+            return
+        await super().on_event(event)
+
+    def push_screen(self, screen, *args, **kw):  # type: ignore[no-untyped-def, override]
+        if isinstance(screen, ManHinh):
+            screen.giu_phim = True
+            self.giu_phim()
+        return super().push_screen(screen, *args, **kw)
+
+    def switch_screen(self, screen):  # type: ignore[no-untyped-def, override]
+        if isinstance(screen, ManHinh):
+            screen.giu_phim = True
+            self.giu_phim()
+        return super().switch_screen(screen)
 
     def on_mount(self) -> None:
         from drafter.tui.trang_chu import TrangChu
@@ -49,8 +107,12 @@ class UngDung(App, inherit_bindings=False):
                                       id="--command-palette"))
 
     async def action_quit(self) -> None:
-        """Thoát không bao giờ hỏi lưu: mọi phiên soạn đang mở được lưu nốt rồi mới đóng."""
+        """Thoát không bao giờ hỏi lưu: chữ trong ô đang gõ được ghi vào báo cáo, mọi phiên soạn
+        đang mở được lưu nốt rồi mới đóng."""
         for man_hinh in self.screen_stack:
+            ghi = getattr(man_hinh, "ghi_o_dang_go", None)
+            if ghi is not None:
+                ghi()
             phien = getattr(man_hinh, "phien", None)
             if phien is not None and phien.da_thay_doi:
                 try:

@@ -7,8 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from drafter import vn
 from drafter.bieu_mau.dung_van_ban import dung, tieu_de_muc
@@ -16,6 +15,7 @@ from drafter.danh_so import duyet_van_ban
 from drafter.ghi_docx.cuoi import cau_ket_in, dong_chu_ky, dong_noi_nhan
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
+from drafter.tui.nen import ChanTrang, ManHinh, loi_tiep_tu
 from drafter.van_ban import DAU_DONG, Bang, ChuThich, Doan, DoanVan, VanBan
 
 
@@ -90,9 +90,10 @@ def _dau_dong(doan: DoanVan) -> Text:
     return Text(DAU_DONG.get(doan.dau_dong or "", ""))
 
 
-class XemTruoc(Screen):
-    BINDINGS = [Binding("escape", "quay_lai", "Quay lại", id="quay-lai"),
-                Binding("f5", "quay_lai", "Quay lại", show=False, priority=True)]
+class XemTruoc(ManHinh):
+    BINDINGS = [Binding("escape", "quay_lai", "Quay lại soạn", id="quay-lai"),
+                Binding("f5", "quay_lai", "Quay lại", show=False),
+                Binding("f8", "loi_tiep", "Lỗi tiếp", id="loi-tiep")]
 
     def __init__(self, phien: PhienSoan, ma_muc: str | None = None) -> None:
         super().__init__()
@@ -109,7 +110,7 @@ class XemTruoc(Screen):
                 yield Static(Text("Chú thích", style="bold underline"), classes="de-muc")
                 for t in chu_thich:
                     yield Static(t, classes="chu-thich")
-        yield Footer()
+        yield ChanTrang()
 
     def on_mount(self) -> None:
         self.query_one("#xem-truoc").focus()
@@ -117,18 +118,43 @@ class XemTruoc(Screen):
             self.call_after_refresh(self._den_muc)
 
     def _den_muc(self) -> None:
-        muc = self.phien.bieu_mau.muc_theo_ma().get(self.ma_muc or "")
+        """Cuộn tới mục đang soạn. Mục không có đề mục riêng (de_muc = false, như «Chăn nuôi -
+        Thú y») in thành đoạn mở đầu bằng tên mục trong thân mục cha: tìm đề mục của mục cha
+        gần nhất, rồi đoạn đầu tiên sau đó có tên mục."""
+        theo_ma = self.phien.bieu_mau.muc_theo_ma()
+        muc = theo_ma.get(self.ma_muc or "")
         if muc is None:
             return
-        ten = tieu_de_muc(self.phien.bao_cao, muc)
-        for o in self.query(".de-muc").results(Static):
-            if ten and ten.upper() in str(o.render()).upper():
-                self.query_one("#xem-truoc", VerticalScroll).scroll_to_widget(o, top=True,
-                                                                              animate=False)
-                return
+        chuoi = [muc]
+        while chuoi[-1].cha and not chuoi[-1].de_muc:
+            chuoi.append(theo_ma[chuoi[-1].cha])
+        dong = list(self.query("#xem-truoc > Static").results(Static))
+        tu = 0
+        for m in reversed(chuoi):
+            ten = tieu_de_muc(self.phien.bao_cao, m).upper()
+            if not ten:
+                continue
+            la_de_muc = m.de_muc
+            for i in range(tu, len(dong)):
+                o = dong[i]
+                if la_de_muc != o.has_class("de-muc"):
+                    continue
+                if ten in str(o.render()).upper():
+                    tu = i
+                    break
+        if tu:
+            khung = self.query_one("#xem-truoc", VerticalScroll)
+            khung.scroll_to_widget(dong[tu], top=True, animate=False)
+            # Lần bố cục đầu chưa đủ chiều cao các đoạn dài (cửa sổ thật chậm hơn kiểm thử):
+            # cuộn lại một lần khi bố cục đã xong.
+            self.set_timer(0.2, lambda: khung.scroll_to_widget(dong[tu], top=True,
+                                                               animate=False))
 
     def action_quay_lai(self) -> None:
         self.app.pop_screen()
+
+    async def action_loi_tiep(self) -> None:
+        await loi_tiep_tu(self)
 
     def cac_lenh(self) -> list[Lenh]:
         return [Lenh("Quay lại soạn báo cáo", "Esc", self.action_quay_lai)]

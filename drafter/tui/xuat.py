@@ -15,11 +15,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Label,
     OptionList,
     ProgressBar,
@@ -33,6 +32,7 @@ from drafter.ket_luan import KetLuan
 from drafter.ky_bao_cao import ten_tep_bao_cao
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
+from drafter.tui.nen import ChanTrang, ManHinh, loi_tiep_tu
 from drafter.tui.o_nhap import ONhap
 
 if TYPE_CHECKING:
@@ -87,12 +87,13 @@ class _KetQuaXuat:
     loi: str = ""
 
 
-class XuatVanBan(Screen):
+class XuatVanBan(ManHinh):
     """Xuất: chọn bản nháp (trình ký) hay bản chính thức, xem kết luận nội dung và thể thức
     cạnh nhau theo nhóm; Enter trên một phát hiện để về đúng chỗ sửa."""
 
-    BINDINGS = [Binding("escape", "quay_lai", "Quay lại", id="quay-lai"),
-                Binding("f9", "xuat", "Xuất", id="xuat", priority=True)]
+    BINDINGS = [Binding("escape", "quay_lai", "Quay lại soạn", id="quay-lai"),
+                Binding("f8", "loi_tiep", "Lỗi tiếp", id="loi-tiep"),
+                Binding("f9", "xuat", "Xuất", id="xuat")]
 
     def __init__(self, phien: PhienSoan) -> None:
         super().__init__()
@@ -126,7 +127,11 @@ class XuatVanBan(Screen):
             yield Static("", id="ket-qua", markup=False)
             yield Static("", id="tom-tat", markup=False)
             yield OptionList(id="phat-hien")
-        yield Footer()
+        yield ChanTrang()
+
+    def enter_tren_o(self, _: ONhap) -> bool:
+        self.focus_next()  # Enter trong ô thư mục / tên tệp: sang ô sau, không xuất vội
+        return True
 
     def on_mount(self) -> None:
         self._danh_gia()
@@ -281,8 +286,12 @@ class XuatVanBan(Screen):
     def action_quay_lai(self) -> None:
         self.app.pop_screen()
 
+    async def action_loi_tiep(self) -> None:
+        await loi_tiep_tu(self)
+
     def cac_lenh(self) -> list[Lenh]:
         return [Lenh("Xuất văn bản", "F9", self.action_xuat),
+                Lenh("Đến lỗi tiếp theo", "F8", self.action_loi_tiep),
                 Lenh("Quay lại soạn báo cáo", "Esc", self.action_quay_lai)]
 
 
