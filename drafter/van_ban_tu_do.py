@@ -421,7 +421,7 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
     """Lỗi và cảnh báo của văn bản tự do, cùng nhóm với báo cáo theo biểu mẫu: đoạn chép từ
     kỳ trước chưa xem lại (lỗi), từ ngữ gắn với kỳ khác, chỗ để trống, thông tin văn bản."""
     from drafter.bieu_mau.gan_ky import soat
-    from drafter.bieu_mau.kiem_tra_so_lieu import NHOM, ThongBao, _kiem_thong_tin, trich_dau
+    from drafter.bieu_mau.kiem_tra_so_lieu import NHOM, ThongBao, kiem_thong_tin, trich_dau
 
     ra: list[ThongBao] = []
     ky = td.ky_bao_cao
@@ -457,7 +457,7 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
             for c in soat(chu, ky, da_chep=da_chep):
                 ra.append(ThongBao("canh_bao", f"«{c.chu}» — {c.ly_do}", d.ma, truong="van_ban",
                                    noi=d.noi(), nhom="gan_ky", vi_tri=so_doan))
-    for tb in _kiem_thong_tin(td, chinh_thuc):  # type: ignore[arg-type]
+    for tb in kiem_thong_tin(td, chinh_thuc):  # type: ignore[arg-type]
         # Kế hoạch, tờ trình ban hành trước hay trong kỳ nó nói tới: không đòi "sau khi hết kỳ".
         if "chưa qua hết" in tb.thong_diep and not td.dau.ten_loai.startswith("BÁO CÁO"):
             continue

@@ -39,6 +39,11 @@ async def _cho(pilot, dieu_kien: Callable[[], object], toi_da: float = 5.0) -> N
 
 async def _mo_q1(pilot) -> SoanBaoCao:
     await _cho(pilot, lambda: isinstance(pilot.app.screen, TrangChu))
+    # Kho mẫu có cả quý I, II/2025 của Cai Kinh (trước khi hợp vào xã minh họa Hợp Mẫu): chọn
+    # đúng dòng quý I/2024 (bằng phím, như người dùng).
+    bang = pilot.app.screen.query_one("DataTable")
+    while bang.get_row_at(bang.cursor_row)[0] != "quý I/2024":
+        await pilot.press("down")
     await pilot.press("enter")
     await _cho(pilot, lambda: isinstance(pilot.app.screen, SoanBaoCao)
                and pilot.app.focused is not None)
