@@ -86,6 +86,13 @@ class PhienTuDo:
         tb = self.thong_bao()
         return sum(t.muc_do == "loi" for t in tb), sum(t.muc_do == "canh_bao" for t in tb)
 
+    def loi_them_cho_chinh_thuc(self) -> list:
+        """Lỗi chỉ bản chính thức mới có (số, ngày, họ tên người ký), như PhienSoan: màn hình
+        thông tin văn bản dùng chung cho cả hai loại phiên."""
+        da_co = {(t.truong, t.thong_diep) for t in self.thong_bao() if t.muc_do == "loi"}
+        return [t for t in self.thong_bao_chinh_thuc()
+                if t.muc_do == "loi" and (t.truong, t.thong_diep) not in da_co]
+
     def dung_van_ban(self) -> VanBan:
         return dung_van_ban(self.bao_cao)[0]
 
