@@ -4,20 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.cai-dat-xong
 
-.PHONY: run test lint bench clean quy-tac
+.PHONY: run test lint bench clean quy-tac rang-buoc
 
-$(STAMP): pyproject.toml
+# constraints.txt ghim đúng các bản đã kiểm thử: máy mới (và CI) cài y như vậy.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/drafter
 
-test: $(STAMP)
+test: lint
+	$(BIN)/python -m pytest -q -n auto
+
+lint: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
-	$(BIN)/python -m pytest -q
+
+# Sau khi đổi phụ thuộc trong pyproject.toml: ghi lại bản đã cài vào constraints.txt.
+rang-buoc: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt
 
 # Trang danh mục quy tắc NĐ 30 sinh từ drafter/nd30.py (kiểm thử báo khi trang cũ).
 quy-tac: $(STAMP)

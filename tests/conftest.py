@@ -16,6 +16,16 @@ from drafter.van_ban import VanBan
 
 TEP_MAU = "van-ban-cai-kinh-quy-I-2024.json"
 
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Kiểm thử giao diện mang dấu `tui`; các hành trình dài (`slow`) chạy trước: khi chạy song
+    song (make test dùng pytest-xdist), chúng bắt đầu ngay trên một lõi trong lúc các lõi khác
+    làm phần còn lại, thay vì kéo dài đuôi của lần chạy."""
+    for item in items:
+        if item.path.name.startswith("test_tui"):
+            item.add_marker(pytest.mark.tui)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
 # ------------------------------------------------ mọi tệp .docx kiểm thử ghi ra đúng lược đồ
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,29 +75,3 @@ def docx_mau(tmp_path_factory: pytest.TempPathFactory, van_ban_mau: VanBan) -> P
 @pytest.fixture(scope="session")
 def tl_mau(docx_mau: Path) -> TaiLieuDocx:
     return TaiLieuDocx(docx_mau)
-
-
-def van_ban_nho(**thay: object) -> dict:
-    """Một văn bản tối thiểu hợp lệ dưới dạng dữ liệu JSON, sửa được từng phần."""
-    du_lieu: dict = {
-        "phien_ban": 1,
-        "dau": {
-            "co_quan_ban_hanh": ["ỦY BAN NHÂN DÂN", "XÃ THỬ NGHIỆM"],
-            "so": "5", "ky_hieu": "BC-UBND", "dia_danh": "Thử Nghiệm", "ngay": "2024-02-05",
-            "trich_yeu": "Tình hình kinh tế - xã hội quý I năm 2024",
-        },
-        "danh_so": ["la_ma", "so", "chu"],
-        "noi_dung": [{"loai": "doan", "noi_dung": "Nội dung."}],
-        "cau_ket": "Trên đây là báo cáo",
-        "noi_nhan": ["UBND huyện (b/c)"],
-        "luu": "VT, VP",
-        "chu_ky": {"co_quan_hoac_chuc_vu": "ỦY BAN NHÂN DÂN", "chuc_vu": ["CHỦ TỊCH"],
-                   "ho_ten": "Nguyễn Văn A"},
-    }
-    du_lieu.update(thay)
-    return du_lieu
-
-
-def ghi_va_doc(tmp_path: Path, du_lieu: dict, ten: str = "vb.docx") -> TaiLieuDocx:
-    vb = VanBan.model_validate(du_lieu)
-    return TaiLieuDocx(ghi_tep(vb, tmp_path / ten))

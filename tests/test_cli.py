@@ -12,7 +12,7 @@ import pytest
 from drafter import cli
 from drafter.ghi_tep import ghi_nguyen_tu
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 
 def _chay(capsys, *args: str) -> tuple[int, str, str]:

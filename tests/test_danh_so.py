@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from drafter.danh_so import duyet, duyet_van_ban
 from drafter.loi_tieng_viet import cac_loi
 from drafter.van_ban import VanBan
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 
 def _nhan(du_lieu: dict) -> list[str]:

@@ -18,7 +18,7 @@ from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
 from drafter.bieu_mau.tinh_toan import doc_o_so
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tai_nguyen import tep_mau
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 SO_DAI = "9" * 5000  # Python không đổi được chuỗi quá 4300 chữ số thành int
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 from drafter.ghi_docx.do_rong import do_rong_cm
 from drafter.kiem_tra.doc_docx import NS, TaiLieuDocx, w
-from tests.conftest import ghi_va_doc, van_ban_nho
+from tests.van_ban_thu import ghi_va_doc, van_ban_nho
 
 TNR = "Times New Roman"
 

@@ -24,7 +24,7 @@ from drafter.tai_nguyen import tep_mau
 from drafter.tep_van_ban import doc_van_ban
 from drafter.tui.xem_truoc import cac_dong
 from drafter.van_ban import VanBan
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 
 def _xml(tep: Path, phan: str = "word/document.xml") -> etree._Element:

@@ -25,7 +25,7 @@ from drafter.ghi_tep import (
 from drafter.ky_bao_cao import Ky, ten_tep_bao_cao
 from drafter.loi_tieng_viet import cau_loi_os, ly_do_loi_os
 from drafter.tai_nguyen import tep_mau
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 LA_POSIX = os.name == "posix"
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,8 @@ from drafter.kiem_tra import Muc, kiem_tra
 from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, w
 from drafter.kiem_tra.so_lieu import kiem_tong, kiem_ty_le
 from drafter.van_ban import VanBan
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import SuaXml as Sua
+from tests.van_ban_thu import sua_docx, van_ban_nho
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -156,21 +155,6 @@ def _sect(doc: etree._Element) -> etree._Element:
     return doc.find("w:body/w:sectPr", NS)
 
 
-Sua = Callable[[dict[str, etree._Element]], None]
-
-
-def _sua_docx(goc: Path, dich: Path, sua: Sua) -> Path:
-    with zipfile.ZipFile(goc) as z:
-        ten = z.namelist()
-        xml = {n: etree.fromstring(z.read(n)) for n in ten
-               if n.startswith("word/") and n.endswith(".xml")}
-        sua(xml)
-        with zipfile.ZipFile(dich, "w", zipfile.ZIP_DEFLATED) as ra:
-            for n in ten:
-                du_lieu = etree.tostring(xml[n], xml_declaration=True, encoding="UTF-8",
-                                         standalone=True) if n in xml else z.read(n)
-                ra.writestr(n, du_lieu)
-    return dich
 
 
 def _header_mac_dinh(x: dict) -> etree._Element:
@@ -305,7 +289,7 @@ TRUONG_HOP: list[tuple[str, Sua, dict[str, Muc]]] = [
 @pytest.mark.parametrize(("ten", "sua", "mong_doi"), TRUONG_HOP, ids=[t[0] for t in TRUONG_HOP])
 def test_moi_quy_tac_bi_pha_thi_chi_quy_tac_do_bao(tmp_path, docx_dung, ket_qua_dung, ten, sua,
                                                     mong_doi):
-    hong = _sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)
+    hong = sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)
     ket_qua = {k.ma: k for k in kiem_tra(hong).ket_qua}
     for ma, muc in mong_doi.items():
         assert ket_qua[ma].muc == muc, ket_qua[ma].dong()
@@ -405,7 +389,7 @@ BIEN_KHOANG = _bien_khoang()
 def test_hai_dau_khoang_cua_danh_muc(tmp_path, docx_dung, ten, sua, ma, trong):
     """Giá trị ở hai đầu khoảng của danh mục thì quy tắc không báo Không đạt; ra ngoài một
     chút thì báo."""
-    k = next(k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)).ket_qua
+    k = next(k for k in kiem_tra(sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)).ket_qua
              if k.ma == ma)
     assert (k.muc != Muc.KHONG_DAT) == trong, k.dong()
 
@@ -418,10 +402,10 @@ def test_trang_ngang(tmp_path, docx_dung):
         pg.set(w("w"), "16838")
         pg.set(w("h"), "11906")
 
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "n.docx", ngang)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(docx_dung, tmp_path / "n.docx", ngang)).ket_qua}
     assert kq["kho_giay"].muc == Muc.DAT and kq["huong_giay"].muc == Muc.CANH_BAO
     khong_bang = ghi_tep(VanBan.model_validate(van_ban_nho()), tmp_path / "kb.docx")
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(khong_bang, tmp_path / "n2.docx", ngang)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(khong_bang, tmp_path / "n2.docx", ngang)).ket_qua}
     assert kq["huong_giay"].muc == Muc.KHONG_DAT
 
 
@@ -433,7 +417,7 @@ def test_1_2_thieu_dau_cham(tmp_path):
                 {"loai": "muc", "tieu_de": "Chăn nuôi"}]}]}])
     dung = ghi_tep(VanBan.model_validate(du_lieu), tmp_path / "a.docx")
     assert {k.ma: k.muc for k in kiem_tra(dung).ket_qua}["thu_tu_de_muc"] == Muc.DAT
-    hong = _sua_docx(dung, tmp_path / "b.docx",
+    hong = sua_docx(dung, tmp_path / "b.docx",
                      lambda x: _doi_chu(_doan(x[D], "1.2. "), "1.2. ", "1.2 "))
     k = next(k for k in kiem_tra(hong).ket_qua if k.ma == "thu_tu_de_muc")
     assert k.muc == Muc.KHONG_DAT and "«1.2» thiếu dấu chấm cuối" in k.chi_tiet
@@ -582,7 +566,7 @@ def test_cli_check(docx_dung, tmp_path, capsys):
     assert cli.main(["check", str(docx_dung), "--json"]) == 0
     du_lieu = json.loads(capsys.readouterr().out)
     assert du_lieu["dat_the_thuc"] is True and du_lieu["tong_ket"]["khong_dat"] == 0
-    hong = _sua_docx(docx_dung, tmp_path / "h.docx",
+    hong = sua_docx(docx_dung, tmp_path / "h.docx",
                      lambda x: _doi_chu(_doan(x[D], "Số:"), "05/", "5/"))
     assert cli.main(["check", str(hong)]) == 1
     assert "[Không đạt]" in capsys.readouterr().out
@@ -622,9 +606,9 @@ def test_phong_theo_theme_duoc_tra_trong_theme(tmp_path, docx_dung):
         for latin in x["word/theme/theme1.xml"].iter(f"{a}latin"):
             latin.set("typeface", "Times New Roman")
 
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "c.docx", dung_theme)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(docx_dung, tmp_path / "c.docx", dung_theme)).ket_qua}
     assert kq["phong_chu"].muc == Muc.KHONG_DAT and "Cambria" in kq["phong_chu"].chi_tiet
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx_dung, tmp_path / "t.docx", theme_tnr)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(docx_dung, tmp_path / "t.docx", theme_tnr)).ket_qua}
     assert kq["phong_chu"].muc == Muc.CANH_BAO  # ascii/hAnsi đúng; eastAsia, cs chưa khai
 
 
@@ -648,7 +632,7 @@ def test_quoc_hieu_trong_khung_chu(tmp_path, docx_dung):
         etree.SubElement(o, w("p"))  # ô bảng phải còn ít nhất một đoạn
         body.insert(0, p)
 
-    hong = _sua_docx(docx_dung, tmp_path / "khung.docx", vao_khung)
+    hong = sua_docx(docx_dung, tmp_path / "khung.docx", vao_khung)
     kq = {k.ma: k for k in kiem_tra(hong).ket_qua}
     for ma in ("quoc_hieu", "tieu_ngu", "ke_tieu_ngu", "co_chu_thong_nhat"):
         assert kq[ma].muc == Muc.DAT, kq[ma].dong()

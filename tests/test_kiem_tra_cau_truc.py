@@ -12,7 +12,7 @@ from drafter.ghi_docx import ghi_tep
 from drafter.kiem_tra import KetQua, Muc, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.van_ban import VanBan
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 M = Muc
 
@@ -89,7 +89,8 @@ def test_ten_loai_dai_va_dong_ky(tmp_path, ten, thay):
 
 def test_ten_loai_ngan_thieu_trich_yeu_van_khong_dat(tmp_path):
     """Chỉ tên loại dài mới thay được trích yếu: «BÁO CÁO» trơ trọi vẫn thiếu trích yếu."""
-    from tests.test_kiem_tra import _doan, _sua_docx
+    from tests.test_kiem_tra import _doan
+    from tests.van_ban_thu import sua_docx as _sua_docx
 
     tep = ghi_tep(VanBan.model_validate(van_ban_nho()), tmp_path / "a.docx")
 
@@ -120,7 +121,8 @@ def test_ngay_trong_hoac_biet_thang_la_ban_nhap(tmp_path, thay, dong, so_0):
 
 
 def test_thang_biet_truoc_van_theo_quy_tac_so_0(tmp_path):
-    from tests.test_kiem_tra import _doan, _doi_chu, _sua_docx
+    from tests.test_kiem_tra import _doan, _doi_chu
+    from tests.van_ban_thu import sua_docx as _sua_docx
 
     tep = ghi_tep(VanBan.model_validate(van_ban_nho(dau=_dau(ngay=None, nam=2024, thang=7))),
                   tmp_path / "a.docx")

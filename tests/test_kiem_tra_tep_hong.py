@@ -28,8 +28,7 @@ from drafter.kiem_tra.doc_docx import (
     w,
 )
 from drafter.van_ban import VanBan
-from tests.conftest import van_ban_nho
-from tests.test_kiem_tra import _sua_docx
+from tests.van_ban_thu import sua_docx, van_ban_nho
 
 D = "word/document.xml"
 
@@ -263,7 +262,7 @@ def _doi_don_vi(x: dict[str, etree._Element]) -> None:
 def test_so_do_khong_nguyen_doc_dung(tmp_path, docx):
     """"3cm", "28.5pt", "1in", "1701.0" là số đo hợp lệ (ST_UniversalMeasure): đọc ra đúng giá
     trị, không traceback, kết quả kiểm tra như bản viết bằng số nguyên."""
-    moi = _sua_docx(docx, tmp_path / "don_vi.docx", _doi_don_vi)
+    moi = sua_docx(docx, tmp_path / "don_vi.docx", _doi_don_vi)
     xml = zipfile.ZipFile(moi).read(D)
     assert set(re.findall(rb'="-?[0-9.]+(pt|in|cm|mm)"', xml)) == {b"pt", b"in", b"cm", b"mm"}
     assert _ket_qua(moi) == _ket_qua(docx)
@@ -276,7 +275,7 @@ def test_co_chu_thap_phan(tmp_path, docx):
             if sz.get(w("val")) == "28":
                 sz.set(w("val"), "28.5")
 
-    moi = _sua_docx(docx, tmp_path / "co.docx", sua)
+    moi = sua_docx(docx, tmp_path / "co.docx", sua)
     kq = {k.ma: k for k in kiem_tra(moi).ket_qua}
     assert kq["tieu_ngu"].muc.value == "khong_dat"
     assert "cỡ chữ phải 13–14" in kq["tieu_ngu"].chi_tiet
@@ -290,7 +289,7 @@ def test_do_rong_am_khong_dat(tmp_path, docx):
         bang.find(f".//{{{W}}}tcW").set(w("w"), "-2835")
 
     assert _ket_qua(docx)["do_rong_bang"][0] == "dat"
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}
     k = kq["do_rong_bang"]
     assert k.muc.value == "khong_dat", k.dong()
     assert "bảng 1, cột 1: w:w=«-2835» âm" in k.chi_tiet
@@ -304,7 +303,7 @@ def test_le_trai_am_khong_dat(tmp_path, docx):
         mar.set(w("left"), "-" + mar.get(w("left")))
         mar.set(w("top"), "-" + mar.get(w("top")))
 
-    k = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}["le_trang"]
+    k = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}["le_trang"]
     assert k.muc.value == "khong_dat" and "lề trái -30 mm" in k.chi_tiet
     assert "lề trên" not in k.chi_tiet
 
@@ -328,7 +327,7 @@ def test_thuoc_tinh_rac_khong_lam_sap(tmp_path, docx, hat):
                     if ngau_nhien.random() < 0.3:
                         el.set(k, ngau_nhien.choice(_RAC))
 
-    tep = _sua_docx(docx, tmp_path / f"rac{hat}.docx", rac)
+    tep = sua_docx(docx, tmp_path / f"rac{hat}.docx", rac)
     try:
         kiem_tra(tep)
     except LoiDocTep:
@@ -346,7 +345,7 @@ def test_chu_hiem_trong_doan_khong_lam_sap(tmp_path, docx):
         t2.text = (f"Đạt {'7' * 40}/{'3' * 40} = 33,3%; tổng {'1' * 40} hộ, trong đó: "
                    f"{'2' * 40} hộ; 5 hộ. " + "trong đó: 1 hộ; 2 hộ " * 2000)
 
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "so.docx", sua)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "so.docx", sua)).ket_qua}
     assert kq["so_0_dau"].muc.value == "khong_dat"
 
 
@@ -402,7 +401,7 @@ def test_chu_hiem_khong_lam_regex_no_tung(tmp_path, docx):
         t2 = next(t for t in x[D].iter(w("t")) if t.text == "Nội dung.")
         t2.text = "(Chữ ký " * 50_000
 
-    tep = _sua_docx(docx, tmp_path / "regex.docx", sua)
+    tep = sua_docx(docx, tmp_path / "regex.docx", sua)
     bat_dau = time.perf_counter()
     kiem_tra(tep)
     assert time.perf_counter() - bat_dau < 10
@@ -492,7 +491,7 @@ def test_truong_page_ngoai_doan(tmp_path, docx):
                     p.getparent().remove(p)
                 etree.SubElement(goc, w("fldSimple")).set(w("instr"), "PAGE")
 
-    kq = {k.ma: k for k in kiem_tra(_sua_docx(docx, tmp_path / "page.docx", sua)).ket_qua}
+    kq = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "page.docx", sua)).ket_qua}
     assert kq["so_trang"].muc.value == "khong_dat"
 
 
@@ -527,6 +526,6 @@ def test_cau_truc_xao_tron_khong_lam_sap(tmp_path, docx, hat):
                     el.text = ngau_nhien.choice(_CHU_HIEM)
 
     try:
-        kiem_tra(_sua_docx(docx, tmp_path / f"xao{hat}.docx", xao))
+        kiem_tra(sua_docx(docx, tmp_path / f"xao{hat}.docx", xao))
     except LoiDocTep:
         pass

@@ -22,7 +22,7 @@ from drafter.ghi_docx import ghi_tep, luoc_do, tao_tai_lieu
 from drafter.ghi_docx.luoc_do import _LAP, THU_TU, W, chen, con, loi_thu_tu, loi_thu_tu_xml
 from drafter.tai_nguyen import thu_muc
 from drafter.van_ban import VanBan
-from tests.conftest import van_ban_nho
+from tests.van_ban_thu import van_ban_nho
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Tệp mẫu không do drafter ghi: báo số lỗi, đối chiếu hai bộ kiểm, nhưng không đòi 0 lỗi.

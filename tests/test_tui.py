@@ -16,50 +16,34 @@ from drafter.tui.lenh import diem_khop
 from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
 from drafter.tui.soan import SoanBaoCao
 from drafter.tui.thong_tin import ThongTinVanBan
-from drafter.tui.trang_chu import DanhSachThayDoi, TrangChu
+from drafter.tui.trang_chu import DanhSachThayDoi, HoiKyMoi, TrangChu
 from drafter.tui.ung_dung import UngDung
-from drafter.tui.xuat import XuatVanBan, ten_tep_mac_dinh
+from drafter.tui.xem_truoc import XemTruoc
+from drafter.tui.xuat import XacNhan, XuatVanBan, ten_tep_mac_dinh
+from tests.pilot_cho import cho as _cho
+from tests.pilot_cho import sang as _sang
 
 KICH_THUOC = (100, 32)
 
 
 async def _mo_q1(pilot) -> SoanBaoCao:
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, TrangChu)
+    await _cho(pilot, lambda: isinstance(pilot.app.screen, TrangChu))
     bang = pilot.app.screen.query_one("DataTable")
     # Kho mẫu có cả quý I, II/2025 của Cai Kinh (trước khi hợp vào xã minh họa Hợp Mẫu): chọn
     # đúng dòng quý I/2024.
     bang.move_cursor(row=bang.get_row_index("2024-Q1"))
-    await pilot.pause()
-    assert bang.get_row_at(bang.cursor_row)[0] == "quý I/2024"
-    await pilot.press("enter")
-    await pilot.pause(0.2)
-    assert isinstance(pilot.app.screen, SoanBaoCao)
-    return pilot.app.screen
+    await _cho(pilot, lambda: bang.get_row_at(bang.cursor_row)[0] == "quý I/2024")
+    return await _sang(pilot, "enter", SoanBaoCao)
 
 
 async def _chon_muc(pilot, man_hinh: SoanBaoCao, ma: str) -> None:
     man_hinh._chon_nut(ma)
-    await pilot.pause(0.2)
-    assert man_hinh.ma_muc == ma
+    await _cho(pilot, lambda: man_hinh.ma_muc == ma)
 
 
-async def _sang(pilot, phim: str, lop: type, cho: float = 0.3):
-    """Nhấn phím chuyển màn hình, chờ, và trả về màn hình mới (phải đúng loại)."""
-    await pilot.press(phim)
-    await pilot.pause(cho)
-    man_hinh = pilot.app.screen
-    assert isinstance(man_hinh, lop)
-    return man_hinh
-
-
-async def _cho(pilot, dieu_kien, toi_da: float = 5.0) -> None:
-    """Chờ tới khi điều kiện đúng (sự kiện đã được xử lý), không đoán trước bao nhiêu giây."""
-    for _ in range(int(toi_da / 0.02)):
-        if dieu_kien():
-            return
-        await pilot.pause(0.02)
-    assert dieu_kien()
+async def _da_luu(pilot, soan) -> None:
+    """Chờ tự lưu xong (không còn thay đổi chưa lưu, kiểm tra cả báo cáo đã chạy lại)."""
+    await _cho(pilot, lambda: not soan.phien.da_thay_doi and not soan._dang_sua)
 
 
 async def _go(pilot, o: Input, chu: str) -> None:
@@ -84,31 +68,31 @@ async def test_hanh_trinh_chinh(tmp_path):
         loi = str(soan.query_one("#loi-dien_tich_gieo_trong").render())
         assert "các phần theo nhóm cây cộng lại 148 ha, khác tổng 150 ha" in loi
         assert soan.query_one("#so-dien_tich_gieo_trong-gia_tri").has_class("-invalid") is False
-        await pilot.pause(0.8)  # tự lưu sau khi ngừng gõ
+        await _da_luu(pilot, soan)  # tự lưu sau khi ngừng gõ
         loi_co_sai = soan.phien.dem()[0]
         assert f"{loi_co_sai} lỗi" in str(soan.query_one("#trang-thai").render())
         # Sửa lỗi trong ô chi tiết: nhóm "cây hàng năm khác" 10 → 12 ha, tổng cộng lại 150.
         vung = soan.query_one("#phan-dien_tich_gieo_trong", TextArea)
         vung.text = vung.text.replace("Cây hàng năm khác: 10", "Cây hàng năm khác: 12")
-        await pilot.pause(0.8)
+        await _cho(pilot, lambda: soan.phien.da_thay_doi)
+        await _da_luu(pilot, soan)
         assert str(soan.query_one("#loi-dien_tich_gieo_trong").render()) == ""
         assert "Cộng các phần: 150 ha" in str(soan.query_one("#tong-dien_tich_gieo_trong")
                                                .render())
         assert f"{loi_co_sai - 1} lỗi" in str(soan.query_one("#trang-thai").render())
         # Thông tin văn bản: số và ngày.
-        tt = await _sang(pilot, "f3", ThongTinVanBan, 0.2)
+        tt = await _sang(pilot, "f3", ThongTinVanBan)
         await _go(pilot, tt.query_one("#so", Input), "35")
         await _go(pilot, tt.query_one("#ngay", Input), "20/4/2024")
         assert "ngày 20 tháng 4 năm 2024" in str(tt.query_one("#loi-ngay").render())
-        await pilot.press("escape")
-        await pilot.pause(0.2)
+        await _sang(pilot, "escape", SoanBaoCao)
         # Xuất: tệp .docx có số mới và đạt thể thức.
-        xuat = await _sang(pilot, "f9", XuatVanBan, 0.3)
+        xuat = await _sang(pilot, "f9", XuatVanBan)
         assert xuat.query_one("#ten-tep", Input).value == "BC-quy-I-2024-xa-Cai-Kinh.docx"
         xuat.query_one("#pdf", Checkbox).value = False  # PDF có kiểm thử riêng (test_pdf)
         await pilot.press("f9")
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await _cho(pilot, lambda: "Đã ghi" in str(xuat.query_one("#ket-qua").render()))
         tep = tmp_path / "ra" / "BC-quy-I-2024-xa-Cai-Kinh.docx"
         ket_qua = str(xuat.query_one("#ket-qua").render())
         assert tep.is_file(), ket_qua
@@ -123,9 +107,7 @@ async def test_hanh_trinh_chinh(tmp_path):
         assert "Số: 35/BC-UBND" in chu and "Cai Kinh, ngày 20 tháng 4 năm 2024" in chu
         assert kiem_tra(tep).dem(Muc.KHONG_DAT) == 0
         # Xuất lần nữa: hỏi trước khi ghi đè.
-        await pilot.press("f9")
-        await pilot.pause(0.2)
-        assert type(pilot.app.screen).__name__ == "XacNhan"
+        await _sang(pilot, "f9", XacNhan)
         await pilot.press("escape")
     with Kho.mo(tmp_path / "kho") as kho:
         b = kho.tim_bao_cao(kho.xa_mac_dinh().id, "2024-Q1")
@@ -136,19 +118,14 @@ async def test_hanh_trinh_chinh(tmp_path):
 async def test_tao_ky_moi_tu_trang_chu(tmp_path):
     app = UngDung(tmp_path)
     async with app.run_test(size=KICH_THUOC) as pilot:
-        await pilot.pause()
-        await pilot.press("f4")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: isinstance(pilot.app.screen, TrangChu))
+        await _sang(pilot, "f4", HoiKyMoi)
         assert pilot.app.screen.query_one("#o-ky", Input).value == "2024-Q2"
-        await pilot.press("enter")
-        await pilot.pause(0.5)
-        assert isinstance(pilot.app.screen, DanhSachThayDoi)
+        await _sang(pilot, "enter", DanhSachThayDoi)
         dong = "\n".join(str(s.render()) for s in pilot.app.screen.query("Static"))
         assert "Đã điền: Số liệu — số cùng kỳ quý II/2023 cho" in dong
         assert "Đã xóa: Thông tin văn bản — số văn bản và ngày ban hành" in dong
-        await pilot.press("enter")
-        await pilot.pause(0.5)
-        soan = pilot.app.screen
+        soan = await _sang(pilot, "enter", SoanBaoCao)
         assert isinstance(soan, SoanBaoCao) and soan.phien.ky.ma == "2024-Q2"
         from drafter.tui.soan import _duyet_cay
 
@@ -196,8 +173,8 @@ async def test_o_so_giu_nguyen_so_kieu_viet(tmp_path):
         assert ty_le.value == "96,1" and not ty_le.has_class("-invalid")
         assert "96,1%" in str(soan.query_one("#cau-ty_le_bhyt").render())
         await pilot.press("escape", "escape")  # ô → dàn ý → trang chủ
-        await pilot.pause(0.2)
-        tl = await _sang(pilot, "f10", ThietLap, 0.3)
+        await _cho(pilot, lambda: isinstance(pilot.app.screen, TrangChu))
+        tl = await _sang(pilot, "f10", ThietLap)
         o_kh = [o for o in tl.query(Input) if (o.id or "").startswith("kh-")]
         assert o_kh and all(isinstance(o, OSo) and o.type == "text" for o in o_kh)
         await _go(pilot, o_kh[0], "1.312.259")
@@ -234,8 +211,7 @@ async def test_loi_tiep_theo_nhay_dung_o(tmp_path):
         await _go(pilot, soan.query_one("#so-tieu_chi_ntm-gia_tri", Input), "20")
         await _chon_muc(pilot, soan, "chi_dao")
         await pilot.press("f8")
-        await pilot.pause(0.3)
-        assert soan.ma_muc == "nong_thon_moi"
+        await _cho(pilot, lambda: soan.ma_muc == "nong_thon_moi")
         assert pilot.app.focused.id == "so-tieu_chi_ntm-gia_tri"
 
 
@@ -253,9 +229,7 @@ async def test_xem_truoc_mo_dung_muc(tmp_path):
     async with app.run_test(size=KICH_THUOC) as pilot:
         soan = await _mo_q1(pilot)
         await _chon_muc(pilot, soan, "tai_nguyen")
-        await pilot.press("f5")
-        await pilot.pause(0.4)
-        xem = pilot.app.screen
+        xem = await _sang(pilot, "f5", XemTruoc)
         chu = "\n".join(str(s.render()) for s in xem.query("Static"))
         assert "8. Tài nguyên và Môi trường" in chu and "Tiếp nhận là 33 hồ sơ" in chu
         assert "[1]" in chu and "Chú thích" in chu
@@ -270,10 +244,10 @@ async def test_bang_lenh_tieng_viet_tim_khong_dau(tmp_path):
     async with app.run_test(size=KICH_THUOC) as pilot:
         await _mo_q1(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: pilot.app.screen.query("CommandList"))
         await pilot.press(*"xuat")
-        await pilot.pause(0.5)
         danh_sach = pilot.app.screen.query_one("CommandList")
+        await _cho(pilot, lambda: danh_sach.option_count > 0)
         cac = [str(danh_sach.get_option_at_index(i).prompt)
                for i in range(danh_sach.option_count)]
         assert any("Xuất báo cáo ra .docx" in c for c in cac)
@@ -311,10 +285,14 @@ async def test_go_telex_nhanh_khong_dao_thu_tu(lop):
                                                   ("3", "3"), (",", ","), ("5", "5")]
         for k, c in phim:  # cả loạt, không chờ giữa các phím
             app.post_message(events.Key(k, c))
-        await pilot.pause()
-        await pilot.pause(0.05)
-        gia_tri = o.value if isinstance(o, Input) else o.text
-        assert gia_tri == ("tiếng" if lop is not OSo else "13,5")
+        mong = "tiếng" if lop is not OSo else "13,5"
+
+        def gia_tri() -> str:
+            return o.value if isinstance(o, Input) else o.text
+
+        # Chờ cả loạt phím được xử lý (đủ số chữ), rồi mới so: sai thứ tự thì khác chữ.
+        await _cho(pilot, lambda: len(gia_tri()) >= len(mong))
+        assert gia_tri() == mong
 
 
 def test_ten_tep_mac_dinh(tmp_path):
@@ -333,16 +311,14 @@ async def test_thiet_lap_ke_hoach_nam_va_ho_so(tmp_path):
     app = UngDung(tmp_path)
     async with app.run_test(size=KICH_THUOC) as pilot:
         await pilot.pause()
-        tl = await _sang(pilot, "f10", ThietLap, 0.3)
+        tl = await _sang(pilot, "f10", ThietLap)
         tl.nam = 2024  # kế hoạch năm của báo cáo mẫu
         await _go(pilot, tl.query_one("#huyen", Input), "Hữu Lũng")
         o = tl.query_one("#kh-trong_rung", Input)
         await _go(pilot, o, "52")
         vung = tl.query_one("#noi_nhan", TextArea)
         vung.text = vung.text + "\nPhòng Tài chính - Kế hoạch huyện"
-        await pilot.press("escape")
-        await pilot.pause(0.2)
-        assert isinstance(pilot.app.screen, TrangChu)
+        await _sang(pilot, "escape", TrangChu)
     with Kho.mo(tmp_path) as kho:
         xa = kho.xa_mac_dinh()
         assert kho.ke_hoach(xa.id, tl.nam)["trong_rung"] == "52"
@@ -353,28 +329,25 @@ async def test_noi_nhan_them_doi_cho_bo_va_dong_luu_o_cuoi(tmp_path):
     app = UngDung(tmp_path)
     async with app.run_test(size=KICH_THUOC) as pilot:
         await _mo_q1(pilot)
-        await pilot.press("f3")
-        await pilot.pause(0.3)
-        tt = pilot.app.screen
+        tt = await _sang(pilot, "f3", ThongTinVanBan)
         them = tt.query_one("#o-them-noi-nhan", Input)
         await _go(pilot, them, "Phòng Nội vụ huyện")
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: tt.phien.bao_cao.noi_nhan[-1] == "Phòng Nội vụ huyện")
         assert tt.phien.bao_cao.noi_nhan[-1] == "Phòng Nội vụ huyện"
         await _go(pilot, them, "Lưu: VT")  # dòng Lưu có ô riêng, không vào danh sách
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: any("ô riêng" in n.message for n in app._notifications))
         assert "Lưu: VT" not in tt.phien.bao_cao.noi_nhan
         ds = tt.query_one("#ds-noi-nhan")
         ds.index = len(tt.phien.bao_cao.noi_nhan) - 1
         await pilot.click("#nut-len")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: tt.phien.bao_cao.noi_nhan[-2] == "Phòng Nội vụ huyện")
         assert tt.phien.bao_cao.noi_nhan[-2] == "Phòng Nội vụ huyện"
         await pilot.click("#nut-bo")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: "Phòng Nội vụ huyện" not in tt.phien.bao_cao.noi_nhan)
         assert "Phòng Nội vụ huyện" not in tt.phien.bao_cao.noi_nhan
-        await pilot.press("escape")
-        await pilot.pause(0.2)
+        await _sang(pilot, "escape", SoanBaoCao)
     with Kho.mo(tmp_path) as kho:
         bc = kho.doc(kho.xa_mac_dinh().id, "2024-Q1")
         assert bc.noi_nhan[0] == "UBND huyện (b/c)" and bc.luu == "VT, VP"
@@ -395,15 +368,13 @@ async def test_xuat_khong_ghi_len_tep_chi_doc_hay_tep_kho(tmp_path):
     app.thu_muc_xuat = ra
     async with app.run_test(size=KICH_THUOC) as pilot:
         await _mo_q1(pilot)
-        xuat = await _sang(pilot, "f9", XuatVanBan, 0.3)
-        await pilot.press("f9")
-        await pilot.pause(0.2)
-        assert type(pilot.app.screen).__name__ == "XacNhan"
+        xuat = await _sang(pilot, "f9", XuatVanBan)
+        await _sang(pilot, "f9", XacNhan)
         await pilot.click("#co")
-        await pilot.pause(0.3)
-        assert "chỉ đọc" in str(xuat.query_one("#ket-qua").render())
+        await _cho(pilot, lambda: "chỉ đọc" in str(xuat.query_one("#ket-qua").render()))
         assert chi_doc.read_bytes() == b"ban cu"
         xuat.query_one("#ten-tep", Input).value = "BC: quý II?.docx"
         await pilot.press("f9")
-        await pilot.pause(0.2)
+        await _cho(pilot, lambda: "không được có các ký tự" in str(
+            xuat.query_one("#ket-qua").render()))
         assert "không được có các ký tự" in str(xuat.query_one("#ket-qua").render())

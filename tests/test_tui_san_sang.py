@@ -17,10 +17,11 @@ from drafter.kiem_tra import Muc, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tui.soan import SoanBaoCao
 from drafter.tui.thong_tin import ThongTinVanBan
-from drafter.tui.trang_chu import DanhSachThayDoi
+from drafter.tui.trang_chu import DanhSachThayDoi, HoiKyMoi, TrangChu
 from drafter.tui.ung_dung import UngDung
 from drafter.tui.xem_lai import ChonTrangThai, TheDoan
 from drafter.tui.xuat import XuatVanBan
+from tests.pilot_cho import cho
 
 pytestmark = pytest.mark.slow
 
@@ -67,16 +68,15 @@ async def _dien_phan_con(nhan, vung: TextArea, tong: int) -> None:
 async def test_quy_ii_tu_quy_i_den_ban_chinh_thuc(tmp_path: Path) -> None:
     app = UngDung(tmp_path / "kho")
     app.thu_muc_xuat = tmp_path / "ra"
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # cửa sổ nhỏ nhất phải dùng được
         nhan = _DemPhim(pilot)
-        await pilot.pause()
+        await cho(pilot, lambda: isinstance(app.screen, TrangChu))
         await nhan("f4")
-        await pilot.pause(0.2)
+        await cho(pilot, lambda: isinstance(app.screen, HoiKyMoi))
         await nhan("enter")  # kỳ gợi ý: 2024-Q2
-        await pilot.pause(0.5)
-        assert isinstance(app.screen, DanhSachThayDoi)
+        await cho(pilot, lambda: isinstance(app.screen, DanhSachThayDoi))
         await nhan("enter")  # bắt đầu soạn
-        await pilot.pause(0.5)
+        await cho(pilot, lambda: isinstance(app.screen, SoanBaoCao) and app.focused is not None)
         soan = app.screen
         assert isinstance(soan, SoanBaoCao) and soan.phien.ky.ma == "2024-Q2"
         loi_dau, _ = soan.phien.dem()
@@ -88,10 +88,7 @@ async def test_quy_ii_tu_quy_i_den_ban_chinh_thuc(tmp_path: Path) -> None:
             if soan.phien.dem()[0] == 0:
                 break
             await nhan("f8")
-            for _ in range(100):  # F8 sang mục khác phải dựng mục: chờ ô nhận con trỏ
-                if app.focused is not None:
-                    break
-                await pilot.pause(0.02)
+            await cho(pilot, lambda: app.focused is not None)  # sang mục khác phải dựng mục
             o = app.focused
             if isinstance(o, TheDoan):
                 if soan.ma_muc == "chi_dao":
@@ -136,37 +133,34 @@ async def test_quy_ii_tu_quy_i_den_ban_chinh_thuc(tmp_path: Path) -> None:
 
         # Bản chính thức còn thiếu số và ngày: màn hình xuất nói rõ, không ghi tệp.
         await nhan("f9")
-        await pilot.pause(0.3)
+        await cho(pilot, lambda: isinstance(app.screen, XuatVanBan))
         xuat = app.screen
-        assert isinstance(xuat, XuatVanBan)
         await nhan("down")  # chọn «Bản chính thức»
         await nhan("enter")
-        await pilot.pause(0.1)
-        assert xuat.query_one("#ban-chinh-thuc", RadioButton).value
+        await cho(pilot, lambda: xuat.query_one("#ban-chinh-thuc", RadioButton).value)
         await nhan("f9")
-        await pilot.pause(0.2)
-        assert "Chưa xuất bản chính thức" in str(xuat.query_one("#ket-qua", Static).render())
+        await cho(pilot, lambda: "Chưa xuất bản chính thức" in str(
+            xuat.query_one("#ket-qua", Static).render()))
         ds = xuat.query_one("#phat-hien", OptionList)
         assert "bản chính thức cần số văn bản" in "\n".join(
             str(ds.get_option_at_index(i).prompt) for i in range(ds.option_count))
         assert not (tmp_path / "ra").exists() or not list((tmp_path / "ra").iterdir())
         await nhan("escape")
-        await pilot.pause(0.2)
+        await cho(pilot, lambda: app.screen is soan)
 
         # Thông tin văn bản: số và ngày (mở ra là con trỏ ở ô Số).
         await nhan("f3")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ThongTinVanBan)
+        await cho(pilot, lambda: isinstance(app.screen, ThongTinVanBan))
         await nhan(*"35", "tab", *"05/07/2024")
         await nhan("escape")
-        await pilot.pause(0.2)
+        await cho(pilot, lambda: app.screen is soan)
 
         await nhan("f9")
-        await pilot.pause(0.3)
+        await cho(pilot, lambda: isinstance(app.screen, XuatVanBan))
         xuat = app.screen
         await nhan("down", "enter", "f9")
         await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await cho(pilot, lambda: "Đã ghi" in str(xuat.query_one("#ket-qua", Static).render()))
         tep = tmp_path / "ra" / "BC-quy-II-2024-xa-Cai-Kinh.docx"
         ket_qua = str(xuat.query_one("#ket-qua", Static).render())
         assert tep.is_file(), ket_qua

@@ -33,8 +33,6 @@ from drafter.tui.o_nhap import BindingTaiCho, ONhap, OSo, VungVanBan, chu_so_hie
 from drafter.tui.xem_lai import ChonTrangThai, TheDoan, TheGoiY
 from drafter.vn import bo_dau
 
-CHO_LUU_GIAY = 0.6  # lưu sau khi ngừng gõ chừng này giây
-
 
 def cac_o(ct: ChiTieu) -> list[str]:
     """Các ô số của một chỉ tiêu theo loại và các phép so sánh của nó."""
@@ -534,7 +532,7 @@ class SoanBaoCao(ManHinh):
             dat_chu(self._trang_thai, self._chu_trang_thai("đang sửa…"))
         if self._hen_luu is not None:
             self._hen_luu.stop()
-        self._hen_luu = self.set_timer(CHO_LUU_GIAY, self.luu_ngay)
+        self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)  # type: ignore[attr-defined]
 
     def luu_ngay(self, gop: bool = True) -> None:
         """Lưu nếu có thay đổi; cập nhật dấu trạng thái các mục và số lỗi."""

@@ -36,10 +36,15 @@ class UngDung(App, inherit_bindings=False):
         Binding("ctrl+c", "help_quit", show=False, priority=True),
     ]
 
-    def __init__(self, thu_muc: Path | str | None = None, kho: Kho | None = None) -> None:
+    def __init__(self, thu_muc: Path | str | None = None, kho: Kho | None = None, *,
+                 thu_muc_xuat: Path | None = None, cho_luu_giay: float = 0.6) -> None:
+        """thu_muc_xuat: thư mục mặc định ở màn hình xuất (trống: Documents\\drafter);
+        cho_luu_giay: tự lưu sau khi ngừng gõ chừng này giây (kiểm thử đặt ngắn để khỏi chờ)."""
         super().__init__()
         self.kho = kho or Kho.mo(thu_muc)
         self.xa = self.kho.xa_mac_dinh()
+        self.thu_muc_xuat = thu_muc_xuat
+        self.cho_luu_giay = cho_luu_giay
         self._phim_giu: list[events.Key] = []
         self._so_lan_giu = 0
         self._hen_tha: Timer | None = None

@@ -29,7 +29,6 @@ from drafter.tui.o_nhap import ONhap, VungVanBan
 from drafter.van_ban import Bang, DoanVan, Muc
 from drafter.van_ban_tu_do import cac_dong, chu_tron, thanh_danh_dau
 
-CHO_LUU_GIAY = 0.6
 _DAU_DONG = {"gach": "- ", "cong": "+ ", "sao": "* "}
 HUONG_DAN = ("Sửa chữ của dòng đang chọn: **đậm**, *nghiêng*, ***đậm nghiêng***, [^chú thích], "
              "^{chỉ số trên}; chú thích nhiều đoạn ngăn bằng « ¶ ». Dàn ý: Insert thêm đoạn · F4 "
@@ -231,7 +230,7 @@ class SoanTuDo(Screen):
         if self._hen_luu is not None:
             self._hen_luu.stop()
         self.query_one("#trang-thai", Static).update(self._chu_trang_thai("Đang sửa…"))
-        self._hen_luu = self.set_timer(CHO_LUU_GIAY, self.luu_ngay)
+        self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)  # type: ignore[attr-defined]
 
     def luu_ngay(self, gop: bool = True) -> None:
         if self._hen_luu is not None:

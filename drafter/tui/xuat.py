@@ -104,7 +104,7 @@ class XuatVanBan(ManHinh):
         from drafter.xuat_pdf import tim_libreoffice
 
         co_lo = tim_libreoffice() is not None
-        thu_muc = getattr(self.app, "thu_muc_xuat", None) or thu_muc_mac_dinh()
+        thu_muc = self.app.thu_muc_xuat or thu_muc_mac_dinh()  # type: ignore[attr-defined]
         with VerticalScroll(id="xuat"):
             yield Static(f"Xuất báo cáo {self.phien.ky.ten_gon} ra tệp Word (.docx)",
                          classes="tieu-de-muc", markup=False)
