@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
-from drafter.tep_van_ban import LoiTepVanBan, doc_json
+from drafter.tep_van_ban import LOAI_TU_DO, LoiTepVanBan, doc_json
 from drafter.tep_van_ban import tu_du_lieu as van_ban_tu_du_lieu
 from drafter.van_ban import VanBan
 
@@ -47,11 +47,14 @@ def _nap(duong_dan: Path, chinh_thuc: bool, dung_van_ban: bool) -> KetQuaNap:
     from drafter.bieu_mau.du_lieu import la_du_lieu_bieu_mau
     from drafter.bieu_mau.du_lieu import tu_du_lieu as bao_cao_tu_du_lieu
     from drafter.tep_van_ban import kiem_mo_hinh
-    from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
 
     nguon = f"Tệp {duong_dan}"
     du_lieu = doc_json(duong_dan)
-    if la_van_ban_tu_do(du_lieu):  # văn bản tự do xuất từ kho («drafter export»)
+    # Nhận dạng bằng khóa "loai" trước khi nạp mô hình văn bản tự do: lệnh demo, render báo
+    # cáo không phải dựng các lớp pydantic của nó.
+    if isinstance(du_lieu, dict) and du_lieu.get("loai") == LOAI_TU_DO:
+        from drafter.van_ban_tu_do import VanBanTuDo
+
         return tu_van_ban_tu_do(kiem_mo_hinh(VanBanTuDo, du_lieu, nguon), chinh_thuc,
                                 dung_van_ban)
     if not la_du_lieu_bieu_mau(du_lieu):

@@ -12,6 +12,9 @@ from drafter.loi_tieng_viet import cac_loi, cau_loi_os
 from drafter.van_ban import VanBan
 
 M = TypeVar("M", bound=BaseModel)
+# Giá trị khóa "loai" của tệp văn bản tự do (văn bản nhập từ Word): nhận dạng tệp mà không phải
+# nạp mô hình văn bản tự do.
+LOAI_TU_DO = "van_ban_tu_do"
 
 
 class LoiTepVanBan(Exception):

@@ -21,6 +21,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, SoLieuNhap, _Nhap
 from drafter.ky_bao_cao import Ky, LoiKy
+from drafter.tep_van_ban import LOAI_TU_DO
 from drafter.van_ban import (
     Bang,
     CapDanhSo,
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from drafter.nhap_docx import KetQuaDoc
 
 PHIEN_BAN_TU_DO = 1
-LOAI_TU_DO = "van_ban_tu_do"
 CHO_TRONG = "…"
 
 

@@ -393,3 +393,21 @@ def test_de_muc_chi_giu_voi_doan_dau_cua_chinh_no(tmp_path):
         chuoi = chuoi + 1 if g else 0
         dai_nhat = max(dai_nhat, chuoi)
     assert dai_nhat == 4
+
+
+def test_moi_kieu_duoc_tro_toi_deu_co_trong_styles(docx_mau, tmp_path):
+    """Mẫu python-docx được bỏ bớt các kiểu không dùng (styles.xml nhỏ lại ~15 lần): mọi kiểu mà
+    văn bản, chú thích, đầu trang, numbering.xml trỏ tới vẫn phải có, kể cả kiểu nó dựa trên."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(docx_mau) as z:
+        styles = z.read("word/styles.xml").decode()
+        co = set(re.findall(r'w:styleId="([^"]+)"', styles))
+        tro = set()
+        for ten in z.namelist():
+            if ten.startswith("word/") and ten.endswith(".xml"):
+                tro |= set(re.findall(r'w:(?:pStyle|rStyle|tblStyle|basedOn|next|link) '
+                                      r'w:val="([^"]+)"', z.read(ten).decode()))
+        assert z.getinfo("word/styles.xml").file_size < 40_000
+    assert tro - co == set()

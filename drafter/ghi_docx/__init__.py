@@ -29,6 +29,7 @@ __all__ = ["ghi_tep", "tao_tai_lieu", "thanh_bytes"]
 def tao_tai_lieu(van_ban: VanBan) -> Document:
     tai_lieu = docx.Document()
     _bo_phan_thua(tai_lieu)
+    _bo_kieu_khong_dung(tai_lieu)
     thiet_lap_kieu(tai_lieu)
     thiet_lap_trang(tai_lieu)
     # Mẫu mặc định có sẵn một đoạn trống ở đầu thân: bỏ để bảng phần đầu đứng đầu trang.
@@ -52,6 +53,36 @@ def thanh_bytes(van_ban: VanBan) -> bytes:
 def ghi_tep(van_ban: VanBan, duong_dan: Path) -> Path:
     """Dựng xong toàn bộ trong bộ nhớ rồi mới ghi: lỗi giữa chừng không để lại tệp dở."""
     return ghi_nguyen_tu(Path(duong_dan), thanh_bytes(van_ban))
+
+
+# Kiểu của mẫu python-docx mà văn bản còn dùng: kiểu mặc định (w:default), bảng lưới, đầu /
+# chân trang, và các kiểu danh sách numbering.xml của mẫu trỏ tới. Khoảng 160 kiểu còn lại
+# (Heading, Title, Quote, các kiểu bảng màu…) không bao giờ dùng: bỏ đi thì styles.xml từ
+# 337 KB còn vài KB, mỗi lần ghi, nén, kiểm tra thể thức đều nhanh hơn.
+_KIEU_GIU = frozenset({"TableGrid", "Header", "HeaderChar", "Footer", "FooterChar",
+                       "ListBullet", "ListBullet2", "ListBullet3", "ListNumber", "ListNumber2",
+                       "ListNumber3", "ListParagraph"})
+
+
+def _bo_kieu_khong_dung(tai_lieu: Document) -> None:
+    from docx.oxml.ns import qn
+
+    styles = tai_lieu.styles.element
+    theo_ma = {k.get(qn("w:styleId")): k for k in styles.iterchildren(qn("w:style"))}
+    giu = {ma for ma, k in theo_ma.items() if k.get(qn("w:default")) in ("1", "true")}
+    giu |= _KIEU_GIU & theo_ma.keys()
+    cho = list(giu)
+    while cho:  # kiểu dựa trên / kiểu kế tiếp / kiểu liên kết của kiểu giữ cũng giữ
+        k = theo_ma[cho.pop()]
+        for the in ("w:basedOn", "w:next", "w:link"):
+            ref = k.find(qn(the))
+            ma = ref.get(qn("w:val")) if ref is not None else None
+            if ma in theo_ma and ma not in giu:
+                giu.add(ma)
+                cho.append(ma)
+    for ma, k in theo_ma.items():
+        if ma not in giu:
+            styles.remove(k)
 
 
 def _bo_phan_thua(tai_lieu: Document) -> None:
