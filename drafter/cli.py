@@ -11,6 +11,7 @@ from pathlib import Path
 from drafter import __version__
 
 THOAT_LOI_DU_LIEU = 2
+THOAT_LOI_CHUONG_TRINH = 70  # EX_SOFTWARE: lỗi của chính chương trình, đã ghi nhật ký
 TEP_BAO_CAO_MAU = "bao-cao-cai-kinh-quy-I-2024.json"
 # drafter demo --mau …: dữ liệu biểu mẫu cài kèm và tên tệp ra mặc định.
 MAU_DEMO: dict[str, tuple[str, str]] = {
@@ -303,6 +304,24 @@ def main(argv: list[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as loi:  # lỗi chưa lường trước: một câu tiếng Việt, traceback vào nhật ký
+        from drafter.nhat_ky import cau_bao_loi
+
+        with contextlib.suppress(OSError):
+            print(f"Lỗi: {cau_bao_loi(loi, 'Lệnh drafter', _thu_muc_du_lieu(argv))}",
+                  file=sys.stderr)
+        return THOAT_LOI_CHUONG_TRINH
+
+
+def _thu_muc_du_lieu(argv: list[str] | None) -> str | None:
+    """--data-dir trong dòng lệnh (nếu có), để nhật ký lỗi nằm cạnh kho người dùng chọn."""
+    ds = list(sys.argv[1:] if argv is None else argv)
+    for i, a in enumerate(ds):
+        if a == "--data-dir" and i + 1 < len(ds):
+            return ds[i + 1]
+        if a.startswith("--data-dir="):
+            return a.split("=", 1)[1]
+    return None
 
 
 def _chay(argv: list[str] | None) -> int:

@@ -5,6 +5,7 @@ Mọi chữ trên màn hình bằng tiếng Việt, kể cả phần có sẵn c
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual import events
@@ -126,6 +127,31 @@ class UngDung(App, inherit_bindings=False):
                     self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
                     return
         self.exit()
+
+    # ------------------------------------------------------------ lỗi chưa lường trước
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Lỗi chưa lường trước làm ứng dụng dừng (cách của Textual): trước đó lưu nốt các phiên
+        soạn đang mở; thay traceback bằng một câu tiếng Việt, traceback vào nhật ký lỗi."""
+        self._loi_chua_luong = error
+        for man_hinh in self.screen_stack:
+            phien = getattr(man_hinh, "phien", None)
+            if phien is not None and phien.da_thay_doi:
+                with contextlib.suppress(Exception):
+                    phien.luu("lưu khi chương trình gặp lỗi")
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        from rich.text import Text
+
+        from drafter.nhat_ky import cau_bao_loi
+
+        loi = getattr(self, "_loi_chua_luong", None) or RuntimeError("không rõ")
+        cau = cau_bao_loi(loi, "Giao diện drafter", self.kho.tep.parent)
+        self.bell()
+        self._exit_renderables.append(
+            Text(f"{cau} Những gì đã gõ trước đó đã được lưu vào kho."))
+        self._close_messages_no_wait()
 
     def action_help_quit(self) -> None:
         self.notify("Nhấn Ctrl+Q để thoát. Mọi thay đổi đã được tự động lưu.", markup=False)
