@@ -26,6 +26,7 @@ from textual.widgets.tree import TreeNode
 from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau
 from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
+from drafter.kho import LoiKho
 from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
 from drafter.tui.lenh import Lenh
 from drafter.tui.nen import ChanTrang, ManHinh
@@ -543,8 +544,14 @@ class SoanBaoCao(ManHinh):
         if self.phien.da_thay_doi:
             try:
                 self.phien.luu(gop=gop)  # tự lưu: cả đợt sửa gộp vào một phiên bản
-            except Exception as loi:
+            except LoiKho as loi:  # kho khóa, ổ đầy…: báo, không văng chương trình
                 self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
+                return
+            except Exception as loi:  # chưa lường trước: câu tiếng Việt, traceback vào nhật ký
+                from drafter.nhat_ky import cau_bao_loi
+
+                self.notify(cau_bao_loi(loi, "Lưu báo cáo", self.phien.kho.tep.parent),
+                            title="Chưa lưu được", severity="error", markup=False)
                 return
         self._dang_sua = False
         self.cap_nhat_trang_thai()

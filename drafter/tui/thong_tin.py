@@ -130,8 +130,10 @@ class ThongTinVanBan(ManHinh):
             for b in app.kho.cac_bao_cao(app.xa.id)[:6]:  # type: ignore[attr-defined]
                 if b.ky != self.phien.ky.ma:
                     ra += app.kho.doc(app.xa.id, b.ky).noi_nhan  # type: ignore[attr-defined]
-        except Exception:  # gợi ý chỉ là phụ: kho lỗi thì vẫn còn danh sách của xã
-            pass
+        except Exception as loi:  # gợi ý chỉ là phụ: kho lỗi thì vẫn còn danh sách của xã
+            from drafter.nhat_ky import ghi_loi
+
+            ghi_loi(loi, "Gợi ý Nơi nhận từ các báo cáo trước", app.kho.tep.parent)  # type: ignore[attr-defined]
         ra = goi_y_noi_nhan(list(dict.fromkeys(ra)), self.phien.ky)
         da_co = set(self.phien.bao_cao.noi_nhan)
         return [n for n in dict.fromkeys(ra) if n not in da_co and not n.lower().startswith("lưu")]

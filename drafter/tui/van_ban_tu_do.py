@@ -239,8 +239,14 @@ class SoanTuDo(Screen):
         if self.phien.da_thay_doi:
             try:
                 so = self.phien.luu(gop=gop)
-            except Exception as loi:  # kho khóa, ổ đầy…: báo, không văng chương trình
+            except LoiKho as loi:  # kho khóa, ổ đầy…: báo, không văng chương trình
                 self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
+                return
+            except Exception as loi:  # chưa lường trước: câu tiếng Việt, traceback vào nhật ký
+                from drafter.nhat_ky import cau_bao_loi
+
+                self.notify(cau_bao_loi(loi, "Lưu báo cáo", self.phien.kho.tep.parent),
+                            title="Chưa lưu được", severity="error", markup=False)
                 return
             self._lan_luu = f"Đã lưu {datetime.now():%H:%M:%S} (bản {so})"
         self.cap_nhat_trang_thai()

@@ -29,6 +29,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from drafter.ket_luan import KetLuan
+from drafter.kho import LoiKho
 from drafter.ky_bao_cao import ten_tep_bao_cao
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
@@ -258,8 +259,10 @@ class XuatVanBan(ManHinh):
             from drafter.loi_tieng_viet import cau_loi_os
 
             kq.loi = cau_loi_os(loi, "Không xuất được", dich)
-        except Exception as loi:  # mọi lỗi khác thành câu trên màn hình, không văng chương trình
-            kq.loi = f"Không xuất được: {loi}"
+        except Exception as loi:  # lỗi chưa lường trước: câu tiếng Việt, traceback vào nhật ký
+            from drafter.nhat_ky import cau_bao_loi
+
+            kq.loi = cau_bao_loi(loi, "Xuất văn bản", self.phien.kho.tep.parent)
         self.app.call_from_thread(self._xong, kq)
 
     def _xong(self, kq: _KetQuaXuat) -> None:
@@ -275,8 +278,12 @@ class XuatVanBan(ManHinh):
                 kho = self.phien.kho
                 kho.luu(self.phien.xa_id, self.phien.bao_cao, "trước khi xuất")
                 kho.ghi_xuat(self.phien.xa_id, self.phien.ky.ma, kq.dich)
-            except Exception as loi:
+            except LoiKho as loi:
                 dong.append(f"Chưa ghi được nhật ký xuất vào kho: {loi}")
+            except Exception as loi:
+                from drafter.nhat_ky import cau_bao_loi
+
+                dong.append(cau_bao_loi(loi, "Ghi nhật ký xuất vào kho", kho.tep.parent))
             self._danh_gia(kq.the_thuc)
         if kq.loi:
             dong.append(kq.loi)
