@@ -114,10 +114,6 @@ def _loai_trong_chu_thich(v: object) -> str:
     return "doan_van" if isinstance(v, DoanVan) else "doan"
 
 
-ChuHoacDoan = Annotated[
-    Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")],
-    Discriminator(lambda v: "chu" if isinstance(v, str) else "doan"),
-]
 PhanTuChuThich = Annotated[
     Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")]
     | Annotated["DoanVan", Tag("doan_van")],
@@ -463,10 +459,6 @@ class DauVanBan(_Mau):
         loai = loai_cua(self.ten_loai)
         assert loai is not None  # _ten_loai đã kiểm
         return loai
-
-    @property
-    def nam_van_ban(self) -> int | None:
-        return self.ngay.year if self.ngay else self.nam
 
 
 def loai_ten_ngan(ten_loai: str, ten: str) -> bool:

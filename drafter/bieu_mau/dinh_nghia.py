@@ -32,8 +32,6 @@ TEN_LOAI = {
     "phan_tram": "tỷ lệ phần trăm", "ti_so": "tỷ số x/y", "co_khong": "có/không",
     "chu": "chữ ngắn", "so": "số",
 }
-TEN_TINH_CHAT = {"luy_ke": "lũy kế từ đầu năm", "trong_ky": "phát sinh trong kỳ",
-                 "thoi_diem": "hiện có tại thời điểm báo cáo"}
 
 
 class _Mau(BaseModel):

@@ -18,7 +18,6 @@ QUOC_HIEU = nd30.CHU_QUOC_HIEU
 TIEU_NGU = nd30.CHU_TIEU_NGU
 # Tên loại văn bản có tên loại (Phụ lục III NĐ 30) và mã viết tắt của chúng.
 TEN_LOAI = nd30.MA_TEN_LOAI
-MA_LOAI = set(nd30.CAC_MA_LOAI)
 
 _SO = re.compile(r"^\s*Số\s*:")
 # Khoảng cách giữa «ngày», «tháng», «năm» có giới hạn: «.*» lồng nhau làm tìm kiếm mũ ba

@@ -11,8 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lxml import etree
-
 from drafter.kiem_tra.doc_docx import NS, Doan, TaiLieuDocx, _cac_run, w
 from drafter.van_ban import ChuThich, PhanTu
 from drafter.van_ban import Doan as DoanChu
@@ -93,11 +91,6 @@ def co_chu(manh: list[Manh]) -> list[Manh]:
 def toan_dam(manh: list[Manh]) -> bool:
     chu = co_chu(manh)
     return bool(chu) and all(m.dam for m in chu)
-
-
-def toan_nghieng(manh: list[Manh]) -> bool:
-    chu = co_chu(manh)
-    return bool(chu) and all(m.nghieng for m in chu)
 
 
 class BoChuyen:
@@ -202,7 +195,3 @@ def cac_doan_chu_thich(tl: TaiLieuDocx) -> dict[str, list[Doan]]:
             continue
         ra[fn.get(w("id"), "")] = [tl.doan(p) for p in fn.iter(w("p"))]
     return ra
-
-
-def la_doan_trong(p: etree._Element) -> bool:
-    return not "".join(t.text or "" for t in p.iter(w("t"))).strip()
