@@ -24,6 +24,7 @@ from drafter.tai_nguyen import tep_mau
 from drafter.tep_van_ban import doc_van_ban
 from drafter.tui.xem_truoc import cac_dong
 from drafter.van_ban import VanBan
+from tests import openxml_audit_on_dinh  # noqa: F401  (khóa nhớ đúng của openxml-audit)
 from tests.conftest import van_ban_nho
 
 

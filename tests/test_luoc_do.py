@@ -22,6 +22,7 @@ from drafter.ghi_docx import ghi_tep, luoc_do, tao_tai_lieu
 from drafter.ghi_docx.luoc_do import _LAP, THU_TU, W, chen, con, loi_thu_tu, loi_thu_tu_xml
 from drafter.tai_nguyen import thu_muc
 from drafter.van_ban import VanBan
+from tests import openxml_audit_on_dinh  # noqa: F401  (khóa nhớ đúng của openxml-audit)
 from tests.conftest import van_ban_nho
 
 FIXTURES = Path(__file__).parent / "fixtures"
