@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from drafter import vn
+from drafter.van_ban import KieuDauDong
 
 # Loại nhãn. "so" là 1., "so2" là 1.1., "so3" là 1.1.1., "so4" là 1.1.1.1.
 LoaiNhan = Literal["phan_thu", "phan_thu_thuong", "phan", "chu_hoa", "la_ma", "so", "so2",
                    "so3", "so4", "chu"]
-LoaiDau = Literal["gach", "cong", "sao"]
 CAP_THAP_PHAN: dict[str, int] = {"so": 1, "so2": 2, "so3": 3, "so4": 4}
 
 _THU = {"NHẤT": 1, "HAI": 2, "BA": 3, "TƯ": 4, "BỐN": 4, "NĂM": 5, "SÁU": 6, "BẢY": 7,
@@ -33,7 +33,7 @@ _SO = re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(\.|\))?(?={_TRANG}|$|[^\W\
 _CHU = re.compile(rf"([a-zđ])([).,/])(?={_TRANG}|$)")
 _DAU = re.compile(rf"([-–—•+*\uf0b7\uf0a7\u25cf\u25aa\u2022\u2013\u2014o§])(?={_TRANG})|"
                   r"([-–+])(?=[^\W\d_])")
-_DAU_LOAI: dict[str, LoaiDau] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
+_DAU_LOAI: dict[str, KieuDauDong] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
                                  "\uf0b7": "gach", "\uf0a7": "gach", "\u25cf": "gach",
                                  "\u25aa": "gach", "§": "gach", "+": "cong", "o": "cong",
                                  "*": "sao"}
@@ -52,7 +52,7 @@ class Nhan:
 
 @dataclass(frozen=True)
 class DauDong:
-    loai: LoaiDau
+    loai: KieuDauDong
     het: int
 
 
