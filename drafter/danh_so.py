@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from drafter import vn
-from drafter.van_ban import CapDanhSo, ChuThich, Muc, NoiDungDong, Nut, VanBan
+from drafter.van_ban import CapDanhSo, Muc, NoiDungDong, Nut, VanBan, chu_tron
 
 # Thứ tự các cấp từ lớn đến nhỏ; dùng khi cây sâu hơn sơ đồ đã chọn.
 _THU_TU_CAP: tuple[CapDanhSo, ...] = ("phan", "phan_thu", "phan_thu_thuong", "chu_hoa",
@@ -72,12 +72,6 @@ def nhan(cap: CapDanhSo, thu_tu: int, duong: tuple[int, ...] | None = None,
         case "chu":
             return vn.chu_cai(thu_tu, bang_chu_cai) + ")"
     raise ValueError(f"cấp đánh số không biết: {cap}")
-
-
-def chu_tron(noi_dung: NoiDungDong | None) -> str:
-    """Chữ của một dòng, bỏ kiểu và chú thích (để gọi tên đề mục trong thông báo)."""
-    return "".join(p if isinstance(p, str) else p.chu for p in noi_dung or ()
-                   if not isinstance(p, ChuThich)) if noi_dung else ""
 
 
 @dataclass(frozen=True)
@@ -199,5 +193,5 @@ def _vi_tri_con(nhanh: _Nhanh, cap: CapDanhSo, theo_so_do: bool) -> int | None:
     return None
 
 
-__all__ = ["DeMuc", "LoiDanhSo", "NutDaDanhSo", "chu_tron", "duyet", "duyet_van_ban",
+__all__ = ["DeMuc", "LoiDanhSo", "NutDaDanhSo", "duyet", "duyet_van_ban",
            "kiem_tra_danh_so", "nhan"]

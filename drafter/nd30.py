@@ -19,7 +19,9 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+# Twip (1/20 pt, 1/1440 inch): đơn vị số đo trang, lề, thụt của WordprocessingML.
 TWIP_MOI_MM = 1440 / 25.4
+TWIP_MOI_CM = 1440 / 2.54
 
 
 def _so(x: float) -> str:

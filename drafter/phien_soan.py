@@ -268,16 +268,13 @@ class PhienSoan:
     def chi_tieu_theo_thu_tu_in(self, ma_muc: str) -> list[ChiTieu]:
         """Chỉ tiêu của mục theo thứ tự sẽ in: trước hết theo chỗ giữ [[mã]] trong lời văn, rồi
         các chỉ tiêu lời văn không nhắc (in thành gạch đầu dòng cuối mục) theo thứ tự biểu mẫu."""
-        from drafter.bieu_mau.danh_dau import LoiDanhDau, cac_giu_cho, phan_tich
+        from drafter.bieu_mau.danh_dau import cac_giu_cho, phan_tich
 
         cac = self.bieu_mau.chi_tieu_cua(ma_muc)
         thu_tu: dict[str, int] = {}
         for doan in self.bao_cao.van_ban.get(ma_muc, []):
-            try:
-                giu_cho = cac_giu_cho(phan_tich(doan))
-            except LoiDanhDau:
-                continue  # đoạn viết dở: kiểm tra báo lỗi riêng, ở đây chỉ cần thứ tự
-            for g in giu_cho:
+            # phan_tich không bao giờ lỗi: đoạn viết dở vẫn cho các chỗ giữ đã đóng.
+            for g in cac_giu_cho(phan_tich(doan)):
                 thu_tu.setdefault(g.ma, len(thu_tu))
         return sorted(cac, key=lambda c: thu_tu.get(c.ma, len(thu_tu) + cac.index(c)))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from drafter.danh_so import LoiDanhSo, duyet
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
-from drafter.van_ban import Bang, DoanVan, Muc, Nut, VanBan
+from drafter.van_ban import DAU_DONG, Bang, DoanVan, Muc, Nut, VanBan
 from drafter.van_ban_tu_do import (
     VanBanTuDo,
     cac_doan_van,
@@ -25,7 +25,7 @@ from drafter.van_ban_tu_do import (
 )
 
 Duong = tuple[int, ...]
-_VONG_DAU = [None, "gach", "cong", "sao"]
+_VONG_DAU_DONG = [None, *DAU_DONG]  # F5 đổi lần lượt: không dấu, -, +, *
 
 
 class LoiThaoTac(ValueError):
@@ -160,7 +160,7 @@ class PhienTuDo:
         n = self.nut(duong)
         if not isinstance(n, DoanVan):
             raise LoiThaoTac("chỉ đoạn văn mới có dấu đầu dòng")
-        dau = _VONG_DAU[(_VONG_DAU.index(n.dau_dong) + 1) % len(_VONG_DAU)]
+        dau = _VONG_DAU_DONG[(_VONG_DAU_DONG.index(n.dau_dong) + 1) % len(_VONG_DAU_DONG)]
         self._thay_cay(_thay(self.bao_cao.noi_dung, duong,
                              lambda _: [n.model_copy(update={"dau_dong": dau})]))
         return dau

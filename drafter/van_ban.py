@@ -114,10 +114,6 @@ def _loai_trong_chu_thich(v: object) -> str:
     return "doan_van" if isinstance(v, DoanVan) else "doan"
 
 
-ChuHoacDoan = Annotated[
-    Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")],
-    Discriminator(lambda v: "chu" if isinstance(v, str) else "doan"),
-]
 PhanTuChuThich = Annotated[
     Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")]
     | Annotated["DoanVan", Tag("doan_van")],
@@ -165,17 +161,23 @@ class ChuThich(_Mau):
         return ra
 
 
-PhanTu = Annotated[
+PhanTuDong = Annotated[
     Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")]
     | Annotated[ChuThich, Tag("chu_thich")],
     Discriminator(_loai_phan_tu),
 ]
-NoiDungDong = list[PhanTu]
+NoiDungDong = list[PhanTuDong]
+
+
+def chu_tron(noi_dung: NoiDungDong | None) -> str:
+    """Chữ của một dòng, bỏ kiểu và chú thích (gọi tên đề mục, đoạn trong thông báo, dàn ý)."""
+    return "".join(p if isinstance(p, str) else p.chu for p in noi_dung or ()
+                   if not isinstance(p, ChuThich))
 
 
 # ---------------------------------------------------------------- các nút của thân văn bản
 
-KieuDau = Literal["gach", "cong", "sao"]
+KieuDauDong = Literal["gach", "cong", "sao"]
 DAU_DONG: dict[str, str] = {"gach": "- ", "cong": "+ ", "sao": "* "}
 
 
@@ -184,7 +186,7 @@ class DoanVan(_Mau):
 
     loai: Literal["doan"] = "doan"
     noi_dung: NoiDungDong
-    dau_dong: KieuDau | None = None
+    dau_dong: KieuDauDong | None = None
     can_giua: bool = False
 
     @field_validator("noi_dung", mode="before")
@@ -463,10 +465,6 @@ class DauVanBan(_Mau):
         loai = loai_cua(self.ten_loai)
         assert loai is not None  # _ten_loai đã kiểm
         return loai
-
-    @property
-    def nam_van_ban(self) -> int | None:
-        return self.ngay.year if self.ngay else self.nam
 
 
 def loai_ten_ngan(ten_loai: str, ten: str) -> bool:

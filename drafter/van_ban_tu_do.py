@@ -23,6 +23,7 @@ from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, SoLieuNhap, _Nhap
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import LOAI_TU_DO
 from drafter.van_ban import (
+    DAU_DONG,
     Bang,
     CapDanhSo,
     Chu,
@@ -33,6 +34,7 @@ from drafter.van_ban import (
     NoiDungDong,
     Nut,
     VanBan,
+    chu_tron,
     kiem_phien_ban,
 )
 
@@ -184,13 +186,14 @@ def thanh_danh_dau(noi_dung: NoiDungDong) -> str:
         elif isinstance(p, Doan):
             ra.append(_doan_danh_dau(p))
         elif isinstance(p, ChuThich):
-            cac = [(_DAU.get(d.dau_dong or "", "") + thanh_danh_dau(d.noi_dung))
+            cac = [(_DAU_DONG_DANH_DAU.get(d.dau_dong or "", "") + thanh_danh_dau(d.noi_dung))
                    for d in p.cac_doan]
             ra.append("[^" + _NGAT_CHU_THICH.join(cac) + "]")
     return "".join(ra)
 
 
-_DAU = {"gach": "- ", "cong": "+ ", "sao": "\\* "}
+# Dấu đầu dòng trong chữ đánh dấu: như khi in (van_ban.DAU_DONG), «*» thoát thành «\\*».
+_DAU_DONG_DANH_DAU = {k: v.replace("*", "\\*") for k, v in DAU_DONG.items()}
 
 
 def _doan_danh_dau(p: Doan) -> str:
@@ -278,12 +281,6 @@ def _gop(ra: list) -> list:
         elif p != "":
             ket.append(p)
     return ket
-
-
-def chu_tron(noi_dung: NoiDungDong | None) -> str:
-    """Chữ của một dòng, bỏ kiểu và chú thích."""
-    return "".join(p if isinstance(p, str) else p.chu for p in noi_dung or ()
-                   if not isinstance(p, ChuThich))
 
 
 # ---------------------------------------------------------------- dàn ý phẳng

@@ -13,6 +13,7 @@ from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tai_nguyen import tep_mau
 from drafter.tep_van_ban import doc_van_ban
 from drafter.van_ban import VanBan
+from tests import openxml_audit_on_dinh  # noqa: F401  (khóa nhớ đúng của openxml-audit)
 
 TEP_MAU = "van-ban-cai-kinh-quy-I-2024.json"
 

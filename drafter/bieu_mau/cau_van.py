@@ -15,14 +15,12 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from drafter import vn
-from drafter.bieu_mau.danh_dau import GiuCho, phan_tich, thay_so_lieu, thoat
+from drafter.bieu_mau.danh_dau import GiuCho, PhanTuDaThay, phan_tich, thay_so_lieu, thoat
 from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
 from drafter.muc_tieu import MucTieuDaTinh, chu_muc_tieu, so_muc_tieu
 from drafter.tai_nguyen import thu_muc
 from drafter.van_ban import ChuThich, Doan
-
-PhanTu = str | Doan | ChuThich
 
 
 class DaThoat(str):
@@ -149,7 +147,7 @@ class CauVan:
                    v=self.gia_tri(), so_sanh=DaThoat(self.so_sanh()),
                    trong_do=DaThoat(self.trong_do()))
 
-    def chu_thich(self) -> list[PhanTu]:
+    def chu_thich(self) -> list[PhanTuDaThay]:
         phan = self.cac_phan()
         if not phan:
             return []
@@ -158,14 +156,14 @@ class CauVan:
 
     # ------------------------------------------------------------ chỗ giữ [[ma.truong]]
 
-    def theo_truong(self, truong: str) -> list[PhanTu]:
+    def theo_truong(self, truong: str) -> list[PhanTuDaThay]:
         s, ct = self.s, self.ct
         pt = ct.so_le_ty_le
 
-        def chu(x: str) -> list[PhanTu]:
+        def chu(x: str) -> list[PhanTuDaThay]:
             return [x] if x else []
 
-        def ty_le(x: Decimal | None) -> list[PhanTu]:
+        def ty_le(x: Decimal | None) -> list[PhanTuDaThay]:
             return chu(vn.phan_tram(x, pt) if x is not None else "")
 
         match truong:
@@ -368,7 +366,7 @@ def la_truong_hop_le(truong: str) -> bool:
                                                     truong) is not None
 
 
-def _danh_dau(chu: str) -> list[PhanTu]:
+def _danh_dau(chu: str) -> list[PhanTuDaThay]:
     if not chu:
         return []
     return thay_so_lieu(phan_tich(chu), lambda g: [GiuCho(g.ma, g.truong).chu])

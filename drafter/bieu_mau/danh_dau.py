@@ -42,10 +42,6 @@ def thoat(chu: str) -> str:
     return _KY_TU_DAC_BIET.sub(r"\\\1", chu)
 
 
-class LoiDanhDau(ValueError):
-    pass
-
-
 _DAC_BIET = re.compile(r"[\\*\[]")
 
 

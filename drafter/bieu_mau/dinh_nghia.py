@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from drafter.loi_tieng_viet import cac_loi
+from drafter.muc_tieu import TEN_CO_SO
 from drafter.tai_nguyen import thu_muc
 from drafter.tep_van_ban import LoiTepVanBan
 from drafter.van_ban import CapDanhSo
@@ -32,8 +33,6 @@ TEN_LOAI = {
     "phan_tram": "tỷ lệ phần trăm", "ti_so": "tỷ số x/y", "co_khong": "có/không",
     "chu": "chữ ngắn", "so": "số",
 }
-TEN_TINH_CHAT = {"luy_ke": "lũy kế từ đầu năm", "trong_ky": "phát sinh trong kỳ",
-                 "thoi_diem": "hiện có tại thời điểm báo cáo"}
 
 
 class _Mau(BaseModel):
@@ -165,10 +164,11 @@ class CachViet(_Mau):
     cuoi_nam_truoc: str = ""
 
     def ten_co_so(self, co_so: str) -> str:
-        return {"ke_hoach": self.ke_hoach, "cap_tren": self.cap_tren or "kế hoạch cấp trên giao",
-                "nghi_quyet": self.nghi_quyet, "dieu_hanh": self.dieu_hanh,
-                "du_toan_cap_tren": self.du_toan_cap_tren or "dự toán cấp trên giao",
-                "du_toan_xa": "dự toán xã giao"}.get(co_so, co_so)
+        """Tên cơ sở trong câu: cách viết của biểu mẫu, không có thì tên chung (muc_tieu)."""
+        rieng = {"ke_hoach": self.ke_hoach, "cap_tren": self.cap_tren,
+                 "nghi_quyet": self.nghi_quyet, "dieu_hanh": self.dieu_hanh,
+                 "du_toan_cap_tren": self.du_toan_cap_tren}.get(co_so)
+        return rieng or TEN_CO_SO.get(co_so, co_so)
 
 
 class BieuMau(_Mau):

@@ -140,13 +140,6 @@ class SoLieuDaTinh:
             return None
         return sum(so, Decimal(0))
 
-    @property
-    def thay_doi_ky_truoc(self) -> Decimal | None:
-        """% thay đổi so với kỳ trước (đã trừ 100)."""
-        if not self.co_so or not self.ky_truoc:
-            return None
-        return vn.ty_le(self.gia_tri, self.ky_truoc) - 100
-
 
 def doc_o_so(gia_tri: SoNhap, ct: ChiTieu, truong: str) -> tuple[Decimal | None, str | None]:
     """Một ô số → (Decimal, None) hoặc (None, câu lỗi tiếng Việt). Ô trống → (None, None)."""

@@ -38,10 +38,6 @@ class BoChuThich:
         tai_lieu.part.relate_to(self._phan, RT.FOOTNOTES)
         self._so = 0
 
-    @property
-    def so_luong(self) -> int:
-        return self._so
-
     def them(self, doan_van: Paragraph, so_doan: int = 1) -> list[Paragraph]:
         """Đặt dấu chú thích vào cuối `doan_van`; trả về `so_doan` đoạn (kiểu FootnoteText) của
         chú thích để ghi nội dung, đoạn đầu đã bắt đầu bằng số chú thích tự động."""

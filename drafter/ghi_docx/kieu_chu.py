@@ -18,10 +18,10 @@ from drafter.ghi_docx.luoc_do import con
 from drafter.ghi_docx.oxml import phong_bon_o
 
 # Giá trị của NĐ 30 lấy từ danh mục quy tắc (drafter/nd30.py), không ghi số ở đây.
-CO_CHU_THAN = nd30.CO_CHU_THAN.ghi
+CO_CHU_THAN_PT = nd30.CO_CHU_THAN.ghi
+GIAN_DONG_BOI_SO = nd30.GIAN_DONG.ghi
 THUT_DONG_DAU_CM = nd30.THUT_DAU_DONG.ghi
 CACH_DOAN_PT = nd30.CACH_DOAN.ghi
-GIAN_DONG = nd30.GIAN_DONG.ghi
 
 # Mã kiểu (style id) không dấu, giữ nguyên khi mở ở máy khác; tên hiện trong Word có dấu.
 THAN = "VBThan"
@@ -49,13 +49,13 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
 
     kieu = tai_lieu.styles
     normal = kieu["Normal"]
-    normal.font.size = Pt(CO_CHU_THAN)
+    normal.font.size = Pt(CO_CHU_THAN_PT)
     _khoang_cach(normal, 0, 1.0)
 
     than = _kieu_doan(tai_lieu, THAN)
     than.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     than.paragraph_format.first_line_indent = Cm(THUT_DONG_DAU_CM)
-    _khoang_cach(than, CACH_DOAN_PT, GIAN_DONG)
+    _khoang_cach(than, CACH_DOAN_PT, GIAN_DONG_BOI_SO)
     than.paragraph_format.widow_control = True
 
     phan = _kieu_doan(tai_lieu, PHAN, THAN)
@@ -92,8 +92,8 @@ def _mac_dinh_tai_lieu(styles_el) -> None:
     doc_defaults = styles_el.find(qn("w:docDefaults"))
     rPr = doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     phong_bon_o(con(rPr, "w:rFonts"))
-    con(rPr, "w:sz", val=str(CO_CHU_THAN * 2))
-    con(rPr, "w:szCs", val=str(CO_CHU_THAN * 2))
+    con(rPr, "w:sz", val=str(CO_CHU_THAN_PT * 2))
+    con(rPr, "w:szCs", val=str(CO_CHU_THAN_PT * 2))
     con(rPr, "w:color", val=nd30.MAU_CHU.ghi)
     con(rPr, "w:lang", val="vi-VN", eastAsia="vi-VN", bidi="ar-SA")
 

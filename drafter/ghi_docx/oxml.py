@@ -13,12 +13,11 @@ from lxml.etree import SubElement, _Element
 from drafter import nd30
 from drafter.ghi_docx.luoc_do import con
 
-TWIP_MOI_CM = 1440 / 2.54
 PHONG = nd30.PHONG.ghi
 
 
 def twip(cm: float) -> int:
-    return round(cm * TWIP_MOI_CM)
+    return round(cm * nd30.TWIP_MOI_CM)
 
 
 def phong_bon_o(rfonts: _Element) -> None:

@@ -11,7 +11,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from drafter import vn
-from drafter.danh_so import DeMuc, chu_tron, duyet_van_ban
+from drafter.danh_so import DeMuc, duyet_van_ban
 from drafter.ghi_docx import kieu_chu
 from drafter.ghi_docx.chu_thich import BoChuThich
 from drafter.ghi_docx.do_rong import do_rong_cm
@@ -28,6 +28,7 @@ from drafter.van_ban import (
     NoiDungDong,
     OBang,
     VanBan,
+    chu_tron,
 )
 
 _KIEU_CAP = {

@@ -13,13 +13,6 @@ from dataclasses import dataclass, field
 from drafter import nd30
 from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx
 
-# Tên cũ, giữ cho nơi khác đang dùng (bộ nhập .docx): giá trị ở danh mục quy tắc nd30.py.
-QUOC_HIEU = nd30.CHU_QUOC_HIEU
-TIEU_NGU = nd30.CHU_TIEU_NGU
-# Tên loại văn bản có tên loại (Phụ lục III NĐ 30) và mã viết tắt của chúng.
-TEN_LOAI = nd30.MA_TEN_LOAI
-MA_LOAI = set(nd30.CAC_MA_LOAI)
-
 _SO = re.compile(r"^\s*Số\s*:")
 # Khoảng cách giữa «ngày», «tháng», «năm» có giới hạn: «.*» lồng nhau làm tìm kiếm mũ ba
 # (một đoạn «, ngày tháng » lặp 2.000 lần mất 500 giây).
@@ -30,8 +23,9 @@ def gon(chu: str) -> str:
     return " ".join(unicodedata.normalize("NFC", chu).split())
 
 
-def _khop_quoc_hieu(chu: str) -> bool:
-    return gon(chu).upper().replace("HOÀ", "HÒA") == QUOC_HIEU
+def la_quoc_hieu(chu: str) -> bool:
+    """Dòng là Quốc hiệu (chấp nhận cả cách bỏ dấu cũ «HOÀ»): dùng chung cho check và from-docx."""
+    return gon(chu).upper().replace("HOÀ", "HÒA") == nd30.CHU_QUOC_HIEU
 
 
 @dataclass
@@ -83,7 +77,7 @@ def phan_tich(tai_lieu: TaiLieuDocx) -> BoCuc:
     bc = BoCuc(tai_lieu, ds)
     dau = ds[:40]  # phần đầu luôn nằm ở đầu văn bản
 
-    bc.quoc_hieu = next((d for d in dau if _khop_quoc_hieu(d.chu)), None)
+    bc.quoc_hieu = next((d for d in dau if la_quoc_hieu(d.chu)), None)
     if bc.quoc_hieu:
         i = bc.chi_so(bc.quoc_hieu)
         bc.tieu_ngu = next((d for d in ds[i + 1:i + 4] if "độc lập" in d.chu.lower()), None)

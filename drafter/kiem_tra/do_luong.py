@@ -6,7 +6,8 @@ import re
 
 from lxml import etree
 
-from drafter.kiem_tra.doc_docx import EMU, NS, TWIP_MOI_CM, Doan, TaiLieuDocx, do, so_do, w
+from drafter.kiem_tra.doc_docx import EMU, NS, Doan, TaiLieuDocx, do, so_do, w
+from drafter.nd30 import TWIP_MOI_CM
 
 EMU_MOI_CM = 360000
 _LE_O_MAC_DINH_TWIP = 108  # lề trái/phải mặc định của ô bảng trong Word (0,19 cm)

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter.nd30 import TWIP_MOI_CM
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 NS = {"w": W, "r": R, "a": A}
-TWIP_MOI_CM = 1440 / 2.54
 # Không bật huge_tree: libxml2 giữ giới hạn độ sâu 256 tầng và 10 MB cho một nút chữ.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 

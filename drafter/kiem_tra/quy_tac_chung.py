@@ -8,7 +8,7 @@ import unicodedata
 
 from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
-from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, do, so_do, w
+from drafter.kiem_tra.doc_docx import NS, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
 from drafter.kiem_tra.tien_ich import CacCho, cm, pt, vi_tri
@@ -31,7 +31,7 @@ def kho_giay(bc: BoCuc) -> list[KetQua]:
     a, b = (cao, rong) if ngang else (rong, cao)
     dung = nd30.RONG_GIAY.chua(a / nd30.TWIP_MOI_MM) and nd30.CAO_GIAY.chua(b / nd30.TWIP_MOI_MM)
     ra = [KetQua.theo("kho_giay", M.DAT if dung else M.KHONG_DAT,
-                      f"{cm(a / TWIP_MOI_CM, 1)} × {cm(b / TWIP_MOI_CM, 1)} cm"
+                      f"{cm(a / nd30.TWIP_MOI_CM, 1)} × {cm(b / nd30.TWIP_MOI_CM, 1)} cm"
                       + ("" if dung else f", yêu cầu {cm(nd30.RONG_GIAY.ghi / 10, 1)} × "
                                          f"{cm(nd30.CAO_GIAY.ghi / 10, 1)} cm"))]
     co_bang = any(d.bang is not None for d in bc.than)  # bảng trong thân, không tính phần đầu
@@ -139,8 +139,8 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
     else:
         dau, tren = do(le, "header", mac_dinh=0), abs(do(le, "top", mac_dinh=0))
         ra.append(KetQua.theo("dau_trang_trong_le", M.DAT if dau < tren else M.KHONG_DAT,
-                              f"cách mép trên {cm(dau / TWIP_MOI_CM)} cm, lề trên "
-                              f"{cm(tren / TWIP_MOI_CM)} cm"))
+                              f"cách mép trên {cm(dau / nd30.TWIP_MOI_CM)} cm, lề trên "
+                              f"{cm(tren / nd30.TWIP_MOI_CM)} cm"))
     title_pg = sect is not None and sect.find(w("titlePg")) is not None and \
         sect.find(w("titlePg")).get(w("val"), "1") not in ("0", "false")
     dau = tl.dau_trang("first")

@@ -7,7 +7,7 @@ import re
 
 from drafter import nd30
 from drafter.ghi_docx.do_rong import do_rong_cm
-from drafter.kiem_tra.bo_cuc import QUOC_HIEU, TEN_LOAI, TIEU_NGU, BoCuc, gon
+from drafter.kiem_tra.bo_cuc import BoCuc, gon
 from drafter.kiem_tra.do_luong import duong_ke_sau, rong_vung_chu_cm
 from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
@@ -49,12 +49,12 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
     qh, tn = bc.quoc_hieu, bc.tieu_ngu
     ra: list[KetQua] = []
     if qh is None:
-        ra.append(_khong_thay("quoc_hieu", f"dòng «{QUOC_HIEU}» ở đầu văn bản"))
+        ra.append(_khong_thay("quoc_hieu", f"dòng «{nd30.CHU_QUOC_HIEU}» ở đầu văn bản"))
     else:
         co = _mot_co(qh)
-        loi = _loi_dong_dau(qh, QUOC_HIEU, "", co, nd30.CO_QUOC_HIEU)
-        if co and gon(qh.chu) == QUOC_HIEU:
-            can = do_rong_cm(QUOC_HIEU, co, dam=True)
+        loi = _loi_dong_dau(qh, nd30.CHU_QUOC_HIEU, "", co, nd30.CO_QUOC_HIEU)
+        if co and gon(qh.chu) == nd30.CHU_QUOC_HIEU:
+            can = do_rong_cm(nd30.CHU_QUOC_HIEU, co, dam=True)
             rong = rong_vung_chu_cm(bc.tai_lieu, qh) - qh.dinh_dang.thut_trai_cm - \
                 qh.dinh_dang.thut_phai_cm
             if rong + 0.05 < can:
@@ -63,12 +63,13 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
                               "; ".join(loi) or f"{mo_ta_chu(qh)}, căn giữa, trên một dòng",
                               vi_tri(qh) if loi else ""))
     if tn is None:
-        ra.append(_khong_thay("tieu_ngu", f"dòng «{TIEU_NGU}» dưới Quốc hiệu"))
+        ra.append(_khong_thay("tieu_ngu", f"dòng «{nd30.CHU_TIEU_NGU}» dưới Quốc hiệu"))
         ra.append(KetQua.theo("ke_tieu_ngu", M.KHONG_AP_DUNG,
                               "không có Tiêu ngữ"))
     else:
         co = _mot_co(tn)
-        loi = _loi_dong_dau(tn, TIEU_NGU, " (gạch nối có cách hai bên)", co, nd30.CO_TIEU_NGU)
+        loi = _loi_dong_dau(tn, nd30.CHU_TIEU_NGU, " (gạch nối có cách hai bên)", co,
+                            nd30.CO_TIEU_NGU)
         if qh is not None and bc.chi_so(tn) != bc.chi_so(qh) + 1:
             loi.append("phải nằm ngay dưới Quốc hiệu, không cách dòng")
         ra.append(KetQua.theo("tieu_ngu", M.KHONG_DAT if loi else M.DAT,
@@ -180,7 +181,7 @@ def so_ky_hieu(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
         ma = m["ma"]
         # Tên loại dài "BÁO CÁO TÌNH HÌNH …" dùng mã của tên loại đứng đầu.
         ten = nd30.ten_loai_cua(bc.ten_loai.chu) if bc.ten_loai else None
-        loai = TEN_LOAI.get(ten) if ten else None
+        loai = nd30.MA_TEN_LOAI.get(ten) if ten else None
         if ma not in nd30.CAC_MA_LOAI:
             ra.append(KetQua.theo("ma_loai", M.KHONG_DAT,
                                   f"«{ma}» không có trong danh mục Phụ lục III"))

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from drafter.kiem_tra.bo_cuc import QUOC_HIEU, TEN_LOAI, gon
+from drafter import nd30
+from drafter.kiem_tra.bo_cuc import gon, la_quoc_hieu
 from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx, w
 from drafter.loai_van_ban import loai_cua, ten_cac_loai
 from drafter.loi_tieng_viet import cac_loi
@@ -224,7 +225,7 @@ class DocVanBan:
         dong = gon(self.chu(d).split("\n")[0])
         if not dong or dong != dong.upper() or len(dong) > 250:
             return False
-        if not any(dong == t or dong.startswith(t + " ") for t in TEN_LOAI):
+        if nd30.ten_loai_cua(dong) is None:
             return False
         dd = d.dinh_dang
         return dd.can_le == "center" or all(t.dam for t in d.run_co_chu())
@@ -286,7 +287,7 @@ class DocVanBan:
         return DauVanBan(**truong)
 
     def _dong_dau(self, dong: list[Dong], truong: dict, da_dung: set[int]) -> None:
-        qh = next((dg for dg in dong if dg.chu.upper().replace("HOÀ", "HÒA") == QUOC_HIEU), None)
+        qh = next((dg for dg in dong if la_quoc_hieu(dg.chu)), None)
         tn = next((dg for dg in dong if "độc lập" in dg.chu.lower()), None)
         so = next((dg for dg in dong if dg.chu.lower().startswith("số")
                    and _SO.match(dg.chu)), None)
@@ -344,7 +345,7 @@ class DocVanBan:
         ten = dong[0]
         loai = loai_cua(ten)
         if loai is None:
-            goc = next(t for t in TEN_LOAI if ten == t or ten.startswith(t + " "))
+            goc = nd30.ten_loai_cua(ten)
             self.bao(d, f"loại văn bản «{goc}» drafter chưa in được ({ten_cac_loai()}): tạm ghi "
                         "BÁO CÁO", ten)
             ten = "BÁO CÁO"
@@ -634,7 +635,7 @@ def _cot_theo_tab(manh: list[Manh]) -> list[list[tuple[str, bool]]]:
 
 def _khop_dau(chu: str) -> bool:
     """Dòng là một thành phần phần đầu (Quốc hiệu, Tiêu ngữ, Số, địa danh – ngày)."""
-    return (chu.upper().replace("HOÀ", "HÒA") == QUOC_HIEU or "độc lập" in chu.lower()
+    return (la_quoc_hieu(chu) or "độc lập" in chu.lower()
             or bool(_SO.match(chu) and chu.lower().startswith("số"))
             or bool(_NGAY_LONG.search(chu)))
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from drafter import vn
+from drafter.van_ban import KieuDauDong
 
 # Loại nhãn. "so" là 1., "so2" là 1.1., "so3" là 1.1.1., "so4" là 1.1.1.1.
 LoaiNhan = Literal["phan_thu", "phan_thu_thuong", "phan", "chu_hoa", "la_ma", "so", "so2",
                    "so3", "so4", "chu"]
-LoaiDau = Literal["gach", "cong", "sao"]
 CAP_THAP_PHAN: dict[str, int] = {"so": 1, "so2": 2, "so3": 3, "so4": 4}
 
 _THU = {"NHẤT": 1, "HAI": 2, "BA": 3, "TƯ": 4, "BỐN": 4, "NĂM": 5, "SÁU": 6, "BẢY": 7,
@@ -33,7 +33,7 @@ _SO = re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(\.|\))?(?={_TRANG}|$|[^\W\
 _CHU = re.compile(rf"([a-zđ])([).,/])(?={_TRANG}|$)")
 _DAU = re.compile(rf"([-–—•+*\uf0b7\uf0a7\u25cf\u25aa\u2022\u2013\u2014o§])(?={_TRANG})|"
                   r"([-–+])(?=[^\W\d_])")
-_DAU_LOAI: dict[str, LoaiDau] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
+_DAU_LOAI: dict[str, KieuDauDong] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
                                  "\uf0b7": "gach", "\uf0a7": "gach", "\u25cf": "gach",
                                  "\u25aa": "gach", "§": "gach", "+": "cong", "o": "cong",
                                  "*": "sao"}
@@ -48,12 +48,11 @@ class Nhan:
     chu: str  # "III.", "1.2", "a.", "PHẦN THỨ NHẤT"
     het: int  # vị trí ký tự đầu tiên sau nhãn và khoảng trắng/dấu ngăn cách
     thap_phan: tuple[int, ...] = ()  # "1.2." → (1, 2)
-    thieu_dau: bool = False  # "1.2" thiếu dấu chấm cuối, "a." thay vì "a)"
 
 
 @dataclass(frozen=True)
 class DauDong:
-    loai: LoaiDau
+    loai: KieuDauDong
     het: int
 
 
@@ -103,29 +102,26 @@ def doc_nhan(chu: str, chu_hoa_truoc: int = 0) -> Nhan | None:
         if any(x == 0 for x in phan):
             return None
         loai = ("so", "so2", "so3", "so4")[len(phan) - 1]
-        thieu = len(phan) > 1 and m[2] != "."
-        return Nhan(loai, phan[-1], m[0], _bo_trang(chu, m.end()), phan, thieu)  # type: ignore[arg-type]
+        return Nhan(loai, phan[-1], m[0], _bo_trang(chu, m.end()), phan)  # type: ignore[arg-type]
     if "A" <= dau <= "Z" or dau == "Đ":
         m = _LA_MA_RE.match(chu)
         if m and m[1] in _LA_MA and len(m[1]) > 1:
-            return Nhan("la_ma", _LA_MA[m[1]], m[0], _bo_trang(chu, m.end()), (),
-                        m[2] != ".")
+            return Nhan("la_ma", _LA_MA[m[1]], m[0], _bo_trang(chu, m.end()))
         m = _CHU_HOA.match(chu)
         if m:
             ky = m[1]
             thu_tu = vn.CHU_CAI.index(ky.lower()) + 1 if ky.lower() in vn.CHU_CAI else 0
             la_chu_ke = chu_hoa_truoc and thu_tu == chu_hoa_truoc + 1
             if ky in ("I", "V", "X") and not la_chu_ke:
-                return Nhan("la_ma", _LA_MA[ky], m[0], _bo_trang(chu, m.end()), (),
-                            m[2] != ".")
+                return Nhan("la_ma", _LA_MA[ky], m[0], _bo_trang(chu, m.end()))
             if thu_tu:
-                return Nhan("chu_hoa", thu_tu, m[0], _bo_trang(chu, m.end()), (), m[2] != ".")
+                return Nhan("chu_hoa", thu_tu, m[0], _bo_trang(chu, m.end()))
         return None
     if "a" <= dau <= "z" or dau == "đ":
         m = _CHU.match(chu)
         if m:
             thu_tu = thu_tu_chu(m[1])
-            return Nhan("chu", thu_tu, m[0], _bo_trang(chu, m.end()), (), m[2] != ")")
+            return Nhan("chu", thu_tu, m[0], _bo_trang(chu, m.end()))
     return None
 
 

@@ -11,10 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lxml import etree
-
 from drafter.kiem_tra.doc_docx import NS, Doan, TaiLieuDocx, _cac_run, w
-from drafter.van_ban import ChuThich, PhanTu
+from drafter.van_ban import ChuThich, PhanTuDong
 from drafter.van_ban import Doan as DoanChu
 
 _FOOTNOTE_REF = w("footnoteReference")
@@ -95,11 +93,6 @@ def toan_dam(manh: list[Manh]) -> bool:
     return bool(chu) and all(m.dam for m in chu)
 
 
-def toan_nghieng(manh: list[Manh]) -> bool:
-    chu = co_chu(manh)
-    return bool(chu) and all(m.nghieng for m in chu)
-
-
 class BoChuyen:
     """Đổi các mảnh thành nội dung dòng; nhớ những dấu chú thích không có nội dung để báo."""
 
@@ -108,10 +101,10 @@ class BoChuyen:
         self.dau_chu_thich_mat: list[str] = []  # dấu chú thích trỏ tới chú thích không có
 
     def noi_dung(self, manh: list[Manh], bo_dam: bool = False, mot_dong: bool = False
-                 ) -> list[PhanTu]:
+                 ) -> list[PhanTuDong]:
         """bo_dam: bỏ chữ đậm (tiêu đề đề mục: kiểu của cấp tự in đậm). mot_dong: dòng mới
         thành dấu cách (tiêu đề, ô tên)."""
-        ra: list[PhanTu] = []
+        ra: list[PhanTuDong] = []
         for m in manh:
             if m.chu_thich is not None:
                 ct = self._chu_thich(m.chu_thich)
@@ -130,7 +123,7 @@ class BoChuyen:
         return _gon(ra)
 
 
-def _noi(ra: list[PhanTu], chu: str, dam: bool, nghieng: bool, chi_so: str | None) -> None:
+def _noi(ra: list[PhanTuDong], chu: str, dam: bool, nghieng: bool, chi_so: str | None) -> None:
     truoc = ra[-1] if ra else None
     if not dam and not nghieng and chi_so is None:
         if isinstance(truoc, str):
@@ -147,9 +140,9 @@ def _noi(ra: list[PhanTu], chu: str, dam: bool, nghieng: bool, chi_so: str | Non
         ra.append(DoanChu(chu=chu, dam=dam, nghieng=nghieng, chi_so=chi_so))
 
 
-def _gon(ra: list[PhanTu]) -> list[PhanTu]:
+def _gon(ra: list[PhanTuDong]) -> list[PhanTuDong]:
     """Gộp dấu cách đôi giữa các phần, bỏ khoảng trắng đầu và cuối dòng."""
-    ket: list[PhanTu] = []
+    ket: list[PhanTuDong] = []
     het_bang_cach = True  # đầu dòng coi như vừa có dấu cách
     for p in ra:
         if isinstance(p, ChuThich):
@@ -175,7 +168,7 @@ def _gon(ra: list[PhanTu]) -> list[PhanTu]:
             break
         ket.pop(i)
     # Chữ đậm/nghiêng chỉ là khoảng trắng: thành chữ thường (rồi gộp lại với chữ bên cạnh).
-    ra: list[PhanTu] = []
+    ra: list[PhanTuDong] = []
     for p in ket:
         if isinstance(p, DoanChu) and not p.chu.strip():
             p = p.chu
@@ -186,7 +179,7 @@ def _gon(ra: list[PhanTu]) -> list[PhanTu]:
     return ra
 
 
-def chu_thuong(noi_dung: list[PhanTu]) -> str:
+def chu_thuong(noi_dung: list[PhanTuDong]) -> str:
     """Chữ của nội dung dòng, bỏ kiểu và chú thích."""
     return "".join(p if isinstance(p, str) else p.chu for p in noi_dung
                    if not isinstance(p, ChuThich))
@@ -202,7 +195,3 @@ def cac_doan_chu_thich(tl: TaiLieuDocx) -> dict[str, list[Doan]]:
             continue
         ra[fn.get(w("id"), "")] = [tl.doan(p) for p in fn.iter(w("p"))]
     return ra
-
-
-def la_doan_trong(p: etree._Element) -> bool:
-    return not "".join(t.text or "" for t in p.iter(w("t"))).strip()

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from drafter import danh_so, vn
+from drafter import danh_so, nd30, vn
 from drafter.kiem_tra.doc_docx import NS, Doan, w
 from drafter.nhap_docx.nhan import (
     CAP_THAP_PHAN,
@@ -341,7 +341,7 @@ class DungThan:
         if len(cot) != so_cot:
             return None
         try:
-            rong = [round(int(c.get(w("w"), "0")) / (1440 / 2.54), 2) for c in cot]
+            rong = [round(int(c.get(w("w"), "0")) / nd30.TWIP_MOI_CM, 2) for c in cot]
         except ValueError:
             return None
         return rong if all(0.5 <= r <= 40 for r in rong) else None

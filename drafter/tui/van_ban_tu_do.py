@@ -26,10 +26,9 @@ from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.phien_tu_do import Duong, LoiThaoTac, PhienTuDo
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap, VungVanBan
-from drafter.van_ban import Bang, DoanVan, Muc
-from drafter.van_ban_tu_do import cac_dong, chu_tron, thanh_danh_dau
+from drafter.van_ban import DAU_DONG, Bang, DoanVan, Muc, chu_tron
+from drafter.van_ban_tu_do import cac_dong, thanh_danh_dau
 
-_DAU_DONG = {"gach": "- ", "cong": "+ ", "sao": "* "}
 HUONG_DAN = ("Sửa chữ của dòng đang chọn: **đậm**, *nghiêng*, ***đậm nghiêng***, [^chú thích], "
              "^{chỉ số trên}; chú thích nhiều đoạn ngăn bằng « ¶ ». Dàn ý: Insert thêm đoạn · F4 "
              "thêm mục · Delete xóa · Ctrl+↑↓ dời · Ctrl+→ thụt vào · Ctrl+← thụt ra · Ctrl+D "
@@ -141,7 +140,7 @@ class SoanTuDo(Screen):
         if isinstance(n, DoanVan):
             chep = thanh_danh_dau(n.noi_dung) in chua_xem
             dau = "✗" if loi else "↻" if chep else "!" if canh_bao else " "
-            chu = _DAU_DONG.get(n.dau_dong or "", "") + trich_dau(chu_tron(n.noi_dung), 44)
+            chu = DAU_DONG.get(n.dau_dong or "", "") + trich_dau(chu_tron(n.noi_dung), 44)
             return Text(f"{dau} ¶ {chu or '(đoạn trống)'}")
         so_cot = n.so_cot if isinstance(n, Bang) else 0
         return Text(f"  ▦ Bảng {len(n.hang)} hàng × {so_cot} cột")
