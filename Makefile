@@ -40,4 +40,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/tui.py
 
 clean:
-	rm -rf $(VENV) build dist ra .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist ra .pytest_cache .ruff_cache .mypy_cache .hypothesis
