@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 # Twip (1/20 pt, 1/1440 inch): đơn vị số đo trang, lề, thụt của WordprocessingML.
 TWIP_MOI_MM = 1440 / 25.4
@@ -69,14 +70,18 @@ class Khoang:
         return chu
 
 
+# Kiểu của giá trị ghi: số đo (GiaTri[float]) hoặc chữ (GiaTri[str], như tên phông).
+_Ghi = TypeVar("_Ghi", float, str)
+
+
 @dataclass(frozen=True)
-class GiaTri:
+class GiaTri(Generic[_Ghi]):
     """Một đại lượng của quy tắc: giá trị bộ ghi dùng và các khoảng bộ kiểm tra chấp nhận.
 
     cho_phep rỗng: phải đúng bằng `ghi` (chữ như Quốc hiệu, tên phông)."""
 
     ten: str
-    ghi: float | str
+    ghi: _Ghi
     cho_phep: tuple[Khoang, ...] = ()
     dieu_kien: str = ""  # điều kiện so với đại lượng khác, bộ kiểm tra tự tính ("< lề trên")
 
@@ -130,7 +135,7 @@ class QuyTac:
     yeu_cau: str
     nguon: str
     muc_do: MucDo
-    gia_tri: tuple[GiaTri, ...] = ()
+    gia_tri: tuple[GiaTri[float] | GiaTri[str], ...] = ()
     kiem: bool = True
     ghi_chu: str = ""
 

@@ -24,7 +24,7 @@ def rong_chu_trang_cm(tl: TaiLieuDocx) -> float:
     return (rong - trai - phai) / TWIP_MOI_CM
 
 
-def _to_tien(el: etree._Element, tag: str) -> etree._Element | None:
+def _to_tien(el: etree._Element | None, tag: str) -> etree._Element | None:
     while el is not None and el.tag != w(tag):
         el = el.getparent()
     return el
@@ -72,10 +72,11 @@ def rong_vung_chu_cm(tl: TaiLieuDocx, d: Doan) -> float:
     if not rong_twip and tbl is not None:
         cot = tbl.findall("w:tblGrid/w:gridCol", NS)
         tr = tc.getparent()
+        assert tr is not None  # tc tìm thấy khi đi ngược từ đoạn lên: luôn có phần tử cha
         chi_so = list(tr.iterfind("w:tc", NS)).index(tc)
         if chi_so < len(cot):
             rong_twip = do(cot[chi_so], "w")
-    le = _LE_O_MAC_DINH_TWIP * 2
+    le: float = _LE_O_MAC_DINH_TWIP * 2
     if tbl is not None:
         mar = tbl.find("w:tblPr/w:tblCellMar", NS)
         if mar is not None:
@@ -118,7 +119,7 @@ def _dai_hinh_ve(p: etree._Element) -> float | None:
     """Độ dài hình đường thẳng trong đoạn (cm); 0 nếu có mà không đo được; None nếu không có."""
     for geom in p.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom"):
         if geom.get("prst") in ("line", "straightConnector1"):
-            khung = geom
+            khung: etree._Element | None = geom
             while khung is not None and etree.QName(khung).localname not in ("anchor", "inline"):
                 khung = khung.getparent()
             if khung is not None:

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import overload
 
 from lxml import etree
 
@@ -82,6 +83,12 @@ def so_do(gia_tri: str | None, don_vi: float = TWIP) -> float | None:
     return so if m[2] is None else so * _PT_MOI[m[2]] * don_vi
 
 
+@overload
+def do(el: etree._Element | None, thuoc_tinh: str, don_vi: float = ..., *,
+       mac_dinh: float) -> float: ...
+@overload
+def do(el: etree._Element | None, thuoc_tinh: str, don_vi: float = ...,
+       mac_dinh: None = None) -> float | None: ...
 def do(el: etree._Element | None, thuoc_tinh: str, don_vi: float = TWIP,
        mac_dinh: float | None = None) -> float | None:
     """Số đo ở thuộc tính w:<thuoc_tinh> của el; mac_dinh khi không có hoặc không đọc được."""
@@ -210,9 +217,12 @@ def _nhan_dien(duong_dan: Path, ten: str) -> None:
             raise LoiDocTep(f"Tệp {ten} rỗng (0 byte): có thể tệp chép hoặc tải về chưa xong.")
         if dau.startswith(b"PK"):
             # Mục lục (central directory) khai báo ở cuối tệp; zipfile giữ mỗi mục ~500 byte.
-            cuoi = zipfile._EndRecData(f)  # hàm có từ Python 2.6, zipfile cũng dùng nó
-            if cuoi is not None and (cuoi[zipfile._ECD_ENTRIES_TOTAL] > TOI_DA_MUC_ZIP
-                                     or cuoi[zipfile._ECD_SIZE] > 4 << 20):
+            # Hàm và hằng riêng của zipfile (có từ Python 2.6, zipfile cũng dùng): typeshed
+            # không khai báo tên bắt đầu bằng «_».
+            cuoi = zipfile._EndRecData(f)  # type: ignore[attr-defined]
+            if cuoi is not None and (
+                    cuoi[zipfile._ECD_ENTRIES_TOTAL] > TOI_DA_MUC_ZIP  # type: ignore[attr-defined]
+                    or cuoi[zipfile._ECD_SIZE] > 4 << 20):  # type: ignore[attr-defined]
                 raise LoiDocTep(f"Tệp {ten} có hơn {_so(TOI_DA_MUC_ZIP)} phần nén bên trong: "
                                 "không phải văn bản Word thông thường (có thể là tệp cố ý phá).")
             return
@@ -349,12 +359,13 @@ class TaiLieuDocx:
         except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OverflowError,
                 struct.error) as loi:
             raise _hong(ten, "mục lục tệp nén sai") from loi
-        self.body = self.document.find(w("body"))
-        if self.body is None:
+        body = self.document.find(w("body"))
+        if body is None:
             ns = etree.QName(self.document).namespace
             raise LoiDocTep(f"Tệp {ten} không có thân văn bản (w:body)"
                             + ("" if ns == W else f"; phần văn bản dùng không gian tên lạ «{ns}»")
                             + ": không phải văn bản Word đọc được.")
+        self.body: etree._Element = body
         so_doan = sum(1 for _ in self.body.iter(_P))
         so_run = sum(1 for _ in self.body.iter(_R))
         so_ky_tu = sum(len(t.text or "") for t in self.body.iter(_T))
@@ -368,7 +379,8 @@ class TaiLieuDocx:
         if self.styles is not None:
             for s in self.styles.iterfind("w:style", NS):
                 sid = s.get(w("styleId"))
-                self._kieu[sid] = s
+                if sid is not None:  # kiểu không có mã: không đoạn, kiểu nào trỏ tới được
+                    self._kieu[sid] = s
                 if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on"):
                     self._kieu_doan_mac_dinh = sid
         self._phong_theme = self._doc_phong_theme()
@@ -380,12 +392,13 @@ class TaiLieuDocx:
     def _doc_cac_phan(self, goi: _GoiDocx) -> None:
         chinh = next((dich for _, loai, dich in goi.quan_he("")
                       if loai.endswith("/officeDocument")), "word/document.xml")
-        self.document = goi.xml(chinh)
-        if self.document is None and chinh != "word/document.xml":  # quan hệ trỏ sai chỗ
+        document = goi.xml(chinh)
+        if document is None and chinh != "word/document.xml":  # quan hệ trỏ sai chỗ
             chinh = "word/document.xml"
-            self.document = goi.xml(chinh)
-        if self.document is None:
+            document = goi.xml(chinh)
+        if document is None:
             raise LoiDocTep(f"Tệp {goi.ten_tep} {goi.loai_khac()}.")
+        self.document: etree._Element = document
         quan_he = goi.quan_he(chinh)
         self.rels: dict[str, tuple[str, str]] = {rid: (loai, dich) for rid, loai, dich in quan_he}
 
@@ -580,9 +593,10 @@ class TaiLieuDocx:
                 tt_run = chu_doan
             else:
                 khoa = (sid, _dau_van(rpr))
-                tt_run = self._da_tinh_run.get(khoa)
-                if tt_run is None:
-                    tt_run = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
+                da_tinh = self._da_tinh_run.get(khoa)
+                if da_tinh is None:
+                    da_tinh = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
+                tt_run = da_tinh
             cac_run.append((chu, tt_run))
         chu_doan_van = "".join(c for c, _ in cac_run if c != "\u2060")
         return Doan(so_thu_tu, p, chu_doan_van, sid, tt, cac_run, **vi_tri)
@@ -621,9 +635,10 @@ class TaiLieuDocx:
     def sect_pr(self) -> etree._Element | None:
         return self.body.find(w("sectPr"))
 
-    def chu_thich(self) -> dict[str, str]:
-        """Nội dung các chú thích thật (bỏ hai chú thích ngăn cách), theo mã."""
-        ra: dict[str, str] = {}
+    def chu_thich(self) -> dict[str | None, str]:
+        """Nội dung các chú thích thật (bỏ hai chú thích ngăn cách), theo mã (None: tệp thiếu
+        w:id)."""
+        ra: dict[str | None, str] = {}
         if self.footnotes is None:
             return ra
         for fn in self.footnotes.iterfind("w:footnote", NS):
@@ -632,8 +647,8 @@ class TaiLieuDocx:
             ra[fn.get(w("id"))] = "".join(t.text or "" for t in fn.iter(w("t"))).strip()
         return ra
 
-    def dau_chu_thich(self) -> list[str]:
-        """Mã các dấu chú thích trong thân văn bản, theo thứ tự xuất hiện."""
+    def dau_chu_thich(self) -> list[str | None]:
+        """Mã các dấu chú thích trong thân văn bản, theo thứ tự xuất hiện (None: thiếu w:id)."""
         return [el.get(w("id")) for el in self.body.iter(w("footnoteReference"))]
 
     def dau_trang(self, loai: str) -> etree._Element | None:
@@ -643,5 +658,6 @@ class TaiLieuDocx:
             return None
         for ref in sect.iterfind("w:headerReference", NS):
             if ref.get(w("type"), "default") == loai:
-                return self.headers.get(ref.get(f"{{{R}}}id"))
+                rid = ref.get(f"{{{R}}}id")
+                return None if rid is None else self.headers.get(rid)
         return None

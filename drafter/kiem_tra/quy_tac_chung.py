@@ -124,7 +124,7 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
                               "đầu trang không có trường PAGE (số trang tự động)"))
     else:
         doan = tl.doan(p)
-        co = {t.co_pt for _, t in doan.cac_run if t.co_pt} or {None}
+        co: set[float | None] = {t.co_pt for _, t in doan.cac_run if t.co_pt} or {None}
         giua = doan.dinh_dang.can_le == "center"
         dung_co = all(nd30.CO_SO_TRANG.chua(c) for c in co)
         ra.append(KetQua.theo("so_trang", M.DAT if giua and dung_co else M.KHONG_DAT,
@@ -141,12 +141,12 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
         ra.append(KetQua.theo("dau_trang_trong_le", M.DAT if dau < tren else M.KHONG_DAT,
                               f"cách mép trên {cm(dau / nd30.TWIP_MOI_CM)} cm, lề trên "
                               f"{cm(tren / nd30.TWIP_MOI_CM)} cm"))
-    title_pg = sect is not None and sect.find(w("titlePg")) is not None and \
-        sect.find(w("titlePg")).get(w("val"), "1") not in ("0", "false")
-    dau = tl.dau_trang("first")
+    title_pg = sect is not None and (tp := sect.find(w("titlePg"))) is not None and \
+        tp.get(w("val"), "1") not in ("0", "false")
+    trang_1 = tl.dau_trang("first")
     if not co_page:
         ra.append(KetQua.theo("khong_so_trang_1", M.KHONG_AP_DUNG, "văn bản không đánh số trang"))
-    elif title_pg and (dau is None or not _co_truong_page(dau)):
+    elif title_pg and (trang_1 is None or not _co_truong_page(trang_1)):
         ra.append(KetQua.theo("khong_so_trang_1", M.DAT,
                               "trang đầu có đầu trang riêng, không có số trang"))
     else:

@@ -31,7 +31,7 @@ def _mot_co(d: Doan) -> float | None:
 
 
 def _loi_dong_dau(d: Doan, chu_can: str, ghi_chu: str, co: float | None,
-                  co_chu: nd30.GiaTri) -> list[str]:
+                  co_chu: nd30.GiaTri[float]) -> list[str]:
     """Lỗi chung của Quốc hiệu và Tiêu ngữ: đúng chữ, một cỡ trong khoảng, đậm đứng, căn giữa."""
     loi = []
     if gon(d.chu) != chu_can:

@@ -55,15 +55,15 @@ def nhan_dien_de_muc(d: Doan, truoc_cung_cap: dict[str, int]) -> DeMuc | None:
         return DeMuc(d, "chu_hoa", _thu_tu_chu(ky.lower()), ky + ".")
     if m["so"] is not None:
         # "II." cũng khớp nhánh chu_hoa? Không: chỉ một chữ. Số La Mã nhiều chữ ở đây:
-        so = m["so"]
-        phan = so.split(".")
+        chu_so = m["so"]
+        phan = chu_so.split(".")
         cap = ("so", "so2", "so3")[min(len(phan), 3) - 1]
         loi = ""
         if len(phan) > 1 and m["dau"] != ".":
-            loi = f"«{so}» thiếu dấu chấm cuối (viết «{so}.»)"
+            loi = f"«{chu_so}» thiếu dấu chấm cuối (viết «{chu_so}.»)"
         elif len(phan) == 1 and m["dau"] != ".":
             return None  # "2024 " hay "15 ha" ở đầu đoạn không phải đề mục
-        return DeMuc(d, cap, int(phan[-1]), so + ".", loi)
+        return DeMuc(d, cap, int(phan[-1]), chu_so + ".", loi)
     if m["chu"]:
         if not chu[m.end():].strip():
             return None  # đoạn chỉ có "x." (ký hiệu, chữ viết dở): không có nội dung của điểm

@@ -138,7 +138,8 @@ def _cac_phan(menh_de: str) -> list[tuple[str, str | None]]:
 
 def _cong(cac: list[tuple[str, str | None]]) -> Decimal | None:
     so = [_doc(s) for s, _ in cac]
-    return None if any(c is None for c in so) else sum(so, Decimal(0))  # type: ignore[arg-type]
+    doc_duoc = [c for c in so if c is not None]
+    return None if len(doc_duoc) < len(so) else sum(doc_duoc, Decimal(0))
 
 
 def _mot_tong(tong: re.Match[str], phan: list[tuple[str, str | None]], menh_de: str,
