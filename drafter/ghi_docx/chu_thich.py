@@ -7,6 +7,8 @@ python-docx chưa có API chú thích: ta tự tạo phần footnotes với hai 
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -14,7 +16,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from drafter.ghi_docx import kieu_chu
 from drafter.ghi_docx.luoc_do import con
@@ -47,21 +51,19 @@ class BoChuThich:
         # Dấu chú thích trong thân văn bản.
         r = doan_van._p.add_r()
         con(r.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
-        ref = OxmlElement("w:footnoteReference")
-        ref.set(qn("w:id"), ma)
-        r.append(ref)
+        SubElement(r, qn("w:footnoteReference")).set(qn("w:id"), ma)
 
         # Mỗi đoạn của chú thích là một w:p thật (không xuống dòng tay trong chữ căn đều).
         fn = OxmlElement("w:footnote")
         fn.set(qn("w:id"), ma)
         ra: list[Paragraph] = []
         for i in range(max(so_doan, 1)):
-            p = OxmlElement("w:p")
+            p = cast(CT_P, OxmlElement("w:p"))  # python-docx dựng w:p bằng lớp CT_P
             con(p.get_or_add_pPr(), "w:pStyle", val=kieu_chu.CHU_THICH)
             if i == 0:
                 r_so = p.add_r()
                 con(r_so.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
-                r_so.append(OxmlElement("w:footnoteRef"))
+                SubElement(r_so, qn("w:footnoteRef"))
                 p.add_r().text = " "
             fn.append(p)
             ra.append(Paragraph(p, doan_van._parent))

@@ -216,10 +216,12 @@ def loi_thu_tu_xml(goc: _Element, phan: str = "") -> list[LoiLuocDo]:
 def _duong(el: _Element) -> str:
     """"/document[1]/body[1]/p[3]/pPr[1]": cùng cách viết với openxml-audit để đối chiếu."""
     buoc: list[str] = []
-    while el is not None:
-        so = 1 + sum(1 for _ in el.itersiblings(el.tag, preceding=True))
-        buoc.append(f"{etree.QName(el).localname}[{so}]")
-        el = el.getparent()
+    hien: _Element | None = el
+    while hien is not None:
+        the = etree.QName(hien)
+        so = 1 + sum(1 for _ in hien.itersiblings(the, preceding=True))
+        buoc.append(f"{the.localname}[{so}]")
+        hien = hien.getparent()
     return "/" + "/".join(reversed(buoc))
 
 

@@ -46,8 +46,8 @@ def bang_khong_vien(bang: Table, do_rong_cm: list[float], le_o_cm: float = 0.1) 
 def dat_do_rong_cot(bang: Table, do_rong_cm: list[float]) -> None:
     """Độ rộng từng cột lưới và từng ô; ô gộp cột (gridSpan) rộng bằng tổng các cột nó trải."""
     grid = bang._tbl.tblGrid
-    for cot, rong in zip(grid.findall(qn("w:gridCol")), do_rong_cm, strict=True):
-        cot.set(qn("w:w"), str(twip(rong)))
+    for cot_luoi, rong in zip(grid.findall(qn("w:gridCol")), do_rong_cm, strict=True):
+        cot_luoi.set(qn("w:w"), str(twip(rong)))
     for tr in bang._tbl.tr_lst:
         cot = 0
         for tc in tr.tc_lst:
@@ -100,7 +100,8 @@ def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False
 
     w:b rồi w:i là đúng thứ tự lược đồ; thuộc tính khác (w:highlight, w:vertAlign…) thêm
     bằng luoc_do.con(rpr, "w:highlight", val="yellow") để tự đứng đúng chỗ."""
-    r = SubElement(doan._p, _R)
+    # Kiểu tường minh: types-lxml cho SubElement trả cùng lớp với cha (ở đây CT_P).
+    r: _Element = SubElement(doan._p, _R)
     if dam or nghieng or to_sang or chi_so:
         rpr = SubElement(r, _RPR)
         if dam:
@@ -117,7 +118,7 @@ def them_run(doan: Paragraph, chu: str, dam: bool = False, nghieng: bool = False
         elif phan == "\n":
             SubElement(r, qn("w:br"))
         elif phan:
-            t = SubElement(r, _T)
+            t: _Element = SubElement(r, _T)
             t.text = phan
             if phan[0] == " " or phan[-1] == " " or "  " in phan:
                 t.set(_XML_SPACE, "preserve")

@@ -173,7 +173,7 @@ def can_le_cot(nut: Bang) -> list[str]:
             chu = _chu_o(o)
             if o.gop_cot == 1 and chu:
                 gia_tri[cot].append(chu)
-    ra = []
+    ra: list[str] = []
     for i, chu_cot in enumerate(gia_tri):
         ghi = nut.can_cot[i] if nut.can_cot else None
         ra.append(ghi or ("phai" if chu_cot and all(_LA_SO.match(c) for c in chu_cot)

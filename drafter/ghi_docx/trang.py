@@ -29,7 +29,7 @@ def thiet_lap_trang(tai_lieu: Document) -> None:
     phan.page_height = Cm(CAO_GIAY_CM)
     # Cm() tính ra EMU rồi cắt khi đổi ra twip; Word lưu twip làm tròn: 21 cm = 11906 twip,
     # 29,7 cm = 16838 twip.
-    pgSz = phan._sectPr.find(qn("w:pgSz"))
+    pgSz = phan._sectPr.get_or_add_pgSz()  # có sẵn: page_width vừa tạo
     pgSz.set(qn("w:w"), str(round(nd30.RONG_GIAY.ghi * nd30.TWIP_MOI_MM)))
     pgSz.set(qn("w:h"), str(round(nd30.CAO_GIAY.ghi * nd30.TWIP_MOI_MM)))
     phan.top_margin = Cm(LE_TREN_CM)
