@@ -22,10 +22,10 @@ class LoaiVanBan:
 
 
 # Mã viết tắt theo Phụ lục III, lấy từ danh mục quy tắc (bộ kiểm tra dùng cùng bảng).
+_KINH_GUI: tuple[tuple[str, KinhGui], ...] = (
+    ("BÁO CÁO", "tuy_chon"), ("KẾ HOẠCH", "khong"), ("TỜ TRÌNH", "can"), ("THÔNG BÁO", "khong"))
 CAC_LOAI: tuple[LoaiVanBan, ...] = tuple(
-    LoaiVanBan(ten, MA_TEN_LOAI[ten], kinh_gui) for ten, kinh_gui in (
-        ("BÁO CÁO", "tuy_chon"), ("KẾ HOẠCH", "khong"), ("TỜ TRÌNH", "can"),
-        ("THÔNG BÁO", "khong")))
+    LoaiVanBan(ten, MA_TEN_LOAI[ten], kinh_gui) for ten, kinh_gui in _KINH_GUI)
 
 
 def loai_cua(ten_loai: str) -> LoaiVanBan | None:

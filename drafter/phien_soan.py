@@ -311,8 +311,9 @@ class PhienSoan:
         if tong is None:
             return ""
         chu = f"Cộng các phần: {vn.so(tong, ct.so_le)} {ct.don_vi}".rstrip()
-        if s.co_so and tong != s.gia_tri:
-            chu += f" — khác tổng {vn.so(s.gia_tri, ct.so_le)} {ct.don_vi}".rstrip()
+        so = s.gia_tri_so
+        if so is not None and tong != so:
+            chu += f" — khác tổng {vn.so(so, ct.so_le)} {ct.don_vi}".rstrip()
         return chu
 
     def trang_thai_muc(self, muc: MucBieuMau) -> TrangThaiMuc:

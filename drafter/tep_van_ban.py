@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,7 +14,7 @@ from drafter.van_ban import VanBan
 M = TypeVar("M", bound=BaseModel)
 # Giá trị khóa "loai" của tệp văn bản tự do (văn bản nhập từ Word): nhận dạng tệp mà không phải
 # nạp mô hình văn bản tự do.
-LOAI_TU_DO = "van_ban_tu_do"
+LOAI_TU_DO: Final = "van_ban_tu_do"
 
 
 class LoiTepVanBan(Exception):

@@ -301,6 +301,8 @@ class Bang(_Mau):
 
 CapDanhSo = Literal["phan", "phan_thu", "phan_thu_thuong", "chu_hoa", "la_ma", "so",
                     "so_thap_phan", "chu"]
+# Sơ đồ đánh số mặc định: I. → 1. → a).
+DANH_SO_MAC_DINH: tuple[CapDanhSo, ...] = ("la_ma", "so", "chu")
 
 
 class Muc(_Mau):
@@ -507,7 +509,7 @@ class VanBan(_Mau):
 
     phien_ban: int = PHIEN_BAN_TEP
     dau: DauVanBan
-    danh_so: list[CapDanhSo] = Field(default_factory=lambda: ["la_ma", "so", "chu"], min_length=1)
+    danh_so: list[CapDanhSo] = Field(default_factory=lambda: list(DANH_SO_MAC_DINH), min_length=1)
     bang_chu_cai: Literal["tieng_viet", "la_tinh"] = "tieng_viet"
     noi_dung: list[Nut] = Field(default_factory=list)
     cau_ket: Chu = ""

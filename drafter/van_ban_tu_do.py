@@ -23,6 +23,7 @@ from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, SoLieuNhap, _Nhap
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import LOAI_TU_DO
 from drafter.van_ban import (
+    DANH_SO_MAC_DINH,
     DAU_DONG,
     Bang,
     CapDanhSo,
@@ -65,7 +66,7 @@ class VanBanTuDo(_Nhap):
     xa: Chu = ""
     nguon: Chu = ""  # tên tệp .docx đã nhập
     dau: DauTuDo = Field(default_factory=DauTuDo)
-    danh_so: list[CapDanhSo] = Field(default_factory=lambda: ["la_ma", "so", "chu"],
+    danh_so: list[CapDanhSo] = Field(default_factory=lambda: list(DANH_SO_MAC_DINH),
                                      min_length=1)
     bang_chu_cai: Literal["tieng_viet", "la_tinh"] = "tieng_viet"
     noi_dung: list[Nut] = Field(default_factory=list)
@@ -369,14 +370,16 @@ def dung_van_ban(td: VanBanTuDo) -> tuple[VanBan, list[str]]:
 
     dau = td.dau
     loi: list[str] = []
-    du_lieu = {
-        "dau": {"co_quan_chu_quan": dau.co_quan_chu_quan,
-                "co_quan_ban_hanh": dau.co_quan_ban_hanh or [CHO_TRONG], "so": dau.so,
-                "ky_hieu": dau.ky_hieu, "dia_danh": dau.dia_danh or CHO_TRONG, "ngay": dau.ngay,
-                "thang": dau.thang if dau.ngay is None else None,
-                "nam": dau.nam if dau.ngay is None else None, "ten_loai": dau.ten_loai,
-                "trich_yeu": dau.trich_yeu, "dong_duoi_trich_yeu": dau.dong_duoi_trich_yeu,
-                "can_cu": dau.can_cu, "kinh_gui": dau.kinh_gui},
+    phan_dau: dict[str, object] = {
+        "co_quan_chu_quan": dau.co_quan_chu_quan,
+        "co_quan_ban_hanh": dau.co_quan_ban_hanh or [CHO_TRONG], "so": dau.so,
+        "ky_hieu": dau.ky_hieu, "dia_danh": dau.dia_danh or CHO_TRONG, "ngay": dau.ngay,
+        "thang": dau.thang if dau.ngay is None else None,
+        "nam": dau.nam if dau.ngay is None else None, "ten_loai": dau.ten_loai,
+        "trich_yeu": dau.trich_yeu, "dong_duoi_trich_yeu": dau.dong_duoi_trich_yeu,
+        "can_cu": dau.can_cu, "kinh_gui": dau.kinh_gui}
+    du_lieu: dict[str, object] = {
+        "dau": phan_dau,
         "danh_so": td.danh_so, "bang_chu_cai": td.bang_chu_cai, "noi_dung": td.noi_dung,
         "cau_ket": td.cau_ket, "dau_het": td.dau_het, "noi_nhan": td.noi_nhan, "luu": td.luu,
         "chu_ky": {"quyen_han": td.chu_ky.quyen_han,
@@ -388,7 +391,7 @@ def dung_van_ban(td: VanBanTuDo) -> tuple[VanBan, list[str]]:
     except ValidationError as e:
         loi += cac_loi(e)
     # Phần đầu sai (ký hiệu gõ dở, trích yếu trống…): dùng giá trị an toàn, thân giữ nguyên.
-    du_lieu["dau"] = {**du_lieu["dau"], "ky_hieu": None, "kinh_gui": [],
+    du_lieu["dau"] = {**phan_dau, "ky_hieu": None, "kinh_gui": [],
                       "trich_yeu": dau.trich_yeu or CHO_TRONG, "thang": None}
     try:
         return VanBan.model_validate(du_lieu), loi

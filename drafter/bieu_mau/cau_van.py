@@ -97,15 +97,16 @@ class CauVan:
         if ct.loai == "co_khong":
             return "" if s.gia_tri is None else ("có" if s.gia_tri else "không")
         if ct.loai == "chu":
-            return s.gia_tri or ""
-        if not s.co_so:
+            return s.gia_tri if isinstance(s.gia_tri, str) else ""
+        so = s.gia_tri_so
+        if so is None:
             return ""
         if ct.loai == "ti_so":
             if s.mau_so is None:
-                return _so_luong(s.gia_tri, ct)
-            x_y = f"{_so_tran(s.gia_tri, ct)}/{_so_tran(s.mau_so, ct)}"
+                return _so_luong(so, ct)
+            x_y = f"{_so_tran(so, ct)}/{_so_tran(s.mau_so, ct)}"
             return f"{x_y} {ct.don_vi}" if ct.don_vi else x_y
-        return _so_luong(s.gia_tri, ct)
+        return _so_luong(so, ct)
 
     def cac_phan(self) -> list[str]:
         """Mỗi phần chi tiết viết theo mẫu của biểu mẫu: "Na 6 ha", "Ba Nàng 2 ha"."""
@@ -159,6 +160,7 @@ class CauVan:
     def theo_truong(self, truong: str) -> list[PhanTuDaThay]:
         s, ct = self.s, self.ct
         pt = ct.so_le_ty_le
+        gia_tri = s.gia_tri_so
 
         def chu(x: str) -> list[PhanTuDaThay]:
             return [x] if x else []
@@ -170,7 +172,7 @@ class CauVan:
             case "":
                 return chu(self.gia_tri())
             case "so" | "x":
-                return chu(_so_tran(s.gia_tri, ct) if s.co_so else "")
+                return chu(_so_tran(gia_tri, ct) if gia_tri is not None else "")
             case "cau":
                 return _danh_dau(self.cau())
             case "so_sanh":
@@ -178,14 +180,14 @@ class CauVan:
             case "kh" | "cung_ky" | "du_toan_huyen" | "du_toan_xa":
                 # Người viết gọi thẳng tỷ lệ này: tính dù biểu mẫu không liệt kê phép so sánh.
                 co_so = s.ke_hoach if truong == "kh" else getattr(s, truong)
-                return ty_le(vn.ty_le(s.gia_tri, co_so) if s.co_so and co_so else None)
+                return ty_le(vn.ty_le(gia_tri, co_so) if gia_tri is not None and co_so else None)
             case "ty_le" | "ty_le_con_lai":
                 return ty_le(getattr(s, truong))
             case "y":
                 return chu(_so_tran(s.mau_so, ct) if s.mau_so is not None else "")
             case "x_y":
-                return chu(f"{_so_tran(s.gia_tri, ct)}/{_so_tran(s.mau_so, ct)}"
-                           if s.co_so and s.mau_so is not None else "")
+                return chu(f"{_so_tran(gia_tri, ct)}/{_so_tran(s.mau_so, ct)}"
+                           if gia_tri is not None and s.mau_so is not None else "")
             case "con_lai":
                 return chu(_so_tran(s.con_lai, ct) if s.con_lai is not None else "")
             case "ke_hoach":
@@ -202,11 +204,12 @@ class CauVan:
                 return chu(self._chenh_lech_cuoi_nam())
             case "x_kh":
                 m = s.muc_tieu_chinh
-                if not s.co_so or m is None:
+                # muc_tieu_chinh là mục tiêu có số: isinstance chỉ để kiểu rõ.
+                if gia_tri is None or m is None or not isinstance(m.gia_tri, Decimal):
                     return []
                 if ct.loai == "tien":
-                    return chu(f"{_so_luong(s.gia_tri, ct)}/{_so_luong(m.gia_tri, ct)}")
-                x_y = f"{_so_tran(s.gia_tri, ct)}/{_so_tran(m.gia_tri, ct)}"
+                    return chu(f"{_so_luong(gia_tri, ct)}/{_so_luong(m.gia_tri, ct)}")
+                x_y = f"{_so_tran(gia_tri, ct)}/{_so_tran(m.gia_tri, ct)}"
                 return chu(f"{x_y} {ct.don_vi}" if ct.don_vi else x_y)
             case "cap_tren" | "nghi_quyet" | "dieu_hanh":
                 m = s.muc_tieu(truong)
@@ -216,16 +219,15 @@ class CauVan:
                     return []
                 ham = chu_muc_tieu if truong == "chi_tieu" else so_muc_tieu
                 return chu(ham(s.chi_tieu_dat[0], self._viet_so_muc_tieu(s.chi_tieu_dat[0])))
-        m = re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
-        if m:
-            i = int(m.group(2)) - 1
+        khop = re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
+        if khop:
+            i = int(khop.group(2)) - 1
             so = s.phan_con[i][1] if i < len(s.phan_con) else None
-            if m.group(1) == "so_phan":  # số trần của phần: "(Nam 08; Nữ: 15)"
+            if khop.group(1) == "so_phan":  # số trần của phần: "(Nam 08; Nữ: 15)"
                 return chu(_so_tran(so, ct) if so is not None else "")
-            if m.group(1) == "ty_le_phan":  # phần so với tổng: "ngựa bạch chiếm 61,3%"
-                return ty_le(vn.ty_le(so, s.gia_tri) if so is not None and s.co_so
-                             and s.gia_tri else None)
-            if m.group(1) == "dong":
+            if khop.group(1) == "ty_le_phan":  # phần so với tổng: "ngựa bạch chiếm 61,3%"
+                return ty_le(vn.ty_le(so, gia_tri) if so is not None and gia_tri else None)
+            if khop.group(1) == "dong":
                 phan = self.cac_phan()
                 return chu(phan[i] if i < len(phan) else "")
             so = s.phan_con[i][1] if i < len(s.phan_con) else None
@@ -305,9 +307,10 @@ class CauVan:
     def _chenh_lech(self) -> str:
         """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""
         s = self.s
-        if not s.co_so or s.cung_ky is None:
+        so = s.gia_tri_so
+        if so is None or s.cung_ky is None:
             return ""
-        d = s.gia_tri - s.cung_ky
+        d = so - s.cung_ky
         if d == 0:
             return "bằng cùng kỳ"
         return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)}"

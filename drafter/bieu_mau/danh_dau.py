@@ -34,8 +34,6 @@ class GiuCho:
         return f"[[{self.ma}{'.' + self.truong if self.truong else ''}]]"
 
 
-PhanTuDanhDau = str | Doan | ChuThich | GiuCho
-
 
 def thoat(chu: str) -> str:
     """Thoát ký tự đặc biệt để chữ người dùng hiện đúng như gõ khi đi qua bộ phân tích."""
@@ -142,6 +140,11 @@ class _NhanManh:
     dam: bool
     nghieng: bool
     noi_dung: list[PhanTuDanhDau]
+
+
+# Kết quả phân tích: chữ, Doan, ChuThich, chỗ giữ, và hai phần tử tạm có chỗ giữ bên trong
+# (thay_so_lieu đổi chúng thành ChuThich, Doan).
+PhanTuDanhDau = str | Doan | ChuThich | GiuCho | _ChuThichTam | _NhanManh
 
 
 class _TimDauDong:
@@ -338,11 +341,12 @@ def _don_cho_trong(ra: list[PhanTuDaThay | ChoTrong]) -> list[PhanTuDaThay]:
         phai = _chu_cua(ra[sau]) if sau is not None else None
         t, ph = _don(trai or "", phai or "")
         if trai is not None:
-            gon[-1] = _dat_chu(gon[-1], t)  # type: ignore[arg-type]
+            gon[-1] = _dat_chu(gon[-1], t)
             if gon[-1] == "" or (isinstance(gon[-1], Doan) and not gon[-1].chu):
                 gon.pop()
-        if phai is not None and sau is not None:
-            ra[sau] = _dat_chu(ra[sau], ph)  # type: ignore[arg-type]
+        ben_phai = ra[sau] if sau is not None else None
+        if phai is not None and sau is not None and not isinstance(ben_phai, ChoTrong | None):
+            ra[sau] = _dat_chu(ben_phai, ph)  # ra[sau] không là ChoTrong: sau chọn như vậy
     # Doan rỗng (chữ đậm chỉ có số liệu vừa bỏ) không còn nghĩa gì.
     return [x for x in gon if not (isinstance(x, Doan) and not x.chu)]
 

@@ -14,11 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from drafter.ky_bao_cao import LoaiKy
 from drafter.loi_tieng_viet import cac_loi
 from drafter.muc_tieu import TEN_CO_SO
 from drafter.tai_nguyen import thu_muc
 from drafter.tep_van_ban import LoiTepVanBan
-from drafter.van_ban import CapDanhSo
+from drafter.van_ban import DANH_SO_MAC_DINH, CapDanhSo
 
 LoaiChiTieu = Literal["dem", "dien_tich", "khoi_luong", "chieu_dai", "the_tich", "tien",
                       "phan_tram", "ti_so", "co_khong", "chu", "so"]
@@ -175,9 +176,8 @@ class BieuMau(_Mau):
     ma: str
     ten: str
     phien_ban: int = 1
-    ky: list[Literal["quy", "6thang", "9thang", "nam", "ke_hoach"]] = Field(
-        default_factory=lambda: ["quy"])
-    danh_so: list[CapDanhSo] = Field(default_factory=lambda: ["la_ma", "so", "chu"])
+    ky: list[LoaiKy] = Field(default_factory=lambda: list[LoaiKy](["quy"]))
+    danh_so: list[CapDanhSo] = Field(default_factory=lambda: list(DANH_SO_MAC_DINH))
     ten_loai: str = "BÁO CÁO"
     ky_hieu: str = "BC-UBND"
     trich_yeu: str

@@ -169,7 +169,9 @@ class BaoCaoDuLieu(_Nhap):
         if not isinstance(du_lieu, dict) or du_lieu.get("phien_ban") != 1:
             return du_lieu
         du_lieu = dict(du_lieu)
-        van_ban = du_lieu.get("van_ban") if isinstance(du_lieu.get("van_ban"), dict) else {}
+        van_ban = du_lieu.get("van_ban")
+        if not isinstance(van_ban, dict):
+            van_ban = {}
         cac_muc = du_lieu.pop("can_xem_lai", [])
         if isinstance(cac_muc, list):
             du_lieu["doan_chep"] = {m: list(van_ban[m]) for m in cac_muc

@@ -152,11 +152,13 @@ def _ly_do(tu: TuGanKy, m: re.Match[str], ky: Ky, thang_ky: set[int], da_chep: b
     if tu.kieu == "sai_o":
         return f"{tu.ly_do} ({ky.ten_gon})" if ky.loai in tu.loai_ky else None
     if tu.kieu == "ngay":
-        d, th, nam = (nhom.get("d") or nhom.get("d2"), nhom.get("m") or nhom.get("m2"),
-                      nhom.get("y") or nhom.get("y2"))
+        d, th, y = (nhom.get("d") or nhom.get("d2"), nhom.get("m") or nhom.get("m2"),
+                    nhom.get("y") or nhom.get("y2"))
+        if d is None or th is None or y is None:
+            return None
         try:
-            ngay = date(int(nam), int(th), int(d))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            ngay = date(int(y), int(th), int(d))
+        except ValueError:
             return None  # "31/02/2024" không phải ngày: việc của người đọc, không phải kỳ
         if _trong_ky(ky, ngay) or ngay.year < ky.nam - 1:
             return None  # ngày trong kỳ, hoặc ngày lịch sử ("03/02/1930") nhắc lại khi kỷ niệm

@@ -84,25 +84,26 @@ def _rang_buoc(ct: ChiTieu, s: SoLieuDaTinh) -> list[tuple[str, str]]:
         v = getattr(s, truong)
         if isinstance(v, Decimal) and v < 0 and ct.loai != "so":
             ra.append((truong, f"{TEN_TRUONG[truong]} không được âm ({vn.so(v)})"))
-    if ct.loai == "phan_tram" and s.co_so and not ct.vuot and not 0 <= s.gia_tri <= 100:
-        ra.append(("gia_tri", f"tỷ lệ phải trong khoảng 0–100% (đang là {vn.so(s.gia_tri)}%)"))
+    so = s.gia_tri_so
+    if ct.loai == "phan_tram" and so is not None and not ct.vuot and not 0 <= so <= 100:
+        ra.append(("gia_tri", f"tỷ lệ phải trong khoảng 0–100% (đang là {vn.so(so)}%)"))
     if ct.loai == "ti_so":
-        if s.co_so and s.mau_so is None:
+        if so is not None and s.mau_so is None:
             ra.append(("mau_so", "tỷ số x/y cần cả mẫu số y"))
-        elif s.co_so and s.mau_so == 0:
+        elif so is not None and s.mau_so == 0:
             ra.append(("mau_so", "mẫu số y phải lớn hơn 0"))
-        elif s.co_so and s.mau_so is not None and s.gia_tri > s.mau_so and not ct.vuot:
-            ra.append(("gia_tri", f"x = {vn.so(s.gia_tri)} lớn hơn y = {vn.so(s.mau_so)} "
-                                  f"({vn.so(s.gia_tri)}/{vn.so(s.mau_so)}); nếu thật sự vượt, "
+        elif so is not None and s.mau_so is not None and so > s.mau_so and not ct.vuot:
+            ra.append(("gia_tri", f"x = {vn.so(so)} lớn hơn y = {vn.so(s.mau_so)} "
+                                  f"({vn.so(so)}/{vn.so(s.mau_so)}); nếu thật sự vượt, "
                                   "biểu mẫu phải cho phép «vượt»"))
     if s.phan_con and ct.phan_con and ct.phan_con.phai_du_tong:
         tong = s.tong_phan_con
-        if not s.co_so and tong is not None:
+        if so is None and tong is not None:
             ra.append(("gia_tri", f"đã nhập chi tiết theo {ct.phan_con.theo} nhưng chưa nhập tổng"))
-        elif tong is not None and s.co_so and tong != s.gia_tri:
+        elif tong is not None and so is not None and tong != so:
             ra.append(("phan_con", f"các phần theo {ct.phan_con.theo} cộng lại "
                                    f"{vn.so(tong, ct.so_le)} {ct.don_vi}".rstrip()
-                       + f", khác tổng {vn.so(s.gia_tri, ct.so_le)} {ct.don_vi}".rstrip()))
+                       + f", khác tổng {vn.so(so, ct.so_le)} {ct.don_vi}".rstrip()))
     if s.phan_con and not ct.phan_con:
         ra.append(("phan_con", "chỉ tiêu này không có phần chi tiết"))
     return ra
@@ -227,21 +228,24 @@ def _canh_bao_so_lieu(bieu_mau: BieuMau, so_lieu: dict[str, SoLieuDaTinh]) -> li
     ra: list[ThongBao] = []
     for ma, s in so_lieu.items():
         ct = s.ct
-        if not s.co_so or s.loi:
+        so = s.gia_tri_so
+        if so is None or s.loi:
             continue
         noi = _noi(bieu_mau, ct)
         if s.ty_le_ke_hoach is not None and s.ty_le_ke_hoach > 200 and ct.loai != "ti_so":
             ra.append(ThongBao("canh_bao", f"đạt {vn.phan_tram(s.ty_le_ke_hoach)} kế hoạch "
                                            "(trên 200%): kiểm tra lại số liệu hoặc kế hoạch",
                                ct.muc, ma, "ke_hoach", noi))
-        if ct.ky == "luy_ke" and s.ky_truoc is not None and s.gia_tri < s.ky_truoc:
-            ra.append(ThongBao("canh_bao", f"số lũy kế {vn.so(s.gia_tri, ct.so_le)} nhỏ hơn kỳ "
+        if ct.ky == "luy_ke" and s.ky_truoc is not None and so < s.ky_truoc:
+            ra.append(ThongBao("canh_bao", f"số lũy kế {vn.so(so, ct.so_le)} nhỏ hơn kỳ "
                                            f"trước ({vn.so(s.ky_truoc, ct.so_le)})",
                                ct.muc, ma, "ky_truoc", noi))
         if ct.nguong_thay_doi:
             for ten, co_so in (("kỳ trước", s.ky_truoc), ("cùng kỳ năm trước", s.cung_ky)):
-                if co_so:
-                    doi = vn.ty_le(s.gia_tri, co_so) - 100
+                # Không có cơ sở (trống hay 0): không so.
+                ty_le = vn.ty_le(so, co_so) if co_so else None
+                if ty_le is not None:
+                    doi = ty_le - 100
                     if abs(doi) > Decimal(str(ct.nguong_thay_doi)):
                         huong = "tăng" if doi > 0 else "giảm"
                         ra.append(ThongBao(

@@ -15,6 +15,7 @@ from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap, SoNhap
 from drafter.muc_tieu import (
     CAC_CO_SO,
     TRUONG_CU,
+    MucTieu,
     MucTieuDaTinh,
     doc_so_muc_tieu,
     loi_muc_tieu,
@@ -76,20 +77,27 @@ class SoLieuDaTinh:
 
     @property
     def chenh_lech_cuoi_nam(self) -> Decimal | None:
-        if not self.co_so or self.cuoi_nam_truoc is None:
+        so = self.gia_tri_so
+        if so is None or self.cuoi_nam_truoc is None:
             return None
-        return self.gia_tri - self.cuoi_nam_truoc
+        return so - self.cuoi_nam_truoc
 
     @property
     def co_so(self) -> bool:
         return isinstance(self.gia_tri, Decimal)
 
+    @property
+    def gia_tri_so(self) -> Decimal | None:
+        """gia_tri khi là số (co_so); None với có/không, chữ, ô trống: để tính mà kiểu rõ."""
+        return self.gia_tri if isinstance(self.gia_tri, Decimal) else None
+
     # ------------------------------------------------------------ số suy ra (None: không có cơ sở)
 
     def _chia(self, co_so: Decimal | None) -> Decimal | None:
-        if not self.co_so or co_so is None or co_so == 0:
+        so = self.gia_tri_so
+        if so is None or co_so is None or co_so == 0:
             return None
-        return vn.ty_le(self.gia_tri, co_so)
+        return vn.ty_le(so, co_so)
 
     @property
     def ty_le_ke_hoach(self) -> Decimal | None:
@@ -104,9 +112,10 @@ class SoLieuDaTinh:
 
     @property
     def chenh_lech_cung_ky(self) -> Decimal | None:
-        if "cung_ky_tang_giam" not in self.ct.so_sanh or not self.co_so or self.cung_ky is None:
+        so = self.gia_tri_so
+        if "cung_ky_tang_giam" not in self.ct.so_sanh or so is None or self.cung_ky is None:
             return None
-        return self.gia_tri - self.cung_ky
+        return so - self.cung_ky
 
     @property
     def ty_le_du_toan_huyen(self) -> Decimal | None:
@@ -123,9 +132,10 @@ class SoLieuDaTinh:
 
     @property
     def con_lai(self) -> Decimal | None:
-        if not self.co_so or self.mau_so is None:
+        so = self.gia_tri_so
+        if so is None or self.mau_so is None:
             return None
-        return self.mau_so - self.gia_tri
+        return self.mau_so - so
 
     @property
     def ty_le_con_lai(self) -> Decimal | None:
@@ -135,8 +145,8 @@ class SoLieuDaTinh:
 
     @property
     def tong_phan_con(self) -> Decimal | None:
-        so = [v for _, v in self.phan_con]
-        if not so or any(v is None for v in so):
+        so = [v for _, v in self.phan_con if v is not None]
+        if not so or len(so) < len(self.phan_con):
             return None
         return sum(so, Decimal(0))
 
@@ -189,17 +199,18 @@ def tinh_muc_tieu(s: SoLieuDaTinh, nhap: SoLieuNhap) -> None:
                                              xem_lai=mt.xem_lai)
     for m in theo_co_so.values():
         if m.kieu == "giam":
-            m.thuc_hien = (s.cuoi_nam_truoc - s.gia_tri
-                           if s.co_so and s.cuoi_nam_truoc is not None else None)
+            so = s.gia_tri_so
+            m.thuc_hien = (s.cuoi_nam_truoc - so
+                           if so is not None and s.cuoi_nam_truoc is not None else None)
         elif m.kieu == "moc":
             m.thuc_hien = s.gia_tri if isinstance(s.gia_tri, bool) else (
                 True if s.co_so and s.gia_tri else None)
         else:
-            m.thuc_hien = s.gia_tri if s.co_so else None
+            m.thuc_hien = s.gia_tri_so
     s.cac_muc_tieu = sorted(theo_co_so.values(), key=lambda m: CAC_CO_SO.index(m.co_so))
 
 
-def tinh_chi_tieu_dat(s: SoLieuDaTinh, cac: list) -> None:
+def tinh_chi_tieu_dat(s: SoLieuDaTinh, cac: list[MucTieu]) -> None:
     """Các chỉ tiêu kế hoạch năm (MucTieu) mà kế hoạch đặt cho chỉ tiêu này, đã đọc số."""
     ra = []
     for i, mt in enumerate(cac):
@@ -255,15 +266,16 @@ def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaT
         s = ra[ct.ma]
         if s.gia_tri is not None or not (ct.tong_cua or ct.tich_cua):
             continue
-        cac = [ra[ma].gia_tri for ma in (ct.tong_cua or ct.tich_cua)]
-        if not all(isinstance(x, Decimal) for x in cac):
+        thanh_phan = (ct.tong_cua or ct.tich_cua)
+        cac = [so for ma in thanh_phan if (so := ra[ma].gia_tri_so) is not None]
+        if len(cac) < len(thanh_phan):
             continue
         if ct.tong_cua:
-            s.gia_tri = sum(cac, Decimal(0))  # type: ignore[arg-type]
+            s.gia_tri = sum(cac, Decimal(0))
         else:
-            s.gia_tri = cac[0] * cac[-1] * Decimal(repr(ct.he_so))  # type: ignore[operator]
+            s.gia_tri = cac[0] * cac[-1] * Decimal(repr(ct.he_so))
         tinh_muc_tieu(s, bao_cao.so_lieu.get(ct.ma) or SoLieuNhap())
-    for ma, cac in bao_cao.chi_tieu_ke_hoach.items():
+    for ma, chi_tieu_dat in bao_cao.chi_tieu_ke_hoach.items():
         if ma in ra:
-            tinh_chi_tieu_dat(ra[ma], cac)
+            tinh_chi_tieu_dat(ra[ma], chi_tieu_dat)
     return ra
