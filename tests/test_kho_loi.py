@@ -115,3 +115,20 @@ def test_kho_chi_doc_dong_lenh(thu_muc, capsys, monkeypatch):
     assert _chay(capsys, thu_muc, "show", "2024-Q1")[0] == 0
     ma, _, err = _chay(capsys, thu_muc, "new", "--period", "2024-Q2")
     assert ma == 1 and "chỉ đọc" in err and "--data-dir" in err
+
+
+def test_phien_ban_nen_luu_thanh_chu_bao_loi_chi_loi_thoat(thu_muc, capsys):
+    """Bản 'zlib' mà cột du_lieu là chữ (kho sửa tay, công cụ khác ghi): báo không đọc được như
+    mọi bản hỏng, không phải lỗi chưa lường trước (mypy tìm ra: zlib cần byte)."""
+    with sqlite3.connect(thu_muc / TEN_TEP_CSDL) as cn:
+        bc_id, du_lieu = cn.execute("SELECT bao_cao_id, du_lieu FROM phien_ban p JOIN bao_cao b "
+                                    "ON b.id = p.bao_cao_id WHERE b.ky = '2024-Q1'").fetchone()
+        cn.execute("INSERT INTO phien_ban (bao_cao_id, so, cach_luu, du_lieu, luc) "
+                   "VALUES (?, 2, 'zlib', ?, '2030-01-01T00:00:00')",
+                   (bc_id, zlib.decompress(du_lieu).decode()))
+    ma, _, err = _chay(capsys, thu_muc, "export", "2024-Q1", "-o", str(thu_muc / "q1.json"))
+    assert ma == 1
+    assert "Phiên bản 2 của báo cáo quý I/2024 trong kho không đọc được" in err
+    assert "--phien-ban 1" in err
+    ma, out, _ = _chay(capsys, thu_muc, "list")
+    assert ma == 0 and "2024-Q1" in out

@@ -19,7 +19,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -316,6 +316,7 @@ class Kho:
                     "INSERT INTO xa (ten, huyen, tinh, mac_dinh, ho_so, tao_luc) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (xa.ten, xa.huyen, xa.tinh, int(xa.mac_dinh), ho_so, csdl.bay_gio()))
+                assert cur.lastrowid is not None  # luôn có sau INSERT
                 xa.id = cur.lastrowid
         return xa
 
@@ -352,7 +353,7 @@ class Kho:
             "AND xem_lai = 1", (xa_id, nam))}
 
     @_bao_loi_sqlite
-    def dat_ke_hoach(self, xa_id: int, nam: int, gia_tri: dict[str, str | None],
+    def dat_ke_hoach(self, xa_id: int, nam: int, gia_tri: Mapping[str, str | None],
                      xem_lai: bool = False) -> None:
         """Ghi kế hoạch năm theo khóa cũ (gõ ở Thiết lập; xem_lai=True: cộng từ các xã cũ).
         Người dùng lưu là đã xem: bỏ dấu chờ xem lại, kể cả khi giữ nguyên số; số không đổi
@@ -562,10 +563,12 @@ class Kho:
             d = self.cn.execute("SELECT id FROM bao_cao WHERE xa_id=? AND ky=?",
                                 (xa_id, bao_cao.ky)).fetchone()
             if d is None:
-                bc_id = self.cn.execute(
+                moi = self.cn.execute(
                     "INSERT INTO bao_cao (xa_id, ky, bieu_mau, loai, tao_luc, sua_luc) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (xa_id, bao_cao.ky, bao_cao.bieu_mau, loai, luc, luc)).lastrowid
+                assert moi is not None  # luôn có sau INSERT
+                bc_id = moi
                 cuoi = None
             else:
                 bc_id = d[0]
@@ -595,7 +598,8 @@ class Kho:
                             < timedelta(minutes=GOP_TU_LUU_PHUT)
                             and self._tu_luu_cua_minh.get(bc_id)
                             == (so, zlib.crc32(chu_cuoi.encode("utf-8"))))
-                if not (gop_duoc and self._thay_ban_moi_nhat(bc_id, so, chu_cuoi, chu, luc)):
+                if not (gop_duoc and chu_cuoi is not None
+                        and self._thay_ban_moi_nhat(bc_id, so, chu_cuoi, chu, luc)):
                     if chu_cuoi is not None and so % MOC_DAY_DU:
                         # Bản mới nhất cũ thành phần khác biệt so với bản mới.
                         self._dat_du_lieu(bc_id, so, *_gon(chu, chu_cuoi))
@@ -732,6 +736,8 @@ def _giai_day_du(cach_luu: str, du_lieu: bytes | str) -> str:
     if cach_luu == "json":
         return du_lieu if isinstance(du_lieu, str) else du_lieu.decode("utf-8")
     if cach_luu == "zlib":
+        if not isinstance(du_lieu, bytes):  # cột du_lieu là chữ: kho sửa tay hay công cụ khác ghi
+            raise delta.DeltaError("dữ liệu nén lại lưu thành chữ")
         return delta.decompress(du_lieu)
     raise delta.DeltaError(f"cách lưu lạ «{cach_luu}»")
 
