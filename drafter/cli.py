@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 from pathlib import Path
@@ -94,10 +95,10 @@ def _xuat(kq, ra: Path, pdf: bool, chinh_thuc: bool, sau_khi_ghi=None) -> int:
     """Ghi văn bản đã nạp, kiểm tra thể thức tệp vừa ghi, in kết luận chung (nội dung + thể
     thức). Bản chính thức còn lỗi: không ghi gì, mã thoát 1."""
     from drafter.ghi_docx import ghi_tep
-    from drafter.ket_luan import KetLuan
+    from drafter.ket_luan import KetLuan, LoaiBan
     from drafter.kiem_tra import LoiDocTep, kiem_tra
 
-    ban = "chinh_thuc" if chinh_thuc else "nhap"
+    ban: LoaiBan = "chinh_thuc" if chinh_thuc else "nhap"
     if kq.van_ban is None:
         ket_luan = KetLuan(ban, kq.thong_bao, kiem_noi_dung=kq.kiem_noi_dung)
         for dong in ket_luan.cac_dong():
@@ -325,10 +326,11 @@ def _thu_muc_du_lieu(argv: list[str] | None) -> str | None:
 
 
 def _chay(argv: list[str] | None) -> int:
-    if hasattr(sys.stdout, "reconfigure"):
-        # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ.
-        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
-        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    # Bảng điều khiển Windows cũ không mặc định UTF-8: in tiếng Việt không được vỡ. Xét từng
+    # luồng: stderr có thể đã bị thay bằng luồng không đổi mã được trong khi stdout thì không.
+    for luong in (sys.stdout, sys.stderr):
+        if isinstance(luong, io.TextIOWrapper):
+            luong.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
     if args.lenh == "check":
         return _check(args)

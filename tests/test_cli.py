@@ -225,3 +225,18 @@ def test_lenh_khong_dung_kho_khong_nap_kho():
           "print(sorted(m for m in sys.modules if m.startswith('drafter.kho')))")
     ra = subprocess.run([sys.executable, "-c", ma], capture_output=True, text=True, check=True)
     assert ra.stdout.strip() == "[]"
+
+
+def test_stderr_khong_doi_ma_duoc_van_chay(capsys, monkeypatch):
+    """stdout đổi mã được (UTF-8 cho Windows cũ) mà stderr thì không (luồng chữ trong bộ nhớ
+    của chương trình nhúng drafter): lệnh vẫn chạy, không phải lỗi chưa lường trước."""
+    import io
+
+    from drafter.tai_nguyen import tep_mau
+
+    loi = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", loi)
+    ma = cli.main(["validate", str(tep_mau("bao-cao-cai-kinh-quy-I-2024.json"))])
+    assert ma == 1  # như test_validate_mau: một lỗi thật của bản gốc
+    assert "Tổng kết: 1 lỗi" in capsys.readouterr().out
+    assert "Lỗi chưa lường trước" not in loi.getvalue()
