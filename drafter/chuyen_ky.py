@@ -103,7 +103,7 @@ def _ngay(d: object) -> str:
 def kiem_ky_cua_xa(kho: Kho, xa: Xa, ky: Ky) -> None:
     """Từ chối báo cáo của một kỳ mà xã không còn / chưa có (sắp xếp đơn vị hành chính), kèm
     chỗ làm đúng."""
-    if xa.co_tien_than and ky.ngay_cuoi < xa.ngay_sap_nhap:  # type: ignore[operator]
+    if xa.co_tien_than and xa.ngay_sap_nhap is not None and ky.ngay_cuoi < xa.ngay_sap_nhap:
         raise LoiKho(f"Xã {xa.ten} hình thành từ ngày {_ngay(xa.ngay_sap_nhap)} nên không có "
                      f"báo cáo {ky.ten_gon}; số liệu kỳ đó là của {ten_cac_xa(xa.xa_tien_than)}.",
                      "Báo cáo đầu tiên của xã là kỳ kết thúc sau ngày sắp xếp; báo cáo cũ của "
@@ -120,9 +120,9 @@ def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:
     quý sau báo cáo gần nhất mà quý đó còn thiếu và còn trước ngày sắp xếp (bổ sung lịch sử của
     xã cũ); xã hình thành sau sắp xếp chưa có báo cáo thì gợi ý quý đầu tiên của nó."""
     cac = [b.ky_bao_cao for b in kho.cac_bao_cao(xa.id)]
-    if xa.co_tien_than and not cac:
-        ky = Ky.luy_ke_den(xa.ngay_sap_nhap.year, 3)  # type: ignore[union-attr]
-        while ky.ngay_cuoi < xa.ngay_sap_nhap:  # type: ignore[operator]
+    if xa.co_tien_than and xa.ngay_sap_nhap is not None and not cac:
+        ky = Ky.luy_ke_den(xa.ngay_sap_nhap.year, 3)
+        while ky.ngay_cuoi < xa.ngay_sap_nhap:
             ky = ky.ky_sau()
         return ky
     if not cac:
@@ -529,7 +529,8 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
         raise LoiKho("Báo cáo quý không gộp từ quý khác.", "Dùng «tạo kỳ mới» thay vào đó.")
     xa = kho.xa_theo_id(xa_id)
     quy = [q for q in ky.cac_quy()
-           if not (xa.co_tien_than and q.ngay_cuoi < xa.ngay_sap_nhap)]  # type: ignore[operator]
+           if not (xa.co_tien_than and xa.ngay_sap_nhap is not None
+                   and q.ngay_cuoi < xa.ngay_sap_nhap)]
     thieu = [q.ten_gon for q in quy if kho.tim_bao_cao(xa_id, q.ma) is None]
     if thieu:
         raise LoiKho(f"Thiếu báo cáo {', '.join(thieu)} để gộp thành báo cáo {ky.ten}.",
@@ -670,7 +671,7 @@ def dien_so_sanh(bao_cao: BaoCaoDuLieu, bieu_mau: BieuMau, nguon: dict[str, SoLi
                 continue
             hien = so_lieu.get(ct.ma) or SoLieuNhap()
             if getattr(hien, truong) in (None, ""):
-                thay = {truong: x.gia_tri}
+                thay: dict[str, object] = {truong: x.gia_tri}
                 if truong == "cung_ky" and ct.loai == "ti_so":
                     thay["cung_ky_mau_so"] = x.mau_so
                 so_lieu[ct.ma] = hien.model_copy(update=thay)

@@ -71,6 +71,7 @@ def in_loi_kho(loi: LoiKho) -> None:
 
 
 def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
+    from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
     from drafter.chuyen_ky import tao_bao_cao
 
     ky = doc_ky(args.period)
@@ -98,7 +99,7 @@ def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     so = kho.luu(xa.id, bao_cao, ghi_chu)
     print(f"Đã tạo {'' if ky.la_ke_hoach else 'báo cáo '}{ky.ten_gon} của xã {xa.ten} (phiên "
           f"bản {so}).")
-    if ky.la_ke_hoach and getattr(bao_cao, "chi_tieu_ke_hoach", None):
+    if ky.la_ke_hoach and isinstance(bao_cao, BaoCaoDuLieu) and bao_cao.chi_tieu_ke_hoach:
         print(f"  {sum(len(c) for c in bao_cao.chi_tieu_ke_hoach.values())} chỉ tiêu kế hoạch là "
               f"chỉ tiêu năm {ky.nam} trong kho (báo cáo năm {ky.nam} tính % kế hoạch theo "
               "chúng).")
@@ -374,6 +375,7 @@ def _import_docx(kho: Kho, args: argparse.Namespace) -> int:
     except LoiDocTep as loi:
         raise LoiKho(str(loi)) from loi
     xa, xa_moi = chon_xa_nhap(kho, kq, args.xa)
+    ky: Ky | None
     if args.ky:
         ky, nguon_ky = doc_ky(args.ky), "ghi ở --ky"
     else:

@@ -173,6 +173,7 @@ def _duyet(noi_dung: list[Nut], nhanh: _Nhanh, do_sau: int,
         if cap in _PHAN and nut.in_hoa is False:
             raise nhanh.loi(nut, nhan_muc, "tên phần phải in hoa (NĐ 30, Phụ lục I, mục II.6)")
         yield NutDaDanhSo(nut, DeMuc(nut, cap, nhan_muc, do_sau, duong))
+        vi_tri: int | None
         if nut.danh_so is not None:
             so_do, vi_tri = tuple(nut.danh_so), 0
         else:

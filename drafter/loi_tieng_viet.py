@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import errno
 import re
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 # Tên hiển thị của các trường trong tệp báo cáo.
 TEN_TRUONG = {
@@ -69,7 +73,7 @@ _TEN_KIEU = {
 }
 
 
-def mo_ta(loi: dict) -> str:
+def mo_ta(loi: ErrorDetails) -> str:
     """Câu tiếng Việt cho một lỗi pydantic, chọn theo mã lỗi (không bao giờ là câu tiếng Anh)."""
     kieu = loi["type"]
     ctx = loi.get("ctx") or {}
@@ -156,7 +160,7 @@ def cac_loi(loi: ValidationError) -> list[str]:
     Một trường nhận nhiều kiểu (số liệu: chữ, số hoặc true/false) sai thì pydantic báo một lỗi
     cho mỗi kiểu; gộp lại thành một câu "phải là chữ, số hoặc true/false".
     """
-    nhom: dict[str, list[dict]] = {}
+    nhom: dict[str, list[ErrorDetails]] = {}
     for e in loi.errors(include_url=False):
         nhom.setdefault(vi_tri(e["loc"]), []).append(e)
     ra: list[str] = []

@@ -171,5 +171,5 @@ def cong_ke_hoach_xa_cu(kho: Kho, xa: Xa, nam: int, bieu_mau: BieuMau) -> KetQua
         else:
             kq.da_dat[k] = vn.so(tong, 4)
     if kq.da_dat:
-        kho.dat_ke_hoach(xa.id, nam, kq.da_dat, xem_lai=True)  # type: ignore[arg-type]
+        kho.dat_ke_hoach(xa.id, nam, kq.da_dat, xem_lai=True)
     return kq

@@ -16,13 +16,15 @@ hỏi so_lieu_ky(...) hay cung_ky(...), không cần biết xã có qua sắp x�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeGuard
 
 from drafter import vn
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
-from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, PhanConNhap, SoLieuNhap
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, PhanConNhap, SoLieuNhap, SoNhap
 from drafter.bieu_mau.tinh_toan import doc_o_so
 from drafter.kho.kho import Kho, Xa
 from drafter.ky_bao_cao import Ky
@@ -58,12 +60,12 @@ class SoLieuKy:
         return self.thieu.get(ma) or (self.ly_do if not self.co_so_lieu else None)
 
 
-def _so(x: SoLieuNhap | None) -> bool:
+def _so(x: SoLieuNhap | None) -> TypeGuard[SoLieuNhap]:
     return x is not None and x.gia_tri not in (None, "") and not isinstance(x.gia_tri, bool)
 
 
-def _doc(gia_tri: object, ct: ChiTieu) -> Decimal | None:
-    so, _ = doc_o_so(gia_tri, ct, "gia_tri")  # type: ignore[arg-type]
+def _doc(gia_tri: SoNhap, ct: ChiTieu) -> Decimal | None:
+    so, _ = doc_o_so(gia_tri, ct, "gia_tri")
     return so
 
 
@@ -111,8 +113,9 @@ def gop_so_lieu(ct: ChiTieu, cac: list[SoLieuNhap | None], quy: list[Ky]
     if ct.loai == "ti_so":
         mau = [(_doc(x.mau_so, ct)) for x, _ in co]
         if ct.ky_mau_so == "trong_ky":
-            if all(m is not None for m in mau):
-                moi.mau_so = vn.so(sum(mau, Decimal(0)), 4)  # type: ignore[arg-type]
+            doc_duoc_mau = [m for m in mau if m is not None]
+            if len(doc_duoc_mau) == len(mau):
+                moi.mau_so = vn.so(sum(doc_duoc_mau, Decimal(0)), 4)
         else:
             moi.mau_so = co[-1][0].mau_so  # tổng hiện có: số của quý cuối, không bao giờ cộng
     return moi, thieu
@@ -131,7 +134,7 @@ def ly_do_khong_cong(ct: ChiTieu) -> str | None:
     return None
 
 
-def cong_xa_cu(ct: ChiTieu, cac: list[tuple[str, SoLieuNhap | None, str | None]]
+def cong_xa_cu(ct: ChiTieu, cac: Sequence[tuple[str, SoLieuNhap | None, str | None]]
                ) -> tuple[SoLieuNhap | None, str | None]:
     """Số của xã mới = tổng số của các xã cũ (tên, số, lý do thiếu nếu biết).
 
@@ -148,16 +151,16 @@ def cong_xa_cu(ct: ChiTieu, cac: list[tuple[str, SoLieuNhap | None, str | None]]
         return None, "; ".join(thieu)
     tong = Decimal(0)
     for ten, x in co:
-        v = _doc(x.gia_tri, ct)  # type: ignore[union-attr]
+        v = _doc(x.gia_tri, ct)
         if v is None:
-            return None, f"số của xã {ten} không đọc được («{x.gia_tri}»)"  # type: ignore[union-attr]
+            return None, f"số của xã {ten} không đọc được («{x.gia_tri}»)"
         tong += v
-    moi = SoLieuNhap(gia_tri=vn.so(tong, 4), phan_con=_cong_phan_con(ct, [x for _, x in co]))  # type: ignore[misc]
+    moi = SoLieuNhap(gia_tri=vn.so(tong, 4), phan_con=_cong_phan_con(ct, [x for _, x in co]))
     if ct.loai == "ti_so":
         # Mẫu số cũng cộng theo địa bàn (8 thôn + 6 thôn); % tính lại từ hai tổng.
         tong_mau = Decimal(0)
         for ten, x in co:
-            m = _doc(x.mau_so, ct)  # type: ignore[union-attr]
+            m = _doc(x.mau_so, ct)
             if m is None:
                 return None, f"xã {ten} chưa có mẫu số (y của x/y)"
             tong_mau += m
@@ -191,7 +194,7 @@ class LichSu:
     def truoc_sap_nhap(self, xa_id: int, ky: Ky) -> bool:
         """Kỳ `ky` kết thúc trước ngày xã `xa_id` hình thành (số liệu là của các xã cũ)."""
         xa = self.xa(xa_id)
-        return xa.co_tien_than and ky.ngay_cuoi < xa.ngay_sap_nhap  # type: ignore[operator]
+        return xa.co_tien_than and xa.ngay_sap_nhap is not None and ky.ngay_cuoi < xa.ngay_sap_nhap
 
     def so_lieu_ky(self, xa_id: int, ky: Ky) -> SoLieuKy:
         """Số liệu của xã ở kỳ `ky`, từ báo cáo của chính nó hay của các xã cũ."""

@@ -158,7 +158,8 @@ def kiem_gioi_han(so: Decimal, goc: object) -> Decimal:
     if so and so.adjusted() + 1 > SO_CHU_SO_NGUYEN_TOI_DA:
         raise LoiNhapSo(f"«{chu}» quá lớn: tối đa {SO_CHU_SO_NGUYEN_TOI_DA} chữ số phần nguyên "
                         "(999.999.999.999.999).")
-    if -so.as_tuple().exponent > SO_CHU_SO_LE_TOI_DA:
+    mu = so.as_tuple().exponent  # số hữu hạn: luôn là int ("n", "N", "F" chỉ ở NaN, vô cực)
+    if isinstance(mu, int) and -mu > SO_CHU_SO_LE_TOI_DA:
         raise LoiNhapSo(f"«{chu}» có quá nhiều chữ số sau dấu phẩy "
                         f"(tối đa {SO_CHU_SO_LE_TOI_DA}).")
     return so

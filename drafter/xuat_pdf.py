@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from drafter.ghi_tep import ghi_nguyen_tu
 
@@ -54,12 +55,14 @@ def _tu_so_dang_ky() -> list[Path]:
         import winreg
     except ImportError:  # không phải Windows
         return []
+    # typeshed chỉ khai báo nội dung winreg khi kiểm kiểu cho Windows; mypy chạy trên Linux.
+    reg: Any = winreg
     ra: list[Path] = []
-    for goc in (winreg.HKEY_CURRENT_USER, winreg.HKEY_LOCAL_MACHINE):
-        for nhanh in (winreg.KEY_WOW64_64KEY, winreg.KEY_WOW64_32KEY):
+    for goc in (reg.HKEY_CURRENT_USER, reg.HKEY_LOCAL_MACHINE):
+        for nhanh in (reg.KEY_WOW64_64KEY, reg.KEY_WOW64_32KEY):
             try:
-                with winreg.OpenKey(goc, _KHOA_APP_PATHS, 0, winreg.KEY_READ | nhanh) as khoa:
-                    gia_tri, _ = winreg.QueryValueEx(khoa, "")
+                with reg.OpenKey(goc, _KHOA_APP_PATHS, 0, reg.KEY_READ | nhanh) as khoa:
+                    gia_tri, _ = reg.QueryValueEx(khoa, "")
             except OSError:
                 continue
             if isinstance(gia_tri, str) and gia_tri.strip():

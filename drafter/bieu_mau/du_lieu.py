@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -18,6 +18,9 @@ from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.muc_tieu import MucTieu
 from drafter.tep_van_ban import doc_json, kiem_mo_hinh
 from drafter.van_ban import SO_DE_MUC_CUNG_CAP_TOI_DA, Chu, QuyenHan, kiem_phien_ban
+
+if TYPE_CHECKING:
+    from drafter.van_ban_tu_do import VanBanTuDo
 
 PHIEN_BAN_DU_LIEU = 4
 # Phiên bản 1 → 2: "can_xem_lai" (cả mục) thay bằng "doan_chep" (từng đoạn chép từ kỳ trước chưa
@@ -240,5 +243,5 @@ def doc_bao_cao(duong_dan: Path) -> BaoCaoDuLieu:
     return tu_du_lieu(doc_json(duong_dan), f"Tệp {duong_dan}")
 
 
-def ghi_bao_cao(bao_cao: BaoCaoDuLieu, duong_dan: Path) -> Path:
+def ghi_bao_cao(bao_cao: BaoCaoDuLieu | VanBanTuDo, duong_dan: Path) -> Path:
     return ghi_chu(Path(duong_dan), bao_cao.thanh_json() + "\n")

@@ -127,7 +127,7 @@ def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
     cot = {(cai_kinh.id, "2025-Q1"): 1, (cai_kinh.id, "2025-Q2"): 2, (khe_thu.id, "2025-Q1"): 3,
            (khe_thu.id, "2025-Q2"): 4, (hop_mau.id, "2025-Q3"): 5, (hop_mau.id, "2025-Q4"): 6}
     for (xa_id, ky), i in cot.items():
-        so_lieu = {d[0]: _so(d[i]) for d in _SAP_XEP_2025 if d[i] is not None}
+        so_lieu = {d[0]: _so(chu) for d in _SAP_XEP_2025 if (chu := d[i]) is not None}
         if xa_id == cai_kinh.id:
             bc = _khung(mau, ky, so_lieu, ghi + ".")
         else:

@@ -16,6 +16,7 @@ import itertools
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -69,7 +70,7 @@ def khoa_thu_muc(thu_muc: Path, cho_giay: float = 0) -> Iterator[bool]:
             _mo_khoa(f.fileno())
 
 
-if os.name == "nt":
+if sys.platform == "win32":  # như os.name == "nt"; mypy hiểu điều kiện này
     import msvcrt
 
     def _khoa(fd: int) -> None:

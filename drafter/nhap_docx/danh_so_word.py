@@ -51,8 +51,9 @@ class SoTuDong:
                 int(lvl.get(w("ilvl"), "0")): self._doc_cap(lvl)
                 for lvl in an.iterfind("w:lvl", NS)}
         for num in numbering.iterfind("w:num", NS):
-            an = num.find("w:abstractNumId", NS)
-            cap = dict(self._truu_tuong.get(an.get(w("val"), "") if an is not None else "", {}))
+            ma_an = num.find("w:abstractNumId", NS)
+            cap = dict(self._truu_tuong.get(ma_an.get(w("val"), "") if ma_an is not None else "",
+                                            {}))
             for ghi_de in num.iterfind("w:lvlOverride", NS):
                 i = int(ghi_de.get(w("ilvl"), "0"))
                 lvl = ghi_de.find("w:lvl", NS)
@@ -137,7 +138,9 @@ class SoTuDong:
             khoa = f"%{k + 1}"
             if khoa in chu:
                 cap_k = ds.cac_cap.get(k, _Cap())
-                gia_tri = dem[k] if dem[k] is not None else cap_k.bat_dau
+                gia_tri = dem[k]
+                if gia_tri is None:
+                    gia_tri = cap_k.bat_dau
                 chu = chu.replace(khoa, _dinh_dang(gia_tri, cap_k.dinh_dang))
         return chu.strip() or None
 

@@ -102,7 +102,7 @@ def doc_nhan(chu: str, chu_hoa_truoc: int = 0) -> Nhan | None:
         if any(x == 0 for x in phan):
             return None
         loai = ("so", "so2", "so3", "so4")[len(phan) - 1]
-        return Nhan(loai, phan[-1], m[0], _bo_trang(chu, m.end()), phan)  # type: ignore[arg-type]
+        return Nhan(loai, phan[-1], m[0], _bo_trang(chu, m.end()), phan)
     if "A" <= dau <= "Z" or dau == "Đ":
         m = _LA_MA_RE.match(chu)
         if m and m[1] in _LA_MA and len(m[1]) > 1:

@@ -168,7 +168,7 @@ def _gon(ra: list[PhanTuDong]) -> list[PhanTuDong]:
             break
         ket.pop(i)
     # Chữ đậm/nghiêng chỉ là khoảng trắng: thành chữ thường (rồi gộp lại với chữ bên cạnh).
-    ra: list[PhanTuDong] = []
+    ra = []
     for p in ket:
         if isinstance(p, DoanChu) and not p.chu.strip():
             p = p.chu

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from drafter import danh_so, nd30, vn
 from drafter.kiem_tra.doc_docx import NS, Doan, w
@@ -48,6 +48,15 @@ _KIEU_DE_MUC = re.compile(r"(?i)^(heading|tiêu đề|title|vb (phần|mục|kho
 _KIEU_THAN = re.compile(r"(?i)^vb thân văn bản$")
 _HINH = (w("drawing"), w("pict"), w("object"))
 _TRANG_DAU = " \t\u00a0\u2002\u2003"
+
+
+class _OTho(TypedDict):
+    """Một ô bảng Word đã đọc, trước khi thành OBang."""
+
+    manh: list[Manh]
+    gop_cot: int
+    gop_hang: int
+    hang: int
 
 
 @dataclass
@@ -109,7 +118,6 @@ class DungThan:
                 doc.bao(d, "hình ảnh, đối tượng nhúng không chép được", "")
             return
         doc.tk.so_doan += 1
-        doc.chuyen.vi_tri = f"đoạn {d.so_thu_tu}"
         if doc.trong_khung(d):
             doc.bao(d, "đoạn trong khung chữ (text box): chép thành đoạn văn thường")
         chua = ngan_xep[-1].con if ngan_xep else goc
@@ -215,7 +223,8 @@ class DungThan:
                     self._la_tinh += 1
                     return
         cha_duong = cha.nhan.thap_phan if cha is not None and cha.nhan.thap_phan else None
-        if CAP_THAP_PHAN.get(loai, 0) >= 2 and cha_duong and nhan.thap_phan[:-1] != cha_duong:
+        if CAP_THAP_PHAN.get(loai, 0) >= 2 and cha is not None and cha_duong \
+                and nhan.thap_phan[:-1] != cha_duong:
             self.doc.bao(d, f"«{nhan.chu}» nằm dưới khoản «{cha.nhan.chu}»: khi in lại sẽ "
                             "đánh số theo khoản cha", loai="danh_lai")
             return
@@ -269,17 +278,16 @@ class DungThan:
         if k.bang is None or k.bang >= len(self._bang):
             return None
         tbl = self._bang[k.bang]
-        doc.chuyen.vi_tri = f"bảng ở đoạn {k.dau.so_thu_tu}"
         theo_el = {id(d.el): d for d in k.doan}
         co_chu = [d for d in k.doan if d.chu.strip()]
         doc.tk.so_bang += 1
-        hang: list[list[dict]] = []
-        mo_gop: dict[int, dict] = {}  # cột → ô đang gộp hàng (vMerge restart) phía trên
+        hang: list[list[_OTho]] = []
+        mo_gop: dict[int, _OTho] = {}  # cột → ô đang gộp hàng (vMerge restart) phía trên
         so_hang_lap = 0
         for i, tr in enumerate(tbl.iterfind("w:tr", NS)):
             if i == so_hang_lap and tr.find("w:trPr/w:tblHeader", NS) is not None:
                 so_hang_lap += 1
-            cac_o: list[dict] = []
+            cac_o: list[_OTho] = []
             cot = 0
             for tc in tr.iterfind("w:tc", NS):
                 span_el = tc.find("w:tcPr/w:gridSpan", NS)
@@ -292,12 +300,12 @@ class DungThan:
                     mo_gop[cot]["gop_hang"] += 1  # ô bị gộp vào ô phía trên: không là ô riêng
                     cot += span
                     continue
-                manh: list = []
+                manh: list[Manh] = []
                 for p in tc.iter(w("p")):
                     dd = theo_el.get(id(p))
                     if dd is not None:
                         manh += ([Manh("\n")] if manh else []) + bo_dau_trang(doc.manh(dd))
-                o = {"manh": manh, "gop_cot": span, "gop_hang": 1, "hang": i}
+                o: _OTho = {"manh": manh, "gop_cot": span, "gop_hang": 1, "hang": i}
                 if vm is not None:
                     mo_gop[cot] = o
                 else:
@@ -330,9 +338,9 @@ class DungThan:
         except ValueError:
             # Lưới ô lệch (hàng thiếu ô, ô gộp chồng nhau): mỗi hàng thành các ô rời, đủ cột.
             doc.bao(k.dau, "bảng có ô gộp không đều giữa các hàng: tách thành các ô rời", "")
-            phang = [[OBang(noi_dung=o.noi_dung, dam=o.dam) for o in h] for h in ra]
-            for h in phang:
-                h += [OBang(noi_dung=[""]) for _ in range(so_cot - len(h))]
+            phang = [[OBang(noi_dung=ob.noi_dung, dam=ob.dam) for ob in dong] for dong in ra]
+            for dong in phang:
+                dong += [OBang(noi_dung=[""]) for _ in range(so_cot - len(dong))]
             return Bang(hang=phang, co_tieu_de=so_tieu_de > 0, so_hang_tieu_de=max(so_tieu_de, 1))
 
     @staticmethod
