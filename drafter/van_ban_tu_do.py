@@ -457,7 +457,7 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
             for c in soat(chu, ky, da_chep=da_chep):
                 ra.append(ThongBao("canh_bao", f"«{c.chu}» — {c.ly_do}", d.ma, truong="van_ban",
                                    noi=d.noi(), nhom="gan_ky", vi_tri=so_doan))
-    for tb in kiem_thong_tin(td, chinh_thuc):  # type: ignore[arg-type]
+    for tb in kiem_thong_tin(td, chinh_thuc):
         # Kế hoạch, tờ trình ban hành trước hay trong kỳ nó nói tới: không đòi "sau khi hết kỳ".
         if "chưa qua hết" in tb.thong_diep and not td.dau.ten_loai.startswith("BÁO CÁO"):
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError
@@ -21,6 +21,9 @@ from drafter.bieu_mau.danh_dau import cac_giu_cho, phan_tich
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh, tinh_tat_ca
+
+if TYPE_CHECKING:
+    from drafter.van_ban_tu_do import VanBanTuDo
 
 MucDo = Literal["loi", "canh_bao"]
 # Nhóm của một thông báo: bản kết luận khi xuất gom theo nhóm, theo đúng thứ tự này.
@@ -466,7 +469,7 @@ def _muc_trong(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
             if muc.de_muc and not muc.tuy_chon and not co_noi_dung[muc.ma]]
 
 
-def kiem_thong_tin(bao_cao: BaoCaoDuLieu, chinh_thuc: bool) -> list[ThongBao]:
+def kiem_thong_tin(bao_cao: BaoCaoDuLieu | VanBanTuDo, chinh_thuc: bool) -> list[ThongBao]:
     """Thông tin văn bản: ngày hợp với kỳ; bản chính thức phải có số, ngày, người ký."""
     ra: list[ThongBao] = []
     dau = bao_cao.dau

@@ -22,7 +22,7 @@ from drafter.kiem_tra.doc_docx import Doan, TaiLieuDocx, w
 from drafter.loai_van_ban import loai_cua, ten_cac_loai
 from drafter.loi_tieng_viet import cac_loi
 from drafter.nhap_docx.danh_so_word import SoTuDong
-from drafter.nhap_docx.ket_qua import ChoChuaDat, KetQuaDoc, ThongKe, gom
+from drafter.nhap_docx.ket_qua import ChoChuaDat, KetQuaDoc, LoaiChuaDat, ThongKe, gom
 from drafter.nhap_docx.noi_dung import (
     BoChuyen,
     Manh,
@@ -103,13 +103,13 @@ class DocVanBan:
     # ------------------------------------------------------------ tiện ích
 
     def bao(self, d: Doan | None, ly_do: str, chu: str | None = None, noi: str = "",
-            loai: str = "chua_dat") -> None:
+            loai: LoaiChuaDat = "chua_dat") -> None:
         trich = chu if chu is not None else (self.chu(d) if d is not None else "")
         trich = " ".join(trich.split())
         if len(trich) > 50:
             trich = trich[:49].rstrip() + "…"
         self.chua_dat.append(ChoChuaDat((d.so_thu_tu,) if d is not None else (), ly_do, trich,
-                                        noi, loai))  # type: ignore[arg-type]
+                                        noi, loai))
 
     def chu(self, d: Doan) -> str:
         """Chữ của đoạn như hiện trên trang: kèm nhãn số tự động của Word nếu có."""

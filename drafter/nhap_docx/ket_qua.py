@@ -7,6 +7,10 @@ from typing import Literal
 
 from drafter.van_ban import VanBan
 
+# "chua_dat": không đặt được vào đúng thành phần; "danh_lai": số thứ tự gõ tay nhảy cóc,
+# drafter sẽ đánh lại liên tục (nội dung đã đặt đúng chỗ).
+LoaiChuaDat = Literal["chua_dat", "danh_lai"]
+
 
 @dataclass(frozen=True)
 class ChoChuaDat:
@@ -18,9 +22,7 @@ class ChoChuaDat:
     ly_do: str
     chu: str = ""  # mấy chữ đầu của đoạn (đầu tiên)
     noi: str = ""  # chỗ không phải một đoạn thân văn bản: "chú thích 9", "phần cuối"
-    # "chua_dat": không đặt được vào đúng thành phần; "danh_lai": số thứ tự gõ tay nhảy cóc,
-    # drafter sẽ đánh lại liên tục (nội dung đã đặt đúng chỗ)
-    loai: Literal["chua_dat", "danh_lai"] = "chua_dat"
+    loai: LoaiChuaDat = "chua_dat"
 
     def dong(self) -> str:
         if not self.cac_doan:

@@ -41,8 +41,9 @@ class ChonVong(Static, can_focus=True):
             super().__init__()
             self.o = o
 
-    def __init__(self, nhan: str, cac: list[tuple[str, str]], chon: str, **kw: object) -> None:
-        super().__init__("", markup=False, classes="chon-trang-thai", **kw)  # type: ignore[arg-type]
+    def __init__(self, nhan: str, cac: list[tuple[str, str]], chon: str,
+                 id: str | None = None) -> None:
+        super().__init__("", markup=False, classes="chon-trang-thai", id=id)
         self.nhan, self.cac, self.chon = nhan, cac, chon
         self._ve()
 
@@ -211,8 +212,8 @@ class ChonDanhGia(Static, can_focus=True):
             super().__init__()
             self.o = o
 
-    def __init__(self, thu_tu: int, danh_gia: DanhGiaNhiemVu | None, **kw: object) -> None:
-        super().__init__("", markup=False, classes="chon-trang-thai", **kw)  # type: ignore[arg-type]
+    def __init__(self, thu_tu: int, danh_gia: DanhGiaNhiemVu | None, id: str | None = None) -> None:
+        super().__init__("", markup=False, classes="chon-trang-thai", id=id)
         self.thu_tu, self.danh_gia = thu_tu, danh_gia
         self._ve()
 

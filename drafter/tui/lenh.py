@@ -84,11 +84,16 @@ class LenhDrafter(Provider):
     """Lệnh lấy từ màn hình đang mở (mỗi màn hình khai báo `cac_lenh()`) và của ứng dụng."""
 
     def _cac_lenh(self) -> list[Lenh]:
+        # Nhập lúc dùng: ung_dung nhập module này (bảng lệnh của UngDung).
+        from drafter.tui.ung_dung import UngDung
+
         ra: list[Lenh] = []
         lay = getattr(self.screen, "cac_lenh", None)
         if callable(lay):
             ra += lay()
-        ra += self.app.cac_lenh_chung()  # type: ignore[attr-defined]
+        app = self.app
+        assert isinstance(app, UngDung)  # Provider không có getters.app như màn hình
+        ra += app.cac_lenh_chung()
         return ra
 
     async def discover(self) -> Hits:

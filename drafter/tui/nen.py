@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from drafter.tui.ung_dung import UngDung
 
 # Mô tả phím có sẵn của Textual 8.2.8 hiện ở chân trang (SelectOverlay, CommandPalette, Link).
 # Kiểm thử test_chan_trang_khong_con_chu_tieng_anh soát lại khi đổi phiên bản Textual.
@@ -38,23 +41,27 @@ class ManHinh(Screen):
     """Màn hình của drafter. Từ lúc được mở (App.push_screen) tới khi ô đầu nhận con trỏ, App giữ
     các phím gõ lại rồi trao cho ô đó: gõ «58» ngay sau F3 không mất chữ nào."""
 
+    # self.app có kiểu UngDung (kho, xa, giữ phím…), Textual kiểm lúc đọc; màn hình con thừa kế.
+    app = getters.app(UngDung)
     giu_phim = False  # App.push_screen đặt True khi đang giữ phím chờ màn hình này
 
     def on_screen_resume(self) -> None:
         if self.giu_phim:
             self.giu_phim = False
-            self.call_after_refresh(self.app.tha_phim)  # type: ignore[attr-defined]
+            self.call_after_refresh(self.app.tha_phim)
 
 
 async def loi_tiep_tu(man_hinh: Screen, tai_day: Callable[[str], None] | None = None) -> None:
     """F8 trên một màn hình khác màn hình soạn (thông tin văn bản, xuất, xem trước): hỏi màn hình
     soạn lỗi tiếp theo. Lỗi của thông tin văn bản mà màn hình này tự sửa được (`tai_day`, nhận
     tên trường) thì đặt con trỏ ngay đây; không thì về màn hình soạn, đúng chỗ sửa."""
+    from drafter.tui.soan import SoanBaoCao  # soan nhập module này: nhập lúc dùng
+
     app = man_hinh.app
-    soan = next((m for m in reversed(app.screen_stack) if hasattr(m, "loi_tiep_theo")), None)
+    soan = next((m for m in reversed(app.screen_stack) if isinstance(m, SoanBaoCao)), None)
     if soan is None:
         return
-    dich = soan.loi_tiep_theo()  # type: ignore[attr-defined]
+    dich = soan.loi_tiep_theo()
     if dich is None:
         man_hinh.notify("Không còn lỗi nào, kể cả với bản chính thức.", markup=False)
         return
@@ -64,4 +71,4 @@ async def loi_tiep_tu(man_hinh: Screen, tai_day: Callable[[str], None] | None = 
         return
     while app.screen is not soan:
         app.pop_screen()
-    app.call_later(soan.den_thong_bao, dich)  # type: ignore[attr-defined]
+    app.call_later(soan.den_thong_bao, dich)

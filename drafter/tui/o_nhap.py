@@ -12,19 +12,27 @@ cho ô cũ, nên phím tới ô không còn con trỏ được gửi lại cho �
 from __future__ import annotations
 
 import time
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Offset, Region
 from textual.strip import Strip
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from drafter import vn
 
+# Cho mypy: BindingTaiCho luôn trộn trước một Widget (Input, TextArea, Tree), nên self có đủ
+# app, screen, _on_key của Widget. Lúc chạy lớp trộn vẫn chỉ là object như trước.
+if TYPE_CHECKING:
+    _LopNen = Widget
+else:
+    _LopNen = object
 
-class BindingTaiCho:
+
+class BindingTaiCho(_LopNen):
     """Chạy binding (không ưu tiên) của phím không in được ngay tại ô đang nhận con trỏ, đúng
     thứ tự phím: binding của chính ô, rồi của màn hình, của App (như Textual tìm, nhưng không
     đợi phím nổi bọt lên App trong khi các phím gõ sau đã vào ô). Phím tới khi ô đã mất con trỏ
@@ -35,22 +43,21 @@ class BindingTaiCho:
     PHIM_TU_XU_LY: frozenset[str] = frozenset()
 
     async def _on_key(self, event: events.Key) -> None:
-        w = self  # type: ignore[assignment]
-        if w.app.screen is not w.screen or w.screen.focused is not w:  # type: ignore[attr-defined]
+        if self.app.screen is not self.screen or self.screen.focused is not self:
             event.stop()
             event.prevent_default()
-            w.app.post_message(events.Key(event.key, event.character))  # type: ignore[attr-defined]
+            self.app.post_message(events.Key(event.key, event.character))
             return
         if not event.is_printable and event.key not in self.PHIM_TU_XU_LY:
-            for noi, bindings in w.screen._modal_binding_chain:  # type: ignore[attr-defined]
+            for noi, bindings in self.screen._modal_binding_chain:
                 for binding in bindings.key_to_bindings.get(event.key, []):
                     # Binding ưu tiên App đã chạy trước khi gửi phím tới đây.
-                    if not binding.priority and await w.app.run_action(  # type: ignore[attr-defined]
+                    if not binding.priority and await self.app.run_action(
                             binding.action, noi):
                         event.stop()
                         event.prevent_default()
                         return
-        await super()._on_key(event)  # type: ignore[misc]
+        await super()._on_key(event)
 
 
 class ONhap(BindingTaiCho, Input):
@@ -91,9 +98,10 @@ class ONhap(BindingTaiCho, Input):
         await super().action_submit()
 
 
-def o_co_nhan(ma: str, nhan: str, gia_tri: str, **kw: object) -> ONhap:
+def o_co_nhan(ma: str, nhan: str, gia_tri: str, *, classes: str | None = None,
+              restrict: str | None = None) -> ONhap:
     """Ô chữ có nhãn trên viền (màn hình thông tin văn bản, thiết lập)."""
-    o = ONhap(gia_tri, id=ma, **kw)  # type: ignore[arg-type]
+    o = ONhap(gia_tri, id=ma, classes=classes, restrict=restrict)
     o.border_title = nhan
     return o
 
@@ -145,9 +153,10 @@ class OSo(ONhap):
     âm thầm bỏ chữ «O» thành «1.45». Không dùng Input(type="number") vì kiểu đó âm thầm bỏ dấu
     chấm thứ hai và dấu phẩy (1.234.567 thành 1.234567)."""
 
-    def __init__(self, value: str = "", phan_tram: bool = False, **kw: object) -> None:
+    def __init__(self, value: str = "", phan_tram: bool = False, *, id: str | None = None,
+                 classes: str | None = None, compact: bool = False) -> None:
         super().__init__(value=chu_so_hien(value, phan_tram), validators=[KiemSoViet(phan_tram)],
-                         **kw)  # type: ignore[arg-type]
+                         id=id, classes=classes, compact=compact)
         self.phan_tram = phan_tram
         self._luc_vao = 0.0
 

@@ -12,6 +12,7 @@ Mỗi mục dựng một lần rồi giữ lại (ẩn khi không xem): quay l�
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -33,6 +34,9 @@ from drafter.tui.nen import ChanTrang, ManHinh
 from drafter.tui.o_nhap import BindingTaiCho, ONhap, OSo, VungVanBan, chu_so_hien, o_co_nhan
 from drafter.tui.xem_lai import ChonTrangThai, TheDoan, TheGoiY
 from drafter.vn import bo_dau
+
+if TYPE_CHECKING:
+    from drafter.tui.ke_hoach import ChonDanhGia
 
 
 def cac_o(ct: ChiTieu) -> list[str]:
@@ -97,14 +101,16 @@ class DanY(BindingTaiCho, Tree):
     BINDINGS = [Binding("enter", "vao", "Vào mục", show=False)]
     CHO_GO_GIAY = 1.0  # ngừng gõ lâu hơn thì chữ gõ sau bắt đầu tìm lại
 
-    def __init__(self, *args: object, **kw: object) -> None:
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
+    def __init__(self, nhan: str, id: str | None = None) -> None:
+        super().__init__(nhan, id=id)
         self.ten_tim: dict[str, str] = {}  # mã mục → tên trên dàn ý, bỏ dấu, chữ thường
         self._go = ""
         self._luc_go = 0.0
 
     def action_vao(self) -> None:
-        self.screen.vao_muc()  # type: ignore[attr-defined]
+        man_hinh = self.screen
+        if isinstance(man_hinh, SoanBaoCao):  # dàn ý chỉ có ở màn hình soạn
+            man_hinh.vao_muc()
 
     def tim_theo_chu(self, go: str, tu: TreeNode | None) -> TreeNode | None:
         """Mục đầu tiên từ sau nút `tu` (vòng lại từ đầu) có tên bắt đầu bằng `go`; tên chỉ khớp
@@ -332,6 +338,7 @@ class SoanBaoCao(ManHinh):
                                    markup=False)]
         danh_gia = self._danh_gia_nhiem_vu()
         for i, nv in enumerate(ds):
+            chon: Static
             if danh_gia:  # nhiệm vụ kế hoạch năm / nghị quyết: đánh giá theo chỉ tiêu
                 from drafter.tui.ke_hoach import ChonDanhGia
 
@@ -396,9 +403,9 @@ class SoanBaoCao(ManHinh):
         # Nhãn và ô trong một lưới hai cột, mỗi ô một dòng (một khung cho cả chỉ tiêu thay vì một
         # khung mỗi ô: mục lớn mở nhanh hơn).
         luoi: list[Widget] = []
-        for t, o in zip(truong, o_nhap, strict=True):
+        for t, o_cua_t in zip(truong, o_nhap, strict=True):
             luoi += [Static(ten_o(ct, t, self.phien.ky.nam), id=f"nhan-{ct.ma}-{t}",
-                            classes="nhan-o", markup=False), o]
+                            classes="nhan-o", markup=False), o_cua_t]
         con: list[Widget] = [Static(ten_chi_tieu(ct), classes="ten-chi-tieu", markup=False),
                              Grid(*luoi, classes="luoi-o" if ct.la_so else "luoi-o chu")]
         # Số cùng kỳ là tổng các xã cũ (xã sau sắp xếp): nói từ đâu mà có, ngay dưới các ô.
@@ -430,8 +437,8 @@ class SoanBaoCao(ManHinh):
         """Đổi chữ dòng câu / lỗi / cảnh báo của một chỉ tiêu; dòng chưa có thì thêm (đúng thứ
         tự câu, lỗi, cảnh báo)."""
         o = self._w.get(ma_o)
-        if o is not None:
-            dat_chu(o, chu)  # type: ignore[arg-type]
+        if isinstance(o, Static):  # dòng câu, lỗi, cảnh báo đều là Static
+            dat_chu(o, chu)
             return
         if not chu:
             return
@@ -506,10 +513,12 @@ class SoanBaoCao(ManHinh):
         if f"cau-{ma}" not in w:
             return  # mục của chỉ tiêu này chưa dựng
         self._dat_dong(f"cau-{ma}", self.phien.cum_so_lieu(ct))
-        if f"nguon-{ma}" in w:
-            dat_chu(w[f"nguon-{ma}"], self.phien.nguon_cung_ky(ct))  # type: ignore[arg-type]
+        if isinstance(nguon := w.get(f"nguon-{ma}"), Static):
+            dat_chu(nguon, self.phien.nguon_cung_ky(ct))
         if ct.phan_con:
-            dat_chu(w[f"tong-{ma}"], self.phien.tong_phan_con(ct))  # type: ignore[arg-type]
+            tong = w[f"tong-{ma}"]
+            assert isinstance(tong, Static)  # dòng «Cộng các phần» dựng cùng chỉ tiêu
+            dat_chu(tong, self.phien.tong_phan_con(ct))
         tb = self.phien.thong_bao_cua(ma)  # kiểm tra chỉ tiêu một lần cho mỗi phím gõ
         self._dat_dong(f"loi-{ma}", _chu_thong_bao(tb, "loi"))
         self._dat_dong(f"cb-{ma}", _chu_thong_bao(tb, "canh_bao"))
@@ -533,7 +542,7 @@ class SoanBaoCao(ManHinh):
             dat_chu(self._trang_thai, self._chu_trang_thai("đang sửa…"))
         if self._hen_luu is not None:
             self._hen_luu.stop()
-        self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)  # type: ignore[attr-defined]
+        self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)
 
     def luu_ngay(self, gop: bool = True) -> None:
         """Lưu nếu có thay đổi; cập nhật dấu trạng thái các mục và số lỗi."""
@@ -597,7 +606,7 @@ class SoanBaoCao(ManHinh):
         if ma is None:
             return
         if ma != self._muc_san_sang:
-            self.app.giu_phim()  # type: ignore[attr-defined]
+            self.app.giu_phim()
             self.dang_chuyen = True
             self.set_focus(None)
             self._vao_khi_xong = (ma, self._o_vao(ma))
@@ -634,7 +643,7 @@ class SoanBaoCao(ManHinh):
             self.call_after_refresh(dich.scroll_visible, animate=False)
         if self.dang_chuyen:
             self.dang_chuyen = False
-            self.app.tha_phim()  # type: ignore[attr-defined]
+            self.app.tha_phim()
 
     def _diem_dung(self, ma_muc: str) -> list[str]:
         """Các ô Enter dừng lại trong mục, theo thứ tự in: ô đầu của mỗi chỉ tiêu, trạng thái
@@ -681,7 +690,7 @@ class SoanBaoCao(ManHinh):
         if ma_muc == self.ma_muc:
             self._dat_vao(ma_o)
         else:
-            self.app.giu_phim()  # type: ignore[attr-defined]
+            self.app.giu_phim()
             self.dang_chuyen = True
             self.set_focus(None)
             self.call_later(self.den_muc, ma_muc, ma_o)
@@ -853,8 +862,8 @@ class SoanBaoCao(ManHinh):
         # Một phím cho trạng thái, rồi sang ô câu kết quả của chính nhiệm vụ đó.
         self.khung.query_one(f"#kq-{o.thu_tu}", Input).focus()
 
-    def on_chon_danh_gia_da_chon(self, su_kien: Message) -> None:
-        o = su_kien.o  # type: ignore[attr-defined]
+    def on_chon_danh_gia_da_chon(self, su_kien: ChonDanhGia.DaChon) -> None:
+        o = su_kien.o
         self.phien.dat_nhiem_vu(o.thu_tu, danh_gia=o.danh_gia)
         self.query_one("#dem-nhiem-vu", Static).update(self._dem_nhiem_vu())
         self._hen_lai_luu()
@@ -1010,7 +1019,7 @@ class SoanBaoCao(ManHinh):
 
     def _lenh_den(self, ma_muc: str, ma_o: str = ""):
         async def den() -> None:
-            self.app.giu_phim()  # type: ignore[attr-defined]
+            self.app.giu_phim()
             self.dang_chuyen = True
             await self.den_muc(ma_muc, ma_o)
 

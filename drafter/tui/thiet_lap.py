@@ -29,11 +29,11 @@ class ThietLap(ManHinh):
         self.nam = nam or date.today().year
 
     def compose(self) -> ComposeResult:
-        xa = self.app.xa  # type: ignore[attr-defined]
-        ke_hoach = self.app.kho.ke_hoach(xa.id, self.nam)  # type: ignore[attr-defined]
+        xa = self.app.xa
+        ke_hoach = self.app.kho.ke_hoach(xa.id, self.nam)
         # Kế hoạch cộng từ các xã cũ chưa ai xem: ghi ngay trên ô; lưu (F2) là đã xem.
-        xem_lai = self.app.kho.ke_hoach_xem_lai(xa.id, self.nam)  # type: ignore[attr-defined]
-        muc_tieu = self.app.kho.muc_tieu_nam(xa.id, self.nam)  # type: ignore[attr-defined]
+        xem_lai = self.app.kho.ke_hoach_xem_lai(xa.id, self.nam)
+        muc_tieu = self.app.kho.muc_tieu_nam(xa.id, self.nam)
         nguon = {d.ma + {"ke_hoach": "", "du_toan_cap_tren": ".du_toan_huyen",
                          "du_toan_xa": ".du_toan_xa"}.get(d.muc_tieu.co_so, "."): d
                  for d in muc_tieu}
@@ -68,7 +68,7 @@ class ThietLap(ManHinh):
             yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
                          classes="tieu-de-muc", markup=False)
             # Chỉ tiêu theo biểu mẫu của báo cáo mới nhất của xã (xã mới: biểu mẫu mặc định).
-            cac = [b for b in self.app.kho.cac_bao_cao(xa.id)  # type: ignore[attr-defined]
+            cac = [b for b in self.app.kho.cac_bao_cao(xa.id)
                    if not b.ky_bao_cao.la_ke_hoach]
             ma_bm = cac[0].bieu_mau if cac else BIEU_MAU_MAC_DINH
             bieu_mau = doc_bieu_mau(ma_bm)
@@ -100,12 +100,12 @@ class ThietLap(ManHinh):
                 yield Static("Chỉ tiêu có kiểu, cơ sở khác (sửa trong kế hoạch năm):",
                              classes="nhan", markup=False)
                 for d in khac:
-                    ct = ct_theo_ma.get(d.ma)
+                    ct_khac = ct_theo_ma.get(d.ma)
                     mt = d.muc_tieu
                     tu = (f"từ kế hoạch năm {self.nam}" if d.nguon == "ke_hoach"
                           else "tổng các xã cũ" if d.nguon == "xa_cu" else "gõ tay")
-                    yield Static(f"• {ct.ten if ct else d.ma}: "
-                                 f"{chu_muc_tieu_go(mt, ct.don_vi if ct else '')} "
+                    yield Static(f"• {ct_khac.ten if ct_khac else d.ma}: "
+                                 f"{chu_muc_tieu_go(mt, ct_khac.don_vi if ct_khac else '')} "
                                  f"({viet.ten_co_so(mt.co_so)}) — {tu}"
                                  f"{', xem lại' if mt.xem_lai else ''}", markup=False,
                                  id=f"mt-khac-{d.ma}-{mt.co_so}")
@@ -119,7 +119,7 @@ class ThietLap(ManHinh):
         return self.query_one(f"#{ma}", Input).value.strip()
 
     def action_luu(self) -> None:
-        kho, xa = self.app.kho, self.app.xa  # type: ignore[attr-defined]
+        kho, xa = self.app.kho, self.app.xa
         xa.ten = self._gia_tri("ten") or xa.ten
         xa.huyen, xa.tinh = self._gia_tri("huyen"), self._gia_tri("tinh")
         xa.co_quan_ban_hanh = [d.strip() for d in self._gia_tri("co_quan_ban_hanh").split(";")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -32,6 +33,9 @@ from drafter.tui.lenh import Lenh
 from drafter.tui.nen import ChanTrang, ManHinh, loi_tiep_tu
 from drafter.tui.o_nhap import ONhap, VungVanBan, o_co_nhan
 
+if TYPE_CHECKING:
+    from drafter.phien_tu_do import PhienTuDo
+
 _NGAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 QUYEN_HAN = [("TM. (thay mặt tập thể)", "TM."), ("KT. (ký thay)", "KT."), ("Q. (quyền)", "Q."),
              ("TL. (thừa lệnh)", "TL."), ("TUQ. (thừa ủy quyền)", "TUQ."),
@@ -50,7 +54,7 @@ class ThongTinVanBan(ManHinh):
     _O_CUA_TRUONG = {"noi_nhan": "o-them-noi-nhan", "chu_ky": "co_quan_hoac_chuc_vu",
                      "co_quan_ban_hanh": "so"}
 
-    def __init__(self, phien: PhienSoan, tieu_diem: str = "so") -> None:
+    def __init__(self, phien: PhienSoan | PhienTuDo, tieu_diem: str = "so") -> None:
         super().__init__()
         self.phien = phien
         self.tieu_diem = self._O_CUA_TRUONG.get(tieu_diem, tieu_diem)
@@ -108,8 +112,10 @@ class ThongTinVanBan(ManHinh):
 
     def on_mount(self) -> None:
         for o in self.query("Input, TextArea"):
-            if o.id:
-                self._da_ghi[o.id] = o.value if isinstance(o, Input) else o.text  # type: ignore[attr-defined]
+            if o.id and isinstance(o, Input):
+                self._da_ghi[o.id] = o.value
+            elif o.id and isinstance(o, TextArea):
+                self._da_ghi[o.id] = o.text
         # Mở ra là gõ được ngay (không mất chữ đầu tiên): con trỏ ở ô được yêu cầu, mặc định Số.
         self._dat_con_tro(self.tieu_diem)
 
@@ -125,15 +131,15 @@ class ThongTinVanBan(ManHinh):
         nơi đã có trong báo cáo này và dòng «Lưu». Kỳ sau khi bỏ cấp huyện (01/7/2025) thì bỏ các
         nơi cấp huyện, thêm các nơi cấp tỉnh (sap_nhap.goi_y_noi_nhan)."""
         app = self.app
-        ra: list[str] = list(app.xa.noi_nhan)  # type: ignore[attr-defined]
+        ra: list[str] = list(app.xa.noi_nhan)
         try:
-            for b in app.kho.cac_bao_cao(app.xa.id)[:6]:  # type: ignore[attr-defined]
+            for b in app.kho.cac_bao_cao(app.xa.id)[:6]:
                 if b.ky != self.phien.ky.ma:
-                    ra += app.kho.doc(app.xa.id, b.ky).noi_nhan  # type: ignore[attr-defined]
+                    ra += app.kho.doc(app.xa.id, b.ky).noi_nhan
         except Exception as loi:  # gợi ý chỉ là phụ: kho lỗi thì vẫn còn danh sách của xã
             from drafter.nhat_ky import ghi_loi
 
-            ghi_loi(loi, "Gợi ý Nơi nhận từ các báo cáo trước", app.kho.tep.parent)  # type: ignore[attr-defined]
+            ghi_loi(loi, "Gợi ý Nơi nhận từ các báo cáo trước", app.kho.tep.parent)
         ra = goi_y_noi_nhan(list(dict.fromkeys(ra)), self.phien.ky)
         da_co = set(self.phien.bao_cao.noi_nhan)
         return [n for n in dict.fromkeys(ra) if n not in da_co and not n.lower().startswith("lưu")]
@@ -248,7 +254,8 @@ class ThongTinVanBan(ManHinh):
             self.phien.dat_dau(ma, [d.strip() for d in chu.splitlines() if d.strip()])
 
     def on_checkbox_changed(self, su_kien: Checkbox.Changed) -> None:
-        if su_kien.checkbox.id == "chu-thich-xa-cu":
+        # Ô này chỉ có ở báo cáo theo biểu mẫu (văn bản tự do không có cung_ky_xa_cu).
+        if su_kien.checkbox.id == "chu-thich-xa-cu" and isinstance(self.phien, PhienSoan):
             self.phien.dat_chu_thich_xa_cu(su_kien.value)
 
     def on_select_changed(self, su_kien: Select.Changed) -> None:

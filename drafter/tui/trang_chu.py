@@ -26,7 +26,7 @@ class TrangChu(ManHinh):
     ]
 
     def compose(self) -> ComposeResult:
-        xa = self.app.xa  # type: ignore[attr-defined]
+        xa = self.app.xa
         with Vertical(id="trang-chu"):
             yield Static(f"UBND xã {xa.ten}" + (f" – huyện {xa.huyen}" if xa.huyen else ""),
                          id="ten-xa", markup=False)
@@ -53,7 +53,7 @@ class TrangChu(ManHinh):
     def nap_lai(self) -> None:
         bang = self.query_one(DataTable)
         bang.clear()
-        for b in self.app.kho.cac_bao_cao(self.app.xa.id):  # type: ignore[attr-defined]
+        for b in self.app.kho.cac_bao_cao(self.app.xa.id):
             ten = b.ky_bao_cao.ten_gon + (" (văn bản Word)" if b.loai == "tu_do" else "")
             bang.add_row(ten, TEN_TRANG_THAI[b.trang_thai],
                          str(b.so_phien_ban), b.sua_luc.replace("T", " ")[:16], key=b.ky)
@@ -87,17 +87,17 @@ class TrangChu(ManHinh):
     def action_mo(self) -> None:
         ky = self.ky_dang_chon()
         if ky is not None:
-            self.app.mo_bao_cao(ky)  # type: ignore[attr-defined]
+            self.app.mo_bao_cao(ky)
 
     def action_xuat(self) -> None:
         ky = self.ky_dang_chon()
         if ky is not None:
-            self.app.mo_bao_cao(ky, xuat_ngay=True)  # type: ignore[attr-defined]
+            self.app.mo_bao_cao(ky, xuat_ngay=True)
 
     def action_nhap_word(self) -> None:
         from drafter.tui.van_ban_tu_do import NhapWord
 
-        self.app.push_screen(NhapWord(), lambda ky: self.app.mo_bao_cao(ky) if ky else None)  # type: ignore[attr-defined]
+        self.app.push_screen(NhapWord(), lambda ky: self.app.mo_bao_cao(ky) if ky else None)
 
     def action_thiet_lap(self) -> None:
         from drafter.tui.thiet_lap import ThietLap
@@ -107,12 +107,12 @@ class TrangChu(ManHinh):
     def action_tao_ky_moi(self) -> None:
         from drafter.chuyen_ky import ky_goi_y
 
-        goi_y = ky_goi_y(self.app.kho, self.app.xa)  # type: ignore[attr-defined]
+        goi_y = ky_goi_y(self.app.kho, self.app.xa)
         self.app.push_screen(HoiKyMoi(goi_y), self._tao)
 
     def _tao(self, chon: tuple[Ky, str | None] | None) -> None:
         if chon is not None:
-            self.app.tao_ky_moi(chon[0], ma_bieu_mau=chon[1])  # type: ignore[attr-defined]
+            self.app.tao_ky_moi(chon[0], ma_bieu_mau=chon[1])
 
 
 # Báo cáo 6 tháng, năm có thể theo biểu mẫu trình HĐND (ô chọn trong hộp tạo kỳ mới).

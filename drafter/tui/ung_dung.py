@@ -1,29 +1,40 @@
 """Ứng dụng Textual của drafter: trang chủ, soạn, thông tin văn bản, xem trước, xuất, thiết lập.
 
 Mọi chữ trên màn hình bằng tiếng Việt, kể cả phần có sẵn của Textual (thoát, bảng lệnh).
+
+Màn hình, ô nhập với tới UngDung (kho, xã, giữ phím…) qua `self.app` có kiểu: lớp khai báo
+`app = getters.app(UngDung)` (cách của Textual; ManHinh đã khai báo sẵn cho mọi màn hình của
+nó). Module này vì vậy chỉ nhập các màn hình lúc cần, không ở đầu tệp (vòng nhập).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultCallbackType
 from textual.timer import Timer
+from textual.widget import AwaitMount
 
 from drafter.kho import Kho, LoiKho
 from drafter.ky_bao_cao import Ky
 from drafter.tui.lenh import BangLenh, Lenh, LenhDrafter
-from drafter.tui.nen import ManHinh
+
+_KetQua = TypeVar("_KetQua")  # kết quả màn hình trả về khi đóng (dismiss)
 
 GIU_PHIM_TOI_DA_GIAY = 1.5  # giữ phím chờ màn hình / mục mở xong lâu nhất chừng này
 
 
-class UngDung(App, inherit_bindings=False):
+# App[object] như kiểu Textual dùng cho mọi App (CommandPalette.is_open…): drafter không trả
+# giá trị khi thoát.
+class UngDung(App[object], inherit_bindings=False):
     TITLE = "drafter — soạn báo cáo UBND xã"
     CSS_PATH = "ung_dung.tcss"
     COMMANDS = {LenhDrafter}
@@ -85,17 +96,39 @@ class UngDung(App, inherit_bindings=False):
             return
         await super().on_event(event)
 
-    def push_screen(self, screen, *args, **kw):  # type: ignore[no-untyped-def, override]
-        if isinstance(screen, ManHinh):
-            screen.giu_phim = True
-            self.giu_phim()
-        return super().push_screen(screen, *args, **kw)
+    # Cùng chữ ký với App.push_screen (hai dạng theo wait_for_dismiss).
+    if TYPE_CHECKING:
+        @overload
+        def push_screen(self, screen: Screen[_KetQua] | str,
+                        callback: ScreenResultCallbackType[_KetQua] | None = None,
+                        wait_for_dismiss: Literal[False] = False, *,
+                        mode: str | None = None) -> AwaitMount: ...
 
-    def switch_screen(self, screen):  # type: ignore[no-untyped-def, override]
+        @overload
+        def push_screen(self, screen: Screen[_KetQua] | str,
+                        callback: ScreenResultCallbackType[_KetQua] | None = None,
+                        wait_for_dismiss: Literal[True] = True, *,
+                        mode: str | None = None) -> asyncio.Future[_KetQua]: ...
+
+    def push_screen(self, screen: Screen[_KetQua] | str,
+                    callback: ScreenResultCallbackType[_KetQua] | None = None,
+                    wait_for_dismiss: bool = False, *,
+                    mode: str | None = None) -> AwaitMount | asyncio.Future[_KetQua]:
+        self._giu_phim_cho(screen)
+        if wait_for_dismiss:
+            return super().push_screen(screen, callback, True, mode=mode)
+        return super().push_screen(screen, callback, False, mode=mode)
+
+    def switch_screen(self, screen: Screen | str) -> AwaitComplete:
+        self._giu_phim_cho(screen)
+        return super().switch_screen(screen)
+
+    def _giu_phim_cho(self, screen: Screen | str) -> None:
+        from drafter.tui.nen import ManHinh
+
         if isinstance(screen, ManHinh):
             screen.giu_phim = True
             self.giu_phim()
-        return super().switch_screen(screen)
 
     def on_mount(self) -> None:
         from drafter.tui.trang_chu import TrangChu

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, Static, TextArea, Tree
+from textual.widgets.tree import TreeNode
 
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
 from drafter.kho import LoiKho
@@ -26,8 +29,12 @@ from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.phien_tu_do import Duong, LoiThaoTac, PhienTuDo
 from drafter.tui.lenh import Lenh
 from drafter.tui.o_nhap import ONhap, VungVanBan
+from drafter.tui.ung_dung import UngDung
 from drafter.van_ban import DAU_DONG, Bang, DoanVan, Muc, chu_tron
 from drafter.van_ban_tu_do import cac_dong, thanh_danh_dau
+
+if TYPE_CHECKING:
+    from drafter.nhap_docx.ket_qua import KetQuaDoc
 
 HUONG_DAN = ("Sửa chữ của dòng đang chọn: **đậm**, *nghiêng*, ***đậm nghiêng***, [^chú thích], "
              "^{chỉ số trên}; chú thích nhiều đoạn ngăn bằng « ¶ ». Dàn ý: Insert thêm đoạn · F4 "
@@ -35,7 +42,7 @@ HUONG_DAN = ("Sửa chữ của dòng đang chọn: **đậm**, *nghiêng*, ***�
              "dấu đầu dòng · F6 giữ đoạn chép.")
 
 
-def mo_van_ban_tu_do(app, ky: Ky, xuat_ngay: bool = False) -> None:
+def mo_van_ban_tu_do(app: UngDung, ky: Ky, xuat_ngay: bool = False) -> None:
     """Mở văn bản tự do của kỳ `ky` (trang chủ, sau khi nhập, sau khi tạo kỳ mới)."""
     try:
         phien = PhienTuDo.mo(app.kho, app.xa.id, ky)
@@ -49,6 +56,7 @@ def mo_van_ban_tu_do(app, ky: Ky, xuat_ngay: bool = False) -> None:
 
 
 class SoanTuDo(Screen):
+    app = getters.app(UngDung)
     BINDINGS = [
         Binding("f2", "luu", "Lưu", id="luu", priority=True),
         Binding("f3", "thong_tin", "Thông tin VB", id="thong-tin", priority=True),
@@ -72,7 +80,7 @@ class SoanTuDo(Screen):
         super().__init__()
         self.phien = phien
         self.duong: Duong | None = None  # dòng đang chọn
-        self._nut_theo_duong: dict = {}  # đường → nút của cây dàn ý
+        self._nut_theo_duong: dict[Duong, TreeNode[Duong]] = {}  # đường → nút của cây dàn ý
         self._hen_luu: Timer | None = None
         self._dang_dung = False
         self._lan_luu = "Đã lưu"
@@ -109,7 +117,7 @@ class SoanTuDo(Screen):
         cay.clear()
         loi, canh_bao = self._dau_theo_dong()
         chua_xem = set(self.phien.bao_cao.doan_chep)
-        nut_theo_duong = {(): cay.root}
+        nut_theo_duong: dict[Duong, TreeNode[Duong]] = {(): cay.root}
         tb = self.phien.bao_cao
         for d in cac_dong(tb.noi_dung, tb.danh_so, tb.bang_chu_cai):
             cha = nut_theo_duong.get(d.duong[:-1], cay.root)
@@ -229,7 +237,7 @@ class SoanTuDo(Screen):
         if self._hen_luu is not None:
             self._hen_luu.stop()
         self.query_one("#trang-thai", Static).update(self._chu_trang_thai("Đang sửa…"))
-        self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)  # type: ignore[attr-defined]
+        self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)
 
     def luu_ngay(self, gop: bool = True) -> None:
         if self._hen_luu is not None:
@@ -372,7 +380,7 @@ class SoanTuDo(Screen):
         from drafter.tui.thong_tin import ThongTinVanBan
 
         self.luu_ngay()
-        self.app.push_screen(ThongTinVanBan(self.phien))  # type: ignore[arg-type]
+        self.app.push_screen(ThongTinVanBan(self.phien))
 
     def action_xem_truoc(self) -> None:
         self.luu_ngay()
@@ -382,7 +390,7 @@ class SoanTuDo(Screen):
         from drafter.tui.xuat import XuatVanBan
 
         self.luu_ngay()
-        self.app.push_screen(XuatVanBan(self.phien))  # type: ignore[arg-type]
+        self.app.push_screen(XuatVanBan(self.phien))
 
     def action_ve_trang_chu(self) -> None:
         self.luu_ngay()
@@ -410,7 +418,7 @@ class SoanTuDo(Screen):
         if not t.ma_muc:
             from drafter.tui.thong_tin import ThongTinVanBan
 
-            self.app.push_screen(ThongTinVanBan(self.phien, tieu_diem=t.truong))  # type: ignore[arg-type]
+            self.app.push_screen(ThongTinVanBan(self.phien, tieu_diem=t.truong))
             self.notify(t.dong(), markup=False)
             return
         duong = tuple(int(x) for x in t.ma_muc.split("/"))
@@ -529,11 +537,12 @@ class NhapWord(ModalScreen[Ky | None]):
     """Nhập một báo cáo, kế hoạch Word (.docx) vào kho: đọc tệp, xem kỳ và những gì chưa đặt
     được, rồi lưu thành văn bản tự do của kỳ đó."""
 
+    app = getters.app(UngDung)
     BINDINGS = [Binding("escape", "huy", "Hủy")]
 
     def __init__(self) -> None:
         super().__init__()
-        self.kq = None
+        self.kq: KetQuaDoc | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="hop-thoai rong"):
@@ -571,18 +580,18 @@ class NhapWord(ModalScreen[Ky | None]):
         loi = self.query_one("#loi-nhap", Static)
         tep = Path(self.query_one("#o-tep", ONhap).value.strip().strip('"')).expanduser()
         try:
-            self.kq = doc_de_nhap(tep)
+            kq = doc_de_nhap(tep)
         except LoiDocTep as e:
             self.kq = None
             loi.update(str(e))
             return
+        self.kq = kq
         loi.update("")
-        kq = self.kq
         ky = ky_cua(kq)
         dong = [f"{kq.van_ban.dau.ten_loai.capitalize()}: "
                 f"{trich_dau(kq.van_ban.dau.trich_yeu or '', 100)}", f"Đã đọc: {kq.tom_tat()}."]
         ten_xa = ten_xa_cua(kq)
-        xa = self.app.xa  # type: ignore[attr-defined]
+        xa = self.app.xa
         if ten_xa and ten_xa.lower() != xa.ten.lower():
             dong.append(f"Lưu ý: văn bản của xã {ten_xa}, sẽ nhập vào xã {xa.ten}.")
         dong += [f"Đánh số lại: {c.dong()}" for c in kq.danh_lai]
@@ -610,7 +619,7 @@ class NhapWord(ModalScreen[Ky | None]):
         app = self.app
         tep = Path(self.query_one("#o-tep", ONhap).value.strip().strip('"')).expanduser()
         try:
-            r = nhap_vao_kho(app.kho, app.xa, tep, self.kq, ky)  # type: ignore[attr-defined]
+            r = nhap_vao_kho(app.kho, app.xa, tep, self.kq, ky)
         except LoiKho as e:
             loi.update(str(e))
             return

@@ -27,8 +27,9 @@ class TheDoan(Static, can_focus=True):
             super().__init__()
             self.the, self.viec = the, viec
 
-    def __init__(self, so_thu_tu: int, chu: str, canh_bao: list[str], **kw: object) -> None:
-        super().__init__("", markup=False, classes="the-doan", **kw)  # type: ignore[arg-type]
+    def __init__(self, so_thu_tu: int, chu: str, canh_bao: list[str],
+                 id: str | None = None) -> None:
+        super().__init__("", markup=False, classes="the-doan", id=id)
         self.so_thu_tu = so_thu_tu
         self.chu = chu
         self.canh_bao = canh_bao
@@ -74,8 +75,9 @@ class ChonTrangThai(Static, can_focus=True):
             super().__init__()
             self.o = o
 
-    def __init__(self, thu_tu: int, trang_thai: TrangThaiNhiemVu | None, **kw: object) -> None:
-        super().__init__("", markup=False, classes="chon-trang-thai", **kw)  # type: ignore[arg-type]
+    def __init__(self, thu_tu: int, trang_thai: TrangThaiNhiemVu | None,
+                 id: str | None = None) -> None:
+        super().__init__("", markup=False, classes="chon-trang-thai", id=id)
         self.thu_tu = thu_tu  # nhiệm vụ thứ mấy (từ 0)
         self.trang_thai = trang_thai
         self._ve()
@@ -104,8 +106,8 @@ class TheGoiY(Static, can_focus=True):
             super().__init__()
             self.the = the
 
-    def __init__(self, chu: str, da_co: bool, **kw: object) -> None:
-        super().__init__("", markup=False, classes="the-goi-y", **kw)  # type: ignore[arg-type]
+    def __init__(self, chu: str, da_co: bool, id: str | None = None) -> None:
+        super().__init__("", markup=False, classes="the-goi-y", id=id)
         self.chu = chu
         self.da_co = da_co
         self._ve()

@@ -38,13 +38,14 @@ from drafter.tui.o_nhap import ONhap
 
 if TYPE_CHECKING:
     from drafter.kiem_tra.ket_qua import BaoCaoKiemTra
+    from drafter.phien_tu_do import PhienTuDo
     from drafter.van_ban import VanBan
 
 
 _KY_TU_CAM_TEN = re.compile(r'[\\/:*?"<>|]')
 
 
-def ten_tep_mac_dinh(phien: PhienSoan) -> str:
+def ten_tep_mac_dinh(phien: PhienSoan | PhienTuDo) -> str:
     return ten_tep_bao_cao(phien.ky, phien.bao_cao.xa)
 
 
@@ -60,8 +61,10 @@ class HopChon(Checkbox):
     BUTTON_LEFT = "["
     BUTTON_RIGHT = "]"
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    # Textual khai báo BUTTON_INNER là thuộc tính lớp (str ghi được); thay bằng property chỉ
+    # đọc theo value là cách Textual đọc nó (self.BUTTON_INNER), mypy coi là ghi đè sai.
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "X" if self.value else " "
 
 
@@ -71,8 +74,8 @@ class NutChon(RadioButton):
     BUTTON_LEFT = "("
     BUTTON_RIGHT = ")"
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # như HopChon
         return "●" if self.value else " "
 
 
@@ -96,7 +99,7 @@ class XuatVanBan(ManHinh):
                 Binding("f8", "loi_tiep", "Lỗi tiếp", id="loi-tiep"),
                 Binding("f9", "xuat", "Xuất", id="xuat")]
 
-    def __init__(self, phien: PhienSoan) -> None:
+    def __init__(self, phien: PhienSoan | PhienTuDo) -> None:
         super().__init__()
         self.phien = phien
         self.ket_luan: KetLuan | None = None
@@ -105,7 +108,7 @@ class XuatVanBan(ManHinh):
         from drafter.xuat_pdf import tim_libreoffice
 
         co_lo = tim_libreoffice() is not None
-        thu_muc = self.app.thu_muc_xuat or thu_muc_mac_dinh()  # type: ignore[attr-defined]
+        thu_muc = self.app.thu_muc_xuat or thu_muc_mac_dinh()
         with VerticalScroll(id="xuat"):
             yield Static(f"Xuất báo cáo {self.phien.ky.ten_gon} ra tệp Word (.docx)",
                          classes="tieu-de-muc", markup=False)
