@@ -12,6 +12,7 @@ Mỗi mục dựng một lần rồi giữ lại (ẩn khi không xem): quay l�
 from __future__ import annotations
 
 import time
+import weakref
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -305,7 +306,7 @@ class SoanBaoCao(ManHinh):
                            "«- » gạch đầu dòng):", classes="nhan", markup=False))
         vung = VungVanBan(self.phien.chu_van_ban(muc.ma), id="van-ban", soft_wrap=True,
                           tab_behavior="focus", classes="van-ban")
-        vung.ma_muc = muc.ma  # type: ignore[attr-defined]  # lời văn của mục nào (mỗi mục một ô)
+        vung.ma_muc = muc.ma
         phan.append(vung)
         phan.append(Static("", id="thong-bao-muc", markup=False))
         return phan
@@ -484,7 +485,7 @@ class SoanBaoCao(ManHinh):
         if ma_o == "van-ban":
             # Mục của chính ô này (không phải mục đang hiện: thông báo có thể tới sau khi đã
             # chuyển mục).
-            ma_muc = getattr(vung, "ma_muc", self.ma_muc)
+            ma_muc = (vung.ma_muc if isinstance(vung, VungVanBan) else None) or self.ma_muc
             if vung.text == self.phien.chu_van_ban(ma_muc):
                 return
             self.phien.dat_van_ban(ma_muc, vung.text)
@@ -1042,7 +1043,7 @@ def _dong_chu(ma_o: str, chu: str) -> Static:
     lop = {"cau": "cau", "loi": "loi", "cb": "canh-bao"}[ma_o.split("-", 1)[0]]
     w = Static(chu, id=ma_o, classes=f"{lop} an-khi-trong", markup=False)
     w.display = bool(chu)
-    w._chu_drafter = chu  # type: ignore[attr-defined]  # dat_chu: chữ đang hiện
+    _CHU_DANG_HIEN[w] = chu
     return w
 
 
@@ -1061,12 +1062,16 @@ def _chu_thong_bao(tb: list[ThongBao], muc: str) -> str:
     return "\n".join(nhan + t.thong_diep for t in tb if t.muc_do == muc)
 
 
+# Chữ đang hiện của mỗi Static mà dat_chu quản (không gắn thêm thuộc tính vào widget Textual).
+_CHU_DANG_HIEN: weakref.WeakKeyDictionary[Static, str] = weakref.WeakKeyDictionary()
+
+
 def dat_chu(o: Static, chu: str) -> None:
     """Đổi chữ của một Static mà không bắt cả màn hình tính lại bố cục khi không cần.
 
     Mỗi phím gõ đổi câu số liệu dưới ô: nếu số dòng không đổi thì chỉ vẽ lại ô đó (bố cục cả
     biểu mẫu lớn tốn hàng chục mili giây mỗi lần)."""
-    cu = getattr(o, "_chu_drafter", None)
+    cu = _CHU_DANG_HIEN.get(o)
     if cu == chu:
         return
     rong = max(o.size.width, 1)
@@ -1074,7 +1079,7 @@ def dat_chu(o: Static, chu: str) -> None:
     def so_dong(s: str) -> int:
         return sum(max(1, -(-len(d) // rong)) for d in s.split("\n")) if s else 0
 
-    o._chu_drafter = chu  # type: ignore[attr-defined]
+    _CHU_DANG_HIEN[o] = chu
     an = not chu and o.has_class("an-khi-trong")
     if o.display == an:  # ô trống thì ẩn hẳn, không để dòng trắng giữa các chỉ tiêu
         o.display = not an
