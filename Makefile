@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.cai-dat-xong
 
-.PHONY: run test lint bench clean quy-tac rang-buoc
+.PHONY: run test lint typecheck bench clean quy-tac rang-buoc
 
 # constraints.txt ghim đúng các bản đã kiểm thử: máy mới (và CI) cài y như vậy.
 $(STAMP): pyproject.toml constraints.txt
@@ -16,11 +16,15 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/drafter
 
-test: lint
+test: lint typecheck
 	$(BIN)/python -m pytest -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
+
+# Kiểm kiểu cả gói drafter (cấu hình [tool.mypy] trong pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # Sau khi đổi phụ thuộc trong pyproject.toml: ghi lại bản đã cài vào constraints.txt.
 rang-buoc: $(STAMP)
