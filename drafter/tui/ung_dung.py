@@ -2,9 +2,9 @@
 
 Mọi chữ trên màn hình bằng tiếng Việt, kể cả phần có sẵn của Textual (thoát, bảng lệnh).
 
-Màn hình, ô nhập với tới UngDung (kho, xã, giữ phím…) qua `self.app` có kiểu: lớp khai báo
-`app = getters.app(UngDung)` (cách của Textual; ManHinh đã khai báo sẵn cho mọi màn hình của
-nó). Module này vì vậy chỉ nhập các màn hình lúc cần, không ở đầu tệp (vòng nhập).
+Màn hình với tới UngDung (kho, xã, giữ phím…) qua `self.app` có kiểu: lớp khai báo
+`app = getters.app(UngDung)` (cách của Textual; ManHinh đã khai báo sẵn cho mọi màn hình con
+của nó). Module này vì vậy chỉ nhập các màn hình lúc cần, không ở đầu tệp (vòng nhập).
 """
 
 from __future__ import annotations
