@@ -271,9 +271,7 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
                                        if k in ChuKyNhap.model_fields})
     bc = BaoCaoDuLieu(
         bieu_mau=bieu_mau.ma, ky=ky.ma, xa=xa.ten,
-        dau=DauBaoCao(co_quan_chu_quan=xa.co_quan_chu_quan,
-                      co_quan_ban_hanh=xa.co_quan_ban_hanh, ky_hieu=xa.ky_hieu,
-                      dia_danh=xa.dia_danh),
+        dau=DauBaoCao(**xa.dau_mac_dinh()),
         so_lieu=so_lieu, van_ban=van_ban, noi_nhan=list(xa.noi_nhan), luu=xa.luu,
         chu_ky=chu_ky, doan_chep={ma: list(d) for ma, d in van_ban.items()},
         so_lieu_chep=so_chep, cung_ky_xa_cu=xa_cu)

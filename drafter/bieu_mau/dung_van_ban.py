@@ -41,6 +41,7 @@ from drafter.van_ban import (
     Nut,
     VanBan,
     cham_cau_can_cu_ban_1,
+    truong_chung,
 )
 
 _BIEN = re.compile(r"\{(\w+)\}")
@@ -180,24 +181,22 @@ def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
     dau = bao_cao.dau
     ky = bao_cao.ky_bao_cao
     return VanBan(
-        dau=DauVanBan(
-            co_quan_chu_quan=dau.co_quan_chu_quan,
-            co_quan_ban_hanh=dau.co_quan_ban_hanh or ["ỦY BAN NHÂN DÂN"],
-            so=dau.so, ky_hieu=dau.ky_hieu or bieu_mau.ky_hieu, dia_danh=dau.dia_danh or "…",
-            ngay=dau.ngay, nam=ky.nam,
-            ten_loai=bieu_mau.ten_loai,
-            trich_yeu=dau.trich_yeu or nc.dien(bieu_mau.trich_yeu),
+        # Mọi trường cùng tên chép nguyên (truong_chung); ở đây chỉ những trường để trống thì
+        # lấy theo biểu mẫu, kỳ báo cáo.
+        dau=DauVanBan.model_validate(truong_chung(dau, DauVanBan) | {
+            "co_quan_ban_hanh": dau.co_quan_ban_hanh or ["ỦY BAN NHÂN DÂN"],
+            "ky_hieu": dau.ky_hieu or bieu_mau.ky_hieu, "dia_danh": dau.dia_danh or "…",
+            "nam": ky.nam, "ten_loai": bieu_mau.ten_loai,
+            "trich_yeu": dau.trich_yeu or nc.dien(bieu_mau.trich_yeu),
             # Biểu mẫu giữ cách in căn cứ cũ: tự thêm ";" và "." cuối dòng.
-            dong_duoi_trich_yeu=dau.dong_duoi_trich_yeu, can_cu=cham_cau_can_cu_ban_1(dau.can_cu),
-            kinh_gui=dau.kinh_gui),
+            "can_cu": cham_cau_can_cu_ban_1(dau.can_cu)}),
         danh_so=bieu_mau.danh_so,
         noi_dung=noi_dung,
         cau_ket=bao_cao.cau_ket or nc.dien(bieu_mau.cau_ket),
         noi_nhan=bao_cao.noi_nhan,
         luu=bao_cao.luu or "VT",
-        chu_ky=ChuKy(quyen_han=bao_cao.chu_ky.quyen_han,
-                     co_quan_hoac_chuc_vu=bao_cao.chu_ky.co_quan_hoac_chuc_vu or "ỦY BAN NHÂN DÂN",
-                     chuc_vu=bao_cao.chu_ky.chuc_vu, ho_ten=bao_cao.chu_ky.ho_ten),
+        chu_ky=ChuKy.model_validate(truong_chung(bao_cao.chu_ky, ChuKy) | {
+            "co_quan_hoac_chuc_vu": bao_cao.chu_ky.co_quan_hoac_chuc_vu or "ỦY BAN NHÂN DÂN"}),
     )
 
 

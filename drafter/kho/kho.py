@@ -24,9 +24,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import ClassVar, Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
-from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, DauBaoCao
 from drafter.kho import csdl, delta
 from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
@@ -93,10 +93,29 @@ class Xa:
         """Hồ sơ xã (cơ quan, ký hiệu, địa danh, nơi nhận, người ký) như lưu trong cột ho_so."""
         return {ten: getattr(self, ten) for ten in TRUONG_HO_SO}
 
+    def dau_mac_dinh(self) -> dict[str, Any]:
+        """Phần đầu của báo cáo mới theo hồ sơ xã (cơ quan, ký hiệu, địa danh), để dựng
+        DauBaoCao: mọi trường hồ sơ cùng tên với một trường của DauBaoCao."""
+        return {ten: _chep(getattr(self, ten)) for ten in TRUONG_DAU_XA}
+
+    @staticmethod
+    def ho_so_tu_dau(dau: DauBaoCao) -> dict[str, Any]:
+        """Hồ sơ xã lấy từ phần đầu một văn bản (nhập tệp của xã chưa có trong kho): các trường
+        phần đầu có chữ; trường trống giữ mặc định của Xa (ký hiệu BC-UBND)."""
+        return {ten: _chep(gia_tri) for ten in TRUONG_DAU_XA
+                if (gia_tri := getattr(dau, ten)) not in (None, "")}
+
+
+def _chep(gia_tri: Any) -> Any:
+    return list(gia_tri) if isinstance(gia_tri, list) else gia_tri
+
 
 # Hồ sơ xã: mọi trường của Xa không phải cột riêng, không phải xã cũ (theo thứ tự khai).
 TRUONG_HO_SO: tuple[str, ...] = tuple(f.name for f in fields(Xa)
                                       if f.name not in (*Xa.COT, *Xa.XA_CU))
+# Phần đầu văn bản hồ sơ xã giữ sẵn: trường hồ sơ cùng tên với một trường của DauBaoCao
+# (co_quan_chu_quan, co_quan_ban_hanh, ky_hieu, dia_danh).
+TRUONG_DAU_XA: tuple[str, ...] = tuple(t for t in TRUONG_HO_SO if t in DauBaoCao.model_fields)
 
 
 LoaiTaiLieu = Literal["bieu_mau", "tu_do"]
