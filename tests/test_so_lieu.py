@@ -69,6 +69,24 @@ def test_tang_giam_so_voi_cung_ky(gia_tri, cung_ky, mong_doi):
     assert _cau("tiep_dan", gia_tri=gia_tri, cung_ky=cung_ky) == mong_doi
 
 
+@pytest.mark.parametrize(("gia_tri", "cung_ky", "cuoi_nam"), [
+    ("3", "6", "5"), ("7", "5", "7"), ("4", "4", "2"), ("4", "4", "4")])
+def test_tang_giam_mot_cho_cho_cau_va_cho_giu(gia_tri, cung_ky, cuoi_nam):
+    """Cụm tăng/giảm trong câu (mẫu so_sanh.j2) và ở chỗ giữ [[ma.chenh_lech]],
+    [[ma.chenh_lech_cuoi_nam]] là cùng một chữ (bộ lọc tang_giam); hai cụm cùng có thì cách
+    nhau dấu phẩy."""
+    ct = _ct("tiep_dan").model_copy(update={"so_sanh": ["cung_ky_tang_giam", "cuoi_nam_truoc"]})
+    s = tinh(ct, SoLieuNhap(gia_tri=gia_tri, cung_ky=cung_ky, cuoi_nam_truoc=cuoi_nam))
+    cv = CauVan(s, VIET.model_copy(update={"cuoi_nam_truoc": "so với năm 2023"}))
+    (cung_ky_chu,) = cv.theo_truong("chenh_lech")
+    (cuoi_nam_chu,) = cv.theo_truong("chenh_lech_cuoi_nam")
+    if not cung_ky_chu.startswith("bằng"):
+        cung_ky_chu += " so với cùng kỳ"
+    assert cv.so_sanh() == f"{cung_ky_chu}, {cuoi_nam_chu}"
+    assert cuoi_nam_chu in ("giảm 02 lượt so với năm 2023", "bằng năm 2023",
+                            "tăng 02 lượt so với năm 2023")
+
+
 def test_phan_con_trong_do_va_chu_thich():
     assert _cau("trong_rung", gia_tri="5", ke_hoach="10",
                 phan_con=[{"ten": "Ba Nàng", "gia_tri": "2"},

@@ -48,6 +48,18 @@ def _so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
     return f"{chu} {ct.don_vi}" if ct.don_vi else chu
 
 
+def tang_giam(chenh_lech: Decimal, ct: ChiTieu, so_voi: str = "", bang: str = "") -> str:
+    """Cụm tăng/giảm, định nghĩa một chỗ cho mẫu câu (bộ lọc tang_giam của cau/so_sanh.j2) và
+    các chỗ giữ [[ma.chenh_lech]], [[ma.chenh_lech_cuoi_nam]]: "tăng 03 vụ so với cùng kỳ",
+    "giảm 3 tiêu chí so với năm 2022". so_voi trống: không kèm cơ sở (người viết tự viết chữ
+    sau chỗ giữ). Không đổi: "bằng <bang>"; bang trống thì là so_voi bỏ chữ "so với " đứng đầu
+    ("bằng năm 2022")."""
+    if chenh_lech == 0:
+        return f"bằng {bang or so_voi.removeprefix('so với ')}"
+    chu = f"{'tăng' if chenh_lech > 0 else 'giảm'} {_so_luong(abs(chenh_lech), ct)}"
+    return f"{chu} {so_voi}" if so_voi else chu
+
+
 def _so_tran(gia_tri: Decimal, ct: ChiTieu) -> str:
     if ct.loai == "dem" or ct.loai == "ti_so":
         if ct.hai_chu_so and gia_tri >= 0 and gia_tri == gia_tri.to_integral_value():
@@ -75,6 +87,7 @@ def moi_truong() -> Environment:
     env.filters["dem"] = lambda x: vn.dem(int(x))
     env.filters["tien"] = lambda x, dv="đồng": vn.tien(x, dv)
     env.filters["so_luong"] = _so_luong
+    env.filters["tang_giam"] = tang_giam
     return env
 
 
@@ -121,7 +134,8 @@ class CauVan:
         return ra
 
     def so_sanh(self) -> str:
-        return _ve("cau/so_sanh.j2", s=self.s, ct=self.ct, viet=self.viet)
+        return _ve("cau/so_sanh.j2", s=self.s, ct=self.ct, viet=self.viet,
+                   so_voi_cuoi_nam=self._so_voi_cuoi_nam())
 
     def trong_do(self) -> str:
         """"(trong đó: …)" trong câu, khi biểu mẫu chọn cách hiện này cho chi tiết."""
@@ -292,25 +306,20 @@ class CauVan:
                 else f"{vn.so(x, ct.so_le)} {m.don_vi}"
         return lambda x: _so_luong(x, ct)
 
+    def _so_voi_cuoi_nam(self) -> str:
+        return self.viet.cuoi_nam_truoc or "so với cuối năm trước"
+
     def _chenh_lech_cuoi_nam(self) -> str:
         """"giảm 3 tiêu chí so với năm 2022", "tăng 02 học sinh so với năm 2023"."""
         d = self.s.chenh_lech_cuoi_nam
-        if d is None:
-            return ""
-        sau = self.viet.cuoi_nam_truoc or "so với cuối năm trước"
-        if d == 0:
-            return f"bằng {sau.removeprefix('so với ')}"
-        return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)} {sau}"
+        return "" if d is None else tang_giam(d, self.ct, self._so_voi_cuoi_nam())
 
     def _chenh_lech(self) -> str:
         """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""
         s = self.s
         if not s.co_so or s.cung_ky is None:
             return ""
-        d = s.gia_tri - s.cung_ky
-        if d == 0:
-            return "bằng cùng kỳ"
-        return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)}"
+        return tang_giam(s.gia_tri - s.cung_ky, self.ct, bang="cùng kỳ")
 
 
 # Cụm tự đủ nghĩa: không có cơ sở (thiếu kế hoạch, cùng kỳ, chi tiết) thì bỏ hẳn, câu vẫn trọn.
