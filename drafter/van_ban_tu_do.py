@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, SoLieuNhap, _Nhap
+from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, MoHinhNhap, SoLieuNhap
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import LOAI_TU_DO
 from drafter.van_ban import (
@@ -61,7 +61,7 @@ class DauTuDo(DauBaoCao):
     nam: int | None = Field(default=None, ge=1945, le=2200)
 
 
-class VanBanTuDo(_Nhap):
+class VanBanTuDo(MoHinhNhap):
     phien_ban: int = PHIEN_BAN_TU_DO
     loai: Literal["van_ban_tu_do"] = LOAI_TU_DO
     ky: str
@@ -422,7 +422,13 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
     """Lỗi và cảnh báo của văn bản tự do, cùng nhóm với báo cáo theo biểu mẫu: đoạn chép từ
     kỳ trước chưa xem lại (lỗi), từ ngữ gắn với kỳ khác, chỗ để trống, thông tin văn bản."""
     from drafter.bieu_mau.gan_ky import soat
-    from drafter.bieu_mau.kiem_tra_so_lieu import NHOM, ThongBao, kiem_thong_tin, trich_dau
+    from drafter.bieu_mau.kiem_tra_so_lieu import (
+        NHOM,
+        ThongBao,
+        kiem_thong_tin,
+        trich_dau,
+        trich_quanh,
+    )
 
     ra: list[ThongBao] = []
     ky = td.ky_bao_cao
@@ -449,7 +455,8 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
             chu_soat = []
         for chu in chu_soat:
             for m in _GIU_CHO_CHU.finditer(chu):
-                ra.append(ThongBao("loi", f"còn chỗ để trống «{_trich(chu, m.start(), m.end())}»",
+                trich = trich_quanh(chu, m.start(), m.end())
+                ra.append(ThongBao("loi", f"còn chỗ để trống «{trich}»",
                                    d.ma, truong="van_ban", noi=d.noi(), nhom="cho_trong",
                                    vi_tri=so_doan))
             if d.duong in ky_toi:
@@ -475,12 +482,6 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
         ra.append(ThongBao("canh_bao", x, noi="Thông tin văn bản", nhom="van_ban"))
     thu_tu = list(NHOM)
     return sorted(ra, key=lambda t: thu_tu.index(t.nhom))
-
-
-def _trich(chu: str, dau: int, cuoi: int) -> str:
-    from drafter.bieu_mau.kiem_tra_so_lieu import _trich as trich
-
-    return trich(chu, dau, cuoi)
 
 
 # ---------------------------------------------------------------- chuyển sang kỳ sau

@@ -35,7 +35,7 @@ def _finalize(gia_tri: object) -> str:
     return thoat(str(gia_tri))
 
 
-def _so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
+def so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
     """Số kèm đơn vị theo loại chỉ tiêu: "03 lượt", "148 ha", "1.312.259.000 đồng"."""
     if ct.loai == "tien":
         return vn.tien(gia_tri, ct.don_vi_tien, ct.so_le)
@@ -56,7 +56,7 @@ def tang_giam(chenh_lech: Decimal, ct: ChiTieu, so_voi: str = "", bang: str = ""
     ("bằng năm 2022")."""
     if chenh_lech == 0:
         return f"bằng {bang or so_voi.removeprefix('so với ')}"
-    chu = f"{'tăng' if chenh_lech > 0 else 'giảm'} {_so_luong(abs(chenh_lech), ct)}"
+    chu = f"{'tăng' if chenh_lech > 0 else 'giảm'} {so_luong(abs(chenh_lech), ct)}"
     return f"{chu} {so_voi}" if so_voi else chu
 
 
@@ -86,7 +86,7 @@ def moi_truong() -> Environment:
     env.filters["so"] = lambda x, n=2: vn.so(x, n)
     env.filters["dem"] = lambda x: vn.dem(int(x))
     env.filters["tien"] = lambda x, dv="đồng": vn.tien(x, dv)
-    env.filters["so_luong"] = _so_luong
+    env.filters["so_luong"] = so_luong
     env.filters["tang_giam"] = tang_giam
     return env
 
@@ -115,10 +115,10 @@ class CauVan:
             return ""
         if ct.loai == "ti_so":
             if s.mau_so is None:
-                return _so_luong(s.gia_tri, ct)
+                return so_luong(s.gia_tri, ct)
             x_y = f"{_so_tran(s.gia_tri, ct)}/{_so_tran(s.mau_so, ct)}"
             return f"{x_y} {ct.don_vi}" if ct.don_vi else x_y
-        return _so_luong(s.gia_tri, ct)
+        return so_luong(s.gia_tri, ct)
 
     def cac_phan(self) -> list[str]:
         """Mỗi phần chi tiết viết theo mẫu của biểu mẫu: "Na 6 ha", "Ba Nàng 2 ha"."""
@@ -128,7 +128,7 @@ class CauVan:
         for ten, so in self.s.phan_con:
             if so is None:
                 continue
-            gia_tri = _so_luong(so, self.ct)
+            gia_tri = so_luong(so, self.ct)
             ra.append(self.ct.phan_con.mau.replace("{ten}", ten).replace("{gia_tri}", gia_tri)
                       .replace("{so}", _so_tran(so, self.ct)).replace("{don_vi}", self.ct.don_vi))
         return ra
@@ -203,7 +203,7 @@ class CauVan:
             case "con_lai":
                 return chu(_so_tran(s.con_lai, ct) if s.con_lai is not None else "")
             case "ke_hoach":
-                return chu(_so_luong(s.ke_hoach, ct) if s.ke_hoach is not None else "")
+                return chu(so_luong(s.ke_hoach, ct) if s.ke_hoach is not None else "")
             case "phan_con":
                 return chu("; ".join(self.cac_phan()))
             case "trong_do":
@@ -219,7 +219,7 @@ class CauVan:
                 if not s.co_so or m is None:
                     return []
                 if ct.loai == "tien":
-                    return chu(f"{_so_luong(s.gia_tri, ct)}/{_so_luong(m.gia_tri, ct)}")
+                    return chu(f"{so_luong(s.gia_tri, ct)}/{so_luong(m.gia_tri, ct)}")
                 x_y = f"{_so_tran(s.gia_tri, ct)}/{_so_tran(m.gia_tri, ct)}"
                 return chu(f"{x_y} {ct.don_vi}" if ct.don_vi else x_y)
             case "cap_tren" | "nghi_quyet" | "dieu_hanh":
@@ -229,7 +229,7 @@ class CauVan:
                 if not s.chi_tieu_dat:
                     return []
                 ham = chu_muc_tieu if truong == "chi_tieu" else so_muc_tieu
-                return chu(ham(s.chi_tieu_dat[0], self._viet_so_muc_tieu(s.chi_tieu_dat[0])))
+                return chu(ham(s.chi_tieu_dat[0], self.viet_so_muc_tieu(s.chi_tieu_dat[0])))
         m = re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
         if m:
             i = int(m.group(2)) - 1
@@ -243,7 +243,7 @@ class CauVan:
                 phan = self.cac_phan()
                 return chu(phan[i] if i < len(phan) else "")
             so = s.phan_con[i][1] if i < len(s.phan_con) else None
-            return chu(_so_luong(so, ct) if so is not None else "")
+            return chu(so_luong(so, ct) if so is not None else "")
         raise KeyError(truong)
 
     # ------------------------------------------------------------ số còn thiếu
@@ -295,7 +295,7 @@ class CauVan:
             chu = chu.replace(TEN_TRUONG["du_toan_huyen"], self.viet.du_toan_cap_tren)
         return Doan(chu=f"[chưa có: {chu}]", to_sang=True)
 
-    def _viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
+    def viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
         """Cách viết số của một mục tiêu: đơn vị riêng của mục tiêu ("%", "triệu đồng") hay
         đơn vị của chỉ tiêu."""
         ct = self.ct
@@ -304,7 +304,7 @@ class CauVan:
         if m.don_vi:
             return lambda x: f"{vn.so(x, ct.so_le)}{m.don_vi}" if m.don_vi == "%" \
                 else f"{vn.so(x, ct.so_le)} {m.don_vi}"
-        return lambda x: _so_luong(x, ct)
+        return lambda x: so_luong(x, ct)
 
     def _so_voi_cuoi_nam(self) -> str:
         return self.viet.cuoi_nam_truoc or "so với cuối năm trước"

@@ -305,7 +305,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
 
 def _danh_gia_muc_tieu(nc: NguCanh) -> list[Nut]:
     """Câu đếm "đạt và vượt 12/16 chỉ tiêu" và một gạch đầu dòng đánh giá mỗi chỉ tiêu."""
-    from drafter.bieu_mau.cau_van import CauVan, _so_luong
+    from drafter.bieu_mau.cau_van import CauVan, so_luong
     from drafter.bieu_mau.danh_gia import danh_gia_bao_cao, dem_danh_gia
     from drafter.muc_tieu import TEN_DANH_GIA, chu_muc_tieu
 
@@ -320,11 +320,11 @@ def _danh_gia_muc_tieu(nc: NguCanh) -> list[Nut]:
         cau = CauVan(d.s, nc.cach_viet)
         thuc_hien = cau.gia_tri()
         if d.muc_tieu.kieu == "giam" and isinstance(d.muc_tieu.thuc_hien, Decimal):
-            thuc_hien = f"giảm {_so_luong(d.muc_tieu.thuc_hien, d.ct)}"
+            thuc_hien = f"giảm {so_luong(d.muc_tieu.thuc_hien, d.ct)}"
         ket_qua = TEN_DANH_GIA[d.ket_qua] if d.ket_qua else "chưa có số liệu để đánh giá"
         ra.append(DoanVan(dau_dong="gach", noi_dung=_ve_cau(
             "cau/danh_gia_muc_tieu.j2", ten=d.ct.ten, thuc_hien=thuc_hien,
-            muc_tieu=chu_muc_tieu(d.muc_tieu, cau._viet_so_muc_tieu(d.muc_tieu)),
+            muc_tieu=chu_muc_tieu(d.muc_tieu, cau.viet_so_muc_tieu(d.muc_tieu)),
             co_so=nc.cach_viet.ten_co_so(d.muc_tieu.co_so), ty_le=d.muc_tieu.ty_le,
             so_le=d.ct.so_le_ty_le, ket_qua=ket_qua)))
     return ra
