@@ -237,7 +237,8 @@ def _qua_ngay_bo_cap_huyen(moi: BaoCaoDuLieu, tu_ky: Ky, thay_doi: list[ThayDoi]
 
 def van_ban_goi_y(bieu_mau: BieuMau, ky: Ky) -> dict[str, list[str]]:
     """Lời văn gợi ý của biểu mẫu cho từng mục (van_ban_mau), chữ {ky}, {nam}… đã điền."""
-    from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
+    from drafter.bieu_mau.dinh_nghia import dien_bien
+    from drafter.bieu_mau.dung_van_ban import bien_cua
 
     bien = bien_cua(BaoCaoDuLieu(bieu_mau=bieu_mau.ma, ky=ky.ma))
     return {m.ma: [dien_bien(d.strip(), bien) for d in m.van_ban_mau.split("\n\n") if d.strip()]

@@ -115,6 +115,23 @@ def test_chu_nguoi_dung_trong_cau_la_du_lieu():
     ra = CauVan(s, VIET).theo_truong("cau")
     assert ra == ["ước trồng rừng được 3 ha (trong đó: **Ba** [[x]] {{ 7*7 }} 3 ha)"]
     assert not any(isinstance(x, Doan) for x in ra)
+    # Biến của cách viết mỗi phần ({ten} {gia_tri}) thay một lượt: tên thôn có chữ «{gia_tri}»
+    # vẫn in đúng như gõ.
+    s = tinh(_ct("trong_rung"), SoLieuNhap.model_validate(
+        {"gia_tri": "3", "phan_con": [{"ten": "Thôn {gia_tri} {so}", "gia_tri": "3"}]}))
+    assert CauVan(s, VIET).cac_phan() == ["Thôn {gia_tri} {so} 3 ha"]
+
+
+def test_duong_dan_muc_dung_ten_chung_cua_bien_ky():
+    from drafter.bieu_mau.dinh_nghia import BieuMau, dien_bien
+
+    bm = BieuMau.model_validate({
+        "ma": "thu", "ten": "Thử", "trich_yeu": "x", "cau_ket": "y",
+        "muc": [{"ma": "a", "tieu_de": "Nhiệm vụ {ky_toi} năm {nam}"},
+                {"ma": "b", "cha": "a", "tieu_de": "Kết quả {KY} so với {nam_truoc}, {xa}"}]})
+    assert bm.duong_dan("b") == ("Nhiệm vụ kỳ tới năm (năm kế hoạch) › "
+                                 "Kết quả KỲ NÀY so với (năm trước), {xa}")
+    assert dien_bien("{ky}{ky} {la}", {"ky": "{ky}"}) == "{ky}{ky} {la}"
 
 
 def test_so_go_kieu_viet_va_so_json():

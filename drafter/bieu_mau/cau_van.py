@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from drafter import vn
 from drafter.bieu_mau.danh_dau import GiuCho, PhanTuDaThay, phan_tich, thay_so_lieu, thoat
-from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
+from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu, dien_bien
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
 from drafter.muc_tieu import MucTieuDaTinh, chu_muc_tieu, so_muc_tieu
 from drafter.tai_nguyen import thu_muc
@@ -129,8 +129,9 @@ class CauVan:
             if so is None:
                 continue
             gia_tri = so_luong(so, self.ct)
-            ra.append(self.ct.phan_con.mau.replace("{ten}", ten).replace("{gia_tri}", gia_tri)
-                      .replace("{so}", _so_tran(so, self.ct)).replace("{don_vi}", self.ct.don_vi))
+            ra.append(dien_bien(self.ct.phan_con.mau, {
+                "ten": ten, "gia_tri": gia_tri, "so": _so_tran(so, self.ct),
+                "don_vi": self.ct.don_vi}))
         return ra
 
     def so_sanh(self) -> str:

@@ -24,7 +24,7 @@ from drafter.bieu_mau.danh_dau import (
     phan_tich,
     thay_so_lieu,
 )
-from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau
+from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau, dien_bien
 from drafter.bieu_mau.du_lieu import (
     TEN_DANH_GIA_NHIEM_VU,
     TEN_TRANG_THAI_NHIEM_VU,
@@ -43,8 +43,6 @@ from drafter.van_ban import (
     cham_cau_can_cu_ban_1,
     truong_chung,
 )
-
-_BIEN = re.compile(r"\{(\w+)\}")
 
 
 @dataclass
@@ -146,11 +144,6 @@ def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
             "KY": ky.ten.upper(), "KY_TOI": ky.ten_ky_toi().upper(),
             "nam_truoc": str(ky.nam - 1), "ky_ngan": ky.ten_ngan, "co_quan": co_quan,
             "xa": bao_cao.xa}
-
-
-def dien_bien(mau: str, bien: dict[str, str]) -> str:
-    """Thay {ky}, {ky_toi}, {nam}, {co_quan}… trong chữ của biểu mẫu (không phải jinja)."""
-    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
 
 
 def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | None = None

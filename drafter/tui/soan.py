@@ -23,8 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
-from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau
-from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
+from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau, dien_bien
+from drafter.bieu_mau.dung_van_ban import bien_cua
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
 from drafter.kho import LoiKho
 from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
