@@ -237,7 +237,8 @@ def _qua_ngay_bo_cap_huyen(moi: BaoCaoDuLieu, tu_ky: Ky, thay_doi: list[ThayDoi]
 
 def van_ban_goi_y(bieu_mau: BieuMau, ky: Ky) -> dict[str, list[str]]:
     """Lời văn gợi ý của biểu mẫu cho từng mục (van_ban_mau), chữ {ky}, {nam}… đã điền."""
-    from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
+    from drafter.bieu_mau.dinh_nghia import dien_bien
+    from drafter.bieu_mau.dung_van_ban import bien_cua
 
     bien = bien_cua(BaoCaoDuLieu(bieu_mau=bieu_mau.ma, ky=ky.ma))
     return {m.ma: [dien_bien(d.strip(), bien) for d in m.van_ban_mau.split("\n\n") if d.strip()]
@@ -271,9 +272,7 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
                                        if k in ChuKyNhap.model_fields})
     bc = BaoCaoDuLieu(
         bieu_mau=bieu_mau.ma, ky=ky.ma, xa=xa.ten,
-        dau=DauBaoCao(co_quan_chu_quan=xa.co_quan_chu_quan,
-                      co_quan_ban_hanh=xa.co_quan_ban_hanh, ky_hieu=xa.ky_hieu,
-                      dia_danh=xa.dia_danh),
+        dau=DauBaoCao(**xa.dau_mac_dinh()),
         so_lieu=so_lieu, van_ban=van_ban, noi_nhan=list(xa.noi_nhan), luu=xa.luu,
         chu_ky=chu_ky, doan_chep={ma: list(d) for ma, d in van_ban.items()},
         so_lieu_chep=so_chep, cung_ky_xa_cu=xa_cu)

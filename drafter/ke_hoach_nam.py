@@ -87,8 +87,8 @@ def tao_ke_hoach(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None,
         van_ban = van_ban_goi_y(bieu_mau, ky)
         bc = BaoCaoDuLieu(
             bieu_mau=bieu_mau.ma, ky=ky.ma, xa=xa.ten,
-            dau=DauBaoCao(co_quan_chu_quan=xa.co_quan_chu_quan,
-                          co_quan_ban_hanh=xa.co_quan_ban_hanh, dia_danh=xa.dia_danh),
+            # Ký hiệu trong hồ sơ xã là của báo cáo (BC-UBND): kế hoạch theo biểu mẫu (KH-UBND).
+            dau=DauBaoCao(**xa.dau_mac_dinh() | {"ky_hieu": None}),
             van_ban=van_ban, doan_chep={ma: list(d) for ma, d in van_ban.items()},
             noi_nhan=list(xa.noi_nhan), luu=xa.luu,
             chu_ky=ChuKyNhap.model_validate({k: v for k, v in xa.chu_ky.items()

@@ -59,14 +59,17 @@ class PhienSoan:
         self.da_thay_doi = True
 
     def so_lieu(self, ma: str) -> SoLieuNhap:
+        """Số đã nhập của chỉ tiêu, chỉ để đọc: chưa nhập thì một bản trống không gắn vào báo
+        cáo (đọc không thêm gì vào báo cáo). Sửa số qua dat_so, dat_phan_con."""
         s = self.bao_cao.so_lieu.get(ma)
-        if s is None:
-            s = SoLieuNhap()
-            self.bao_cao.so_lieu[ma] = s
-        return s
+        return SoLieuNhap() if s is None else s
+
+    def _so_lieu_de_sua(self, ma: str) -> SoLieuNhap:
+        """Số của chỉ tiêu trong báo cáo, thêm một bản trống vào báo cáo nếu chưa có."""
+        return self.bao_cao.so_lieu.setdefault(ma, SoLieuNhap())
 
     def dat_so(self, ma: str, truong: str, chu: str) -> None:
-        setattr(self.so_lieu(ma), truong, chu if chu.strip() else None)
+        setattr(self._so_lieu_de_sua(ma), truong, chu if chu.strip() else None)
         if truong == "gia_tri":
             self._bo_so_chep(ma)  # gõ số kỳ này: số giữ từ kỳ trước đã được thay
         self._doi()
@@ -94,8 +97,8 @@ class PhienSoan:
         return len(chon)
 
     def dat_phan_con(self, ma: str, phan: list[tuple[str, str]]) -> None:
-        self.so_lieu(ma).phan_con = [PhanConNhap(ten=t, gia_tri=g or None) for t, g in phan
-                                     if t.strip() or g.strip()]
+        self._so_lieu_de_sua(ma).phan_con = [PhanConNhap(ten=t, gia_tri=g or None)
+                                             for t, g in phan if t.strip() or g.strip()]
         self._doi()
 
     def dat_van_ban(self, ma_muc: str, chu: str) -> None:

@@ -198,7 +198,7 @@ class PhienTuDo:
 
     def doi_cho(self, duong: Duong, buoc: int) -> Duong:
         """Dời lên (buoc = -1) hay xuống (+1) trong cùng đề mục cha."""
-        cha = self._con_cua(duong[:-1])
+        cha = self.con_cua(duong[:-1])
         i, j = duong[-1], duong[-1] + buoc
         if not 0 <= j < len(cha):
             raise LoiThaoTac("đã ở " + ("đầu" if buoc < 0 else "cuối") + " đề mục chứa nó")
@@ -210,10 +210,10 @@ class PhienTuDo:
     def thut_vao(self, duong: Duong) -> Duong:
         """Thành con cuối cùng của đề mục đứng ngay trên nó (cấp sâu hơn một bậc)."""
         if duong[-1] == 0 or not isinstance(
-                truoc := self._con_cua(duong[:-1])[duong[-1] - 1], Muc):
+                truoc := self.con_cua(duong[:-1])[duong[-1] - 1], Muc):
             raise LoiThaoTac("ngay phía trên không phải một đề mục để đưa vào")
         n = _bo_cap(self.nut(duong))
-        cha = list(self._con_cua(duong[:-1]))
+        cha = list(self.con_cua(duong[:-1]))
         k = duong[-1]
         cha[k - 1] = truoc.model_copy(update={"noi_dung": [*truoc.noi_dung, n]})
         del cha[k]
@@ -257,7 +257,8 @@ class PhienTuDo:
             self._doi()
         return len(giu)
 
-    def _con_cua(self, duong: Duong) -> list[Nut]:
+    def con_cua(self, duong: Duong) -> list[Nut]:
+        """Các nút con của nút ở `duong` (đường rỗng: thân văn bản); đoạn văn, bảng: rỗng."""
         if not duong:
             return self.bao_cao.noi_dung
         n = self.nut(duong)

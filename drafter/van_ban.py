@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -371,6 +371,21 @@ def kiem_cay_de_muc(noi_dung: object) -> None:
 
 
 # ---------------------------------------------------------------- phần đầu, cuối văn bản
+
+def truong_chung(nguon: BaseModel, dich: type[BaseModel]) -> dict[str, Any]:
+    """Giá trị các trường của `nguon` mà mô hình `dich` cũng có, theo tên (danh sách chép nông).
+
+    Phần đầu và người ký khai một lần ở mỗi mô hình (DauBaoCao, DauTuDo, DauVanBan; ChuKyNhap,
+    ChuKy) và được chép giữa chúng theo tên trường: thêm một trường vào các mô hình là nó đi
+    theo, không phải sửa từng chỗ chép. Chỗ chép chỉ ghi các trường cần đổi (mặc định theo biểu
+    mẫu, chữ giữ chỗ «…»)."""
+    ra: dict[str, Any] = {}
+    for ten in type(nguon).model_fields:
+        if ten in dich.model_fields:
+            gia_tri = getattr(nguon, ten)
+            ra[ten] = list(gia_tri) if isinstance(gia_tri, list) else gia_tri
+    return ra
+
 
 class DauVanBan(_Mau):
     """Các thành phần thể thức ở phần đầu (ô 1–5a, 9a của Phụ lục I NĐ 30).

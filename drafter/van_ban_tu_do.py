@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, SoLieuNhap, _Nhap
+from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, MoHinhNhap, SoLieuNhap
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.tep_van_ban import LOAI_TU_DO
 from drafter.van_ban import (
@@ -28,7 +28,9 @@ from drafter.van_ban import (
     Bang,
     CapDanhSo,
     Chu,
+    ChuKy,
     ChuThich,
+    DauVanBan,
     Doan,
     DoanVan,
     Muc,
@@ -37,6 +39,7 @@ from drafter.van_ban import (
     VanBan,
     chu_tron,
     kiem_phien_ban,
+    truong_chung,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +62,7 @@ class DauTuDo(DauBaoCao):
     nam: int | None = Field(default=None, ge=1945, le=2200)
 
 
-class VanBanTuDo(_Nhap):
+class VanBanTuDo(MoHinhNhap):
     phien_ban: int = PHIEN_BAN_TU_DO
     loai: Literal["van_ban_tu_do"] = LOAI_TU_DO
     ky: str
@@ -344,23 +347,26 @@ def cac_doan_van(td: VanBanTuDo) -> list[tuple[DongDanY, str]]:
 
 # ---------------------------------------------------------------- văn bản ↔ văn bản tự do
 
+def _dau_tu_do(dau: DauVanBan) -> DauTuDo:
+    """Phần đầu của văn bản đã đọc, mọi trường cùng tên chép nguyên; cơ quan, địa danh văn bản
+    chưa có (chữ giữ chỗ «…») thì để trống."""
+    return DauTuDo.model_validate(truong_chung(dau, DauTuDo) | {
+        "co_quan_ban_hanh": [c for c in dau.co_quan_ban_hanh if c != CHO_TRONG],
+        "dia_danh": "" if dau.dia_danh == CHO_TRONG else dau.dia_danh})
+
+
+def _chu_ky_nhap(ck: ChuKy) -> ChuKyNhap:
+    return ChuKyNhap.model_validate(truong_chung(ck, ChuKyNhap) | {
+        "co_quan_hoac_chuc_vu": "" if ck.co_quan_hoac_chuc_vu == CHO_TRONG
+        else ck.co_quan_hoac_chuc_vu})
+
+
 def tu_van_ban(vb: VanBan, ky: Ky, xa: str = "", nguon: str = "") -> VanBanTuDo:
-    dau = vb.dau
     return VanBanTuDo(
-        ky=ky.ma, xa=xa, nguon=nguon,
-        dau=DauTuDo(co_quan_chu_quan=list(dau.co_quan_chu_quan),
-                    co_quan_ban_hanh=[c for c in dau.co_quan_ban_hanh if c != CHO_TRONG],
-                    so=dau.so, ky_hieu=dau.ky_hieu,
-                    dia_danh="" if dau.dia_danh == CHO_TRONG else dau.dia_danh, ngay=dau.ngay,
-                    trich_yeu=dau.trich_yeu, dong_duoi_trich_yeu=dau.dong_duoi_trich_yeu,
-                    can_cu=list(dau.can_cu), kinh_gui=list(dau.kinh_gui),
-                    ten_loai=dau.ten_loai, thang=dau.thang, nam=dau.nam),
+        ky=ky.ma, xa=xa, nguon=nguon, dau=_dau_tu_do(vb.dau),
         danh_so=list(vb.danh_so), bang_chu_cai=vb.bang_chu_cai, noi_dung=list(vb.noi_dung),
         cau_ket=vb.cau_ket, dau_het=vb.dau_het, noi_nhan=list(vb.noi_nhan), luu=vb.luu,
-        chu_ky=ChuKyNhap(quyen_han=vb.chu_ky.quyen_han,
-                         co_quan_hoac_chuc_vu="" if vb.chu_ky.co_quan_hoac_chuc_vu == CHO_TRONG
-                         else vb.chu_ky.co_quan_hoac_chuc_vu,
-                         chuc_vu=list(vb.chu_ky.chuc_vu), ho_ten=vb.chu_ky.ho_ten))
+        chu_ky=_chu_ky_nhap(vb.chu_ky))
 
 
 def dung_van_ban(td: VanBanTuDo) -> tuple[VanBan, list[str]]:
@@ -370,21 +376,18 @@ def dung_van_ban(td: VanBanTuDo) -> tuple[VanBan, list[str]]:
 
     dau = td.dau
     loi: list[str] = []
-    phan_dau: dict[str, object] = {
-        "co_quan_chu_quan": dau.co_quan_chu_quan,
-        "co_quan_ban_hanh": dau.co_quan_ban_hanh or [CHO_TRONG], "so": dau.so,
-        "ky_hieu": dau.ky_hieu, "dia_danh": dau.dia_danh or CHO_TRONG, "ngay": dau.ngay,
+    # Mọi trường cùng tên chép nguyên (truong_chung); ở đây chỉ những trường cần chữ giữ chỗ.
+    phan_dau: dict[str, object] = truong_chung(dau, DauVanBan) | {
+        "co_quan_ban_hanh": dau.co_quan_ban_hanh or [CHO_TRONG],
+        "dia_danh": dau.dia_danh or CHO_TRONG,
         "thang": dau.thang if dau.ngay is None else None,
-        "nam": dau.nam if dau.ngay is None else None, "ten_loai": dau.ten_loai,
-        "trich_yeu": dau.trich_yeu, "dong_duoi_trich_yeu": dau.dong_duoi_trich_yeu,
-        "can_cu": dau.can_cu, "kinh_gui": dau.kinh_gui}
+        "nam": dau.nam if dau.ngay is None else None}
     du_lieu: dict[str, object] = {
         "dau": phan_dau,
         "danh_so": td.danh_so, "bang_chu_cai": td.bang_chu_cai, "noi_dung": td.noi_dung,
         "cau_ket": td.cau_ket, "dau_het": td.dau_het, "noi_nhan": td.noi_nhan, "luu": td.luu,
-        "chu_ky": {"quyen_han": td.chu_ky.quyen_han,
-                   "co_quan_hoac_chuc_vu": td.chu_ky.co_quan_hoac_chuc_vu or CHO_TRONG,
-                   "chuc_vu": td.chu_ky.chuc_vu, "ho_ten": td.chu_ky.ho_ten},
+        "chu_ky": truong_chung(td.chu_ky, ChuKy) | {
+            "co_quan_hoac_chuc_vu": td.chu_ky.co_quan_hoac_chuc_vu or CHO_TRONG},
     }
     try:
         return VanBan.model_validate(du_lieu), loi
@@ -421,7 +424,13 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
     """Lỗi và cảnh báo của văn bản tự do, cùng nhóm với báo cáo theo biểu mẫu: đoạn chép từ
     kỳ trước chưa xem lại (lỗi), từ ngữ gắn với kỳ khác, chỗ để trống, thông tin văn bản."""
     from drafter.bieu_mau.gan_ky import soat
-    from drafter.bieu_mau.kiem_tra_so_lieu import NHOM, ThongBao, kiem_thong_tin, trich_dau
+    from drafter.bieu_mau.kiem_tra_so_lieu import (
+        NHOM,
+        ThongBao,
+        kiem_thong_tin,
+        trich_dau,
+        trich_quanh,
+    )
 
     ra: list[ThongBao] = []
     ky = td.ky_bao_cao
@@ -448,7 +457,8 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
             chu_soat = []
         for chu in chu_soat:
             for m in _GIU_CHO_CHU.finditer(chu):
-                ra.append(ThongBao("loi", f"còn chỗ để trống «{_trich(chu, m.start(), m.end())}»",
+                trich = trich_quanh(chu, m.start(), m.end())
+                ra.append(ThongBao("loi", f"còn chỗ để trống «{trich}»",
                                    d.ma, truong="van_ban", noi=d.noi(), nhom="cho_trong",
                                    vi_tri=so_doan))
             if d.duong in ky_toi:
@@ -474,12 +484,6 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
         ra.append(ThongBao("canh_bao", x, noi="Thông tin văn bản", nhom="van_ban"))
     thu_tu = list(NHOM)
     return sorted(ra, key=lambda t: thu_tu.index(t.nhom))
-
-
-def _trich(chu: str, dau: int, cuoi: int) -> str:
-    from drafter.bieu_mau.kiem_tra_so_lieu import _trich as trich
-
-    return trich(chu, dau, cuoi)
 
 
 # ---------------------------------------------------------------- chuyển sang kỳ sau
@@ -653,14 +657,9 @@ def chon_xa_nhap(kho: Kho, kq: KetQuaDoc, ten: str | None = None) -> tuple[Xa, b
     if xa is not None:
         return xa, False
     vb = kq.van_ban
-    ck = vb.chu_ky
-    return kho.luu_xa(Xa(
-        id=0, ten=ten, co_quan_chu_quan=list(vb.dau.co_quan_chu_quan),
-        co_quan_ban_hanh=[c for c in vb.dau.co_quan_ban_hanh if c != CHO_TRONG],
-        ky_hieu=vb.dau.ky_hieu, dia_danh="" if vb.dau.dia_danh == CHO_TRONG else vb.dau.dia_danh,
-        noi_nhan=list(vb.noi_nhan), luu=vb.luu,
-        chu_ky={"quyen_han": ck.quyen_han, "co_quan_hoac_chuc_vu": ck.co_quan_hoac_chuc_vu,
-                "chuc_vu": list(ck.chuc_vu), "ho_ten": ck.ho_ten})), True
+    return kho.luu_xa(Xa(id=0, ten=ten, **Xa.ho_so_tu_dau(_dau_tu_do(vb.dau)),
+                         noi_nhan=list(vb.noi_nhan), luu=vb.luu,
+                         chu_ky=vb.chu_ky.model_dump())), True
 
 
 def nhap_vao_kho(kho: Kho, xa: Xa, tep: Path, kq: KetQuaDoc, ky: Ky) -> KetQuaNhapDocx:

@@ -351,7 +351,7 @@ def test_so_trang_truong_page_an_o_trang_1(tl_mau):
 def _giu_voi_doan_sau(tl: TaiLieuDocx, d) -> bool:
     """keepNext có hiệu lực của một đoạn: định dạng trực tiếp, không thì theo chuỗi kiểu."""
     giu = False
-    for ppr in [s.find("w:pPr", NS) for s in tl._chuoi_kieu(d.kieu_id)] + [d.el.find("w:pPr", NS)]:
+    for ppr in [s.find("w:pPr", NS) for s in tl.chuoi_kieu(d.kieu_id)] + [d.el.find("w:pPr", NS)]:
         kn = ppr.find("w:keepNext", NS) if ppr is not None else None
         if kn is not None:
             giu = kn.get(w("val"), "1") not in ("0", "false", "off")

@@ -207,6 +207,57 @@ def test_di_chuyen_la_danh_sach_cau_lenh():
     assert csdl.PHIEN_BAN_LUOC_DO == len(csdl.DI_CHUYEN)
 
 
+@pytest.mark.parametrize("phien_ban", range(1, csdl.PHIEN_BAN_LUOC_DO))
+def test_kho_moi_luoc_do_cu_mo_duoc_va_doc_dung_ho_so_xa(tmp_path, phien_ban):
+    """Kho do mỗi bản drafter trước để lại (lược đồ 1 … mới nhất − 1) mở được: các bước di
+    chuyển chạy lần lượt, hồ sơ xã đọc theo tên cột vẫn đúng từng trường."""
+    thu_muc = tmp_path / "du-lieu"
+    thu_muc.mkdir()
+    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
+    cn.execute("PRAGMA journal_mode = WAL")
+    for buoc in csdl.DI_CHUYEN[:phien_ban]:
+        for cau_lenh in buoc:
+            cn.execute(cau_lenh)
+    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+    cn.executemany("INSERT INTO luoc_do VALUES (?, 'x')", [(i,) for i in range(1, phien_ban + 1)])
+    ho_so = {"co_quan_chu_quan": ["UBND HUYỆN HỮU LŨNG"], "ky_hieu": "BC-X",
+             "dia_danh": "Cai Kinh", "noi_nhan": ["UBND huyện"], "luu": "VT, VP"}
+    cn.execute("INSERT INTO xa (id, ten, huyen, tinh, ho_so, mac_dinh, tao_luc) VALUES "
+               "(7, 'Cai Kinh', 'Hữu Lũng', 'Lạng Sơn', ?, 1, 'x')",
+               (json.dumps(ho_so, ensure_ascii=False),))
+    cn.close()
+    with Kho.mo(thu_muc, nap_mau=False, sao_luu=False) as k:
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO
+        xa = k.xa_mac_dinh()
+        assert (xa.id, xa.ten, xa.huyen, xa.tinh, xa.mac_dinh) == (
+            7, "Cai Kinh", "Hữu Lũng", "Lạng Sơn", True)
+        assert xa.ho_so() == Xa(id=0, ten="", **ho_so).ho_so()
+        assert (xa.ngay_sap_nhap, xa.nghi_quyet, xa.tien_than_id) == (None, "", [])
+        assert k.canh_bao == []
+
+
+def test_xa_luu_roi_doc_lai_giu_moi_truong(kho):
+    """Mọi trường của Xa (cột riêng, hồ sơ JSON, xã cũ) đi qua kho và trở về nguyên vẹn."""
+    from drafter.kho.kho import TRUONG_HO_SO
+
+    assert set(TRUONG_HO_SO) == {"co_quan_chu_quan", "co_quan_ban_hanh", "ky_hieu", "dia_danh",
+                                 "noi_nhan", "luu", "chu_ky"}
+    cu = kho.luu_xa(Xa(id=0, ten="Xã Cũ"))
+    xa = Xa(id=0, ten="Khe Mới", huyen="Hữu Lũng", tinh="Lạng Sơn", mac_dinh=False,
+            co_quan_chu_quan=["UBND TỈNH LẠNG SƠN"], co_quan_ban_hanh=["ỦY BAN NHÂN DÂN", "XÃ KHE"],
+            ky_hieu="BC-UBND-X", dia_danh="Khe Mới", noi_nhan=["UBND tỉnh", "Đảng ủy xã"],
+            luu="VT, VP", chu_ky={"quyen_han": "KT.", "ho_ten": "Nguyễn Văn A"})
+    xa = kho.luu_xa(xa)
+    kho.dat_sap_nhap(xa.id, [cu.id], date(2025, 7, 1), "NQ 1/2025")
+    doc = kho.xa_theo_id(xa.id)
+    assert doc == Xa(**{**xa.__dict__, "ngay_sap_nhap": date(2025, 7, 1),
+                        "nghi_quyet": "NQ 1/2025", "xa_tien_than": ["Xã Cũ"],
+                        "tien_than_id": [cu.id]})
+    assert kho.tim_xa("KHE MỚI") == doc
+    assert json.loads(kho.cn.execute("SELECT ho_so FROM xa WHERE id = ?",
+                                     (xa.id,)).fetchone()[0]) == xa.ho_so()
+
+
 # ------------------------------------------------------------ tự lưu gộp, lưu gọn
 
 class DongHo:

@@ -69,6 +69,24 @@ def test_tang_giam_so_voi_cung_ky(gia_tri, cung_ky, mong_doi):
     assert _cau("tiep_dan", gia_tri=gia_tri, cung_ky=cung_ky) == mong_doi
 
 
+@pytest.mark.parametrize(("gia_tri", "cung_ky", "cuoi_nam"), [
+    ("3", "6", "5"), ("7", "5", "7"), ("4", "4", "2"), ("4", "4", "4")])
+def test_tang_giam_mot_cho_cho_cau_va_cho_giu(gia_tri, cung_ky, cuoi_nam):
+    """Cụm tăng/giảm trong câu (mẫu so_sanh.j2) và ở chỗ giữ [[ma.chenh_lech]],
+    [[ma.chenh_lech_cuoi_nam]] là cùng một chữ (bộ lọc tang_giam); hai cụm cùng có thì cách
+    nhau dấu phẩy."""
+    ct = _ct("tiep_dan").model_copy(update={"so_sanh": ["cung_ky_tang_giam", "cuoi_nam_truoc"]})
+    s = tinh(ct, SoLieuNhap(gia_tri=gia_tri, cung_ky=cung_ky, cuoi_nam_truoc=cuoi_nam))
+    cv = CauVan(s, VIET.model_copy(update={"cuoi_nam_truoc": "so với năm 2023"}))
+    (cung_ky_chu,) = cv.theo_truong("chenh_lech")
+    (cuoi_nam_chu,) = cv.theo_truong("chenh_lech_cuoi_nam")
+    if not cung_ky_chu.startswith("bằng"):
+        cung_ky_chu += " so với cùng kỳ"
+    assert cv.so_sanh() == f"{cung_ky_chu}, {cuoi_nam_chu}"
+    assert cuoi_nam_chu in ("giảm 02 lượt so với năm 2023", "bằng năm 2023",
+                            "tăng 02 lượt so với năm 2023")
+
+
 def test_phan_con_trong_do_va_chu_thich():
     assert _cau("trong_rung", gia_tri="5", ke_hoach="10",
                 phan_con=[{"ten": "Ba Nàng", "gia_tri": "2"},
@@ -97,6 +115,23 @@ def test_chu_nguoi_dung_trong_cau_la_du_lieu():
     ra = CauVan(s, VIET).theo_truong("cau")
     assert ra == ["ước trồng rừng được 3 ha (trong đó: **Ba** [[x]] {{ 7*7 }} 3 ha)"]
     assert not any(isinstance(x, Doan) for x in ra)
+    # Biến của cách viết mỗi phần ({ten} {gia_tri}) thay một lượt: tên thôn có chữ «{gia_tri}»
+    # vẫn in đúng như gõ.
+    s = tinh(_ct("trong_rung"), SoLieuNhap.model_validate(
+        {"gia_tri": "3", "phan_con": [{"ten": "Thôn {gia_tri} {so}", "gia_tri": "3"}]}))
+    assert CauVan(s, VIET).cac_phan() == ["Thôn {gia_tri} {so} 3 ha"]
+
+
+def test_duong_dan_muc_dung_ten_chung_cua_bien_ky():
+    from drafter.bieu_mau.dinh_nghia import BieuMau, dien_bien
+
+    bm = BieuMau.model_validate({
+        "ma": "thu", "ten": "Thử", "trich_yeu": "x", "cau_ket": "y",
+        "muc": [{"ma": "a", "tieu_de": "Nhiệm vụ {ky_toi} năm {nam}"},
+                {"ma": "b", "cha": "a", "tieu_de": "Kết quả {KY} so với {nam_truoc}, {xa}"}]})
+    assert bm.duong_dan("b") == ("Nhiệm vụ kỳ tới năm (năm kế hoạch) › "
+                                 "Kết quả KỲ NÀY so với (năm trước), {xa}")
+    assert dien_bien("{ky}{ky} {la}", {"ky": "{ky}"}) == "{ky}{ky} {la}"
 
 
 def test_so_go_kieu_viet_va_so_json():

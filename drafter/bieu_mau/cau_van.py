@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from drafter import vn
 from drafter.bieu_mau.danh_dau import GiuCho, PhanTuDaThay, phan_tich, thay_so_lieu, thoat
-from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
+from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu, dien_bien
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
 from drafter.muc_tieu import MucTieuDaTinh, chu_muc_tieu, so_muc_tieu
 from drafter.tai_nguyen import thu_muc
@@ -35,7 +35,7 @@ def _finalize(gia_tri: object) -> str:
     return thoat(str(gia_tri))
 
 
-def _so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
+def so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
     """Số kèm đơn vị theo loại chỉ tiêu: "03 lượt", "148 ha", "1.312.259.000 đồng"."""
     if ct.loai == "tien":
         return vn.tien(gia_tri, ct.don_vi_tien, ct.so_le)
@@ -46,6 +46,18 @@ def _so_luong(gia_tri: Decimal, ct: ChiTieu) -> str:
     else:
         chu = vn.so(gia_tri, ct.so_le)
     return f"{chu} {ct.don_vi}" if ct.don_vi else chu
+
+
+def tang_giam(chenh_lech: Decimal, ct: ChiTieu, so_voi: str = "", bang: str = "") -> str:
+    """Cụm tăng/giảm, định nghĩa một chỗ cho mẫu câu (bộ lọc tang_giam của cau/so_sanh.j2) và
+    các chỗ giữ [[ma.chenh_lech]], [[ma.chenh_lech_cuoi_nam]]: "tăng 03 vụ so với cùng kỳ",
+    "giảm 3 tiêu chí so với năm 2022". so_voi trống: không kèm cơ sở (người viết tự viết chữ
+    sau chỗ giữ). Không đổi: "bằng <bang>"; bang trống thì là so_voi bỏ chữ "so với " đứng đầu
+    ("bằng năm 2022")."""
+    if chenh_lech == 0:
+        return f"bằng {bang or so_voi.removeprefix('so với ')}"
+    chu = f"{'tăng' if chenh_lech > 0 else 'giảm'} {so_luong(abs(chenh_lech), ct)}"
+    return f"{chu} {so_voi}" if so_voi else chu
 
 
 def _so_tran(gia_tri: Decimal, ct: ChiTieu) -> str:
@@ -74,7 +86,8 @@ def moi_truong() -> Environment:
     env.filters["so"] = lambda x, n=2: vn.so(x, n)
     env.filters["dem"] = lambda x: vn.dem(int(x))
     env.filters["tien"] = lambda x, dv="đồng": vn.tien(x, dv)
-    env.filters["so_luong"] = _so_luong
+    env.filters["so_luong"] = so_luong
+    env.filters["tang_giam"] = tang_giam
     return env
 
 
@@ -103,10 +116,10 @@ class CauVan:
             return ""
         if ct.loai == "ti_so":
             if s.mau_so is None:
-                return _so_luong(so, ct)
+                return so_luong(so, ct)
             x_y = f"{_so_tran(so, ct)}/{_so_tran(s.mau_so, ct)}"
             return f"{x_y} {ct.don_vi}" if ct.don_vi else x_y
-        return _so_luong(so, ct)
+        return so_luong(so, ct)
 
     def cac_phan(self) -> list[str]:
         """Mỗi phần chi tiết viết theo mẫu của biểu mẫu: "Na 6 ha", "Ba Nàng 2 ha"."""
@@ -116,13 +129,15 @@ class CauVan:
         for ten, so in self.s.phan_con:
             if so is None:
                 continue
-            gia_tri = _so_luong(so, self.ct)
-            ra.append(self.ct.phan_con.mau.replace("{ten}", ten).replace("{gia_tri}", gia_tri)
-                      .replace("{so}", _so_tran(so, self.ct)).replace("{don_vi}", self.ct.don_vi))
+            gia_tri = so_luong(so, self.ct)
+            ra.append(dien_bien(self.ct.phan_con.mau, {
+                "ten": ten, "gia_tri": gia_tri, "so": _so_tran(so, self.ct),
+                "don_vi": self.ct.don_vi}))
         return ra
 
     def so_sanh(self) -> str:
-        return _ve("cau/so_sanh.j2", s=self.s, ct=self.ct, viet=self.viet)
+        return _ve("cau/so_sanh.j2", s=self.s, ct=self.ct, viet=self.viet,
+                   so_voi_cuoi_nam=self._so_voi_cuoi_nam())
 
     def trong_do(self) -> str:
         """"(trong đó: …)" trong câu, khi biểu mẫu chọn cách hiện này cho chi tiết."""
@@ -191,7 +206,7 @@ class CauVan:
             case "con_lai":
                 return chu(_so_tran(s.con_lai, ct) if s.con_lai is not None else "")
             case "ke_hoach":
-                return chu(_so_luong(s.ke_hoach, ct) if s.ke_hoach is not None else "")
+                return chu(so_luong(s.ke_hoach, ct) if s.ke_hoach is not None else "")
             case "phan_con":
                 return chu("; ".join(self.cac_phan()))
             case "trong_do":
@@ -208,7 +223,7 @@ class CauVan:
                 if gia_tri is None or m is None or not isinstance(m.gia_tri, Decimal):
                     return []
                 if ct.loai == "tien":
-                    return chu(f"{_so_luong(gia_tri, ct)}/{_so_luong(m.gia_tri, ct)}")
+                    return chu(f"{so_luong(gia_tri, ct)}/{so_luong(m.gia_tri, ct)}")
                 x_y = f"{_so_tran(gia_tri, ct)}/{_so_tran(m.gia_tri, ct)}"
                 return chu(f"{x_y} {ct.don_vi}" if ct.don_vi else x_y)
             case "cap_tren" | "nghi_quyet" | "dieu_hanh":
@@ -218,7 +233,7 @@ class CauVan:
                 if not s.chi_tieu_dat:
                     return []
                 ham = chu_muc_tieu if truong == "chi_tieu" else so_muc_tieu
-                return chu(ham(s.chi_tieu_dat[0], self._viet_so_muc_tieu(s.chi_tieu_dat[0])))
+                return chu(ham(s.chi_tieu_dat[0], self.viet_so_muc_tieu(s.chi_tieu_dat[0])))
         khop = re.fullmatch(r"(phan|dong|so_phan|ty_le_phan)_(\d+)", truong)
         if khop:
             i = int(khop.group(2)) - 1
@@ -231,7 +246,7 @@ class CauVan:
                 phan = self.cac_phan()
                 return chu(phan[i] if i < len(phan) else "")
             so = s.phan_con[i][1] if i < len(s.phan_con) else None
-            return chu(_so_luong(so, ct) if so is not None else "")
+            return chu(so_luong(so, ct) if so is not None else "")
         raise KeyError(truong)
 
     # ------------------------------------------------------------ số còn thiếu
@@ -283,7 +298,7 @@ class CauVan:
             chu = chu.replace(TEN_TRUONG["du_toan_huyen"], self.viet.du_toan_cap_tren)
         return Doan(chu=f"[chưa có: {chu}]", to_sang=True)
 
-    def _viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
+    def viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
         """Cách viết số của một mục tiêu: đơn vị riêng của mục tiêu ("%", "triệu đồng") hay
         đơn vị của chỉ tiêu."""
         ct = self.ct
@@ -292,17 +307,15 @@ class CauVan:
         if m.don_vi:
             return lambda x: f"{vn.so(x, ct.so_le)}{m.don_vi}" if m.don_vi == "%" \
                 else f"{vn.so(x, ct.so_le)} {m.don_vi}"
-        return lambda x: _so_luong(x, ct)
+        return lambda x: so_luong(x, ct)
+
+    def _so_voi_cuoi_nam(self) -> str:
+        return self.viet.cuoi_nam_truoc or "so với cuối năm trước"
 
     def _chenh_lech_cuoi_nam(self) -> str:
         """"giảm 3 tiêu chí so với năm 2022", "tăng 02 học sinh so với năm 2023"."""
         d = self.s.chenh_lech_cuoi_nam
-        if d is None:
-            return ""
-        sau = self.viet.cuoi_nam_truoc or "so với cuối năm trước"
-        if d == 0:
-            return f"bằng {sau.removeprefix('so với ')}"
-        return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)} {sau}"
+        return "" if d is None else tang_giam(d, self.ct, self._so_voi_cuoi_nam())
 
     def _chenh_lech(self) -> str:
         """"tăng 01 vụ", "giảm 03 lượt", "bằng cùng kỳ" (không kèm "so với cùng kỳ")."""
@@ -310,10 +323,7 @@ class CauVan:
         so = s.gia_tri_so
         if so is None or s.cung_ky is None:
             return ""
-        d = so - s.cung_ky
-        if d == 0:
-            return "bằng cùng kỳ"
-        return f"{'tăng' if d > 0 else 'giảm'} {_so_luong(abs(d), self.ct)}"
+        return tang_giam(so - s.cung_ky, self.ct, bang="cùng kỳ")
 
 
 # Cụm tự đủ nghĩa: không có cơ sở (thiếu kế hoạch, cùng kỳ, chi tiết) thì bỏ hẳn, câu vẫn trọn.

@@ -40,6 +40,23 @@ class _Mau(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Biến {ten} trong chữ của biểu mẫu (không phải jinja): {ky}, {ky_toi}, {nam}, {co_quan}… ở
+# trích yếu, câu kết, tiêu đề, lời văn gợi ý (dung_van_ban.bien_cua); {ten}, {gia_tri}, {so},
+# {don_vi} ở cách viết mỗi phần chi tiết (PhanCon.mau). Thay một lượt: chữ đã thay vào (tên thôn
+# người dùng gõ…) không bao giờ được đọc lại như biến.
+_BIEN = re.compile(r"\{(\w+)\}")
+
+
+def dien_bien(mau: str, bien: dict[str, str]) -> str:
+    """Thay các biến {ten} có trong `bien`; biến lạ giữ nguyên chữ."""
+    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
+
+
+# Tên chung của các biến kỳ khi chưa biết kỳ nào (đường dẫn mục trong thông báo lỗi).
+_BIEN_CHUA_BIET_KY = {"ky": "kỳ này", "ky_toi": "kỳ tới", "KY": "KỲ NÀY", "KY_TOI": "KỲ TỚI",
+                      "nam": "(năm kế hoạch)", "nam_truoc": "(năm trước)"}
+
+
 class PhanCon(_Mau):
     """Chi tiết một chỉ tiêu theo thôn, loại cây, loài vật…; các phần phải cộng đúng tổng."""
 
@@ -255,9 +272,7 @@ class BieuMau(_Mau):
         phan = []
         m = theo_ma.get(ma_muc)
         while m is not None:
-            phan.append(m.ten.replace("{ky}", "kỳ này").replace("{ky_toi}", "kỳ tới")
-                        .replace("{KY}", "KỲ NÀY").replace("{KY_TOI}", "KỲ TỚI")
-                        .replace("{nam}", "(năm kế hoạch)").replace("{nam_truoc}", "(năm trước)"))
+            phan.append(dien_bien(m.ten, _BIEN_CHUA_BIET_KY))
             m = theo_ma.get(m.cha) if m.cha else None
         # Ba cấp cuối là đủ để tìm đúng chỗ; đường dẫn dài quá khó đọc dưới ô nhập.
         return " › ".join(reversed(phan[:3]))

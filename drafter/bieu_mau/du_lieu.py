@@ -34,16 +34,19 @@ SoNhap = str | int | float | None
 """Một ô số như người dùng gõ; chuỗi theo kiểu Việt ("1.312.259.000") hoặc số JSON."""
 
 
-class _Nhap(BaseModel):
+class MoHinhNhap(BaseModel):
+    """Gốc của mọi mô hình dữ liệu người dùng nhập (báo cáo theo biểu mẫu, văn bản tự do):
+    trường lạ bị từ chối, gán lại trường cũng được kiểm tra."""
+
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
-class PhanConNhap(_Nhap):
+class PhanConNhap(MoHinhNhap):
     ten: Chu
     gia_tri: SoNhap = None
 
 
-class SoLieuNhap(_Nhap):
+class SoLieuNhap(MoHinhNhap):
     gia_tri: SoNhap | bool = None
     mau_so: SoNhap = None  # y của tỷ số x/y
     ke_hoach: SoNhap = None  # chỉ tiêu kế hoạch năm
@@ -78,7 +81,7 @@ TEN_DANH_GIA_NHIEM_VU: dict[str, str] = {
     "cham_tien_do": "Nhiệm vụ chậm tiến độ", "khong_dat": "Không đạt chỉ tiêu"}
 
 
-class NhiemVuKyTruoc(_Nhap):
+class NhiemVuKyTruoc(MoHinhNhap):
     """Một nhiệm vụ trọng tâm báo cáo kỳ trước đề ra; báo cáo kỳ này ghi kết quả của nó.
 
     noi_dung: các đoạn của nhiệm vụ như kỳ trước viết (sửa gọn được); trang_thai trống là chưa
@@ -93,7 +96,7 @@ class NhiemVuKyTruoc(_Nhap):
     danh_gia: DanhGiaNhiemVu | None = None
 
 
-class NhiemVuKeHoach(_Nhap):
+class NhiemVuKeHoach(MoHinhNhap):
     """Một nhiệm vụ kế hoạch năm giao: nội dung, đơn vị chủ trì, thời hạn. Báo cáo 6 tháng và
     năm của năm đó nhận các nhiệm vụ này để đánh giá."""
 
@@ -103,7 +106,7 @@ class NhiemVuKeHoach(_Nhap):
     thoi_han: Chu = ""
 
 
-class DauBaoCao(_Nhap):
+class DauBaoCao(MoHinhNhap):
     co_quan_chu_quan: list[Chu] = Field(default_factory=list)
     co_quan_ban_hanh: list[Chu] = Field(default_factory=list)
     so: Chu | None = None
@@ -116,14 +119,14 @@ class DauBaoCao(_Nhap):
     kinh_gui: list[Chu] = Field(default_factory=list)
 
 
-class ChuKyNhap(_Nhap):
+class ChuKyNhap(MoHinhNhap):
     quyen_han: QuyenHan = "TM."
     co_quan_hoac_chuc_vu: Chu = ""
     chuc_vu: list[Chu] = Field(default_factory=list)
     ho_ten: Chu = ""
 
 
-class CungKyXaCu(_Nhap):
+class CungKyXaCu(MoHinhNhap):
     """Số cùng kỳ của báo cáo (kỳ trước ngày sắp xếp đơn vị hành chính) là tổng số liệu các xã
     cũ hợp thành xã này. Đủ để dựng chú thích và nói lý do số thiếu mà không cần kho."""
 
@@ -136,7 +139,7 @@ class CungKyXaCu(_Nhap):
     thieu: dict[str, Chu] = Field(default_factory=dict)  # mã chỉ tiêu → vì sao chưa có số
 
 
-class BaoCaoDuLieu(_Nhap):
+class BaoCaoDuLieu(MoHinhNhap):
     phien_ban: int = PHIEN_BAN_DU_LIEU
     bieu_mau: str
     ky: str

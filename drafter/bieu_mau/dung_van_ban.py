@@ -24,7 +24,7 @@ from drafter.bieu_mau.danh_dau import (
     phan_tich,
     thay_so_lieu,
 )
-from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau
+from drafter.bieu_mau.dinh_nghia import BieuMau, CachViet, MucBieuMau, dien_bien
 from drafter.bieu_mau.du_lieu import (
     TEN_DANH_GIA_NHIEM_VU,
     TEN_TRANG_THAI_NHIEM_VU,
@@ -41,9 +41,8 @@ from drafter.van_ban import (
     Nut,
     VanBan,
     cham_cau_can_cu_ban_1,
+    truong_chung,
 )
-
-_BIEN = re.compile(r"\{(\w+)\}")
 
 
 @dataclass
@@ -147,11 +146,6 @@ def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
             "xa": bao_cao.xa}
 
 
-def dien_bien(mau: str, bien: dict[str, str]) -> str:
-    """Thay {ky}, {ky_toi}, {nam}, {co_quan}… trong chữ của biểu mẫu (không phải jinja)."""
-    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
-
-
 def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | None = None
                 ) -> str:
     """Tiêu đề mục như sẽ in: tiêu đề người dùng đặt riêng, không thì của biểu mẫu đã điền biến."""
@@ -180,24 +174,22 @@ def dung(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
     dau = bao_cao.dau
     ky = bao_cao.ky_bao_cao
     return VanBan(
-        dau=DauVanBan(
-            co_quan_chu_quan=dau.co_quan_chu_quan,
-            co_quan_ban_hanh=dau.co_quan_ban_hanh or ["ỦY BAN NHÂN DÂN"],
-            so=dau.so, ky_hieu=dau.ky_hieu or bieu_mau.ky_hieu, dia_danh=dau.dia_danh or "…",
-            ngay=dau.ngay, nam=ky.nam,
-            ten_loai=bieu_mau.ten_loai,
-            trich_yeu=dau.trich_yeu or nc.dien(bieu_mau.trich_yeu),
+        # Mọi trường cùng tên chép nguyên (truong_chung); ở đây chỉ những trường để trống thì
+        # lấy theo biểu mẫu, kỳ báo cáo.
+        dau=DauVanBan.model_validate(truong_chung(dau, DauVanBan) | {
+            "co_quan_ban_hanh": dau.co_quan_ban_hanh or ["ỦY BAN NHÂN DÂN"],
+            "ky_hieu": dau.ky_hieu or bieu_mau.ky_hieu, "dia_danh": dau.dia_danh or "…",
+            "nam": ky.nam, "ten_loai": bieu_mau.ten_loai,
+            "trich_yeu": dau.trich_yeu or nc.dien(bieu_mau.trich_yeu),
             # Biểu mẫu giữ cách in căn cứ cũ: tự thêm ";" và "." cuối dòng.
-            dong_duoi_trich_yeu=dau.dong_duoi_trich_yeu, can_cu=cham_cau_can_cu_ban_1(dau.can_cu),
-            kinh_gui=dau.kinh_gui),
+            "can_cu": cham_cau_can_cu_ban_1(dau.can_cu)}),
         danh_so=bieu_mau.danh_so,
         noi_dung=noi_dung,
         cau_ket=bao_cao.cau_ket or nc.dien(bieu_mau.cau_ket),
         noi_nhan=bao_cao.noi_nhan,
         luu=bao_cao.luu or "VT",
-        chu_ky=ChuKy(quyen_han=bao_cao.chu_ky.quyen_han,
-                     co_quan_hoac_chuc_vu=bao_cao.chu_ky.co_quan_hoac_chuc_vu or "ỦY BAN NHÂN DÂN",
-                     chuc_vu=bao_cao.chu_ky.chuc_vu, ho_ten=bao_cao.chu_ky.ho_ten),
+        chu_ky=ChuKy.model_validate(truong_chung(bao_cao.chu_ky, ChuKy) | {
+            "co_quan_hoac_chuc_vu": bao_cao.chu_ky.co_quan_hoac_chuc_vu or "ỦY BAN NHÂN DÂN"}),
     )
 
 
@@ -306,7 +298,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
 
 def _danh_gia_muc_tieu(nc: NguCanh) -> list[Nut]:
     """Câu đếm "đạt và vượt 12/16 chỉ tiêu" và một gạch đầu dòng đánh giá mỗi chỉ tiêu."""
-    from drafter.bieu_mau.cau_van import CauVan, _so_luong
+    from drafter.bieu_mau.cau_van import CauVan, so_luong
     from drafter.bieu_mau.danh_gia import danh_gia_bao_cao, dem_danh_gia
     from drafter.muc_tieu import TEN_DANH_GIA, chu_muc_tieu
 
@@ -321,11 +313,11 @@ def _danh_gia_muc_tieu(nc: NguCanh) -> list[Nut]:
         cau = CauVan(d.s, nc.cach_viet)
         thuc_hien = cau.gia_tri()
         if d.muc_tieu.kieu == "giam" and isinstance(d.muc_tieu.thuc_hien, Decimal):
-            thuc_hien = f"giảm {_so_luong(d.muc_tieu.thuc_hien, d.ct)}"
+            thuc_hien = f"giảm {so_luong(d.muc_tieu.thuc_hien, d.ct)}"
         ket_qua = TEN_DANH_GIA[d.ket_qua] if d.ket_qua else "chưa có số liệu để đánh giá"
         ra.append(DoanVan(dau_dong="gach", noi_dung=_ve_cau(
             "cau/danh_gia_muc_tieu.j2", ten=d.ct.ten, thuc_hien=thuc_hien,
-            muc_tieu=chu_muc_tieu(d.muc_tieu, cau._viet_so_muc_tieu(d.muc_tieu)),
+            muc_tieu=chu_muc_tieu(d.muc_tieu, cau.viet_so_muc_tieu(d.muc_tieu)),
             co_so=nc.cach_viet.ten_co_so(d.muc_tieu.co_so), ty_le=d.muc_tieu.ty_le,
             so_le=d.ct.so_le_ty_le, ket_qua=ket_qua)))
     return ra

@@ -313,14 +313,14 @@ def _kiem_van_ban(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu,
                                        vi_tri=i))
             for m in _GIU_CHO_CHU.finditer(chu):
                 # «...» người gõ để trống thay cho số là một lỗ trong văn bản như số còn thiếu.
-                doan_trich = _trich(chu, m.start(), m.end())
+                doan_trich = trich_quanh(chu, m.start(), m.end())
                 ra.append(ThongBao("loi", f"đoạn {i}: còn chỗ để trống «{doan_trich}»",
                                    ma_muc, truong="van_ban", noi=noi, nhom="cho_trong",
                                    vi_tri=i))
     return ra
 
 
-def _trich(chu: str, dau: int, cuoi: int, rong: int = 25) -> str:
+def trich_quanh(chu: str, dau: int, cuoi: int, rong: int = 25) -> str:
     """Đoạn trích quanh [dau, cuoi), cắt ở ranh giới từ cho dễ đọc."""
     tu = max(0, dau - rong)
     if tu > 0 and " " in chu[tu:dau]:

@@ -21,12 +21,12 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import ClassVar, Concatenate, Literal, ParamSpec, TypeVar
+from typing import Any, ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
-from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
+from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, DauBaoCao
 from drafter.kho import csdl, delta
 from drafter.kho.csdl import LoiKho, giao_dich
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
@@ -58,6 +58,14 @@ def _bao_loi_sqlite(ham: Callable[Concatenate[Kho, P], R]) -> Callable[Concatena
 
 @dataclass
 class Xa:
+    """Một xã trong kho. Các trường trong COT là cột riêng của bảng xa; hai trường xã cũ đọc từ
+    bảng xa_tien_than; mọi trường còn lại là hồ sơ xã (TRUONG_HO_SO), lưu JSON trong cột ho_so:
+    thêm một trường hồ sơ chỉ cần khai ở đây."""
+
+    COT: ClassVar[tuple[str, ...]] = ("id", "ten", "huyen", "tinh", "mac_dinh", "ngay_sap_nhap",
+                                      "nghi_quyet")
+    XA_CU: ClassVar[tuple[str, ...]] = ("xa_tien_than", "tien_than_id")
+
     id: int
     ten: str
     huyen: str = ""
@@ -82,10 +90,32 @@ class Xa:
         return bool(self.tien_than_id) and self.ngay_sap_nhap is not None
 
     def ho_so(self) -> dict:
-        return {"co_quan_chu_quan": self.co_quan_chu_quan,
-                "co_quan_ban_hanh": self.co_quan_ban_hanh, "ky_hieu": self.ky_hieu,
-                "dia_danh": self.dia_danh, "noi_nhan": self.noi_nhan, "luu": self.luu,
-                "chu_ky": self.chu_ky}
+        """Hồ sơ xã (cơ quan, ký hiệu, địa danh, nơi nhận, người ký) như lưu trong cột ho_so."""
+        return {ten: getattr(self, ten) for ten in TRUONG_HO_SO}
+
+    def dau_mac_dinh(self) -> dict[str, Any]:
+        """Phần đầu của báo cáo mới theo hồ sơ xã (cơ quan, ký hiệu, địa danh), để dựng
+        DauBaoCao: mọi trường hồ sơ cùng tên với một trường của DauBaoCao."""
+        return {ten: _chep(getattr(self, ten)) for ten in TRUONG_DAU_XA}
+
+    @staticmethod
+    def ho_so_tu_dau(dau: DauBaoCao) -> dict[str, Any]:
+        """Hồ sơ xã lấy từ phần đầu một văn bản (nhập tệp của xã chưa có trong kho): các trường
+        phần đầu có chữ; trường trống giữ mặc định của Xa (ký hiệu BC-UBND)."""
+        return {ten: _chep(gia_tri) for ten in TRUONG_DAU_XA
+                if (gia_tri := getattr(dau, ten)) not in (None, "")}
+
+
+def _chep(gia_tri: Any) -> Any:
+    return list(gia_tri) if isinstance(gia_tri, list) else gia_tri
+
+
+# Hồ sơ xã: mọi trường của Xa không phải cột riêng, không phải xã cũ (theo thứ tự khai).
+TRUONG_HO_SO: tuple[str, ...] = tuple(f.name for f in fields(Xa)
+                                      if f.name not in (*Xa.COT, *Xa.XA_CU))
+# Phần đầu văn bản hồ sơ xã giữ sẵn: trường hồ sơ cùng tên với một trường của DauBaoCao
+# (co_quan_chu_quan, co_quan_ban_hanh, ky_hieu, dia_danh).
+TRUONG_DAU_XA: tuple[str, ...] = tuple(t for t in TRUONG_HO_SO if t in DauBaoCao.model_fields)
 
 
 LoaiTaiLieu = Literal["bieu_mau", "tu_do"]
@@ -207,24 +237,31 @@ class Kho:
 
     # ------------------------------------------------------------ xã
 
-    def _xa_tu_dong(self, dong: tuple) -> Xa:
+    def _doc(self, sql: str, tham_so: tuple = ()) -> sqlite3.Cursor:
+        """Như cn.execute, nhưng mỗi dòng đọc theo tên cột (sqlite3.Row), không theo vị trí."""
+        con_tro = self.cn.cursor()
+        con_tro.row_factory = sqlite3.Row
+        return con_tro.execute(sql, tham_so)
+
+    def _xa_tu_dong(self, dong: sqlite3.Row) -> Xa:
         """Hồ sơ xã hỏng (JSON sai, trường sai kiểu) không làm hỏng lệnh: dùng giá trị mặc định
         cho phần đọc không được, và cảnh báo."""
-        xa = Xa(id=dong[0], ten=dong[1], huyen=dong[2], tinh=dong[3], mac_dinh=bool(dong[4]),
-                nghi_quyet=dong[7] or "")
+        xa = Xa(id=dong["id"], ten=dong["ten"], huyen=dong["huyen"], tinh=dong["tinh"],
+                mac_dinh=bool(dong["mac_dinh"]), nghi_quyet=dong["nghi_quyet"] or "")
+        ngay = dong["ngay_sap_nhap"]
         try:
-            xa.ngay_sap_nhap = date.fromisoformat(dong[6]) if dong[6] else None
+            xa.ngay_sap_nhap = date.fromisoformat(ngay) if ngay else None
         except ValueError:
             self._canh_bao(f"Ngày sắp xếp của xã «{xa.ten}» trong kho không đọc được "
-                           f"(«{dong[6]}»); tạm coi như xã không có xã cũ. Đặt lại bằng "
+                           f"(«{ngay}»); tạm coi như xã không có xã cũ. Đặt lại bằng "
                            "«drafter xa them».")
-        cac = self.cn.execute("SELECT t.tien_than_id, x.ten FROM xa_tien_than t JOIN xa x ON "
-                              "x.id = t.tien_than_id WHERE t.xa_id = ? ORDER BY t.thu_tu",
-                              (xa.id,)).fetchall()
-        xa.tien_than_id = [d[0] for d in cac]
-        xa.xa_tien_than = [d[1] for d in cac]
+        cac = self._doc("SELECT t.tien_than_id, x.ten FROM xa_tien_than t JOIN xa x ON "
+                        "x.id = t.tien_than_id WHERE t.xa_id = ? ORDER BY t.thu_tu",
+                        (xa.id,)).fetchall()
+        xa.tien_than_id = [d["tien_than_id"] for d in cac]
+        xa.xa_tien_than = [d["ten"] for d in cac]
         try:
-            ho_so = json.loads(dong[5])
+            ho_so = json.loads(dong["ho_so"])
         except (ValueError, TypeError):
             ho_so = None
         if not isinstance(ho_so, dict):
@@ -246,11 +283,11 @@ class Kho:
                            "tạm dùng giá trị mặc định. Vào Thiết lập để nhập lại hồ sơ xã.")
         return xa
 
-    _COT_XA = "id, ten, huyen, tinh, mac_dinh, ho_so, ngay_sap_nhap, nghi_quyet"
+    _COT_XA = ", ".join((*Xa.COT, "ho_so"))
 
     @_bao_loi_sqlite
     def cac_xa(self) -> list[Xa]:
-        return [self._xa_tu_dong(d) for d in self.cn.execute(
+        return [self._xa_tu_dong(d) for d in self._doc(
             f"SELECT {self._COT_XA} FROM xa ORDER BY mac_dinh DESC, ten")]
 
     def xa_mac_dinh(self) -> Xa:
@@ -262,16 +299,16 @@ class Kho:
     @_bao_loi_sqlite
     def tim_xa(self, ten: str) -> Xa | None:
         """Xã theo tên; gõ «xã Khe Thử», «KHE THỬ» hay thiếu dấu dựng sẵn cũng tìm được."""
-        d = self.cn.execute(f"SELECT {self._COT_XA} FROM xa WHERE ten = ?", (ten,)).fetchone()
+        d = self._doc(f"SELECT {self._COT_XA} FROM xa WHERE ten = ?", (ten,)).fetchone()
         if d is None:
             khoa = khoa_ten_xa(ten)
-            d = next((x for x in self.cn.execute(f"SELECT {self._COT_XA} FROM xa")
-                      if khoa_ten_xa(x[1]) == khoa), None)
+            d = next((x for x in self._doc(f"SELECT {self._COT_XA} FROM xa")
+                      if khoa_ten_xa(x["ten"]) == khoa), None)
         return self._xa_tu_dong(d) if d else None
 
     @_bao_loi_sqlite
     def xa_theo_id(self, xa_id: int) -> Xa:
-        d = self.cn.execute(f"SELECT {self._COT_XA} FROM xa WHERE id = ?", (xa_id,)).fetchone()
+        d = self._doc(f"SELECT {self._COT_XA} FROM xa WHERE id = ?", (xa_id,)).fetchone()
         if d is None:
             raise LoiKho(f"Kho không có xã mã số {xa_id}.", "Xem các xã bằng «drafter xa list».")
         return self._xa_tu_dong(d)
@@ -367,7 +404,7 @@ class Kho:
                                     "ma_chi_tieu=? AND co_so=?", (xa_id, nam, ma, co_so))
                     continue
                 cu = self.cn.execute(
-                    "SELECT gia_tri, kieu FROM muc_tieu_nam WHERE xa_id=? AND nam=? AND "
+                    "SELECT gia_tri FROM muc_tieu_nam WHERE xa_id=? AND nam=? AND "
                     "ma_chi_tieu=? AND co_so=?", (xa_id, nam, ma, co_so)).fetchone()
                 if cu is not None and cu[0] == str(v) and not xem_lai:
                     self.cn.execute("UPDATE muc_tieu_nam SET xem_lai=0 WHERE xa_id=? AND nam=? "
@@ -423,17 +460,20 @@ class Kho:
 
     # ------------------------------------------------------------ báo cáo
 
-    _COT_BC = ("b.id, b.xa_id, b.ky, b.bieu_mau, b.trang_thai, b.sua_luc, "
-               "(SELECT MAX(so) FROM phien_ban p WHERE p.bao_cao_id = b.id), b.loai")
+    # Mỗi trường của BaoCaoTrongKho là một cột cùng tên (số phiên bản đếm từ bảng phien_ban).
+    _COT_BC = ", ".join(
+        "(SELECT MAX(so) FROM phien_ban p WHERE p.bao_cao_id = b.id) AS so_phien_ban"
+        if f.name == "so_phien_ban" else f"b.{f.name} AS {f.name}"
+        for f in fields(BaoCaoTrongKho))
 
     @_bao_loi_sqlite
     def cac_bao_cao(self, xa_id: int) -> list[BaoCaoTrongKho]:
         """Các báo cáo của xã, kỳ mới nhất trước. Dòng có mã kỳ không đọc được (bản drafter mới
         hơn ghi?) bị bỏ qua kèm cảnh báo, không làm hỏng danh sách."""
         ds = []
-        for d in self.cn.execute(f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id = ?",
-                                 (xa_id,)):
-            bc = BaoCaoTrongKho(*d)
+        for d in self._doc(f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id = ?",
+                           (xa_id,)):
+            bc = BaoCaoTrongKho(**d)
             try:
                 Ky.doc(bc.ky)
             except LoiKy:
@@ -446,9 +486,9 @@ class Kho:
 
     @_bao_loi_sqlite
     def tim_bao_cao(self, xa_id: int, ky: str) -> BaoCaoTrongKho | None:
-        d = self.cn.execute(f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id=? AND b.ky=?",
-                            (xa_id, Ky.doc(ky).ma)).fetchone()
-        return BaoCaoTrongKho(*d) if d else None
+        d = self._doc(f"SELECT {self._COT_BC} FROM bao_cao b WHERE b.xa_id=? AND b.ky=?",
+                      (xa_id, Ky.doc(ky).ma)).fetchone()
+        return BaoCaoTrongKho(**d) if d else None
 
     def doc(self, xa_id: int, ky: str, so: int | None = None) -> BaoCaoDuLieu | VanBanTuDo:
         """Phiên bản mới nhất (hoặc phiên bản `so`) của báo cáo kỳ `ky`: báo cáo theo biểu
@@ -626,11 +666,11 @@ class Kho:
         """Gộp lần tự lưu vào bản mới nhất: bản ngay trước, nếu lưu dạng khác biệt so với nội
         dung cũ của bản này, được tính lại so với nội dung mới. False (không gộp) nếu bản ngay
         trước không dựng lại được: đổi gốc của nó sẽ làm mất hẳn nó."""
-        truoc = self.cn.execute("SELECT cach_luu, du_lieu FROM phien_ban WHERE bao_cao_id=? "
-                                "AND so=?", (bc_id, so - 1)).fetchone()
-        if truoc is not None and truoc[0] == "delta":
+        truoc = self._doc("SELECT cach_luu, du_lieu FROM phien_ban WHERE bao_cao_id=? AND so=?",
+                          (bc_id, so - 1)).fetchone()
+        if truoc is not None and truoc["cach_luu"] == "delta":
             try:
-                chu_truoc = delta.apply_delta(chu_cu, truoc[1])
+                chu_truoc = delta.apply_delta(chu_cu, truoc["du_lieu"])
             except delta.DeltaError:
                 return False
             self._dat_du_lieu(bc_id, so - 1, *_gon(chu, chu_truoc))
@@ -672,7 +712,7 @@ class Kho:
         bc = self.tim_bao_cao(xa_id, ky)
         if bc is None:
             return []
-        return [PhienBan(*d) for d in self.cn.execute(
+        return [PhienBan(**d) for d in self._doc(
             "SELECT so, luc, ghi_chu FROM phien_ban WHERE bao_cao_id=? ORDER BY so", (bc.id,))]
 
     def khoi_phuc(self, xa_id: int, ky: str, so: int) -> int:

@@ -82,9 +82,8 @@ def nap_xa_mau(kho: Kho) -> None:
     mau = doc_bao_cao(tep_mau(TEP_MAU))
     xa = kho.luu_xa(Xa(
         id=0, ten=mau.xa, huyen="Hữu Lũng", tinh="Lạng Sơn", mac_dinh=True,
-        co_quan_chu_quan=mau.dau.co_quan_chu_quan, co_quan_ban_hanh=mau.dau.co_quan_ban_hanh,
-        ky_hieu=mau.dau.ky_hieu or "BC-UBND", dia_danh=mau.dau.dia_danh,
-        noi_nhan=mau.noi_nhan, luu=mau.luu, chu_ky=mau.chu_ky.model_dump()))
+        **Xa.ho_so_tu_dau(mau.dau), noi_nhan=mau.noi_nhan, luu=mau.luu,
+        chu_ky=mau.chu_ky.model_dump()))
     # Kế hoạch năm 2024: các chỉ tiêu kế hoạch có trong báo cáo mẫu.
     ke_hoach = {ma: str(s.ke_hoach) for ma, s in mau.so_lieu.items()
                 if s.ke_hoach not in (None, "")}
@@ -137,8 +136,7 @@ def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
                 van_ban |= _VAN_BAN_HOP_MAU
             bc = BaoCaoDuLieu(
                 bieu_mau=mau.bieu_mau, ky=ky, xa=x.ten, so_lieu=so_lieu, van_ban=van_ban,
-                dau=DauBaoCao(co_quan_ban_hanh=x.co_quan_ban_hanh, ky_hieu=x.ky_hieu,
-                              dia_danh=x.dia_danh),
+                dau=DauBaoCao(**x.dau_mac_dinh()),
                 noi_nhan=x.noi_nhan, luu=x.luu,
                 chu_ky=ChuKyNhap.model_validate(mau.chu_ky.model_dump()))
         kho.luu(xa_id, bc, ghi)  # nạp thẳng, không qua biểu mẫu: lần mở đầu tiên nhanh

@@ -171,7 +171,7 @@ def _dau_van(el: etree._Element) -> bytes:
     return hashlib.blake2b(etree.tostring(el, with_tail=False), digest_size=16).digest()
 
 
-def _cac_run(p: etree._Element) -> Iterator[etree._Element]:
+def run_cua_doan(p: etree._Element) -> Iterator[etree._Element]:
     """Các run của đoạn p theo thứ tự, cả run trong liên kết, trường, sdt…, nhưng không đi vào
     bên trong run: run nằm trong run là chữ của khung chữ (text box), một đoạn riêng. Mỗi phần
     tử được xem một lần, nên khung chữ lồng nhau không làm thời gian tăng bình phương."""
@@ -430,7 +430,13 @@ class TaiLieuDocx:
                 ra[loai] = latin.get("typeface", "")
         return ra
 
-    def _chuoi_kieu(self, sid: str | None) -> list[etree._Element]:
+    def ten_kieu(self, sid: str | None) -> str:
+        """Tên kiểu (w:name, "Heading 1", "List Paragraph"); rỗng khi không có kiểu đó."""
+        el = self._kieu.get(sid or "")
+        ten = el.find(w("name")) if el is not None else None
+        return (ten.get(w("val"), "") if ten is not None else "") or ""
+
+    def chuoi_kieu(self, sid: str | None) -> list[etree._Element]:
         """Kiểu và các kiểu cha, từ gốc đến ngọn."""
         chuoi: list[etree._Element] = []
         da_qua: set[str] = set()
@@ -573,7 +579,7 @@ class TaiLieuDocx:
         rpr = r.find(w("rPr"))
         if rpr is not None:
             rs = _gia_tri(rpr.find(w("rStyle")))
-            for s in self._chuoi_kieu(rs):
+            for s in self.chuoi_kieu(rs):
                 self._ap_rpr(tt, s.find(w("rPr")))
         self._ap_rpr(tt, rpr)
         return tt
@@ -581,7 +587,7 @@ class TaiLieuDocx:
     def doan(self, p: etree._Element, so_thu_tu: int = 0, **vi_tri: int | None) -> Doan:
         sid, tt, chu_doan = self.dinh_dang_doan(p)
         cac_run: list[tuple[str, ThuocTinhChu]] = []
-        for r in _cac_run(p):
+        for r in run_cua_doan(p):
             chu = "".join(
                 t.text or "" if t.tag == w("t") else ("\t" if t.tag == w("tab") else "\n")
                 for t in r if t.tag in (w("t"), w("tab"), w("br"))

@@ -91,19 +91,19 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
     ra = [
         KetQua.theo("phong_chu", M.KHONG_DAT if sai_phong else
                     (M.CANH_BAO if phu else M.DAT),
-                    _liet_ke(sai_phong, "chữ không dùng Times New Roman") if sai_phong else
-                    (_liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là "
+                    liet_ke(sai_phong, "chữ không dùng Times New Roman") if sai_phong else
+                    (liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là "
                                    "Times New Roman") if phu else
                      "mọi đoạn chữ dùng Times New Roman")),
         KetQua.theo("mau_chu", M.KHONG_DAT if sai_mau else M.DAT,
-                    _liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
+                    liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
     ]
     if ma_cu:
         ra.append(KetQua.theo("ma_unicode", M.KHONG_DAT,
-                              _liet_ke(ma_cu, "có dấu hiệu gõ bằng bảng mã cũ TCVN3/VNI")))
+                              liet_ke(ma_cu, "có dấu hiệu gõ bằng bảng mã cũ TCVN3/VNI")))
     elif sai_nfc:
         ra.append(KetQua.theo("ma_unicode", M.CANH_BAO,
-                              _liet_ke(sai_nfc, "chữ ở dạng tổ hợp (NFD), nên dùng dạng dựng sẵn")))
+                              liet_ke(sai_nfc, "chữ ở dạng tổ hợp (NFD), nên dùng dạng dựng sẵn")))
     else:
         ra.append(KetQua.theo("ma_unicode", M.DAT,
                               "Unicode dựng sẵn (NFC)"))
@@ -174,7 +174,7 @@ def do_rong_bang(bc: BoCuc) -> list[KetQua]:
                 if (loi := _loi_do_rong(tc.find("w:tcPr/w:tcW", NS))) is not None:
                     sai.append(f"bảng {i}, hàng {h}, ô {o}: {loi}")
     return [KetQua.theo("do_rong_bang", M.KHONG_DAT if sai else M.DAT,
-                        _liet_ke(sai, "bề rộng không hợp lệ (Word có thể báo tệp hỏng)") if sai else
+                        liet_ke(sai, "bề rộng không hợp lệ (Word có thể báo tệp hỏng)") if sai else
                         f"{len(bang)} bảng, bề rộng đọc được, không âm")]
 
 
@@ -197,7 +197,8 @@ def _co_truong_page(el) -> bool:
     return any(re.search(r"\bPAGE\b", f.get(w("instr"), "")) for f in el.iter(w("fldSimple")))
 
 
-def _liet_ke(muc: list[str] | CacCho, tieu_de: str, toi_da: int = 3) -> str:
+def liet_ke(muc: list[str] | CacCho, tieu_de: str, toi_da: int = 3) -> str:
+    """Chi tiết của một kết quả kiểm tra: «tiêu đề: chỗ 1; chỗ 2; chỗ 3 (và 4 chỗ khác)»."""
     phan = "; ".join(muc[:toi_da])
     them = f" (và {len(muc) - toi_da} chỗ khác)" if len(muc) > toi_da else ""
     return f"{tieu_de}: {phan}{them}"

@@ -8,7 +8,7 @@ from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
-from drafter.kiem_tra.quy_tac_chung import _liet_ke
+from drafter.kiem_tra.quy_tac_chung import liet_ke
 from drafter.kiem_tra.tien_ich import mo_ta_chu, tat_ca, vi_tri
 
 _TIEN_TO = nd30.TIEN_TO_KY
@@ -54,7 +54,7 @@ def noi_nhan(bc: BoCuc) -> list[KetQua]:
             loi.append(f"{vi_tri(d)}: {mo_ta_chu(d)}; yêu cầu cỡ "
                        f"{nd30.CO_MUC_NOI_NHAN.khoang.so()}, đứng, không đậm")
     ra.append(KetQua.theo("muc_noi_nhan", M.KHONG_DAT if loi else M.DAT,
-                          _liet_ke(loi, "sai", 4) if loi else
+                          liet_ke(loi, "sai", 4) if loi else
                           f"{len(muc)} dòng, cỡ {nd30.CO_MUC_NOI_NHAN.khoang.so()}, «- …;»"))
     luu = muc[-1].chu.strip()
     dung = bool(_LUU.match(luu))

@@ -13,7 +13,7 @@ from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
-from drafter.kiem_tra.quy_tac_chung import _liet_ke
+from drafter.kiem_tra.quy_tac_chung import liet_ke
 from drafter.kiem_tra.tien_ich import CacCho, cac_co, cm, pt, tat_ca, vi_tri
 
 _LA_MA = {vn.la_ma(i): i for i in range(1, 40)}
@@ -125,7 +125,7 @@ def thu_tu_de_muc(bc: BoCuc) -> list[KetQua]:
             loi.append(f"{vi_tri(dm.doan)}: «{dm.nhan}»{sau}, yêu cầu «{mong}»")
         ngan_xep.append((dm.cap, dm.so))
     return [KetQua.theo("thu_tu_de_muc", M.KHONG_DAT if loi else M.DAT,
-                        _liet_ke(loi, "sai thứ tự hoặc cách viết", 5) if loi else
+                        liet_ke(loi, "sai thứ tự hoặc cách viết", 5) if loi else
                         f"{len(de_muc)} đề mục đánh số liên tục, bắt đầu lại dưới mỗi cấp trên")]
 
 
@@ -156,11 +156,11 @@ def dinh_dang_de_muc(bc: BoCuc) -> list[KetQua]:
     if not de_muc:
         return [KetQua.theo("dinh_dang_de_muc", M.KHONG_AP_DUNG,
                             "không có đề mục")]
-    nhac = _liet_ke(chu_thuong, "tiêu đề mục «I.» chữ thường, mẫu của NĐ 30 in hoa", 4) \
+    nhac = liet_ke(chu_thuong, "tiêu đề mục «I.» chữ thường, mẫu của NĐ 30 in hoa", 4) \
         if chu_thuong else ""
     return [KetQua.theo("dinh_dang_de_muc",
                         M.KHONG_DAT if loi else (M.CANH_BAO if chu_thuong else M.DAT),
-                        "; ".join(x for x in (_liet_ke(loi, "sai định dạng", 4) if loi else "",
+                        "; ".join(x for x in (liet_ke(loi, "sai định dạng", 4) if loi else "",
                                               nhac) if x) or "đúng")]
 
 
@@ -198,7 +198,7 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
     chinh = co.most_common(1)[0][0]
     ra.append(KetQua.theo("co_chu_than",
                           M.KHONG_DAT if sai_co else (M.CANH_BAO if nhieu_co else M.DAT),
-                          _liet_ke(sai_co, f"cỡ chữ ngoài {nd30.CO_CHU_THAN.khoang.so()}")
+                          liet_ke(sai_co, f"cỡ chữ ngoài {nd30.CO_CHU_THAN.khoang.so()}")
                           if sai_co else
                           (f"dùng lẫn nhiều cỡ: {', '.join(pt(c) for c, _ in co.most_common(6))}"
                            + (f" (và {len(co) - 6} cỡ khác)" if len(co) > 6 else "") if nhieu_co
@@ -212,10 +212,10 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
             if sai_thut.dem():
                 sai_thut.cau.append(f"{vi_tri(d)}: {cm(d.dinh_dang.thut_dong_dau_cm)} cm")
     ra.append(KetQua.theo("can_deu", M.KHONG_DAT if khong_deu else M.DAT,
-                          _liet_ke(khong_deu, "đoạn không căn đều hai bên") if khong_deu else
+                          liet_ke(khong_deu, "đoạn không căn đều hai bên") if khong_deu else
                           f"{len(doan)} đoạn căn đều"))
     ra.append(KetQua.theo("thut_dau_dong", M.KHONG_DAT if sai_thut else M.DAT,
-                          _liet_ke(sai_thut, "thụt đầu dòng sai") if sai_thut else "đúng"))
+                          liet_ke(sai_thut, "thụt đầu dòng sai") if sai_thut else "đúng"))
     sai_cach = CacCho()
     for truoc, sau in pairwise(doan):
         if bc.chi_so(sau) != bc.chi_so(truoc) + 1:
@@ -227,7 +227,7 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
             if sai_cach.dem():
                 sai_cach.cau.append(f"{vi_tri(sau)}: {cach:g} pt")
     ra.append(KetQua.theo("cach_doan", M.KHONG_DAT if sai_cach else M.DAT,
-                          _liet_ke(sai_cach, f"khoảng cách nhỏ hơn {nd30.CACH_DOAN.mo_ta_ghi()}")
+                          liet_ke(sai_cach, f"khoảng cách nhỏ hơn {nd30.CACH_DOAN.mo_ta_ghi()}")
                           if sai_cach else "đúng"))
     sai_dong, xem_lai = CacCho(), CacCho()
     for d in doan:
@@ -242,8 +242,8 @@ def doan_than(bc: BoCuc) -> list[KetQua]:
                 xem_lai.cau.append(f"{vi_tri(d)}: {kieu} {dd.gian_dong_pt:g} pt")
     ra.append(KetQua.theo("gian_dong",
                           M.KHONG_DAT if sai_dong else (M.CANH_BAO if xem_lai else M.DAT),
-                          _liet_ke(sai_dong, "giãn dòng ngoài khoảng") if sai_dong else
-                          (_liet_ke(xem_lai, "giãn dòng theo điểm (cần xem lại)") if xem_lai
+                          liet_ke(sai_dong, "giãn dòng ngoài khoảng") if sai_dong else
+                          (liet_ke(xem_lai, "giãn dòng theo điểm (cần xem lại)") if xem_lai
                            else "đúng")))
     return ra
 
@@ -297,4 +297,4 @@ def chu_giu_cho(bc: BoCuc) -> list[KetQua]:
                     thay.cau.append(f"chú thích «{chu[:30]}…»: {mo_ta} «{doan_trich}»")
                 break
     return [KetQua.theo("giu_cho", M.CANH_BAO if thay else M.DAT,
-                        _liet_ke(thay, "còn chỗ chưa điền", 5) if thay else "không còn")]
+                        liet_ke(thay, "còn chỗ chưa điền", 5) if thay else "không còn")]

@@ -10,7 +10,7 @@ from drafter import vn
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.ket_qua import KetQua
 from drafter.kiem_tra.ket_qua import Muc as M
-from drafter.kiem_tra.quy_tac_chung import _liet_ke
+from drafter.kiem_tra.quy_tac_chung import liet_ke
 from drafter.kiem_tra.tien_ich import vi_tri
 
 _SO = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -239,9 +239,9 @@ def so_lieu(bc: BoCuc) -> list[KetQua]:
         tong += [f"{noi}: {s}" for s in kiem_tong(chu)]
     return [
         KetQua.theo("so_lieu_ty_le", M.CANH_BAO if ty_le else M.DAT,
-                    _liet_ke(ty_le, "tỷ lệ không khớp", 5) if ty_le else
+                    liet_ke(ty_le, "tỷ lệ không khớp", 5) if ty_le else
                     "các tỷ lệ đọc được đều khớp"),
         KetQua.theo("so_lieu_tong", M.CANH_BAO if tong else M.DAT,
-                    _liet_ke(tong, "các phần không cộng đúng tổng", 5) if tong else
+                    liet_ke(tong, "các phần không cộng đúng tổng", 5) if tong else
                     "các tổng đọc được đều khớp"),
     ]

@@ -93,7 +93,7 @@ class SoTuDong:
         if kieu_id in self._kieu_numpr:
             return self._kieu_numpr[kieu_id]
         ra = None
-        for s in reversed(self.tl._chuoi_kieu(kieu_id)):
+        for s in reversed(self.tl.chuoi_kieu(kieu_id)):
             npr = s.find("w:pPr/w:numPr", NS)
             if npr is not None:
                 num = npr.find(w("numId"))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafter.kiem_tra.doc_docx import NS, Doan, TaiLieuDocx, _cac_run, w
+from drafter.kiem_tra.doc_docx import NS, Doan, TaiLieuDocx, run_cua_doan, w
 from drafter.van_ban import ChuThich, PhanTuDong
 from drafter.van_ban import Doan as DoanChu
 
@@ -33,7 +33,7 @@ class Manh:
 def cac_manh(tl: TaiLieuDocx, d: Doan) -> list[Manh]:
     """Các mảnh của đoạn theo thứ tự, chữ hoa theo w:caps đã đổi thành chữ hoa thật."""
     ra: list[Manh] = []
-    for r, (chu, tt) in zip(_cac_run(d.el), d.cac_run, strict=False):
+    for r, (chu, tt) in zip(run_cua_doan(d.el), d.cac_run, strict=False):
         ref = r.find(_FOOTNOTE_REF)
         if chu and chu != "\u2060":
             if tt.in_hoa:

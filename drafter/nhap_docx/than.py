@@ -264,9 +264,7 @@ class DungThan:
 
     def _ten_kieu_doan(self, kieu_id: str | None) -> str:
         if kieu_id not in self._ten_kieu:
-            el = self.tl._kieu.get(kieu_id or "")
-            ten = el.find("w:name", NS) if el is not None else None
-            self._ten_kieu[kieu_id] = (ten.get(w("val"), "") if ten is not None else "") or ""
+            self._ten_kieu[kieu_id] = self.tl.ten_kieu(kieu_id)
         return self._ten_kieu[kieu_id]
 
     # ------------------------------------------------------------ bảng

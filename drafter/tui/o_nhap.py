@@ -110,7 +110,6 @@ class VungVanBan(BindingTaiCho, TextArea):
     """Vùng nhập đoạn văn (gõ Telex đúng thứ tự). Tab / Shift+Tab ra ô sau / ô trước."""
 
     PHIM_TU_XU_LY = frozenset({"enter"})
-    ma_muc: str | None = None  # màn hình soạn: ô lời văn này của mục nào (mỗi mục một ô)
 
     BINDINGS = [
         Binding("tab", "o_sau", "Ô sau", show=False),

@@ -12,7 +12,6 @@ Mỗi mục dựng một lần rồi giữ lại (ẩn khi không xem): quay l�
 from __future__ import annotations
 
 import time
-import weakref
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -25,8 +24,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
-from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau
-from drafter.bieu_mau.dung_van_ban import bien_cua, dien_bien
+from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau, dien_bien
+from drafter.bieu_mau.dung_van_ban import bien_cua
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
 from drafter.kho import LoiKho
 from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
@@ -149,6 +148,45 @@ class DanY(BindingTaiCho, Tree):
         return cac[i - 1] if i > 0 else cac[-1]
 
 
+class DongChu(Static):
+    """Dòng chữ do chương trình viết (câu số liệu, lỗi, cảnh báo, trạng thái, gợi ý phím), đổi
+    theo mỗi phím gõ bằng dat_chu mà không bắt cả màn hình tính lại bố cục khi không cần."""
+
+    def __init__(self, chu: str = "", *, biet_chu: bool = False, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(chu, id=id, classes=classes, markup=False)
+        # Chữ đang hiện khi đã biết chắc; None: lần đổi đầu tiên luôn tính lại bố cục.
+        self.chu_dang_hien: str | None = chu if biet_chu else None
+
+    def dat_chu(self, chu: str) -> None:
+        """Đổi chữ; nếu số dòng không đổi thì chỉ vẽ lại dòng này (bố cục cả biểu mẫu lớn tốn
+        hàng chục mili giây mỗi lần). Lớp an-khi-trong: trống thì ẩn hẳn, không để dòng trắng
+        giữa các chỉ tiêu."""
+        cu = self.chu_dang_hien
+        if cu == chu:
+            return
+        rong = max(self.size.width, 1)
+
+        def so_dong(s: str) -> int:
+            return sum(max(1, -(-len(d) // rong)) for d in s.split("\n")) if s else 0
+
+        self.chu_dang_hien = chu
+        an = not chu and self.has_class("an-khi-trong")
+        if self.display == an:
+            self.display = not an
+        self.update(chu, layout=cu is None or so_dong(cu) != so_dong(chu))
+
+
+class VungLoiVan(VungVanBan):
+    """Ô lời văn của một mục (mỗi mục một ô, giữ lại khi sang mục khác): biết mình của mục nào,
+    vì thông báo đổi chữ có thể tới sau khi đã chuyển mục."""
+
+    def __init__(self, chu: str, ma_muc: str) -> None:
+        super().__init__(chu, id="van-ban", soft_wrap=True, tab_behavior="focus",
+                         classes="van-ban")
+        self.ma_muc = ma_muc
+
+
 class SoanBaoCao(ManHinh):
     BINDINGS = [
         # Không ưu tiên: phím chuyển màn hình đi sau các chữ gõ ngay trước nó (qua ô đang gõ).
@@ -188,16 +226,16 @@ class SoanBaoCao(ManHinh):
     # ------------------------------------------------------------ dựng
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="trang-thai", markup=False)
+        yield DongChu(id="trang-thai")
         with Horizontal(id="khung-soan"):
             yield DanY(f"Báo cáo {self.phien.ky.ten_gon}", id="dan-y")
             yield KhungBieuMau(id="bieu-mau")
-        yield Static("", id="goi-y-phim", markup=False)
+        yield DongChu(id="goi-y-phim")
         yield ChanTrang()
 
     async def on_mount(self) -> None:
-        self._trang_thai = self.query_one("#trang-thai", Static)
-        self._goi_y = self.query_one("#goi-y-phim", Static)
+        self._trang_thai = self.query_one("#trang-thai", DongChu)
+        self._goi_y = self.query_one("#goi-y-phim", DongChu)
         self._dan_y = cay = self.query_one(DanY)
         cay.show_root = False
         cay.guide_depth = 2
@@ -304,11 +342,8 @@ class SoanBaoCao(ManHinh):
             phan += self._goi_y_nhiem_vu()
         phan.append(Static("Lời văn (mỗi đoạn cách một dòng trống; [[mã]] chèn số liệu; "
                            "«- » gạch đầu dòng):", classes="nhan", markup=False))
-        vung = VungVanBan(self.phien.chu_van_ban(muc.ma), id="van-ban", soft_wrap=True,
-                          tab_behavior="focus", classes="van-ban")
-        vung.ma_muc = muc.ma
-        phan.append(vung)
-        phan.append(Static("", id="thong-bao-muc", markup=False))
+        phan.append(VungLoiVan(self.phien.chu_van_ban(muc.ma), muc.ma))
+        phan.append(DongChu(id="thong-bao-muc"))
         return phan
 
     def _doan_chep(self, muc: MucBieuMau) -> list[Widget]:
@@ -320,8 +355,8 @@ class SoanBaoCao(ManHinh):
                    if c.ma in self.phien.bao_cao.so_lieu_chep]
         ra: list[Widget] = []
         if chua_xem or so_chep:
-            ra.append(Static(_huong_dan_xem_lai(len(chua_xem), len(so_chep)),
-                             classes="canh-bao", markup=False, id="huong-dan-xem-lai"))
+            ra.append(DongChu(_huong_dan_xem_lai(len(chua_xem), len(so_chep)),
+                              classes="canh-bao", id="huong-dan-xem-lai"))
         soat_ky = not muc.danh_sach_so
         for i, chu in chua_xem:
             canh_bao = [f"«{c.chu}» — {c.ly_do}" for c in soat(chu, self.phien.ky, da_chep=True)
@@ -412,14 +447,13 @@ class SoanBaoCao(ManHinh):
         # Số cùng kỳ là tổng các xã cũ (xã sau sắp xếp): nói từ đâu mà có, ngay dưới các ô.
         nguon = self.phien.nguon_cung_ky(ct) if "cung_ky" in truong else ""
         if nguon:
-            con.append(Static(nguon, id=f"nguon-{ct.ma}", classes="tro-giup", markup=False))
+            con.append(DongChu(nguon, id=f"nguon-{ct.ma}", classes="tro-giup"))
         if ct.phan_con:
             con.append(Static(f"Chi tiết theo {ct.phan_con.theo} (mỗi dòng «tên: số»):",
                               classes="nhan", markup=False))
             con.append(VungVanBan(chu_phan_con(self.phien, ct.ma), id=f"phan-{ct.ma}",
                                   classes="phan-con", tab_behavior="focus"))
-            con.append(Static(self.phien.tong_phan_con(ct), id=f"tong-{ct.ma}",
-                              classes="tong", markup=False))
+            con.append(DongChu(self.phien.tong_phan_con(ct), id=f"tong-{ct.ma}", classes="tong"))
         tb = self.phien.thong_bao_cua(ct.ma)
         for ma_o, chu in ((f"cau-{ct.ma}", self.phien.cum_so_lieu(ct)),
                           (f"loi-{ct.ma}", _chu_thong_bao(tb, "loi")),
@@ -438,8 +472,9 @@ class SoanBaoCao(ManHinh):
         """Đổi chữ dòng câu / lỗi / cảnh báo của một chỉ tiêu; dòng chưa có thì thêm (đúng thứ
         tự câu, lỗi, cảnh báo)."""
         o = self._w.get(ma_o)
-        if isinstance(o, Static):  # dòng câu, lỗi, cảnh báo đều là Static
-            dat_chu(o, chu)
+        if o is not None:
+            assert isinstance(o, DongChu)
+            o.dat_chu(chu)
             return
         if not chu:
             return
@@ -485,7 +520,7 @@ class SoanBaoCao(ManHinh):
         if ma_o == "van-ban":
             # Mục của chính ô này (không phải mục đang hiện: thông báo có thể tới sau khi đã
             # chuyển mục).
-            ma_muc = (vung.ma_muc if isinstance(vung, VungVanBan) else None) or self.ma_muc
+            ma_muc = vung.ma_muc if isinstance(vung, VungLoiVan) else self.ma_muc
             if vung.text == self.phien.chu_van_ban(ma_muc):
                 return
             self.phien.dat_van_ban(ma_muc, vung.text)
@@ -514,12 +549,10 @@ class SoanBaoCao(ManHinh):
         if f"cau-{ma}" not in w:
             return  # mục của chỉ tiêu này chưa dựng
         self._dat_dong(f"cau-{ma}", self.phien.cum_so_lieu(ct))
-        if isinstance(nguon := w.get(f"nguon-{ma}"), Static):
-            dat_chu(nguon, self.phien.nguon_cung_ky(ct))
-        if ct.phan_con:
-            tong = w[f"tong-{ma}"]
-            assert isinstance(tong, Static)  # dòng «Cộng các phần» dựng cùng chỉ tiêu
-            dat_chu(tong, self.phien.tong_phan_con(ct))
+        if isinstance(nguon := w.get(f"nguon-{ma}"), DongChu):
+            nguon.dat_chu(self.phien.nguon_cung_ky(ct))
+        if ct.phan_con and isinstance(tong := w.get(f"tong-{ma}"), DongChu):
+            tong.dat_chu(self.phien.tong_phan_con(ct))
         tb = self.phien.thong_bao_cua(ma)  # kiểm tra chỉ tiêu một lần cho mỗi phím gõ
         self._dat_dong(f"loi-{ma}", _chu_thong_bao(tb, "loi"))
         self._dat_dong(f"cb-{ma}", _chu_thong_bao(tb, "canh_bao"))
@@ -534,13 +567,13 @@ class SoanBaoCao(ManHinh):
         tb = [t for t in self.phien.thong_bao() if (t.ma_muc == self.ma_muc and not t.ma_chi_tieu)
               or (t.ma_muc == self.ma_muc and t.truong == "van_ban")]
         chu = "\n".join(("Lỗi: " if t.muc_do == "loi" else "Cảnh báo: ") + t.thong_diep for t in tb)
-        dat_chu(self.khung.query_one("#thong-bao-muc", Static), chu)
+        self.khung.query_one("#thong-bao-muc", DongChu).dat_chu(chu)
 
     def _hen_lai_luu(self) -> None:
         if not self._dang_sua:
             # Chỉ đổi dòng trạng thái ở phím đầu tiên: mỗi phím không phải tính lại cả báo cáo.
             self._dang_sua = True
-            dat_chu(self._trang_thai, self._chu_trang_thai("đang sửa…"))
+            self._trang_thai.dat_chu(self._chu_trang_thai("đang sửa…"))
         if self._hen_luu is not None:
             self._hen_luu.stop()
         self._hen_luu = self.set_timer(self.app.cho_luu_giay, self.luu_ngay)
@@ -579,7 +612,7 @@ class SoanBaoCao(ManHinh):
                 f"{canh_bao} cảnh báo" + (f" · bản chính thức cần thêm {them}" if them else ""))
 
     def cap_nhat_trang_thai(self) -> None:
-        dat_chu(self._trang_thai, self._chu_trang_thai())
+        self._trang_thai.dat_chu(self._chu_trang_thai())
         cay = self._dan_y
         theo_ma = self.phien.bieu_mau.muc_theo_ma()
         for nut in _duyet_cay(cay.root):
@@ -738,7 +771,7 @@ class SoanBaoCao(ManHinh):
             self._nhan_sang = moi
         if not isinstance(o, DanY) and ma_o:
             self._o_cuoi[self.ma_muc] = ma_o
-        dat_chu(self._goi_y, self._goi_y_phim(o))
+        self._goi_y.dat_chu(self._goi_y_phim(o))
 
     def _goi_y_phim(self, o: Widget | None) -> str:
         """Dòng gợi ý phím ngay trên chân trang, theo chỗ đang đặt con trỏ."""
@@ -794,8 +827,8 @@ class SoanBaoCao(ManHinh):
         chua_xem = self.phien.doan_chua_xem(self.ma_muc)
         so_chep = [c for c in self.phien.bieu_mau.chi_tieu_cua(self.ma_muc)
                    if c.ma in self.phien.bao_cao.so_lieu_chep]
-        for o in self.khung.query("#huong-dan-xem-lai").results(Static):
-            dat_chu(o, _huong_dan_xem_lai(len(chua_xem), len(so_chep)))
+        for o in self.khung.query("#huong-dan-xem-lai").results(DongChu):
+            o.dat_chu(_huong_dan_xem_lai(len(chua_xem), len(so_chep)))
 
     async def _sau_xem_lai(self, vua_xong: int = 0) -> None:
         """Lưu, dựng lại mục (và bỏ các mục con đã dựng: F7 giữ cả các mục con), đặt con trỏ vào
@@ -840,7 +873,7 @@ class SoanBaoCao(ManHinh):
             self._cap_nhat_chi_tieu(ma)
             self._cap_nhat_huong_dan()
             self._hen_lai_luu()
-            dat_chu(self._goi_y, self._goi_y_phim(o))
+            self._goi_y.dat_chu(self._goi_y_phim(o))
         else:
             self.notify("Số này không chờ xác nhận.", markup=False)
 
@@ -1038,12 +1071,11 @@ def _huong_dan_xem_lai(so_doan: int, so_so: int) -> str:
         "✓ Đã xem lại hết những gì chép từ kỳ trước trong mục này."
 
 
-def _dong_chu(ma_o: str, chu: str) -> Static:
+def _dong_chu(ma_o: str, chu: str) -> DongChu:
     """Dòng câu số liệu (cau-), lỗi (loi-) hay cảnh báo (cb-) dưới một chỉ tiêu."""
     lop = {"cau": "cau", "loi": "loi", "cb": "canh-bao"}[ma_o.split("-", 1)[0]]
-    w = Static(chu, id=ma_o, classes=f"{lop} an-khi-trong", markup=False)
+    w = DongChu(chu, biet_chu=True, id=ma_o, classes=f"{lop} an-khi-trong")
     w.display = bool(chu)
-    _CHU_DANG_HIEN[w] = chu
     return w
 
 
@@ -1060,30 +1092,6 @@ def _chu_thong_bao(tb: list[ThongBao], muc: str) -> str:
     """Lỗi (đỏ) và cảnh báo (vàng) của một chỉ tiêu, mỗi loại một ô chữ riêng."""
     nhan = "Lỗi: " if muc == "loi" else "Cảnh báo: "
     return "\n".join(nhan + t.thong_diep for t in tb if t.muc_do == muc)
-
-
-# Chữ đang hiện của mỗi Static mà dat_chu quản (không gắn thêm thuộc tính vào widget Textual).
-_CHU_DANG_HIEN: weakref.WeakKeyDictionary[Static, str] = weakref.WeakKeyDictionary()
-
-
-def dat_chu(o: Static, chu: str) -> None:
-    """Đổi chữ của một Static mà không bắt cả màn hình tính lại bố cục khi không cần.
-
-    Mỗi phím gõ đổi câu số liệu dưới ô: nếu số dòng không đổi thì chỉ vẽ lại ô đó (bố cục cả
-    biểu mẫu lớn tốn hàng chục mili giây mỗi lần)."""
-    cu = _CHU_DANG_HIEN.get(o)
-    if cu == chu:
-        return
-    rong = max(o.size.width, 1)
-
-    def so_dong(s: str) -> int:
-        return sum(max(1, -(-len(d) // rong)) for d in s.split("\n")) if s else 0
-
-    _CHU_DANG_HIEN[o] = chu
-    an = not chu and o.has_class("an-khi-trong")
-    if o.display == an:  # ô trống thì ẩn hẳn, không để dòng trắng giữa các chỉ tiêu
-        o.display = not an
-    o.update(chu, layout=cu is None or so_dong(cu) != so_dong(chu))
 
 
 def _duyet_cay(nut):

@@ -296,7 +296,7 @@ class SoanTuDo(Screen):
         if self.duong is None:
             return None
         d = self.duong
-        cha = self.phien._con_cua(d[:-1])
+        cha = self.phien.con_cua(d[:-1])
         if d[-1] < len(cha):
             return d
         if d[-1] > 0:
