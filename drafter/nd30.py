@@ -106,7 +106,7 @@ class GiaTri:
         return " hoặc ".join(str(k) for k in self.cho_phep)
 
 
-class MucDo(StrEnum):
+class MucDoBatBuoc(StrEnum):
     BAT_BUOC = "bat_buoc"  # lời văn của Nghị định hoặc Phụ lục I
     THEO_MAU = "theo_mau"  # chỉ thấy ở mẫu (Phụ lục I mục V, Phụ lục III)
     THONG_LE = "thong_le"  # cách làm phổ biến, không có trong Nghị định
@@ -129,7 +129,7 @@ class QuyTac:
     ten: str
     yeu_cau: str
     nguon: str
-    muc_do: MucDo
+    muc_do: MucDoBatBuoc
     gia_tri: tuple[GiaTri, ...] = ()
     kiem: bool = True
     ghi_chu: str = ""
@@ -214,7 +214,8 @@ def ten_loai_cua(dong: str) -> str | None:
 
 # ---------------------------------------------------------------- các quy tắc
 
-_B, _M, _T, _N = MucDo.BAT_BUOC, MucDo.THEO_MAU, MucDo.THONG_LE, MucDo.NGOAI_ND30
+_B, _M, _T, _N = (MucDoBatBuoc.BAT_BUOC, MucDoBatBuoc.THEO_MAU, MucDoBatBuoc.THONG_LE,
+                  MucDoBatBuoc.NGOAI_ND30)
 
 CAC_QUY_TAC: tuple[QuyTac, ...] = (
     # Trang

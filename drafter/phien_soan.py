@@ -17,7 +17,7 @@ from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_t
 from drafter.bieu_mau.tinh_toan import tinh
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
-from drafter.van_ban import ChuThich, Doan, VanBan
+from drafter.van_ban import ChuThich, DoanChu, VanBan
 
 if TYPE_CHECKING:
     from drafter.so_lieu_ky import SoLieuKy
@@ -301,7 +301,7 @@ class PhienSoan:
         cach_viet = cach_viet_cua(self.bieu_mau, self.bao_cao)
         return "".join(x if isinstance(x, str) else x.chu for x in
                        CauVan(s, cach_viet).theo_truong("cau") if not isinstance(x, ChuThich)
-                       and isinstance(x, str | Doan))
+                       and isinstance(x, str | DoanChu))
 
     def tong_phan_con(self, ct: ChiTieu) -> str:
         from drafter import vn

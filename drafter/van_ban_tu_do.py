@@ -28,7 +28,7 @@ from drafter.van_ban import (
     CapDanhSo,
     Chu,
     ChuThich,
-    Doan,
+    DoanChu,
     DoanVan,
     Muc,
     NoiDungDong,
@@ -183,7 +183,7 @@ def thanh_danh_dau(noi_dung: NoiDungDong) -> str:
     for p in noi_dung:
         if isinstance(p, str):
             ra.append(_thoat(p))
-        elif isinstance(p, Doan):
+        elif isinstance(p, DoanChu):
             ra.append(_doan_danh_dau(p))
         elif isinstance(p, ChuThich):
             cac = [(_DAU_DONG_DANH_DAU.get(d.dau_dong or "", "") + thanh_danh_dau(d.noi_dung))
@@ -196,7 +196,7 @@ def thanh_danh_dau(noi_dung: NoiDungDong) -> str:
 _DAU_DONG_DANH_DAU = {k: v.replace("*", "\\*") for k, v in DAU_DONG.items()}
 
 
-def _doan_danh_dau(p: Doan) -> str:
+def _doan_danh_dau(p: DoanChu) -> str:
     chu = _thoat(p.chu)
     # Dấu nhấn không được có khoảng trắng sát bên trong ("** a**" không đóng được).
     trai = chu[:len(chu) - len(chu.lstrip())]
@@ -224,7 +224,7 @@ def tu_danh_dau(chu: str) -> list:
     for p in thay_so_lieu(phan_tich(chu), giu_nguyen):
         if isinstance(p, ChuThich):
             ra.append(_chu_thich_tu_danh_dau(p))
-        elif isinstance(p, str | Doan):
+        elif isinstance(p, str | DoanChu):
             ra.extend(_chi_so(p))
     return _gop(ra)
 
@@ -233,9 +233,9 @@ def _chu_thich_tu_danh_dau(ct: ChuThich) -> ChuThich:
     from drafter.nhap_docx.nhan import doc_dau_dong
 
     chu = "".join(_thoat(p) if isinstance(p, str) else _doan_danh_dau(p)
-                  if isinstance(p, Doan) else "" for p in ct.chu_thich)
+                  if isinstance(p, DoanChu) else "" for p in ct.chu_thich)
     if _NGAT_CHU_THICH.strip() not in chu:
-        return ChuThich(chu_thich=_gop([x for p in ct.chu_thich if isinstance(p, str | Doan)
+        return ChuThich(chu_thich=_gop([x for p in ct.chu_thich if isinstance(p, str | DoanChu)
                                         for x in _chi_so(p)]) or [""])
     doan: list[DoanVan] = []
     for phan in chu.split(_NGAT_CHU_THICH.strip()):
@@ -250,8 +250,8 @@ def _chu_thich_tu_danh_dau(ct: ChuThich) -> ChuThich:
     return ChuThich(chu_thich=doan)
 
 
-def _chi_so(p: str | Doan) -> list:
-    """^{…} và _{…} trong chữ → Doan chỉ số trên / dưới."""
+def _chi_so(p: str | DoanChu) -> list:
+    """^{…} và _{…} trong chữ → DoanChu chỉ số trên / dưới."""
     chu = p if isinstance(p, str) else p.chu
     if "{" not in chu:
         return [p]
@@ -260,7 +260,7 @@ def _chi_so(p: str | Doan) -> list:
     for m in re.finditer(r"(\^|_)\{([^{}]*)\}", chu):
         if m.start() > i:
             ra.append(_nhu(p, chu[i:m.start()]))
-        ra.append(Doan(chu=m[2], dam=getattr(p, "dam", False),
+        ra.append(DoanChu(chu=m[2], dam=getattr(p, "dam", False),
                        nghieng=getattr(p, "nghieng", False),
                        chi_so="tren" if m[1] == "^" else "duoi"))
         i = m.end()
@@ -269,7 +269,7 @@ def _chi_so(p: str | Doan) -> list:
     return ra
 
 
-def _nhu(p: str | Doan, chu: str) -> str | Doan:
+def _nhu(p: str | DoanChu, chu: str) -> str | DoanChu:
     return chu if isinstance(p, str) else p.model_copy(update={"chu": chu})
 
 
@@ -488,7 +488,7 @@ def _doi(noi_dung: NoiDungDong, cu: Ky, moi: Ky) -> list:
     for p in noi_dung:
         if isinstance(p, str):
             ra.append(doi_chu_ky(p, cu, moi))
-        elif isinstance(p, Doan):
+        elif isinstance(p, DoanChu):
             ra.append(p.model_copy(update={"chu": doi_chu_ky(p.chu, cu, moi)}))
         else:
             ra.append(ChuThich(chu_thich=[

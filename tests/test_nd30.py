@@ -20,7 +20,7 @@ def test_ma_va_so_khong_trung():
     assert all(qt.so == 0 for qt in nd30.CAC_QUY_TAC[len(so):]), "quy tắc số 0 đứng cuối"
     for qt in nd30.CAC_QUY_TAC:
         assert qt.ten and qt.yeu_cau and qt.nguon, qt.ma
-        assert qt.muc_do == nd30.MucDo.NGOAI_ND30 or qt.so, qt.ma
+        assert qt.muc_do == nd30.MucDoBatBuoc.NGOAI_ND30 or qt.so, qt.ma
 
 
 def _cac_gia_tri() -> list[nd30.GiaTri]:

@@ -13,7 +13,7 @@ from drafter.bieu_mau.cau_van import CauVan
 from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
 from drafter.bieu_mau.du_lieu import SoLieuNhap
 from drafter.bieu_mau.tinh_toan import tinh
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, DoanChu
 from tests.bieu_mau_thu import bieu_mau_thu
 
 VIET = CachViet(ke_hoach="KH", cung_ky="so với cùng kỳ")
@@ -96,7 +96,7 @@ def test_chu_nguoi_dung_trong_cau_la_du_lieu():
         {"gia_tri": "3", "phan_con": [{"ten": "**Ba** [[x]] {{ 7*7 }}", "gia_tri": "3"}]}))
     ra = CauVan(s, VIET).theo_truong("cau")
     assert ra == ["ước trồng rừng được 3 ha (trong đó: **Ba** [[x]] {{ 7*7 }} 3 ha)"]
-    assert not any(isinstance(x, Doan) for x in ra)
+    assert not any(isinstance(x, DoanChu) for x in ra)
 
 
 def test_so_go_kieu_viet_va_so_json():

@@ -20,7 +20,7 @@ from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
 from drafter.muc_tieu import MucTieuDaTinh, chu_muc_tieu, so_muc_tieu
 from drafter.tai_nguyen import thu_muc
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, DoanChu
 
 
 class DaThoat(str):
@@ -274,12 +274,12 @@ class CauVan:
                 ra.append(o)
         return ra
 
-    def dau_chua_co(self, thieu: list[str], truong: str = "") -> Doan:
+    def dau_chua_co(self, thieu: list[str], truong: str = "") -> DoanChu:
         """Dấu «[chưa có: …]» tô vàng thay chỗ số còn thiếu trong bản nháp."""
         chu = mo_ta_thieu(self.ct, thieu, truong)
         if self.viet.du_toan_cap_tren:
             chu = chu.replace(TEN_TRUONG["du_toan_huyen"], self.viet.du_toan_cap_tren)
-        return Doan(chu=f"[chưa có: {chu}]", to_sang=True)
+        return DoanChu(chu=f"[chưa có: {chu}]", to_sang=True)
 
     def _viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
         """Cách viết số của một mục tiêu: đơn vị riêng của mục tiêu ("%", "triệu đồng") hay

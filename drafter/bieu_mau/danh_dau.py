@@ -3,7 +3,7 @@
     **đậm**   *nghiêng*   ***đậm nghiêng***   [^nội dung chú thích]   [[ma_chi_tieu.truong]]
     \\*  \\[  \\]  \\\\   để gõ đúng ký tự đó
 
-Bộ phân tích trả về danh sách phần tử trong dòng của mô hình văn bản (chuỗi, Doan, ChuThich)
+Bộ phân tích trả về danh sách phần tử trong dòng của mô hình văn bản (chuỗi, DoanChu, ChuThich)
 và chỗ giữ số liệu (GiuCho). Chữ người dùng không bao giờ được chạy như mẫu: số liệu thay vào
 chỗ giữ là các phần tử đã dựng sẵn, không phân tích lại.
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.van_ban import ChuThich, Doan, DoanVan
+from drafter.van_ban import ChuThich, DoanChu, DoanVan
 
 _KY_TU_DAC_BIET = re.compile(r"([\\*\[\]])")
 _MA = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")
@@ -34,7 +34,7 @@ class GiuCho:
         return f"[[{self.ma}{'.' + self.truong if self.truong else ''}]]"
 
 
-PhanTuDanhDau = str | Doan | ChuThich | GiuCho
+PhanTuDanhDau = str | DoanChu | ChuThich | GiuCho
 
 
 def thoat(chu: str) -> str:
@@ -111,7 +111,7 @@ def _phan_tich(chu: str, cho_phep_chu_thich: bool, do_sau: int = 0) -> list[Phan
                             ra.append(_NhanManh(dam, nghieng,
                                                 _phan_tich(ben_trong, False, do_sau + 1)))
                         else:
-                            ra.append(Doan(chu=_bo_thoat(ben_trong), dam=dam, nghieng=nghieng))
+                            ra.append(DoanChu(chu=_bo_thoat(ben_trong), dam=dam, nghieng=nghieng))
                         i = j + len(dau)
                         break
             else:
@@ -137,7 +137,7 @@ class _ChuThichTam:
 
 @dataclass(frozen=True)
 class _NhanManh:
-    """Đoạn đậm/nghiêng có chỗ giữ bên trong; thay xong thành các Doan cùng kiểu."""
+    """Đoạn đậm/nghiêng có chỗ giữ bên trong; thay xong thành các DoanChu cùng kiểu."""
 
     dam: bool
     nghieng: bool
@@ -229,7 +229,7 @@ class ChoTrong:
 
 
 CHO_TRONG = ChoTrong()
-PhanTuDaThay = str | Doan | ChuThich
+PhanTuDaThay = str | DoanChu | ChuThich
 ThayGiuCho = Callable[[GiuCho], list[PhanTuDaThay | ChoTrong]]
 
 
@@ -249,8 +249,8 @@ def thay_so_lieu(phan: Sequence[PhanTuDanhDau], thay: ThayGiuCho,
         elif isinstance(p, _NhanManh):
             for x in thay_so_lieu(p.noi_dung, thay, trong_chu_thich=True):
                 if isinstance(x, str):
-                    ra.append(Doan(chu=x, dam=p.dam, nghieng=p.nghieng))
-                elif isinstance(x, Doan):
+                    ra.append(DoanChu(chu=x, dam=p.dam, nghieng=p.nghieng))
+                elif isinstance(x, DoanChu):
                     ra.append(x.model_copy(update={"dam": x.dam or p.dam,
                                                    "nghieng": x.nghieng or p.nghieng}))
         elif isinstance(p, _ChuThichTam):
@@ -285,11 +285,11 @@ def _chu_thich_nhieu_doan(noi_dung: list) -> ChuThich:
 def _chu_cua(p: object) -> str | None:
     if isinstance(p, str):
         return p
-    return p.chu if isinstance(p, Doan) else None
+    return p.chu if isinstance(p, DoanChu) else None
 
 
 def _dat_chu(p: PhanTuDaThay, chu: str) -> PhanTuDaThay:
-    return p.model_copy(update={"chu": chu}) if isinstance(p, Doan) else chu
+    return p.model_copy(update={"chu": chu}) if isinstance(p, DoanChu) else chu
 
 
 _TRONG_DO = re.compile(r"[,;]?\s*\b(?:trong đó|gồm có|gồm|cụ thể)\s*:?\s*$", re.IGNORECASE)
@@ -339,12 +339,12 @@ def _don_cho_trong(ra: list[PhanTuDaThay | ChoTrong]) -> list[PhanTuDaThay]:
         t, ph = _don(trai or "", phai or "")
         if trai is not None:
             gon[-1] = _dat_chu(gon[-1], t)  # type: ignore[arg-type]
-            if gon[-1] == "" or (isinstance(gon[-1], Doan) and not gon[-1].chu):
+            if gon[-1] == "" or (isinstance(gon[-1], DoanChu) and not gon[-1].chu):
                 gon.pop()
         if phai is not None and sau is not None:
             ra[sau] = _dat_chu(ra[sau], ph)  # type: ignore[arg-type]
-    # Doan rỗng (chữ đậm chỉ có số liệu vừa bỏ) không còn nghĩa gì.
-    return [x for x in gon if not (isinstance(x, Doan) and not x.chu)]
+    # DoanChu rỗng (chữ đậm chỉ có số liệu vừa bỏ) không còn nghĩa gì.
+    return [x for x in gon if not (isinstance(x, DoanChu) and not x.chu)]
 
 
 def cac_giu_cho(phan: Sequence[PhanTuDanhDau]) -> list[GiuCho]:

@@ -12,13 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from drafter.loi_tieng_viet import cac_loi
 from drafter.muc_tieu import TEN_CO_SO
 from drafter.tai_nguyen import thu_muc
 from drafter.tep_van_ban import LoiTepVanBan
-from drafter.van_ban import CapDanhSo
+from drafter.van_ban import CapDanhSo, MoHinhCoDinh
 
 LoaiChiTieu = Literal["dem", "dien_tich", "khoi_luong", "chieu_dai", "the_tich", "tien",
                       "phan_tram", "ti_so", "co_khong", "chu", "so"]
@@ -35,11 +35,7 @@ TEN_LOAI = {
 }
 
 
-class _Mau(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PhanCon(_Mau):
+class PhanCon(MoHinhCoDinh):
     """Chi tiết một chỉ tiêu theo thôn, loại cây, loài vật…; các phần phải cộng đúng tổng."""
 
     theo: str  # "thôn", "nhóm cây", "loài"…
@@ -51,7 +47,7 @@ class PhanCon(_Mau):
     phan_cach: str = "; "  # giữa các phần: "; " hay ", " ("312 TTHC (61 toàn trình, 251 …)")
 
 
-class ChiTieu(_Mau):
+class ChiTieu(MoHinhCoDinh):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     muc: str
     ten: str
@@ -111,7 +107,7 @@ class ChiTieu(_Mau):
 DauDongNhiemVu = Literal["so", "sao", "gach"]
 
 
-class MucBieuMau(_Mau):
+class MucBieuMau(MoHinhCoDinh):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tieu_de: str = ""
     # Tên trên dàn ý của màn hình soạn: vừa cửa sổ 80 cột, và là tên duy nhất của mục không có
@@ -149,7 +145,7 @@ class MucBieuMau(_Mau):
         return self.tieu_de or self.ten_ngan or self.ma
 
 
-class CachViet(_Mau):
+class CachViet(MoHinhCoDinh):
     ke_hoach: str = "KH"
     cung_ky: str = "so với cùng kỳ"
     # "đạt 53,6% dự toán huyện giao"; trống: theo kỳ báo cáo (huyện giao, từ quý III/2025 khi
@@ -171,7 +167,7 @@ class CachViet(_Mau):
         return rieng or TEN_CO_SO.get(co_so, co_so)
 
 
-class BieuMau(_Mau):
+class BieuMau(MoHinhCoDinh):
     ma: str
     ten: str
     phien_ban: int = 1

@@ -35,7 +35,7 @@ from drafter.van_ban import (
     ChuKy,
     ChuThich,
     DauVanBan,
-    Doan,
+    DoanChu,
     DoanVan,
     Muc,
     Nut,
@@ -85,7 +85,7 @@ class NguCanh:
         bản chính thức không dựng được); cụm tùy chọn không có gì thì bỏ cả dấu câu đi kèm."""
         s = self.so_lieu.get(g.ma)
         if s is None:
-            return [Doan(chu=f"[chưa có: chỉ tiêu mã «{g.ma}» không có trong biểu mẫu]",
+            return [DoanChu(chu=f"[chưa có: chỉ tiêu mã «{g.ma}» không có trong biểu mẫu]",
                          to_sang=True)]
         cau = CauVan(s, self.cach_viet)
         thieu = cau.thieu(g.truong)
@@ -94,7 +94,7 @@ class NguCanh:
         try:
             ra = cau.theo_truong(g.truong)
         except KeyError:  # phần lạ sau dấu chấm: kiểm tra đã báo lỗi
-            return [Doan(chu=f"[chưa có: {g.chu} không hiểu]", to_sang=True)]
+            return [DoanChu(chu=f"[chưa có: {g.chu} không hiểu]", to_sang=True)]
         return self.chen_chu_thich_ck(s, g.truong, list(ra)) or [CHO_TRONG]
 
 
@@ -102,7 +102,7 @@ def chen_sau_cum(ra: list, cac_cum: tuple[str, ...], chu_thich: ChuThich) -> lis
     """Chèn chú thích ngay sau cụm chữ đầu tiên trong `cac_cum` (tách đoạn chữ chứa nó); không
     thấy cụm nào thì đặt cuối."""
     for i, x in enumerate(ra):
-        chu = x if isinstance(x, str) else x.chu if isinstance(x, Doan) else None
+        chu = x if isinstance(x, str) else x.chu if isinstance(x, DoanChu) else None
         if chu is None:
             continue
         vi_tri = [chu.find(c) + len(c) for c in cac_cum if c and c in chu]
@@ -265,7 +265,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             co_quan=nc.bien["co_quan"], ky=nc.bien["ky"])
     if chua_danh_gia:
         dau.append(" ")
-        dau.append(Doan(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
+        dau.append(DoanChu(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
     ra: list[Nut] = [DoanVan(noi_dung=dau)]
     for nv in ds:
         cac = [c for c in nv.noi_dung if c.strip()]
@@ -273,7 +273,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         for i, chu in enumerate(cac):
             noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
             if i == 0 and nv.ten:
-                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
+                noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
             doan.append(DoanVan(noi_dung=noi_dung))
         if nv.don_vi or nv.thoi_han:
             doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
@@ -281,18 +281,18 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         if danh_gia:
             ket_qua: list = ["Kết quả đánh giá: "]
             if nv.danh_gia is None:
-                ket_qua.append(Doan(chu="[chưa có: kết quả đánh giá nhiệm vụ]", to_sang=True))
+                ket_qua.append(DoanChu(chu="[chưa có: kết quả đánh giá nhiệm vụ]", to_sang=True))
             else:
-                ket_qua.append(Doan(chu=TEN_DANH_GIA_NHIEM_VU[nv.danh_gia] + ".", dam=True))
+                ket_qua.append(DoanChu(chu=TEN_DANH_GIA_NHIEM_VU[nv.danh_gia] + ".", dam=True))
             doan.append(DoanVan(noi_dung=ket_qua))
             doan += [DoanVan(noi_dung=thay_so_lieu(phan_tich(c.strip()), nc.thay))
                      for c in nv.ket_qua.split("\n\n") if c.strip()]
         else:
-            ket_qua = [Doan(chu="Kết quả: ", nghieng=True)]
+            ket_qua = [DoanChu(chu="Kết quả: ", nghieng=True)]
             if nv.trang_thai is None:
-                ket_qua.append(Doan(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
+                ket_qua.append(DoanChu(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
             else:
-                ket_qua.append(Doan(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
+                ket_qua.append(DoanChu(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
             if nv.ket_qua.strip():
                 ket_qua += [" ", *thay_so_lieu(phan_tich(nv.ket_qua.strip()), nc.thay)]
             doan.append(DoanVan(noi_dung=ket_qua))
@@ -355,7 +355,7 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
         for i, chu in enumerate(c for c in nv.noi_dung if c.strip()):
             noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
             if i == 0 and nv.ten:
-                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
+                noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
             doan.append(DoanVan(noi_dung=noi_dung))
         if nv.don_vi or nv.thoi_han:
             doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,

@@ -12,9 +12,9 @@ from pathlib import Path
 from drafter.kiem_tra import quy_tac_chung, quy_tac_cuoi, quy_tac_dau, quy_tac_than, so_lieu
 from drafter.kiem_tra.bo_cuc import phan_tich
 from drafter.kiem_tra.doc_docx import LoiDocTep, TaiLieuDocx
-from drafter.kiem_tra.ket_qua import BaoCaoKiemTra, KetQua, Muc
+from drafter.kiem_tra.ket_qua import BaoCaoKiemTra, KetQua, MucDoDat
 
-__all__ = ["BaoCaoKiemTra", "KetQua", "LoiDocTep", "Muc", "kiem_tra"]
+__all__ = ["BaoCaoKiemTra", "KetQua", "LoiDocTep", "MucDoDat", "kiem_tra"]
 
 
 def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:

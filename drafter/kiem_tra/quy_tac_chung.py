@@ -10,7 +10,7 @@ from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import NS, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.tien_ich import CacCho, cm, pt, vi_tri
 
 TNR = nd30.PHONG.ghi

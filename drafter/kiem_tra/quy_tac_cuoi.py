@@ -7,7 +7,7 @@ import re
 from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.quy_tac_chung import _liet_ke
 from drafter.kiem_tra.tien_ich import mo_ta_chu, tat_ca, vi_tri
 

@@ -11,7 +11,7 @@ from drafter.kiem_tra.bo_cuc import BoCuc, gon
 from drafter.kiem_tra.do_luong import duong_ke_sau, rong_vung_chu_cm
 from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.tien_ich import cac_co, cm, mo_ta_chu, pt, tat_ca, vi_tri
 
 _SO_KY_HIEU = re.compile(r"^Số: (?P<so>\d+)/(?P<ma>[A-Za-zĐđ]+)-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
@@ -159,8 +159,8 @@ def so_ky_hieu(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
     chu = gon(d.chu)
     ra: list[KetQua] = []
     if re.match(r"^Số:\s*/", chu):
-        muc = M.KHONG_DAT if chinh_thuc else M.CANH_BAO
-        ra.append(KetQua.theo("so_ky_hieu", muc,
+        muc_do = M.KHONG_DAT if chinh_thuc else M.CANH_BAO
+        ra.append(KetQua.theo("so_ky_hieu", muc_do,
                               "chưa có số văn bản (bản nháp, văn thư sẽ cấp số)", vi_tri(d)))
         return ra
     m = _SO_KY_HIEU.match(chu)
@@ -215,10 +215,10 @@ def ngay_thang(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
     ngay, thang = m["d"], m["m"]
     if not (ngay and thang and m["y"]):
         # Bản nháp: số và ngày do văn thư ghi sau khi ký; bản phát hành phải đủ.
-        muc = M.KHONG_DAT if (chinh_thuc or dinh_dang_loi) else M.CANH_BAO
+        muc_do = M.KHONG_DAT if (chinh_thuc or dinh_dang_loi) else M.CANH_BAO
         con_trong = ", ".join(x for x, co in (("ngày", ngay), ("tháng", thang), ("năm", m["y"]))
                               if not co)
-        ra.append(KetQua.theo("ngay_thang", muc,
+        ra.append(KetQua.theo("ngay_thang", muc_do,
                               "; ".join([*dinh_dang_loi, f"chưa ghi {con_trong} (bản nháp)"]),
                               vi_tri(d)))
     else:

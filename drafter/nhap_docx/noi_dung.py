@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.kiem_tra.doc_docx import NS, Doan, TaiLieuDocx, _cac_run, w
-from drafter.van_ban import ChuThich, PhanTuDong
-from drafter.van_ban import Doan as DoanChu
+from drafter.van_ban import ChuThich, DoanChu, PhanTuDong
 
 _FOOTNOTE_REF = w("footnoteReference")
 _TRANG = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
