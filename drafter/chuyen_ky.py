@@ -60,7 +60,7 @@ _KY_TRONG_CHU = re.compile(
 )
 
 
-def doi_chu_ky(chu: str, cu: Ky, moi: Ky) -> str:
+def doi_chu_chi_ky(chu: str, cu: Ky, moi: Ky) -> str:
     """Dời mọi chữ chỉ kỳ trong đoạn văn từ kỳ `cu` sang kỳ `moi` trong một lượt.
 
     Cùng loại quý: mọi "quý X [năm Y]" dời đúng bấy nhiêu quý (quý II năm 2024 ở phần nhiệm vụ
@@ -193,7 +193,7 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
 
     dau = cu.dau.model_copy(update={
         "so": None, "ngay": None,
-        "trich_yeu": doi_chu_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None})
+        "trich_yeu": doi_chu_chi_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None})
     thay_doi.append(ThayDoi("chep", "Thông tin văn bản", f"cơ quan, địa danh, Nơi nhận, người ký "
                                                           f"từ báo cáo {ten_cu}"))
     thay_doi.append(ThayDoi("xoa", "Thông tin văn bản", "số văn bản và ngày ban hành"))
@@ -206,7 +206,7 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
 
     moi = cu.model_copy(update={
         "ky": ky_moi.ma, "dau": dau, "so_lieu": so_lieu, "van_ban": van_ban,
-        "cau_ket": doi_chu_ky(cu.cau_ket, tu_ky, ky_moi) if cu.cau_ket else None,
+        "cau_ket": doi_chu_chi_ky(cu.cau_ket, tu_ky, ky_moi) if cu.cau_ket else None,
         "doan_chep": {ma: list(doan) for ma, doan in van_ban.items()},
         "so_lieu_chep": so_chep, "nhiem_vu_ky_truoc": nhiem_vu,
         "cung_ky_xa_cu": _giu_lua_chon(cu.cung_ky_xa_cu, xa_cu)})
@@ -297,7 +297,7 @@ def goi_y_nhiem_vu(bao_cao: BaoCaoDuLieu) -> list[str]:
     ky = bao_cao.ky_bao_cao
     ra = []
     for nv in bao_cao.nhiem_vu_ky_truoc:
-        doan = [doi_chu_ky(d, ky.ky_truoc(), ky) for d in nv.noi_dung]
+        doan = [doi_chu_chi_ky(d, ky.ky_truoc(), ky) for d in nv.noi_dung]
         ra.append("\n\n".join([f"#. {doan[0]}", *doan[1:]]))
     return ra
 
@@ -329,7 +329,7 @@ def _chep_loi_van(bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky, ky_moi: Ky,
             thay_doi.append(ThayDoi("xoa", noi, "bắt đầu trống; các nhiệm vụ kỳ trước là gợi ý "
                                                 "để chọn"))
             continue
-        moi = [doi_chu_ky(d, tu_ky, ky_moi) for d in doan]
+        moi = [doi_chu_chi_ky(d, tu_ky, ky_moi) for d in doan]
         van_ban[ma] = moi
         so_doi = sum(a != b for a, b in zip(doan, moi, strict=True))
         ghi = f"{len(doan)} đoạn chép từ {tu_ky.ten_gon}"
@@ -586,7 +586,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
                             + _nguon_ke_hoach(kho, xa_id, ky.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky.nam, bieu_mau, thay_doi)
 
-    van_ban = {ma: [doi_chu_ky_sang(d, quy[-1], ky) for d in doan_van]
+    van_ban = {ma: [doi_chu_chi_ky_sang(d, quy[-1], ky) for d in doan_van]
                for ma, doan_van in cuoi.van_ban.items()
                if ma in bieu_mau.muc_theo_ma() and any(d.strip() for d in doan_van)}
     if bieu_mau.ma != cuoi.bieu_mau:
@@ -618,7 +618,7 @@ _QUY_TRONG_CHU = re.compile(r"\b(?P<q>[Qq])uý (?P<so>IV|III|II|I)\b(?: năm (?P
                             r"(?P<nam2>\d{4}))?")
 
 
-def doi_chu_ky_sang(chu: str, quy: Ky, ky: Ky) -> str:
+def doi_chu_chi_ky_sang(chu: str, quy: Ky, ky: Ky) -> str:
     """Trong báo cáo gộp: quý cuối ("Quý II năm 2024", "quý II/2024", "trong quý II") thành
     kỳ gộp ("6 tháng đầu năm 2024"), quý kế tiếp thành kỳ tới ("6 tháng cuối năm 2024"); chữ
     hoa đầu giữ như cũ."""

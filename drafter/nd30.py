@@ -181,7 +181,7 @@ DAU_HET = "./."
 
 # Phần cuối (Phụ lục I, mục II.7, II.9).
 CO_CHU_KY = GiaTri("cỡ chữ thẩm quyền, chức vụ, họ tên", 14, (Khoang(13, 14, "pt"),))
-DONG_TRONG_KY = GiaTri("dòng trống để ký", 4, (Khoang(3, math.inf, "dòng"),))
+DONG_TRONG_DE_KY = GiaTri("dòng trống để ký", 4, (Khoang(3, math.inf, "dòng"),))
 CO_NHAN_NOI_NHAN = GiaTri("cỡ chữ «Nơi nhận:»", 12, (Khoang(12, 12, "pt"),))
 CO_MUC_NOI_NHAN = GiaTri("cỡ chữ các nơi nhận", 11, (Khoang(11, 11, "pt"),))
 COT_TRAI_DAU = GiaTri("cột trái bảng phần đầu", 6.0, (Khoang(6, 7, "cm"),))
@@ -201,7 +201,7 @@ MA_TEN_LOAI: dict[str, str] = {
 }
 MA_BAN_SAO = ("SY", "TrS", "SL")  # bản sao y, trích sao, sao lục
 CAC_MA_LOAI = frozenset(MA_TEN_LOAI.values()) | frozenset(MA_BAN_SAO)
-TIEN_TO_KY = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+TIEN_TO_QUYEN_HAN = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
 
 def ten_loai_cua(dong: str) -> str | None:
@@ -358,8 +358,8 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Chữ thường, đứng, đậm, căn giữa; không ghi học hàm, học vị trước họ tên.",
            "Phụ lục I, mục II.7.c, II.7.đ", _B, (CO_CHU_KY,),
            ghi_chu="Chưa có họ tên (bản nháp): Cảnh báo; với --chinh-thuc: Không đạt."),
-    QuyTac(40, "cho_ky", f"Chỗ ký ({DONG_TRONG_KY.khoang.so()} dòng trống)",
-           "Đủ chỗ ký và đóng dấu giữa chức vụ và họ tên.", "—", _T, (DONG_TRONG_KY,),
+    QuyTac(40, "cho_ky", f"Chỗ ký ({DONG_TRONG_DE_KY.khoang.so()} dòng trống)",
+           "Đủ chỗ ký và đóng dấu giữa chức vụ và họ tên.", "—", _T, (DONG_TRONG_DE_KY,),
            ghi_chu="Ít hơn: Cảnh báo."),
     QuyTac(41, "noi_nhan", "Nhãn «Nơi nhận:»",
            "«Nơi nhận:» đậm, nghiêng, sát lề trái, ngang hàng dòng thẩm quyền ký.",

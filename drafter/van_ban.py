@@ -43,7 +43,7 @@ SO_COT_TOI_DA = 63
 _LA_DONG_LUU = re.compile(r"^\s*[-–]?\s*Lưu\s*:")
 
 # XML 1.0 không chứa được các ký tự điều khiển (trừ tab, xuống dòng) và U+FFFE/U+FFFF.
-_KY_TU_CAM = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def kiem_phien_ban(v: int, doc_duoc: int, tu: int | None = None) -> int:
@@ -58,7 +58,7 @@ def kiem_phien_ban(v: int, doc_duoc: int, tu: int | None = None) -> int:
 
 def _chuan_hoa(van_ban: str) -> str:
     s = unicodedata.normalize("NFC", van_ban)
-    m = _KY_TU_CAM.search(s)
+    m = _XML_FORBIDDEN_CHARS.search(s)
     if m:
         raise ValueError(
             f"có ký tự điều khiển không in được (mã U+{ord(m.group()):04X}) "

@@ -4,7 +4,7 @@ một báo cáo của kỳ của nó.
 Khác báo cáo theo biểu mẫu (số liệu + lời văn từng mục), văn bản tự do giữ nguyên cây đề mục,
 đoạn văn, bảng của văn bản gốc; phần đầu, Nơi nhận, người ký có cùng tên trường như báo cáo
 theo biểu mẫu nên màn hình thông tin văn bản dùng chung được. Khi chuyển sang kỳ sau: đổi chữ chỉ
-kỳ (chuyen_ky.doi_chu_ky), mọi đoạn chép chờ xem lại (doan_chep, theo chữ của đoạn như báo cáo
+kỳ (chuyen_ky.doi_chu_chi_ky), mọi đoạn chép chờ xem lại (doan_chep, theo chữ của đoạn như báo cáo
 theo biểu mẫu), từ ngữ gắn với kỳ khác được cảnh báo (gan_ky), cùng một kết luận (ThongBao,
 KetLuan) khi xuất.
 """
@@ -482,14 +482,14 @@ def _trich(chu: str, dau: int, cuoi: int) -> str:
 # ---------------------------------------------------------------- chuyển sang kỳ sau
 
 def _doi(noi_dung: NoiDungDong, cu: Ky, moi: Ky) -> list:
-    from drafter.chuyen_ky import doi_chu_ky
+    from drafter.chuyen_ky import doi_chu_chi_ky
 
     ra: list = []
     for p in noi_dung:
         if isinstance(p, str):
-            ra.append(doi_chu_ky(p, cu, moi))
+            ra.append(doi_chu_chi_ky(p, cu, moi))
         elif isinstance(p, DoanChu):
-            ra.append(p.model_copy(update={"chu": doi_chu_ky(p.chu, cu, moi)}))
+            ra.append(p.model_copy(update={"chu": doi_chu_chi_ky(p.chu, cu, moi)}))
         else:
             ra.append(ChuThich(chu_thich=[
                 x.model_copy(update={"noi_dung": _doi(x.noi_dung, cu, moi)})
@@ -514,18 +514,18 @@ def _doi_cay(noi_dung: list[Nut], cu: Ky, moi: Ky) -> list[Nut]:
 def chuyen_ky(cu: VanBanTuDo, ky_moi: Ky) -> tuple[VanBanTuDo, list[ThayDoi]]:
     """Văn bản kỳ `ky_moi` chép từ văn bản tự do kỳ trước: đổi chữ chỉ kỳ ở mọi đề mục, đoạn
     văn, chú thích, trích yếu, câu kết; xóa số và ngày; mọi đoạn chờ xem lại."""
-    from drafter.chuyen_ky import ThayDoi, doi_chu_ky
+    from drafter.chuyen_ky import ThayDoi, doi_chu_chi_ky
 
     tu_ky = cu.ky_bao_cao
     ten_cu = tu_ky.ten_gon
     noi_dung = _doi_cay(cu.noi_dung, tu_ky, ky_moi)
     dau = cu.dau.model_copy(update={
         "so": None, "ngay": None, "thang": None, "nam": None,
-        "trich_yeu": doi_chu_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None,
-        "dong_duoi_trich_yeu": doi_chu_ky(cu.dau.dong_duoi_trich_yeu, tu_ky, ky_moi)
+        "trich_yeu": doi_chu_chi_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None,
+        "dong_duoi_trich_yeu": doi_chu_chi_ky(cu.dau.dong_duoi_trich_yeu, tu_ky, ky_moi)
         if cu.dau.dong_duoi_trich_yeu else None})
     moi = cu.model_copy(update={"ky": ky_moi.ma, "dau": dau, "noi_dung": noi_dung,
-                                "cau_ket": doi_chu_ky(cu.cau_ket, tu_ky, ky_moi),
+                                "cau_ket": doi_chu_chi_ky(cu.cau_ket, tu_ky, ky_moi),
                                 "doan_chep": [], "nguon": ""})
     doan_moi = cac_doan_van(moi)
     moi.doan_chep = list(dict.fromkeys(chu for _, chu in doan_moi))

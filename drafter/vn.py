@@ -274,9 +274,9 @@ def la_ma(n: int) -> str:
     bang = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     ra = []
-    for gia_tri, ky_tu in bang:
+    for gia_tri, ky_hieu in bang:
         while n >= gia_tri:
-            ra.append(ky_tu)
+            ra.append(ky_hieu)
             n -= gia_tri
     return "".join(ra)
 

@@ -172,7 +172,7 @@ def _twip_mm(mm: float) -> str:
     return str(round(mm * nd30.TWIP_MOI_MM))
 
 
-def _bo_dong_trong_ky(goc: etree._Element, so_dong: int) -> None:
+def _bo_dong_trong_de_ky(goc: etree._Element, so_dong: int) -> None:
     """Bỏ `so_dong` dòng trống giữa chức vụ và họ tên người ký."""
     trong = [p for p in goc.iter(w("p")) if _chu(p) == "" and p.getparent().tag == w("tc")
              and _chu(p.getparent()).startswith("TM.")]
@@ -184,7 +184,7 @@ D = "word/document.xml"
 _DUOI_CACH_DOAN = str(round((nd30.CACH_DOAN.khoang.thap - 1) * 20))  # twip
 _QUA_GIAN_DONG = str(round((nd30.GIAN_DONG.khoang.cao + 0.5) * 240))  # 240 = một dòng
 # Bỏ bớt dòng trống dưới chức vụ cho còn ít hơn tối thiểu một dòng.
-_BO_DONG_KY = int(nd30.DONG_TRONG_KY.ghi - nd30.DONG_TRONG_KY.khoang.thap + 1)
+_BO_DONG_TRONG_DE_KY = int(nd30.DONG_TRONG_DE_KY.ghi - nd30.DONG_TRONG_DE_KY.khoang.thap + 1)
 TRUONG_HOP: list[tuple[str, Sua, dict[str, M]]] = [
     ("kho_letter", lambda x: (_sect(x[D]).find(w("pgSz")).set(w("w"), "12240"),
                               _sect(x[D]).find(w("pgSz")).set(w("h"), "15840")),
@@ -265,7 +265,8 @@ TRUONG_HOP: list[tuple[str, Sua, dict[str, M]]] = [
      {"tham_quyen_ky": M.KHONG_DAT}),
     ("hoc_vi", lambda x: _doi_chu(_doan(x[D], "Nguyễn Văn A"), "Nguyễn", "TS. Nguyễn"),
      {"ho_ten_ky": M.KHONG_DAT}),
-    ("cho_ky_hep", lambda x: _bo_dong_trong_ky(x[D], _BO_DONG_KY), {"cho_ky": M.CANH_BAO}),
+    ("cho_ky_hep", lambda x: _bo_dong_trong_de_ky(x[D], _BO_DONG_TRONG_DE_KY),
+     {"cho_ky": M.CANH_BAO}),
     ("noi_nhan_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Nơi nhận"), "i", val="0"),
      {"noi_nhan": M.KHONG_DAT}),
     ("noi_nhan_thieu_cham_phay", lambda x: _doi_chu(_doan(x[D], "- UBND huyện"), ";", ""),

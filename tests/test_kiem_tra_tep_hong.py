@@ -19,8 +19,8 @@ from drafter.ghi_docx import ghi_tep
 from drafter.kiem_tra import LoiDocTep, kiem_tra
 from drafter.kiem_tra.doc_docx import (
     TOI_DA_CAY_MB,
+    TOI_DA_CHAR,
     TOI_DA_DOAN,
-    TOI_DA_KY_TU,
     TOI_DA_MUC_ZIP,
     TOI_DA_PHAN_MB,
     TOI_DA_RUN,
@@ -150,7 +150,7 @@ TEP_KHONG_DOC_DUOC: list[tuple[str, Tao, str]] = [
         D: _van_ban_xml("<w:p>" + "<w:r/>" * (TOI_DA_RUN + 1) + "</w:p>")}), "đoạn chữ"),
     ("qua_nhieu_chu", lambda g, d: _chep(g, d, {
         D: _van_ban_xml(f"<w:p><w:r><w:t>{'a' * 1_000_000}</w:t></w:r></w:p>"
-                        * (TOI_DA_KY_TU // 1_000_000 + 1))}), "ký tự"),
+                        * (TOI_DA_CHAR // 1_000_000 + 1))}), "ký tự"),
     ("nut_chu_10mb", lambda g, d: _chep(g, d, {
         D: _van_ban_xml(f"<w:p><w:r><w:t>{'ô' * 6_000_000}</w:t></w:r></w:p>")}),
      "dài hơn 10 MB"),

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from drafter.van_ban import ChuThich, DoanChu, DoanVan
 
-_KY_TU_DAC_BIET = re.compile(r"([\\*\[\]])")
+_CHAR_DAC_BIET = re.compile(r"([\\*\[\]])")
 _MA = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")
 
 
@@ -39,7 +39,7 @@ PhanTuDanhDau = str | DoanChu | ChuThich | GiuCho
 
 def thoat(chu: str) -> str:
     """Thoát ký tự đặc biệt để chữ người dùng hiện đúng như gõ khi đi qua bộ phân tích."""
-    return _KY_TU_DAC_BIET.sub(r"\\\1", chu)
+    return _CHAR_DAC_BIET.sub(r"\\\1", chu)
 
 
 _DAC_BIET = re.compile(r"[\\*\[]")

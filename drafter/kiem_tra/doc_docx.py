@@ -41,7 +41,7 @@ TOI_DA_TONG_MB = 64  # mọi phần XML được đọc cộng lại
 TOI_DA_CAY_MB = 128
 TOI_DA_DOAN = 50_000
 TOI_DA_RUN = 200_000
-TOI_DA_KY_TU = 5_000_000  # chữ của thân văn bản: mỗi ký tự còn có bản sao str trong Python
+TOI_DA_CHAR = 5_000_000  # chữ của thân văn bản: mỗi ký tự còn có bản sao str trong Python
 
 # Word "Strict Open XML" dùng không gian tên khác, cùng ý nghĩa với bản thường (transitional).
 _STRICT = (
@@ -150,9 +150,9 @@ class Doan:
     def chu_gon(self) -> str:
         return " ".join(self.chu.split())
 
-    def dau_doan(self, so_ky_tu: int = 40) -> str:
+    def dau_doan(self, so_char: int = 40) -> str:
         s = self.chu_gon
-        return s if len(s) <= so_ky_tu else s[:so_ky_tu] + "…"
+        return s if len(s) <= so_char else s[:so_char] + "…"
 
     def run_co_chu(self) -> list[ThuocTinhChu]:
         return [tt for chu, tt in self.cac_run if chu.strip()]
@@ -357,12 +357,12 @@ class TaiLieuDocx:
                             + ": không phải văn bản Word đọc được.")
         so_doan = sum(1 for _ in self.body.iter(_P))
         so_run = sum(1 for _ in self.body.iter(_R))
-        so_ky_tu = sum(len(t.text or "") for t in self.body.iter(_T))
-        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_ky_tu > TOI_DA_KY_TU:
+        so_char = sum(len(t.text or "") for t in self.body.iter(_T))
+        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_char > TOI_DA_CHAR:
             raise LoiDocTep(
                 f"Tệp {ten} quá lớn để kiểm tra: {_so(so_doan)} đoạn, {_so(so_run)} đoạn chữ, "
-                f"{_so(so_ky_tu)} ký tự (giới hạn {_so(TOI_DA_DOAN)} đoạn, {_so(TOI_DA_RUN)} "
-                f"đoạn chữ, {_so(TOI_DA_KY_TU)} ký tự).")
+                f"{_so(so_char)} ký tự (giới hạn {_so(TOI_DA_DOAN)} đoạn, {_so(TOI_DA_RUN)} "
+                f"đoạn chữ, {_so(TOI_DA_CHAR)} ký tự).")
         self._kieu: dict[str, etree._Element] = {}
         self._kieu_doan_mac_dinh: str | None = None
         if self.styles is not None:

@@ -124,12 +124,12 @@ class SoTuDong:
             if cap_sau is None or cap_sau.bat_dau_lai != 0:
                 dem[sau] = None
         if dinh_nghia.dinh_dang == "bullet":
-            ky = dinh_nghia.mau.strip()[:1]
-            if ky and 0xF020 <= ord(ky) <= 0xF07E:
+            ky_hieu = dinh_nghia.mau.strip()[:1]
+            if ky_hieu and 0xF020 <= ord(ky_hieu) <= 0xF07E:
                 # Phông Symbol đặt chữ ASCII ở vùng riêng U+F0xx ("+" là U+F02B): LibreOffice
                 # ghi dấu "+" của Word như vậy.
-                ky = chr(ord(ky) - 0xF000)
-            return _DAU_WORD.get(ky, "-")
+                ky_hieu = chr(ord(ky_hieu) - 0xF000)
+            return _DAU_WORD.get(ky_hieu, "-")
         if dinh_nghia.dinh_dang == "none":
             return dinh_nghia.mau.replace("%", "").strip() or None
         chu = dinh_nghia.mau

@@ -44,7 +44,7 @@ _NGAY_LONG = re.compile(r",\s*ngày\b.{0,40}?\btháng\b.{0,40}?\bnăm\b")
 _KY_HIEU = re.compile(r"[A-ZĐ][A-ZĐa-z0-9]*(-[A-ZĐ0-9][A-ZĐa-z0-9]*)+")
 _NOI_NHAN = re.compile(r"^\W{0,3}Nơi\s+nhận\s*[:.]?", re.I)
 _QUYEN_HAN = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*(.+)$")
-_GIU_CHO_KY = re.compile(r"^\(\s*(đã ký|ký|chữ ký|ký tên|ký,|ký và)[^)]*\)?$", re.I)
+_GIU_CHO_CHU_KY = re.compile(r"^\(\s*(đã ký|ký|chữ ký|ký tên|ký,|ký và)[^)]*\)?$", re.I)
 _TAB_COT = re.compile(r"\t+")
 _KHUNG_CHU = w("txbxContent")
 
@@ -433,20 +433,20 @@ class DocVanBan:
                 i_nn = i
                 break
         noi_nhan: list[str] = []
-        ky: list[tuple[str, int]] = []  # (dòng, số đoạn trống đứng trước)
+        dong_chu_ky: list[tuple[str, int]] = []  # (dòng, số đoạn trống đứng trước)
         if i_nn is not None and khoi[i_nn].bang is not None:
             k = khoi[i_nn]
             dn = next(d for d in k.doan if _NOI_NHAN.match(self.chu(d).strip()))
             cung_o = [d for d in k.doan if (d.hang, d.cot) == (dn.hang, dn.cot)]
             noi_nhan = self._cac_noi_nhan(cung_o[cung_o.index(dn):])
-            ky = self._cac_dong_ky([d for d in k.doan if d.cot != dn.cot])
+            dong_chu_ky = self._cac_dong_chu_ky([d for d in k.doan if d.cot != dn.cot])
             bat_dau, het = i_nn, i_nn + 1
         elif i_nn is not None:
             bat_dau = i_nn
             # Chữ ký có thể đứng ngay trước "Nơi nhận:": các đoạn căn phải/giữa, ngắn (thẩm
             # quyền, chức vụ, họ tên), xen đoạn trống để ký.
             while bat_dau > tu and khoi[bat_dau - 1].bang is None and (
-                    self._la_dong_ky(khoi[bat_dau - 1].dau)
+                    self._la_dong_chu_ky(khoi[bat_dau - 1].dau)
                     or not self.chu(khoi[bat_dau - 1].dau).strip()):
                 bat_dau -= 1
             while bat_dau < i_nn and not self.chu(khoi[bat_dau].dau).strip():
@@ -471,7 +471,7 @@ class DocVanBan:
                     if la_nn:
                         trai.append(dg.chu)
                     else:
-                        ky.append((dg.chu, trong))
+                        dong_chu_ky.append((dg.chu, trong))
                         trong = 0
                 trong = 0
             noi_nhan = self._cac_noi_nhan_chu(trai)
@@ -484,7 +484,7 @@ class DocVanBan:
                     break
             if bat_dau < len(khoi):
                 k = khoi[bat_dau]
-                ky = self._cac_dong_ky(k.doan if k.bang is not None else
+                dong_chu_ky = self._cac_dong_chu_ky(k.doan if k.bang is not None else
                                        [d for kk in khoi[bat_dau:] for d in kk.doan])
             self.bao(None, "không tìm thấy «Nơi nhận:»", "", "phần cuối")
         luu = ""
@@ -496,9 +496,9 @@ class DocVanBan:
                 ra_nn.append(n)
         if not luu:
             self.bao(None, "không có dòng «Lưu:»: tạm ghi «Lưu: VT»", "", "Nơi nhận")
-        return bat_dau, het, (ra_nn, luu or "VT", self._chu_ky(ky))
+        return bat_dau, het, (ra_nn, luu or "VT", self._chu_ky(dong_chu_ky))
 
-    def _la_dong_ky(self, d: Doan) -> bool:
+    def _la_dong_chu_ky(self, d: Doan) -> bool:
         """Một dòng của khối chữ ký đứng riêng (không trong bảng): căn phải hay giữa, ngắn,
         không phải câu văn."""
         chu = gon(self.chu(d))
@@ -522,7 +522,7 @@ class DocVanBan:
                 ra.append(x)
         return ra
 
-    def _cac_dong_ky(self, doan: list[Doan]) -> list[tuple[str, int]]:
+    def _cac_dong_chu_ky(self, doan: list[Doan]) -> list[tuple[str, int]]:
         ra: list[tuple[str, int]] = []
         trong = 0
         for d in doan:
@@ -543,7 +543,7 @@ class DocVanBan:
         vụ (dòng in hoa liền sau), họ tên (sau chỗ ký để trống, hay dòng không in hoa)."""
         con: list[tuple[str, int]] = []
         for x, trong in dong:
-            if _GIU_CHO_KY.match(x):
+            if _GIU_CHO_CHU_KY.match(x):
                 self.bao(None, "dòng giữ chỗ bỏ qua", x, "chữ ký")
             else:
                 con.append((x, trong))

@@ -48,10 +48,10 @@ def chu_cua(manh: list[Manh]) -> str:
     return "".join(m.chu for m in manh)
 
 
-def bo_dau(manh: list[Manh], so_ky_tu: int) -> list[Manh]:
-    """Bỏ `so_ky_tu` ký tự đầu (nhãn "1.1." và khoảng trắng sau nó), giữ kiểu phần còn lại."""
+def bo_dau(manh: list[Manh], so_char: int) -> list[Manh]:
+    """Bỏ `so_char` ký tự đầu (nhãn "1.1." và khoảng trắng sau nó), giữ kiểu phần còn lại."""
     ra: list[Manh] = []
-    con = so_ky_tu
+    con = so_char
     for m in manh:
         if con <= 0 or m.chu_thich is not None:
             ra.append(m)

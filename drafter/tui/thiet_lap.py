@@ -61,10 +61,11 @@ class ThietLap(ManHinh):
             yield VungVanBan("\n".join(xa.noi_nhan), id="noi_nhan", classes="vung-ngan")
             yield Static("Người ký thường dùng", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
-                yield o_co_nhan("ky_quyen_han", "TM. / KT. …", xa.chu_ky.get("quyen_han", "TM."))
-                yield o_co_nhan("ky_co_quan", "Thay mặt / chức vụ",
-                              xa.chu_ky.get("co_quan_hoac_chuc_vu", "ỦY BAN NHÂN DÂN"))
-                yield o_co_nhan("ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
+                yield o_co_nhan("chu_ky_quyen_han", "TM. / KT. …",
+                                xa.chu_ky.get("quyen_han", "TM."))
+                yield o_co_nhan("chu_ky_co_quan", "Thay mặt / chức vụ",
+                                xa.chu_ky.get("co_quan_hoac_chuc_vu", "ỦY BAN NHÂN DÂN"))
+                yield o_co_nhan("chu_ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
             yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
                          classes="tieu-de-muc", markup=False)
             # Chỉ tiêu theo biểu mẫu của báo cáo mới nhất của xã (xã mới: biểu mẫu mặc định).
@@ -127,11 +128,11 @@ class ThietLap(ManHinh):
         xa.dia_danh, xa.ky_hieu = self._gia_tri("dia_danh"), self._gia_tri("ky_hieu") or "BC-UBND"
         xa.noi_nhan = [d.strip().removeprefix("- ").rstrip(";.") for d in
                        self.query_one("#noi_nhan", VungVanBan).text.splitlines() if d.strip()]
-        xa.chu_ky = {"quyen_han": self._gia_tri("ky_quyen_han"),
-                     "co_quan_hoac_chuc_vu": self._gia_tri("ky_co_quan"),
+        xa.chu_ky = {"quyen_han": self._gia_tri("chu_ky_quyen_han"),
+                     "co_quan_hoac_chuc_vu": self._gia_tri("chu_ky_co_quan"),
                      # Màn hình này không sửa chức vụ: giữ chức vụ đã có (PHÓ CHỦ TỊCH khi KT.).
                      "chuc_vu": xa.chu_ky.get("chuc_vu") or ["CHỦ TỊCH"],
-                     "ho_ten": self._gia_tri("ky_ho_ten")}
+                     "ho_ten": self._gia_tri("chu_ky_ho_ten")}
         kho.luu_xa(xa)
         ke_hoach = {}
         for o in self.query(".o-ke-hoach").results(OSo):
