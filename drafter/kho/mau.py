@@ -103,8 +103,8 @@ def nap_xa_mau(kho: Kho) -> None:
                                           for ma, v in _QUY_II_2023.items()},
                          GHI_CHU_MINH_HOA + ".")
     kho.luu(xa.id, quy_ii_2023, GHI_CHU_MINH_HOA)
-    kho.dat_trang_thai(xa.id, "2023-Q1", "da_ky")
-    kho.dat_trang_thai(xa.id, "2023-Q2", "da_ky")
+    kho.dat_trang_thai(xa.id, "2023-Q1", "da_ky_ban_hanh")
+    kho.dat_trang_thai(xa.id, "2023-Q2", "da_ky_ban_hanh")
     kho.luu(xa.id, mau, "báo cáo mẫu xã Cai Kinh quý I/2024")
     _nap_sap_xep_mau(kho, xa, mau)
 
@@ -142,7 +142,7 @@ def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
                 noi_nhan=x.noi_nhan, luu=x.luu,
                 chu_ky=ChuKyNhap.model_validate(mau.chu_ky.model_dump()))
         kho.luu(xa_id, bc, ghi)  # nạp thẳng, không qua biểu mẫu: lần mở đầu tiên nhanh
-        kho.dat_trang_thai(xa_id, ky, "da_ky")
+        kho.dat_trang_thai(xa_id, ky, "da_ky_ban_hanh")
 
 
 def _khung(mau: BaoCaoDuLieu, ky: str, so_lieu: dict[str, SoLieuNhap],
