@@ -148,8 +148,8 @@ LE_PHAI = GiaTri("lề phải", 15, (Khoang(15, 20, "mm", sai_so=10 * _TWIP_MM),
 PHONG = GiaTri("phông chữ", "Times New Roman")
 MAU_CHU = GiaTri("màu chữ", "000000", dieu_kien="đen: «000000», «auto» hoặc không khai báo")
 CO_SO_TRANG = GiaTri("cỡ chữ số trang", 14, (Khoang(13, 14, "pt"),))
-CACH_DAU_TRANG = GiaTri("đầu trang cách mép trên", 10, (Khoang(10, 10, "mm"),),
-                        dieu_kien="nhỏ hơn lề trên")
+CACH_PHAN_DAU_TRANG = GiaTri("đầu trang cách mép trên", 10, (Khoang(10, 10, "mm"),),
+                             dieu_kien="nhỏ hơn lề trên")
 
 # Phần đầu (Phụ lục I, mục II.1–II.5).
 CHU_QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -383,7 +383,7 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Trang đầu không hiện số trang.", "Phụ lục I, mục I.7", _B),
     QuyTac(48, "dau_trang_trong_le", "Số trang nằm trong lề trên",
            "Đầu trang cách mép trên ít hơn lề trên.", "Phụ lục I, mục I.7 (suy ra)", _B,
-           (CACH_DAU_TRANG,)),
+           (CACH_PHAN_DAU_TRANG,)),
     QuyTac(49, "phu_luc", "Phụ lục", "«Phụ lục I» đậm, căn giữa; tên phụ lục in hoa, đậm; dòng "
            "«(Kèm theo …)» nghiêng.", "Phụ lục I, mục III.1.b, III.1.c", _B, kiem=False),
     QuyTac(50, "so_phu_luc", "Số phụ lục",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from drafter.so_lieu_ky import SoLieuKy
 
 TrangThaiMuc = Literal["loi", "canh_bao", "xem_lai", "xong", "trong"]
-DAU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
+KY_HIEU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
 
 
 @dataclass

@@ -160,10 +160,10 @@ class PhienTuDo:
         n = self.nut(duong)
         if not isinstance(n, DoanVan):
             raise LoiThaoTac("chỉ đoạn văn mới có dấu đầu dòng")
-        dau = _VONG_DAU_DONG[(_VONG_DAU_DONG.index(n.dau_dong) + 1) % len(_VONG_DAU_DONG)]
+        kieu = _VONG_DAU_DONG[(_VONG_DAU_DONG.index(n.dau_dong) + 1) % len(_VONG_DAU_DONG)]
         self._thay_cay(_thay(self.bao_cao.noi_dung, duong,
-                             lambda _: [n.model_copy(update={"dau_dong": dau})]))
-        return dau
+                             lambda _: [n.model_copy(update={"dau_dong": kieu})]))
+        return kieu
 
     def them_doan(self, duong: Duong | None) -> Duong:
         """Đoạn văn mới: đầu đề mục đang chọn, hay ngay sau đoạn / bảng đang chọn."""

@@ -208,8 +208,8 @@ def _doan_danh_dau(p: DoanChu) -> str:
         than = "^{" + than + "}"
     elif p.chi_so == "duoi":
         than = "_{" + than + "}"
-    dau = "***" if p.dam and p.nghieng else "**" if p.dam else "*" if p.nghieng else ""
-    return f"{trai}{dau}{than}{dau}{phai}"
+    ky_hieu = "***" if p.dam and p.nghieng else "**" if p.dam else "*" if p.nghieng else ""
+    return f"{trai}{ky_hieu}{than}{ky_hieu}{phai}"
 
 
 def tu_danh_dau(chu: str) -> list:
@@ -261,8 +261,8 @@ def _chi_so(p: str | DoanChu) -> list:
         if m.start() > i:
             ra.append(_nhu(p, chu[i:m.start()]))
         ra.append(DoanChu(chu=m[2], dam=getattr(p, "dam", False),
-                       nghieng=getattr(p, "nghieng", False),
-                       chi_so="tren" if m[1] == "^" else "duoi"))
+                          nghieng=getattr(p, "nghieng", False),
+                          chi_so="tren" if m[1] == "^" else "duoi"))
         i = m.end()
     if i < len(chu):
         ra.append(_nhu(p, chu[i:]))

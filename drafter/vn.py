@@ -118,7 +118,7 @@ def tien(gia_tri: Decimal | int | float | str, don_vi: str = "đồng", so_le: i
 # ---------------------------------------------------------------- đọc số do người dùng gõ
 
 _SO_NGUYEN = r"\d{1,3}(?:\.\d{3})+|\d+"  # 1.312.259.000 hoặc 148
-_MAU_SO = re.compile(rf"^(?P<dau>[-−]?)(?P<nguyen>{_SO_NGUYEN})(?:,(?P<le>\d+))?$")
+_MAU_SO = re.compile(rf"^(?P<dau_tru>[-−]?)(?P<nguyen>{_SO_NGUYEN})(?:,(?P<le>\d+))?$")
 
 
 def doc_so(van_ban: str, cho_phep_phan_tram: bool = False) -> Decimal:
@@ -139,8 +139,8 @@ def doc_so(van_ban: str, cho_phep_phan_tram: bool = False) -> Decimal:
     m = _MAU_SO.match(s)
     if not m:
         raise LoiNhapSo(_giai_thich_loi_so(goc.strip(), s))
-    dau = "-" if m["dau"] else ""
-    chuoi = dau + m["nguyen"].replace(".", "") + ("." + m["le"] if m["le"] else "")
+    dau_tru = "-" if m["dau_tru"] else ""
+    chuoi = dau_tru + m["nguyen"].replace(".", "") + ("." + m["le"] if m["le"] else "")
     return kiem_gioi_han(Decimal(chuoi), goc.strip())
 
 

@@ -116,7 +116,7 @@ def test_giong_ban_dung_san_tru_cac_doan_so_lieu(tai_lieu, tl_mau):
             if a != b and not any(a.startswith(t) for t in CO_SO_LIEU)]
     assert khac == []
     assert len(tai_lieu.chu_thich()) == len(tl_mau.chu_thich()) == 12
-    assert tai_lieu.dau_chu_thich() == tl_mau.dau_chu_thich()
+    assert tai_lieu.tham_chieu_chu_thich() == tl_mau.tham_chieu_chu_thich()
 
 
 def test_dat_the_thuc_nd30(tai_lieu):

@@ -274,7 +274,7 @@ class CauVan:
                 ra.append(o)
         return ra
 
-    def dau_chua_co(self, thieu: list[str], truong: str = "") -> DoanChu:
+    def giu_cho_chua_co(self, thieu: list[str], truong: str = "") -> DoanChu:
         """Dấu «[chưa có: …]» tô vàng thay chỗ số còn thiếu trong bản nháp."""
         chu = mo_ta_thieu(self.ct, thieu, truong)
         if self.viet.du_toan_cap_tren:

@@ -293,7 +293,7 @@ def _dat_chu(p: PhanTuDaThay, chu: str) -> PhanTuDaThay:
 
 
 _TRONG_DO = re.compile(r"[,;]?\s*\b(?:trong đó|gồm có|gồm|cụ thể)\s*:?\s*$", re.IGNORECASE)
-_DAU_SAU = ",;.:)"
+_DAU_CHAM_CAU_SAU = ",;.:)"
 
 
 def _don(trai: str, phai: str) -> tuple[str, str]:
@@ -306,13 +306,13 @@ def _don(trai: str, phai: str) -> tuple[str, str]:
     if t[-1:] in (",", ";") and p.startswith(")"):  # "(X, S)" → "(X)"
         return t[:-1].rstrip(), p
     m = _TRONG_DO.search(t)
-    if m and (not p or p[0] in _DAU_SAU):  # "X, trong đó: S." → "X."
+    if m and (not p or p[0] in _DAU_CHAM_CAU_SAU):  # "X, trong đó: S." → "X."
         return t[:m.start()].rstrip(), p
-    if t[-1:] in (",", ";", ":") and (not p or p[0] in _DAU_SAU):  # "X, S, Y" → "X, Y"
+    if t[-1:] in (",", ";", ":") and (not p or p[0] in _DAU_CHAM_CAU_SAU):  # "X, S, Y" → "X, Y"
         return t[:-1].rstrip(), p
     if not t and p[:1] in (",", ";"):  # đầu câu: "S, Y" → "Y"
         return trai, p[1:].lstrip()
-    if p[:1] and p[0] in _DAU_SAU:  # "X S." → "X."
+    if p[:1] and p[0] in _DAU_CHAM_CAU_SAU:  # "X S." → "X."
         return t, p
     if trai != t and phai != p:  # "X S Y" → "X Y"
         return trai, p

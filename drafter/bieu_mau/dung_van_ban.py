@@ -86,11 +86,11 @@ class NguCanh:
         s = self.so_lieu.get(g.ma)
         if s is None:
             return [DoanChu(chu=f"[chưa có: chỉ tiêu mã «{g.ma}» không có trong biểu mẫu]",
-                         to_sang=True)]
+                            to_sang=True)]
         cau = CauVan(s, self.cach_viet)
         thieu = cau.thieu(g.truong)
         if thieu:
-            return [cau.dau_chua_co(thieu, g.truong)]
+            return [cau.giu_cho_chua_co(thieu, g.truong)]
         try:
             ra = cau.theo_truong(g.truong)
         except KeyError:  # phần lạ sau dấu chấm: kiểm tra đã báo lỗi
@@ -364,19 +364,19 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
     return ra
 
 
-_GIU_CHO_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")
+_GIU_CHO_BAT_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")
 
 
-def _thay_dau_cau(nc: NguCanh, chu: str) -> Callable[[GiuCho], list]:
+def _thay_bat_dau_cau(nc: NguCanh, chu: str) -> Callable[[GiuCho], list]:
     """Hàm thay chỗ giữ cho một đoạn: chỗ giữ đứng đầu câu ("… năm 2022. [[ntm.chenh_lech…]]")
     in chữ hoa đầu ("Giảm 3 tiêu chí …"); cụm do chương trình viết luôn bắt đầu chữ thường."""
-    dau_cau = {m.group(1) for m in _GIU_CHO_DAU_CAU.finditer(chu)}
-    if not dau_cau:
+    bat_dau_cau = {m.group(1) for m in _GIU_CHO_BAT_DAU_CAU.finditer(chu)}
+    if not bat_dau_cau:
         return nc.thay
 
     def thay(g: GiuCho) -> list:
         ra = nc.thay(g)
-        if g.chu[2:-2] in dau_cau and ra and isinstance(ra[0], str) and ra[0][:1].islower():
+        if g.chu[2:-2] in bat_dau_cau and ra and isinstance(ra[0], str) and ra[0][:1].islower():
             ra = [ra[0][0].upper() + ra[0][1:], *ra[1:]]
         return ra
 
@@ -400,7 +400,7 @@ def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             dau_dong, chu = "cong", chu[2:]
         elif chu.startswith("* "):
             dau_dong, chu = "sao", chu[2:]
-        noi_dung = thay_so_lieu(phan_tich(chu), _thay_dau_cau(nc, chu))
+        noi_dung = thay_so_lieu(phan_tich(chu), _thay_bat_dau_cau(nc, chu))
         if not noi_dung:
             continue
         doan = DoanVan(noi_dung=noi_dung, dau_dong=dau_dong)

@@ -46,7 +46,7 @@ class BoChuThich:
 
         # Dấu chú thích trong thân văn bản.
         r = doan_van._p.add_r()
-        con(r.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
+        con(r.get_or_add_rPr(), "w:rStyle", val=kieu_chu.THAM_CHIEU_CHU_THICH)
         ref = OxmlElement("w:footnoteReference")
         ref.set(qn("w:id"), ma)
         r.append(ref)
@@ -60,7 +60,7 @@ class BoChuThich:
             con(p.get_or_add_pPr(), "w:pStyle", val=kieu_chu.CHU_THICH)
             if i == 0:
                 r_so = p.add_r()
-                con(r_so.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
+                con(r_so.get_or_add_rPr(), "w:rStyle", val=kieu_chu.THAM_CHIEU_CHU_THICH)
                 r_so.append(OxmlElement("w:footnoteRef"))
                 p.add_r().text = " "
             fn.append(p)

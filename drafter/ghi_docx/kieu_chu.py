@@ -32,10 +32,10 @@ DIEM = "VBDiem"
 CAN_CU = "VBCanCu"
 BANG = "VBBang"
 CHU_THICH = "FootnoteText"
-DAU_CHU_THICH = "FootnoteReference"
+THAM_CHIEU_CHU_THICH = "FootnoteReference"
 _TEN = {THAN: "VB Thân văn bản", PHAN: "VB Phần", MUC: "VB Mục", KHOAN: "VB Khoản",
         DIEM: "VB Điểm", CAN_CU: "VB Căn cứ", BANG: "VB Bảng", CHU_THICH: "footnote text",
-        DAU_CHU_THICH: "footnote reference"}
+        THAM_CHIEU_CHU_THICH: "footnote reference"}
 
 
 def thiet_lap_kieu(tai_lieu: Document) -> None:
@@ -82,9 +82,9 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
     chu_thich.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _khoang_cach(chu_thich, 0, 1.0)
 
-    dau = kieu.add_style(_TEN[DAU_CHU_THICH], WD_STYLE_TYPE.CHARACTER)
-    dau.style_id = DAU_CHU_THICH
-    dau.font.superscript = True
+    tham_chieu = kieu.add_style(_TEN[THAM_CHIEU_CHU_THICH], WD_STYLE_TYPE.CHARACTER)
+    tham_chieu.style_id = THAM_CHIEU_CHU_THICH
+    tham_chieu.font.superscript = True
 
 
 def _mac_dinh_tai_lieu(styles_el) -> None:

@@ -158,7 +158,7 @@ class Doan:
         return [tt for chu, tt in self.cac_run if chu.strip()]
 
 
-def _dau_van(el: etree._Element) -> bytes:
+def _dau_van_tay(el: etree._Element) -> bytes:
     """Dấu vân 16 byte của nội dung el, làm khóa cho định dạng đã tính: bản XML đầy đủ kèm mọi
     khai báo không gian tên (~1 KB) mà giữ cho mỗi đoạn chữ khác nhau thì tốn bộ nhớ."""
     return hashlib.blake2b(etree.tostring(el, with_tail=False), digest_size=16).digest()
@@ -548,7 +548,7 @@ class TaiLieuDocx:
         tt_kieu, chu = self._theo_kieu(sid)
         if ppr is None:
             return sid, tt_kieu, chu
-        khoa = (sid, _dau_van(ppr))
+        khoa = (sid, _dau_van_tay(ppr))
         tt = self._da_tinh_doan.get(khoa)
         if tt is None:
             tt = self._da_tinh_doan[khoa] = replace(tt_kieu)
@@ -579,7 +579,7 @@ class TaiLieuDocx:
             if rpr is None:
                 tt_run = chu_doan
             else:
-                khoa = (sid, _dau_van(rpr))
+                khoa = (sid, _dau_van_tay(rpr))
                 tt_run = self._da_tinh_run.get(khoa)
                 if tt_run is None:
                     tt_run = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
@@ -632,11 +632,11 @@ class TaiLieuDocx:
             ra[fn.get(w("id"))] = "".join(t.text or "" for t in fn.iter(w("t"))).strip()
         return ra
 
-    def dau_chu_thich(self) -> list[str]:
+    def tham_chieu_chu_thich(self) -> list[str]:
         """Mã các dấu chú thích trong thân văn bản, theo thứ tự xuất hiện."""
         return [el.get(w("id")) for el in self.body.iter(w("footnoteReference"))]
 
-    def dau_trang(self, loai: str) -> etree._Element | None:
+    def phan_dau_trang(self, loai: str) -> etree._Element | None:
         """Phần đầu trang "default" hoặc "first" của mục cuối."""
         sect = self.sect_pr()
         if sect is None:

@@ -113,7 +113,7 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
 def so_trang(bc: BoCuc) -> list[KetQua]:
     tl = bc.tai_lieu
     sect = tl.sect_pr()
-    mac_dinh = tl.dau_trang("default")
+    mac_dinh = tl.phan_dau_trang("default")
     ra: list[KetQua] = []
     # Trường PAGE phải nằm trong một đoạn của đầu trang (đặt thẳng dưới w:hdr là sai cấu trúc).
     p = None if mac_dinh is None else next(
@@ -143,7 +143,7 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
                               f"{cm(tren / nd30.TWIP_MOI_CM)} cm"))
     title_pg = sect is not None and sect.find(w("titlePg")) is not None and \
         sect.find(w("titlePg")).get(w("val"), "1") not in ("0", "false")
-    dau = tl.dau_trang("first")
+    dau = tl.phan_dau_trang("first")
     if not co_page:
         ra.append(KetQua.theo("khong_so_trang_1", M.KHONG_AP_DUNG, "văn bản không đánh số trang"))
     elif title_pg and (dau is None or not _co_truong_page(dau)):

@@ -17,9 +17,9 @@ from drafter.kiem_tra.doc_docx import NS, TaiLieuDocx, w
 
 _TOI_DA_CAP = 9
 # Ký tự chấm tròn của phông Symbol/Wingdings trong lvlText → dấu đầu dòng ta hiểu được.
-_DAU_WORD = {"\uf0b7": "-", "\uf0a7": "-", "\uf0d8": "-", "\uf076": "-", "\uf0fc": "-",
-             "•": "-", "o": "+", "▪": "-", "■": "-", "◦": "+", "–": "-", "-": "-", "+": "+",
-             "*": "*"}
+_DAU_DONG_WORD = {"\uf0b7": "-", "\uf0a7": "-", "\uf0d8": "-", "\uf076": "-", "\uf0fc": "-",
+                  "•": "-", "o": "+", "▪": "-", "■": "-", "◦": "+", "–": "-", "-": "-", "+": "+",
+                  "*": "*"}
 
 
 @dataclass
@@ -129,7 +129,7 @@ class SoTuDong:
                 # Phông Symbol đặt chữ ASCII ở vùng riêng U+F0xx ("+" là U+F02B): LibreOffice
                 # ghi dấu "+" của Word như vậy.
                 ky_hieu = chr(ord(ky_hieu) - 0xF000)
-            return _DAU_WORD.get(ky_hieu, "-")
+            return _DAU_DONG_WORD.get(ky_hieu, "-")
         if dinh_nghia.dinh_dang == "none":
             return dinh_nghia.mau.replace("%", "").strip() or None
         chu = dinh_nghia.mau

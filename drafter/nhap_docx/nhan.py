@@ -31,12 +31,13 @@ _LA_MA_RE = re.compile(rf"([IVXLC]{{1,7}})([.)/])(?={_TRANG}|$|[A-ZĐÀ-Ỹ])")
 # Số thập phân: nhóm một, hai chữ số ("2.000" không phải nhãn); "1." "1)" "1.2." "1.2"
 _SO = re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(\.|\))?(?={_TRANG}|$|[^\W\d_])")
 _CHU = re.compile(rf"([a-zđ])([).,/])(?={_TRANG}|$)")
-_DAU = re.compile(rf"([-–—•+*\uf0b7\uf0a7\u25cf\u25aa\u2022\u2013\u2014o§])(?={_TRANG})|"
-                  r"([-–+])(?=[^\W\d_])")
-_DAU_LOAI: dict[str, KieuDauDong] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
-                                 "\uf0b7": "gach", "\uf0a7": "gach", "\u25cf": "gach",
-                                 "\u25aa": "gach", "§": "gach", "+": "cong", "o": "cong",
-                                 "*": "sao"}
+_KY_HIEU_DAU_DONG = re.compile(
+    rf"([-–—•+*\uf0b7\uf0a7\u25cf\u25aa\u2022\u2013\u2014o§])(?={_TRANG})|"
+    r"([-–+])(?=[^\W\d_])")
+_LOAI_DAU_DONG: dict[str, KieuDauDong] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
+                                          "\uf0b7": "gach", "\uf0a7": "gach", "\u25cf": "gach",
+                                          "\u25aa": "gach", "§": "gach", "+": "cong", "o": "cong",
+                                          "*": "sao"}
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,10 @@ def thu_tu_la_tinh(chu_cai: str) -> int:
 
 def doc_dau_dong(chu: str) -> DauDong | None:
     """Dấu đầu dòng "-", "+", "*" (và các dấu chấm tròn của Word) ở đầu `chu`."""
-    m = _DAU.match(chu)
+    m = _KY_HIEU_DAU_DONG.match(chu)
     if not m:
         return None
     ky_hieu = m[1] or m[2]
     if ky_hieu == "o" and not chu.startswith(("o ", "o\t")):
         return None
-    return DauDong(_DAU_LOAI.get(ky_hieu, "gach"), _bo_trang(chu, m.end()))
+    return DauDong(_LOAI_DAU_DONG.get(ky_hieu, "gach"), _bo_trang(chu, m.end()))

@@ -38,7 +38,7 @@ class ThietLap(ManHinh):
                          "du_toan_xa": ".du_toan_xa"}.get(d.muc_tieu.co_so, "."): d
                  for d in muc_tieu}
 
-        def dau_nguon(khoa: str) -> str:
+        def ghi_nguon(khoa: str) -> str:
             """Mỗi chỉ tiêu nói nó từ đâu ra: kế hoạch năm đã lưu, gõ ở đây, các xã cũ."""
             d = nguon.get(khoa)
             if d is None:
@@ -76,7 +76,7 @@ class ThietLap(ManHinh):
             for ct in bieu_mau.chi_tieu:
                 if "ke_hoach" in ct.so_sanh:
                     o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-ke-hoach")
-                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + dau_nguon(
+                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + ghi_nguon(
                         ct.ma)
                     yield o
                 if "du_toan" in ct.so_sanh:
@@ -86,7 +86,7 @@ class ThietLap(ManHinh):
                                       ("du_toan_xa", "dự toán xã giao")):
                         o = OSo(ke_hoach.get(f"{ct.ma}.{loai}", ""), id=f"kh-{ct.ma}--{loai}",
                                 classes="o-ke-hoach")
-                        o.border_title = f"{ct.ten}: {ten} (đồng)" + dau_nguon(
+                        o.border_title = f"{ct.ten}: {ten} (đồng)" + ghi_nguon(
                             f"{ct.ma}.{loai}")
                         yield o
             # Chỉ tiêu có kiểu hay cơ sở khác (trở lên, khoảng, giảm, mốc; Nghị quyết, cấp trên,

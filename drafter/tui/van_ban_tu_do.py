@@ -135,13 +135,13 @@ class SoanTuDo(Screen):
         n = d.nut
         if isinstance(n, Muc):
             chu = " ".join(x for x in (d.nhan, trich_dau(chu_tron(n.tieu_de), 46)) if x)
-            dau = "✗" if loi else "!" if canh_bao else "·"
-            return Text(f"{dau} {chu}", style="bold")
+            ky_hieu = "✗" if loi else "!" if canh_bao else "·"
+            return Text(f"{ky_hieu} {chu}", style="bold")
         if isinstance(n, DoanVan):
             chep = thanh_danh_dau(n.noi_dung) in chua_xem
-            dau = "✗" if loi else "↻" if chep else "!" if canh_bao else " "
+            ky_hieu = "✗" if loi else "↻" if chep else "!" if canh_bao else " "
             chu = DAU_DONG.get(n.dau_dong or "", "") + trich_dau(chu_tron(n.noi_dung), 44)
-            return Text(f"{dau} ¶ {chu or '(đoạn trống)'}")
+            return Text(f"{ky_hieu} ¶ {chu or '(đoạn trống)'}")
         so_cot = n.so_cot if isinstance(n, Bang) else 0
         return Text(f"  ▦ Bảng {len(n.hang)} hàng × {so_cot} cột")
 

@@ -32,8 +32,8 @@ def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
                 kieu = " ".join(k for k, co in (("bold", x.dam or dam), ("italic", x.nghieng),
                                                 ("black on yellow", x.to_sang)) if co)
                 # Màn hình chữ không có chữ nhỏ phía trên: "m^2", "36.099.500.000^đ".
-                dau = {"tren": "^", "duoi": "_"}.get(x.chi_so or "", "")
-                t.append(dau + x.chu, style=kieu)
+                ky_hieu = {"tren": "^", "duoi": "_"}.get(x.chi_so or "", "")
+                t.append(ky_hieu + x.chu, style=kieu)
             elif isinstance(x, ChuThich):
                 so = len(chu_thich) + 1
                 cac_doan = [_dau_dong(d) + noi_dung(d.noi_dung) for d in x.cac_doan]
