@@ -146,7 +146,7 @@ LE_DUOI = GiaTri("lề dưới", 20, (Khoang(20, 25, "mm", sai_so=10 * _TWIP_MM)
 LE_TRAI = GiaTri("lề trái", 30, (Khoang(30, 35, "mm", sai_so=10 * _TWIP_MM),))
 LE_PHAI = GiaTri("lề phải", 15, (Khoang(15, 20, "mm", sai_so=10 * _TWIP_MM),))
 PHONG = GiaTri("phông chữ", "Times New Roman")
-MAU_CHU = GiaTri("màu chữ", "000000", dieu_kien="đen: «000000», «auto» hoặc không khai báo")
+MAU_SAC_CHU = GiaTri("màu chữ", "000000", dieu_kien="đen: «000000», «auto» hoặc không khai báo")
 CO_SO_TRANG = GiaTri("cỡ chữ số trang", 14, (Khoang(13, 14, "pt"),))
 CACH_PHAN_DAU_TRANG = GiaTri("đầu trang cách mép trên", 10, (Khoang(10, 10, "mm"),),
                              dieu_kien="nhỏ hơn lề trên")
@@ -232,7 +232,7 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Phông Times New Roman, bộ mã Unicode TCVN 6909:2001.", "Phụ lục I, mục I.4", _B,
            (PHONG,), ghi_chu="Chữ Đông Á / phức hợp (eastAsia, cs) chưa khai Times New Roman: "
            "Cảnh báo."),
-    QuyTac(5, "mau_chu", "Chữ màu đen", "Chữ màu đen.", "Phụ lục I, mục I.4", _B, (MAU_CHU,)),
+    QuyTac(5, "mau_chu", "Chữ màu đen", "Chữ màu đen.", "Phụ lục I, mục I.4", _B, (MAU_SAC_CHU,)),
     QuyTac(6, "ma_unicode", "Mã Unicode TCVN 6909:2001",
            "Chữ Unicode dựng sẵn (NFC), không còn dấu vết bảng mã TCVN3, VNI.",
            "Phụ lục I, mục I.4 (cách hiểu của drafter)", _T,

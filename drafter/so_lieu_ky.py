@@ -109,10 +109,10 @@ def gop_so_lieu(ct: ChiTieu, cac: list[SoLieuNhap | None], quy: list[Ky]
         moi.gia_tri = chon.gia_tri
         moi.phan_con = list(chon.phan_con)
     if ct.loai == "ti_so":
-        mau = [(_doc(x.mau_so, ct)) for x, _ in co]
+        cac_mau_so = [(_doc(x.mau_so, ct)) for x, _ in co]
         if ct.ky_mau_so == "trong_ky":
-            if all(m is not None for m in mau):
-                moi.mau_so = vn.so(sum(mau, Decimal(0)), 4)  # type: ignore[arg-type]
+            if all(m is not None for m in cac_mau_so):
+                moi.mau_so = vn.so(sum(cac_mau_so, Decimal(0)), 4)  # type: ignore[arg-type]
         else:
             moi.mau_so = co[-1][0].mau_so  # tổng hiện có: số của quý cuối, không bao giờ cộng
     return moi, thieu
@@ -155,13 +155,13 @@ def cong_xa_cu(ct: ChiTieu, cac: list[tuple[str, SoLieuNhap | None, str | None]]
     moi = SoLieuNhap(gia_tri=vn.so(tong, 4), phan_con=_cong_phan_con(ct, [x for _, x in co]))  # type: ignore[misc]
     if ct.loai == "ti_so":
         # Mẫu số cũng cộng theo địa bàn (8 thôn + 6 thôn); % tính lại từ hai tổng.
-        tong_mau = Decimal(0)
+        tong_mau_so = Decimal(0)
         for ten, x in co:
             m = _doc(x.mau_so, ct)  # type: ignore[union-attr]
             if m is None:
                 return None, f"xã {ten} chưa có mẫu số (y của x/y)"
-            tong_mau += m
-        moi.mau_so = vn.so(tong_mau, 4)
+            tong_mau_so += m
+        moi.mau_so = vn.so(tong_mau_so, 4)
     return moi, None
 
 

@@ -47,7 +47,7 @@ def test_phong_times_new_roman_bon_o_moi_noi(tl_mau, docx_mau):
         for tt in d.run_co_chu():
             assert all(tt.phong.get(o) == TNR for o in ("ascii", "hAnsi", "eastAsia", "cs")), \
                 (d.chu, tt.phong)
-            assert tt.mau in (None, "auto", "000000"), d.chu
+            assert tt.mau_sac in (None, "auto", "000000"), d.chu
     with zipfile.ZipFile(docx_mau) as z:
         styles = z.read("word/styles.xml").decode("utf-8")
         assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles,

@@ -15,8 +15,8 @@ import pytest
 from drafter.kho import Kho, LoiKho, csdl, sao_luu
 from drafter.kho import kho as kho_mod
 from drafter.kho.kho import GOP_TU_LUU_PHUT, Xa
-from drafter.kho.mau import GHI_CHU_MINH_HOA
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
+from drafter.kho.xa_mau import GHI_CHU_MINH_HOA
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
         Kho.mo(tmp_path)
 
 
-# Kho mẫu: quý I, II/2025 của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, kho/mau.py).
+# Kho mẫu: quý I, II/2025 của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, kho/xa_mau.py).
 CAI_KINH_MAU = ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
 
 

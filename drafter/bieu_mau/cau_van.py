@@ -141,9 +141,9 @@ class CauVan:
         """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""
         if not self.gia_tri():
             return ""
-        mau = self.ct.mau_cau or {"ti_so": "ti_so", "co_khong": "co_khong",
-                                  "chu": "chu"}.get(self.ct.loai, "mac_dinh")
-        return _ve(f"cau/{mau}.j2", s=self.s, ct=self.ct, viet=self.viet,
+        mau_cau = self.ct.mau_cau or {"ti_so": "ti_so", "co_khong": "co_khong",
+                                      "chu": "chu"}.get(self.ct.loai, "mac_dinh")
+        return _ve(f"cau/{mau_cau}.j2", s=self.s, ct=self.ct, viet=self.viet,
                    v=self.gia_tri(), so_sanh=DaThoat(self.so_sanh()),
                    trong_do=DaThoat(self.trong_do()))
 

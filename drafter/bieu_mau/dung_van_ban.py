@@ -77,8 +77,8 @@ class NguCanh:
                                              self.chu_thich_ck), None
         return ra
 
-    def dien(self, mau: str) -> str:
-        return dien_bien(mau, self.bien)
+    def dien(self, chu: str) -> str:
+        return dien_bien(chu, self.bien)
 
     def thay(self, g: GiuCho) -> list[PhanTuDaThay | ChoTrong]:
         """Số liệu của chỗ giữ; thiếu số thì dấu «[chưa có: …]» tô vàng (kiểm tra đã báo lỗi,
@@ -147,9 +147,9 @@ def bien_cua(bao_cao: BaoCaoDuLieu) -> dict[str, str]:
             "xa": bao_cao.xa}
 
 
-def dien_bien(mau: str, bien: dict[str, str]) -> str:
+def dien_bien(chu: str, bien: dict[str, str]) -> str:
     """Thay {ky}, {ky_toi}, {nam}, {co_quan}… trong chữ của biểu mẫu (không phải jinja)."""
-    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
+    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), chu)
 
 
 def tieu_de_muc(bao_cao: BaoCaoDuLieu, muc: MucBieuMau, bien: dict[str, str] | None = None
@@ -233,9 +233,9 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
                 noi_dung=than)]
 
 
-def _ve_cau(mau: str, **ngu_canh: object) -> list:
+def _ve_cau(tep_mau_cau: str, **ngu_canh: object) -> list:
     """Câu từ một mẫu trong templates/cau/ (số đã đếm sẵn), thành các phần tử của đoạn."""
-    cau = moi_truong().get_template(mau).render(**ngu_canh).strip()
+    cau = moi_truong().get_template(tep_mau_cau).render(**ngu_canh).strip()
     return list(thay_so_lieu(phan_tich(cau), lambda g: []))
 
 

@@ -43,8 +43,8 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
     # Mọi kiểu có sẵn trong mẫu: bỏ phông theme và màu (Heading mặc định có màu xanh).
     for rfonts in styles_el.iter(qn("w:rFonts")):
         phong_bon_o(rfonts)
-    for mau in list(styles_el.iter(qn("w:color"))):
-        mau.getparent().remove(mau)
+    for mau_sac in list(styles_el.iter(qn("w:color"))):
+        mau_sac.getparent().remove(mau_sac)
     _mac_dinh_tai_lieu(styles_el)
 
     kieu = tai_lieu.styles
@@ -94,7 +94,7 @@ def _mac_dinh_tai_lieu(styles_el) -> None:
     phong_bon_o(con(rPr, "w:rFonts"))
     con(rPr, "w:sz", val=str(CO_CHU_THAN_PT * 2))
     con(rPr, "w:szCs", val=str(CO_CHU_THAN_PT * 2))
-    con(rPr, "w:color", val=nd30.MAU_CHU.ghi)
+    con(rPr, "w:color", val=nd30.MAU_SAC_CHU.ghi)
     con(rPr, "w:lang", val="vi-VN", eastAsia="vi-VN", bidi="ar-SA")
 
 

@@ -167,7 +167,7 @@ class Kho:
             csdl.di_chuyen(cn, tep)
             kho._luu_gon_phien_ban_cu()
             if nap_mau and kho._trong():
-                from drafter.kho.mau import nap_xa_mau
+                from drafter.kho.xa_mau import nap_xa_mau
 
                 nap_xa_mau(kho)
             if sao_luu and not cu:

@@ -111,7 +111,7 @@ class ThuocTinhChu:
     gach_chan: bool = False
     in_hoa: bool = False
     phong: dict[str, str | None] = field(default_factory=dict)  # ascii, hAnsi, eastAsia, cs
-    mau: str | None = None
+    mau_sac: str | None = None
     chi_so_tren: bool = False
     chi_so_duoi: bool = False
 
@@ -453,9 +453,9 @@ class TaiLieuDocx:
         u = rpr.find(w("u"))
         if u is not None:
             tt.gach_chan = _gia_tri(u) not in (None, "none")
-        mau = rpr.find(w("color"))
-        if mau is not None:
-            tt.mau = _gia_tri(mau)
+        mau_sac = rpr.find(w("color"))
+        if mau_sac is not None:
+            tt.mau_sac = _gia_tri(mau_sac)
         va = rpr.find(w("vertAlign"))
         if va is not None:
             tt.chi_so_tren = _gia_tri(va) == "superscript"

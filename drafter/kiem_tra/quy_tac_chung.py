@@ -66,8 +66,8 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
                         "; ".join(sai) if sai else ", ".join(mo_ta))]
 
 
-def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
-    sai_phong, phu, sai_mau, sai_nfc, ma_cu = CacCho(), CacCho(), CacCho(), CacCho(), CacCho()
+def phong_mau_sac_ma(bc: BoCuc) -> list[KetQua]:
+    sai_phong, phu, sai_mau_sac, sai_nfc, ma_cu = CacCho(), CacCho(), CacCho(), CacCho(), CacCho()
     for d in bc.doan:
         for chu, tt in d.cac_run:
             if not chu.strip() or chu == "\u2060":
@@ -79,9 +79,9 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
             elif {tt.phong.get("eastAsia"), tt.phong.get("cs")} - {TNR}:
                 if phu.dem():
                     phu.cau.append(vi_tri(d))
-            if (tt.mau or "auto").lower() not in ("auto", nd30.MAU_CHU.ghi):
-                if sai_mau.dem():
-                    sai_mau.cau.append(f"{vi_tri(d)}: màu {tt.mau}")
+            if (tt.mau_sac or "auto").lower() not in ("auto", nd30.MAU_SAC_CHU.ghi):
+                if sai_mau_sac.dem():
+                    sai_mau_sac.cau.append(f"{vi_tri(d)}: màu {tt.mau_sac}")
         if d.chu and not unicodedata.is_normalized("NFC", d.chu):
             if sai_nfc.dem():
                 sai_nfc.cau.append(vi_tri(d))
@@ -95,8 +95,9 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
                     (_liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là "
                                    "Times New Roman") if phu else
                      "mọi đoạn chữ dùng Times New Roman")),
-        KetQua.theo("mau_chu", M.KHONG_DAT if sai_mau else M.DAT,
-                    _liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
+        KetQua.theo("mau_chu", M.KHONG_DAT if sai_mau_sac else M.DAT,
+                    _liet_ke(sai_mau_sac, "chữ không màu đen") if sai_mau_sac
+                    else "mọi chữ màu đen"),
     ]
     if ma_cu:
         ra.append(KetQua.theo("ma_unicode", M.KHONG_DAT,

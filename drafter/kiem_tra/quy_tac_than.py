@@ -281,16 +281,16 @@ _GIU_CHO = (
 def chu_giu_cho(bc: BoCuc) -> list[KetQua]:
     thay = CacCho()
     for d in bc.doan:
-        for mau, mo_ta in _GIU_CHO:
-            m = mau.search(d.chu)
+        for khuon, mo_ta in _GIU_CHO:
+            m = khuon.search(d.chu)
             if m:
                 if thay.dem():
                     trich = d.chu[max(m.start() - 15, 0):m.end() + 15]
                     thay.cau.append(f"{vi_tri(d)}: {mo_ta} «{trich}»")
                 break
     for chu in bc.tai_lieu.chu_thich().values():
-        for mau, mo_ta in _GIU_CHO[:2]:
-            m = mau.search(chu)
+        for khuon, mo_ta in _GIU_CHO[:2]:
+            m = khuon.search(chu)
             if m:
                 doan_trich = chu[max(m.start() - 15, 0):m.end() + 15]
                 if thay.dem():
