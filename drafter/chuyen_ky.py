@@ -33,8 +33,8 @@ __all__ = ["gop_so_lieu", "mo_kem_so_sanh", "tao_bao_cao", "tao_ky_moi", "tong_h
 if TYPE_CHECKING:
     from drafter.van_ban_tu_do import VanBanTuDo
 
-LoaiThayDoi = Literal["chep", "xoa", "tinh", "xem_lai"]
-TEN_LOAI_THAY_DOI = {"chep": "Đã chép", "xoa": "Đã xóa", "tinh": "Đã điền",
+LoaiThayDoi = Literal["chep", "xoa", "dien", "xem_lai"]
+TEN_LOAI_THAY_DOI = {"chep": "Đã chép", "xoa": "Đã xóa", "dien": "Đã điền",
                      "xem_lai": "Cần xem lại"}
 
 
@@ -250,7 +250,7 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
     xã; lời văn gợi ý của biểu mẫu; số kỳ trước là tổng của các xã cũ, số hiện có và lũy kế
     cùng năm của các xã cũ cộng lại làm số khởi đầu (chờ xác nhận)."""
     bieu_mau = doc_bieu_mau(ma_bieu_mau)
-    thay_doi = [ThayDoi("tinh", "Thông tin văn bản",
+    thay_doi = [ThayDoi("dien", "Thông tin văn bản",
                         f"báo cáo đầu tiên của xã {xa.ten}: cơ quan, địa danh, Nơi nhận, người ký "
                         "lấy từ hồ sơ xã")]
     van_ban = van_ban_goi_y(bieu_mau, ky)
@@ -263,10 +263,10 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
                       so_lieu=dict(truoc.so_lieu))
     so_lieu, so_chep, xa_cu = _chep_so_lieu(kho, xa.id, lich_su, cu, ky.ky_truoc(), ky, thay_doi)
     if truoc.xa_cu:
-        thay_doi.insert(1, ThayDoi("tinh", "Số liệu", f"số kỳ trước ({truoc.ky.ten_gon}) là "
+        thay_doi.insert(1, ThayDoi("dien", "Số liệu", f"số kỳ trước ({truoc.ky.ten_gon}) là "
                                                       f"{truoc.nguon}"))
     elif not truoc.co_so_lieu:
-        thay_doi.insert(1, ThayDoi("tinh", "Số liệu", f"chưa có số kỳ trước: {truoc.ly_do}"))
+        thay_doi.insert(1, ThayDoi("dien", "Số liệu", f"chưa có số kỳ trước: {truoc.ly_do}"))
     chu_ky = ChuKyNhap.model_validate({k: v for k, v in xa.chu_ky.items()
                                        if k in ChuKyNhap.model_fields})
     bc = BaoCaoDuLieu(
@@ -390,7 +390,7 @@ def _chep_so_lieu(kho: Kho, xa_id: int, lich_su: LichSu, cu: BaoCaoDuLieu, tu_ky
     xa_cu = _ghi_cung_ky(bieu_mau, ck, dem["cung_ky"], thay_doi)
     so_kh = dien_muc_tieu(kho, xa_id, ky_moi.nam, bieu_mau, ra)
     dien_cuoi_nam_truoc(lich_su, xa_id, ky_moi, ra)
-    thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky_moi.nam} cho "
+    thay_doi.append(ThayDoi("dien", "Số liệu", f"kế hoạch năm {ky_moi.nam} cho "
                                                f"{so_kh} chỉ tiêu" + _nguon_ke_hoach(kho, xa_id,
                                                                                    ky_moi.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky_moi.nam, bieu_mau, thay_doi)
@@ -418,7 +418,7 @@ def _ghi_cung_ky(bieu_mau: BieuMau, ck: SoLieuKy, so_chi_tieu: int, thay_doi: li
     còn thiếu và trả về thông tin ghi vào báo cáo (chú thích, lý do)."""
     ten = ck.ky.ten_gon if ck.ky.loai == "quy" else ck.ky.ten
     if not ck.co_so_lieu:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"chưa có số cùng kỳ {ten}: {ck.ly_do} "
+        thay_doi.append(ThayDoi("dien", "Số liệu", f"chưa có số cùng kỳ {ten}: {ck.ly_do} "
                                                    "(không tự đoán)"))
         return None
     if not ck.xa_cu:
@@ -426,9 +426,9 @@ def _ghi_cung_ky(bieu_mau: BieuMau, ck: SoLieuKy, so_chi_tieu: int, thay_doi: li
         if ck.cac_doan:
             ghi = (f"số cùng kỳ {ten} gộp từ {', '.join(d.ky.ten_gon for d in ck.cac_doan)}: "
                    f"{so_chi_tieu} chỉ tiêu")
-        thay_doi.append(ThayDoi("tinh", "Số liệu", ghi))
+        thay_doi.append(ThayDoi("dien", "Số liệu", ghi))
     else:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"số cùng kỳ {ten} cho {so_chi_tieu} chỉ tiêu "
+        thay_doi.append(ThayDoi("dien", "Số liệu", f"số cùng kỳ {ten} cho {so_chi_tieu} chỉ tiêu "
                                                    f"là {ck.nguon}"))
     ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
     thieu = {ma: ly_do for ma, ly_do in ck.thieu.items()
@@ -544,7 +544,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
         dau = (f"gộp {doan[0].nguon} với {', '.join(d.ky.ten_gon for d in doan[1:])} của xã "
                f"{xa.ten}")
     thay_doi: list[ThayDoi] = [ThayDoi(
-        "tinh", "Số liệu", f"{dau}: số phát sinh trong kỳ cộng lại; số lũy kế, "
+        "dien", "Số liệu", f"{dau}: số phát sinh trong kỳ cộng lại; số lũy kế, "
                            f"hiện có và tỷ lệ % lấy của {quy[-1].ten_gon}; tỷ số x/y gộp riêng "
                            "tử số và mẫu số rồi tính lại %")]
     if not doan[0].co_so_lieu:
@@ -582,7 +582,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
     xa_cu = _ghi_cung_ky(bieu_mau, ck, dem_ck, thay_doi)
     so_kh = dien_muc_tieu(kho, xa_id, ky.nam, bieu_mau, so_lieu)
     dien_cuoi_nam_truoc(lich_su, xa_id, ky, so_lieu)
-    thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky.nam} cho {so_kh} chỉ tiêu"
+    thay_doi.append(ThayDoi("dien", "Số liệu", f"kế hoạch năm {ky.nam} cho {so_kh} chỉ tiêu"
                             + _nguon_ke_hoach(kho, xa_id, ky.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky.nam, bieu_mau, thay_doi)
 

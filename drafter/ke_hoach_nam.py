@@ -93,7 +93,7 @@ def tao_ke_hoach(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None,
             noi_nhan=list(xa.noi_nhan), luu=xa.luu,
             chu_ky=ChuKyNhap.model_validate({k: v for k, v in xa.chu_ky.items()
                                              if k in ChuKyNhap.model_fields}))
-        thay_doi.append(ThayDoi("tinh", "Thông tin văn bản",
+        thay_doi.append(ThayDoi("dien", "Thông tin văn bản",
                                 f"chưa có {tu_ky.ten_gon}: bắt đầu từ biểu mẫu và hồ sơ xã"))
     if ky.nam - 1 >= 0:
         _so_lieu_danh_gia(kho, xa_id, ky, bc, thay_doi)
@@ -107,7 +107,7 @@ def _so_lieu_danh_gia(kho: Kho, xa_id: int, ky: Ky, bc: BaoCaoDuLieu,
     bieu_mau = doc_bieu_mau(bc.bieu_mau)
     kdg = ky_danh_gia(kho, xa_id, ky.nam - 1)
     if kdg is None:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"chưa có báo cáo nào năm {ky.nam - 1}: số "
+        thay_doi.append(ThayDoi("dien", "Số liệu", f"chưa có báo cáo nào năm {ky.nam - 1}: số "
                                                    "liệu phần đánh giá nhập tay"))
         return
     lich_su = LichSu(kho, bieu_mau)
@@ -126,6 +126,6 @@ def _so_lieu_danh_gia(kho: Kho, xa_id: int, ky: Ky, bc: BaoCaoDuLieu,
             so_lieu[ct.ma] = moi
     so_kh = dien_muc_tieu(kho, xa_id, ky.nam - 1, bieu_mau, so_lieu)
     bc.so_lieu = so_lieu
-    thay_doi.append(ThayDoi("tinh", "Số liệu", f"phần đánh giá: số liệu {kdg.ten} "
+    thay_doi.append(ThayDoi("dien", "Số liệu", f"phần đánh giá: số liệu {kdg.ten} "
                                                f"({sk.nguon or 'kho'}), kế hoạch năm "
                                                f"{ky.nam - 1} cho {so_kh} chỉ tiêu"))

@@ -14,7 +14,7 @@ from drafter.bieu_mau.cau_van import CauVan
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, MucBieuMau, doc_bieu_mau
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, PhanConNhap, SoLieuNhap
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_tieu
-from drafter.bieu_mau.tinh_toan import tinh
+from drafter.bieu_mau.tinh_toan import tinh_so_lieu
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
 from drafter.van_ban import ChuThich, DoanChu, VanBan
@@ -229,7 +229,7 @@ class PhienSoan:
                          for ten, x, y in ck.chi_tiet.get(ct.ma, []))
         tong_chu = _x_y(tong.gia_tri, tong.mau_so) + don_vi
         if ct.loai == "ti_so" and tong.mau_so not in (None, ""):
-            s = tinh(ct, SoLieuNhap(gia_tri=tong.gia_tri, mau_so=tong.mau_so))
+            s = tinh_so_lieu(ct, SoLieuNhap(gia_tri=tong.gia_tri, mau_so=tong.mau_so))
             if s.ty_le is not None:
                 from drafter import vn
 
@@ -293,7 +293,7 @@ class PhienSoan:
 
     def cum_so_lieu(self, ct: ChiTieu) -> str:
         """Câu số liệu như sẽ in trong văn bản, để hiện ngay dưới ô nhập."""
-        s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
+        s = tinh_so_lieu(ct, self.bao_cao.so_lieu.get(ct.ma))
         if s.loi:
             return ""
         from drafter.bieu_mau.dung_van_ban import cach_viet_cua
@@ -306,7 +306,7 @@ class PhienSoan:
     def tong_phan_con(self, ct: ChiTieu) -> str:
         from drafter import vn
 
-        s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
+        s = tinh_so_lieu(ct, self.bao_cao.so_lieu.get(ct.ma))
         tong = s.tong_phan_con
         if tong is None:
             return ""

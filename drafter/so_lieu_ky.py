@@ -197,10 +197,10 @@ class LichSu:
         """Số liệu của xã ở kỳ `ky`, từ báo cáo của chính nó hay của các xã cũ."""
         khoa = (xa_id, ky.ma)
         if khoa not in self._ky:
-            self._ky[khoa] = self._tinh(xa_id, ky)
+            self._ky[khoa] = self._tinh_toan(xa_id, ky)
         return self._ky[khoa]
 
-    def _tinh(self, xa_id: int, ky: Ky) -> SoLieuKy:
+    def _tinh_toan(self, xa_id: int, ky: Ky) -> SoLieuKy:
         xa = self.xa(xa_id)
         if self.truoc_sap_nhap(xa_id, ky):
             return self._tong_xa_cu(xa, ky)

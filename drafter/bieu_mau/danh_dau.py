@@ -58,26 +58,26 @@ def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> tuple[PhanTuDanhDau,
 def _phan_tich(chu: str, cho_phep_chu_thich: bool, do_sau: int = 0) -> list[PhanTuDanhDau]:
     ra: list[PhanTuDanhDau] = []
     i, n = 0, len(chu)
-    dem: list[str] = []
+    buffer: list[str] = []
     tim = _TimDauDong(chu)
 
     def day() -> None:
-        if dem:
-            ra.append("".join(dem))
-            dem.clear()
+        if buffer:
+            ra.append("".join(buffer))
+            buffer.clear()
 
     while i < n:
         # Chép một lèo đến ký tự đặc biệt kế tiếp thay vì từng ký tự.
         m = _DAC_BIET.search(chu, i)
         if m is None:
-            dem.append(chu[i:])
+            buffer.append(chu[i:])
             break
         if m.start() > i:
-            dem.append(chu[i:m.start()])
+            buffer.append(chu[i:m.start()])
             i = m.start()
         c = chu[i]
         if c == "\\" and i + 1 < n:
-            dem.append(chu[i + 1])
+            buffer.append(chu[i + 1])
             i += 2
             continue
         if chu.startswith("[[", i):
@@ -115,10 +115,10 @@ def _phan_tich(chu: str, cho_phep_chu_thich: bool, do_sau: int = 0) -> list[Phan
                         i = j + len(dau)
                         break
             else:
-                dem.append(c)
+                buffer.append(c)
                 i += 1
             continue
-        dem.append(c)
+        buffer.append(c)
         i += 1
     day()
     return ra

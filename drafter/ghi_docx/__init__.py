@@ -45,9 +45,9 @@ def tao_tai_lieu(van_ban: VanBan) -> Document:
 
 
 def thanh_bytes(van_ban: VanBan) -> bytes:
-    dem = io.BytesIO()
-    tao_tai_lieu(van_ban).save(dem)
-    return dem.getvalue()
+    buffer = io.BytesIO()
+    tao_tai_lieu(van_ban).save(buffer)
+    return buffer.getvalue()
 
 
 def ghi_tep(van_ban: VanBan, duong_dan: Path) -> Path:
