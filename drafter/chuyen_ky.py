@@ -112,7 +112,7 @@ def kiem_ky_cua_xa(kho: Kho, xa: Xa, ky: Ky) -> None:
     if moi is not None and moi.ngay_sap_nhap and ky.ngay_cuoi >= moi.ngay_sap_nhap:
         raise LoiKho(f"Xã {xa.ten} đã hợp vào xã {moi.ten} từ ngày {_ngay(moi.ngay_sap_nhap)}; "
                      f"báo cáo {ky.ten_gon} là của xã {moi.ten}.",
-                     f"Tạo ở xã mới: «drafter --xa \"{moi.ten}\" new --period {ky.ma}».")
+                     f"Tạo ở xã mới: «drafter --xa \"{moi.ten}\" new --ky {ky.ma}».")
 
 
 def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:

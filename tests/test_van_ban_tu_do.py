@@ -164,7 +164,7 @@ def test_import_docx_va_chuyen_ky(tmp_path: Path, docx: dict[str, Path],
     assert kiem_tra(ra).dat_the_thuc
 
     # Chuyển sang 6 tháng đầu năm 2024: đổi chữ chỉ kỳ, mọi đoạn chờ xem lại.
-    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "new", "--period", "2024-H1") == 0
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "new", "--ky", "2024-H1") == 0
     out = capsys.readouterr().out
     assert "từ văn bản 6 tháng đầu năm 2023" in out and "đoạn đã đổi chữ chỉ kỳ" in out
     with Kho.mo(kho) as k:

@@ -10,7 +10,7 @@ Sắp xếp đơn vị hành chính (01/7/2025), cũng là SỐ LIỆU MINH HỌ
 thật nào (đã so với danh mục đơn vị hành chính trước và sau sắp xếp): xã Hợp Mẫu hình thành từ
 Cai Kinh và xã Khe Thử. Hai xã cũ có quý I, quý II/2025 (quý I/2025 của Khe Thử cố ý thiếu số
 trồng rừng, để thấy số cùng kỳ thiếu kèm lý do); Hợp Mẫu có quý III, quý IV/2025 của chính nó,
-nên «drafter --xa "Hợp Mẫu" new --period 2026-Q1» lấy số cùng kỳ từ hai xã cũ và «new --period
+nên «drafter --xa "Hợp Mẫu" new --ky 2026-Q1» lấy số cùng kỳ từ hai xã cũ và «new --ky
 2025» gộp 6 tháng đầu năm của hai xã cũ với quý III, IV của Hợp Mẫu.
 """
 
