@@ -183,7 +183,7 @@ class PhienSoan:
 
         return goi_y_nhiem_vu(self.bao_cao)
 
-    def dat_dau(self, truong: str, gia_tri: object) -> None:
+    def dat_phan_dau(self, truong: str, gia_tri: object) -> None:
         setattr(self.bao_cao.dau, truong, gia_tri)
         self._doi()
 

@@ -2,7 +2,7 @@
 đoạn văn; sửa chữ bằng cú pháp đánh dấu), thông tin văn bản, kiểm tra, lưu vào kho.
 
 Cùng giao tiếp với PhienSoan ở những chỗ màn hình dùng chung (thông tin văn bản, xuất):
-bao_cao, ky, xa_id, kho, dat_dau, dat_chu_ky, dat, thong_bao, thong_bao_chinh_thuc, dem,
+bao_cao, ky, xa_id, kho, dat_phan_dau, dat_chu_ky, dat, thong_bao, thong_bao_chinh_thuc, dem,
 dung_van_ban, luu, da_thay_doi. Không biết gì về giao diện.
 """
 
@@ -59,7 +59,7 @@ class PhienTuDo:
         self._thong_bao = None
         self.da_thay_doi = True
 
-    def dat_dau(self, truong: str, gia_tri: object) -> None:
+    def dat_phan_dau(self, truong: str, gia_tri: object) -> None:
         setattr(self.bao_cao.dau, truong, gia_tri)
         self._doi()
 

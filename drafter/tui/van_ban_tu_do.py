@@ -107,7 +107,7 @@ class SoanTuDo(Screen):
         """Dựng lại dàn ý (sau thao tác đổi cấu trúc), chọn dòng `chon` nếu có."""
         cay = self.query_one(Tree)
         cay.clear()
-        loi, canh_bao = self._dau_theo_dong()
+        loi, canh_bao = self._loi_canh_bao_theo_dong()
         chua_xem = set(self.phien.bao_cao.doan_chep)
         nut_theo_duong = {(): cay.root}
         tb = self.phien.bao_cao
@@ -125,7 +125,7 @@ class SoanTuDo(Screen):
         elif self.duong is None and tb.noi_dung:
             self.call_after_refresh(self._chon, (0,))
 
-    def _dau_theo_dong(self) -> tuple[set[str], set[str]]:
+    def _loi_canh_bao_theo_dong(self) -> tuple[set[str], set[str]]:
         tb = self.phien.thong_bao()
         return ({t.ma_muc for t in tb if t.muc_do == "loi" and t.nhom != "doan_chep"},
                 {t.ma_muc for t in tb if t.muc_do == "canh_bao"})
