@@ -54,12 +54,12 @@ TOI_DA_PHIM_MOI_O = 80  # chặn vòng lặp nếu giao diện không đưa đư
 class KetQua:
     phim: list[str] = field(default_factory=list)
     so_o: int = 0
-    ky_tu_so: int = 0  # số phím là chữ của các giá trị
+    phim_gia_tri: int = 0  # số phím là chữ của các giá trị
     giay: float = 0.0
 
     @property
     def dieu_huong_moi_o(self) -> float:
-        return (len(self.phim) - self.ky_tu_so) / self.so_o
+        return (len(self.phim) - self.phim_gia_tri) / self.so_o
 
     def dong_cuoi(self) -> str:
         k = f"{self.dieu_huong_moi_o:.2f}".replace(".", ",")
@@ -215,7 +215,7 @@ async def hanh_trinh(thu_muc: Path) -> KetQua:
             for _, ma, truong, chu in cac:
                 await _den(nguoi, ma, truong)
                 await nguoi.bam(*chu)
-                kq.ky_tu_so += len(chu)
+                kq.phim_gia_tri += len(chu)
                 kq.so_o += 1
         kq.giay = time.perf_counter() - t0
         # Mỗi số nằm đúng ô của đúng chỉ tiêu; không ô nào khác đổi.

@@ -52,10 +52,10 @@ async def _do_mot_o(app, pilot, soan, ma: str, so_lan: int, cuoi_o: bool) -> lis
         await pilot.pause()
     do = []
     for i in range(so_lan):
-        phim, ky_tu = ("backspace", None) if i % 2 else ("7", "7")
+        phim, char = ("backspace", None) if i % 2 else ("7", "7")
         truoc = str(cau.render())
         t = time.perf_counter()
-        app.post_message(events.Key(phim, ky_tu))
+        app.post_message(events.Key(phim, char))
         while str(cau.render()) == truoc or soan._dirty_widgets or soan._layout_required:
             await asyncio.sleep(0)
         do.append((time.perf_counter() - t) * 1000)

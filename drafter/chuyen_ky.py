@@ -33,8 +33,8 @@ __all__ = ["gop_so_lieu", "mo_kem_so_sanh", "tao_bao_cao", "tao_ky_moi", "tong_h
 if TYPE_CHECKING:
     from drafter.van_ban_tu_do import VanBanTuDo
 
-LoaiThayDoi = Literal["chep", "xoa", "tinh", "xem_lai"]
-TEN_LOAI_THAY_DOI = {"chep": "Đã chép", "xoa": "Đã xóa", "tinh": "Đã điền",
+LoaiThayDoi = Literal["chep", "xoa", "dien", "xem_lai"]
+TEN_LOAI_THAY_DOI = {"chep": "Đã chép", "xoa": "Đã xóa", "dien": "Đã điền",
                      "xem_lai": "Cần xem lại"}
 
 
@@ -60,7 +60,7 @@ _KY_TRONG_CHU = re.compile(
 )
 
 
-def doi_chu_ky(chu: str, cu: Ky, moi: Ky) -> str:
+def doi_chu_chi_ky(chu: str, cu: Ky, moi: Ky) -> str:
     """Dời mọi chữ chỉ kỳ trong đoạn văn từ kỳ `cu` sang kỳ `moi` trong một lượt.
 
     Cùng loại quý: mọi "quý X [năm Y]" dời đúng bấy nhiêu quý (quý II năm 2024 ở phần nhiệm vụ
@@ -112,7 +112,7 @@ def kiem_ky_cua_xa(kho: Kho, xa: Xa, ky: Ky) -> None:
     if moi is not None and moi.ngay_sap_nhap and ky.ngay_cuoi >= moi.ngay_sap_nhap:
         raise LoiKho(f"Xã {xa.ten} đã hợp vào xã {moi.ten} từ ngày {_ngay(moi.ngay_sap_nhap)}; "
                      f"báo cáo {ky.ten_gon} là của xã {moi.ten}.",
-                     f"Tạo ở xã mới: «drafter --xa \"{moi.ten}\" new --period {ky.ma}».")
+                     f"Tạo ở xã mới: «drafter --xa \"{moi.ten}\" new --ky {ky.ma}».")
 
 
 def ky_goi_y(kho: Kho, xa: Xa) -> Ky | None:
@@ -193,7 +193,7 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
 
     dau = cu.dau.model_copy(update={
         "so": None, "ngay": None,
-        "trich_yeu": doi_chu_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None})
+        "trich_yeu": doi_chu_chi_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None})
     thay_doi.append(ThayDoi("chep", "Thông tin văn bản", f"cơ quan, địa danh, Nơi nhận, người ký "
                                                           f"từ báo cáo {ten_cu}"))
     thay_doi.append(ThayDoi("xoa", "Thông tin văn bản", "số văn bản và ngày ban hành"))
@@ -206,7 +206,7 @@ def tao_ky_moi(kho: Kho, xa_id: int, ky_moi: Ky, tu_ky: Ky | None = None
 
     moi = cu.model_copy(update={
         "ky": ky_moi.ma, "dau": dau, "so_lieu": so_lieu, "van_ban": van_ban,
-        "cau_ket": doi_chu_ky(cu.cau_ket, tu_ky, ky_moi) if cu.cau_ket else None,
+        "cau_ket": doi_chu_chi_ky(cu.cau_ket, tu_ky, ky_moi) if cu.cau_ket else None,
         "doan_chep": {ma: list(doan) for ma, doan in van_ban.items()},
         "so_lieu_chep": so_chep, "nhiem_vu_ky_truoc": nhiem_vu,
         "cung_ky_xa_cu": _giu_lua_chon(cu.cung_ky_xa_cu, xa_cu)})
@@ -251,7 +251,7 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
     xã; lời văn gợi ý của biểu mẫu; số kỳ trước là tổng của các xã cũ, số hiện có và lũy kế
     cùng năm của các xã cũ cộng lại làm số khởi đầu (chờ xác nhận)."""
     bieu_mau = doc_bieu_mau(ma_bieu_mau)
-    thay_doi = [ThayDoi("tinh", "Thông tin văn bản",
+    thay_doi = [ThayDoi("dien", "Thông tin văn bản",
                         f"báo cáo đầu tiên của xã {xa.ten}: cơ quan, địa danh, Nơi nhận, người ký "
                         "lấy từ hồ sơ xã")]
     van_ban = van_ban_goi_y(bieu_mau, ky)
@@ -264,10 +264,10 @@ def bao_cao_dau_tien(kho: Kho, xa: Xa, ky: Ky, ma_bieu_mau: str = BIEU_MAU_MAC_D
                       so_lieu=dict(truoc.so_lieu))
     so_lieu, so_chep, xa_cu = _chep_so_lieu(kho, xa.id, lich_su, cu, ky.ky_truoc(), ky, thay_doi)
     if truoc.xa_cu:
-        thay_doi.insert(1, ThayDoi("tinh", "Số liệu", f"số kỳ trước ({truoc.ky.ten_gon}) là "
+        thay_doi.insert(1, ThayDoi("dien", "Số liệu", f"số kỳ trước ({truoc.ky.ten_gon}) là "
                                                       f"{truoc.nguon}"))
     elif not truoc.co_so_lieu:
-        thay_doi.insert(1, ThayDoi("tinh", "Số liệu", f"chưa có số kỳ trước: {truoc.ly_do}"))
+        thay_doi.insert(1, ThayDoi("dien", "Số liệu", f"chưa có số kỳ trước: {truoc.ly_do}"))
     chu_ky = ChuKyNhap.model_validate({k: v for k, v in xa.chu_ky.items()
                                        if k in ChuKyNhap.model_fields})
     bc = BaoCaoDuLieu(
@@ -296,7 +296,7 @@ def goi_y_nhiem_vu(bao_cao: BaoCaoDuLieu) -> list[str]:
     ky = bao_cao.ky_bao_cao
     ra = []
     for nv in bao_cao.nhiem_vu_ky_truoc:
-        doan = [doi_chu_ky(d, ky.ky_truoc(), ky) for d in nv.noi_dung]
+        doan = [doi_chu_chi_ky(d, ky.ky_truoc(), ky) for d in nv.noi_dung]
         ra.append("\n\n".join([f"#. {doan[0]}", *doan[1:]]))
     return ra
 
@@ -328,7 +328,7 @@ def _chep_loi_van(bieu_mau: BieuMau, cu: BaoCaoDuLieu, tu_ky: Ky, ky_moi: Ky,
             thay_doi.append(ThayDoi("xoa", noi, "bắt đầu trống; các nhiệm vụ kỳ trước là gợi ý "
                                                 "để chọn"))
             continue
-        moi = [doi_chu_ky(d, tu_ky, ky_moi) for d in doan]
+        moi = [doi_chu_chi_ky(d, tu_ky, ky_moi) for d in doan]
         van_ban[ma] = moi
         so_doi = sum(a != b for a, b in zip(doan, moi, strict=True))
         ghi = f"{len(doan)} đoạn chép từ {tu_ky.ten_gon}"
@@ -389,7 +389,7 @@ def _chep_so_lieu(kho: Kho, xa_id: int, lich_su: LichSu, cu: BaoCaoDuLieu, tu_ky
     xa_cu = _ghi_cung_ky(bieu_mau, ck, dem["cung_ky"], thay_doi)
     so_kh = dien_muc_tieu(kho, xa_id, ky_moi.nam, bieu_mau, ra)
     dien_cuoi_nam_truoc(lich_su, xa_id, ky_moi, ra)
-    thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky_moi.nam} cho "
+    thay_doi.append(ThayDoi("dien", "Số liệu", f"kế hoạch năm {ky_moi.nam} cho "
                                                f"{so_kh} chỉ tiêu" + _nguon_ke_hoach(kho, xa_id,
                                                                                    ky_moi.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky_moi.nam, bieu_mau, thay_doi)
@@ -417,7 +417,7 @@ def _ghi_cung_ky(bieu_mau: BieuMau, ck: SoLieuKy, so_chi_tieu: int, thay_doi: li
     còn thiếu và trả về thông tin ghi vào báo cáo (chú thích, lý do)."""
     ten = ck.ky.ten_gon if ck.ky.loai == "quy" else ck.ky.ten
     if not ck.co_so_lieu:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"chưa có số cùng kỳ {ten}: {ck.ly_do} "
+        thay_doi.append(ThayDoi("dien", "Số liệu", f"chưa có số cùng kỳ {ten}: {ck.ly_do} "
                                                    "(không tự đoán)"))
         return None
     if not ck.xa_cu:
@@ -425,9 +425,9 @@ def _ghi_cung_ky(bieu_mau: BieuMau, ck: SoLieuKy, so_chi_tieu: int, thay_doi: li
         if ck.cac_doan:
             ghi = (f"số cùng kỳ {ten} gộp từ {', '.join(d.ky.ten_gon for d in ck.cac_doan)}: "
                    f"{so_chi_tieu} chỉ tiêu")
-        thay_doi.append(ThayDoi("tinh", "Số liệu", ghi))
+        thay_doi.append(ThayDoi("dien", "Số liệu", ghi))
     else:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"số cùng kỳ {ten} cho {so_chi_tieu} chỉ tiêu "
+        thay_doi.append(ThayDoi("dien", "Số liệu", f"số cùng kỳ {ten} cho {so_chi_tieu} chỉ tiêu "
                                                    f"là {ck.nguon}"))
     ct_theo_ma = bieu_mau.chi_tieu_theo_ma()
     thieu = {ma: ly_do for ma, ly_do in ck.thieu.items()
@@ -544,7 +544,7 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
         dau = (f"gộp {doan[0].nguon} với {', '.join(d.ky.ten_gon for d in doan[1:])} của xã "
                f"{xa.ten}")
     thay_doi: list[ThayDoi] = [ThayDoi(
-        "tinh", "Số liệu", f"{dau}: số phát sinh trong kỳ cộng lại; số lũy kế, "
+        "dien", "Số liệu", f"{dau}: số phát sinh trong kỳ cộng lại; số lũy kế, "
                            f"hiện có và tỷ lệ % lấy của {quy[-1].ten_gon}; tỷ số x/y gộp riêng "
                            "tử số và mẫu số rồi tính lại %")]
     if not doan[0].co_so_lieu:
@@ -582,11 +582,11 @@ def tong_hop(kho: Kho, xa_id: int, ky: Ky, ma_bieu_mau: str | None = None
     xa_cu = _ghi_cung_ky(bieu_mau, ck, dem_ck, thay_doi)
     so_kh = dien_muc_tieu(kho, xa_id, ky.nam, bieu_mau, so_lieu)
     dien_cuoi_nam_truoc(lich_su, xa_id, ky, so_lieu)
-    thay_doi.append(ThayDoi("tinh", "Số liệu", f"kế hoạch năm {ky.nam} cho {so_kh} chỉ tiêu"
+    thay_doi.append(ThayDoi("dien", "Số liệu", f"kế hoạch năm {ky.nam} cho {so_kh} chỉ tiêu"
                             + _nguon_ke_hoach(kho, xa_id, ky.nam)))
     _ke_hoach_xem_lai(kho, xa_id, ky.nam, bieu_mau, thay_doi)
 
-    van_ban = {ma: [doi_chu_ky_sang(d, quy[-1], ky) for d in doan_van]
+    van_ban = {ma: [doi_chu_chi_ky_sang(d, quy[-1], ky) for d in doan_van]
                for ma, doan_van in cuoi.van_ban.items()
                if ma in bieu_mau.muc_theo_ma() and any(d.strip() for d in doan_van)}
     if bieu_mau.ma != cuoi.bieu_mau:
@@ -618,7 +618,7 @@ _QUY_TRONG_CHU = re.compile(r"\b(?P<q>[Qq])uý (?P<so>IV|III|II|I)\b(?: năm (?P
                             r"(?P<nam2>\d{4}))?")
 
 
-def doi_chu_ky_sang(chu: str, quy: Ky, ky: Ky) -> str:
+def doi_chu_chi_ky_sang(chu: str, quy: Ky, ky: Ky) -> str:
     """Trong báo cáo gộp: quý cuối ("Quý II năm 2024", "quý II/2024", "trong quý II") thành
     kỳ gộp ("6 tháng đầu năm 2024"), quý kế tiếp thành kỳ tới ("6 tháng cuối năm 2024"); chữ
     hoa đầu giữ như cũ."""

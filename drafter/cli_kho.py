@@ -74,7 +74,7 @@ def _new(kho: Kho, xa: Xa, args: argparse.Namespace) -> int:
     from drafter.bieu_mau.du_lieu import BaoCaoDuLieu
     from drafter.chuyen_ky import tao_bao_cao
 
-    ky = doc_ky(args.period)
+    ky = doc_ky(args.ky)
     tu = doc_ky(args.tu) if args.tu else None
     da_co = kho.tim_bao_cao(xa.id, ky.ma)
     if args.bieu_mau:
@@ -312,7 +312,7 @@ def _xa_them(kho: Kho, args: argparse.Namespace) -> int:
     kq = cong_ke_hoach_xa_cu(kho, xa, ngay.year, doc_bieu_mau(BIEU_MAU_MAC_DINH))
     _in_ke_hoach(kq, xa.ten, ngay.year)
     if not args.mac_dinh and not xa.mac_dinh:
-        print(f"  Làm báo cáo cho xã này: «drafter --xa \"{xa.ten}\" new --period KỲ» (hoặc "
+        print(f"  Làm báo cáo cho xã này: «drafter --xa \"{xa.ten}\" new --ky KỲ» (hoặc "
               "thêm --mac-dinh để đặt làm xã của bạn).")
     return 0
 

@@ -10,9 +10,13 @@ from pathlib import Path
 
 def them_lenh(lenh: argparse._SubParsersAction) -> None:
     new = lenh.add_parser("new", help="tạo báo cáo kỳ mới từ báo cáo kỳ trước (hoặc gộp các quý)")
-    new.add_argument("--period", required=True, metavar="KỲ",
-                     help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024, hoặc 2025-KH (kế hoạch năm "
-                          "2025, tạo từ kế hoạch năm 2024)")
+    # Một cách viết cho kỳ ở mọi lệnh: --ky. --period là tên cũ, vẫn nhận (ẩn khỏi trợ giúp) để
+    # các ghi chép, kịch bản cũ chạy tiếp.
+    ky_moi = new.add_mutually_exclusive_group(required=True)
+    ky_moi.add_argument("--ky", metavar="KỲ",
+                        help="kỳ mới: 2024-Q2, 2024-H1, 2024-9M, 2024, hoặc 2025-KH (kế hoạch năm "
+                             "2025, tạo từ kế hoạch năm 2024)")
+    ky_moi.add_argument("--period", dest="ky", metavar="KỲ", help=argparse.SUPPRESS)
     new.add_argument("--bieu-mau", metavar="MÃ",
                      help="biểu mẫu của báo cáo gộp hay kế hoạch (kt-xh-6-thang-xa: báo cáo 6 "
                           "tháng, năm trình HĐND; ke-hoach-kt-xh-xa: kế hoạch năm)")

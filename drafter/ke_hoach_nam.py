@@ -17,7 +17,7 @@ from drafter.bieu_mau.du_lieu import (
     NhiemVuKeHoach,
     SoLieuNhap,
 )
-from drafter.chuyen_ky import ThayDoi, dien_muc_tieu, doi_chu_ky, van_ban_goi_y
+from drafter.chuyen_ky import ThayDoi, dien_muc_tieu, doi_chu_chi_ky, van_ban_goi_y
 from drafter.kho.csdl import LoiKho
 from drafter.kho.kho import Kho
 from drafter.ky_bao_cao import Ky
@@ -49,23 +49,23 @@ def tao_ke_hoach(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None,
     thay_doi: list[ThayDoi] = []
     if cu is not None:
         bieu_mau = doc_bieu_mau(ma_bieu_mau or cu.bieu_mau)
-        van_ban = {ma: [doi_chu_ky(d, tu_ky, ky) for d in doan]
+        van_ban = {ma: [doi_chu_chi_ky(d, tu_ky, ky) for d in doan]
                    for ma, doan in cu.van_ban.items()
                    if ma in bieu_mau.muc_theo_ma() and any(d.strip() for d in doan)}
         chi_tieu = {ma: [mt.model_copy(update={"xem_lai": True}) for mt in cac]
                     for ma, cac in cu.chi_tieu_ke_hoach.items() if cac}
-        nhiem_vu = [NhiemVuKeHoach(noi_dung=[doi_chu_ky(d, tu_ky, ky) for d in nv.noi_dung],
+        nhiem_vu = [NhiemVuKeHoach(noi_dung=[doi_chu_chi_ky(d, tu_ky, ky) for d in nv.noi_dung],
                                    ten=nv.ten, don_vi=nv.don_vi,
-                                   thoi_han=doi_chu_ky(nv.thoi_han, tu_ky, ky))
+                                   thoi_han=doi_chu_chi_ky(nv.thoi_han, tu_ky, ky))
                     for nv in cu.nhiem_vu_ke_hoach]
         bc = cu.model_copy(update={
             "bieu_mau": bieu_mau.ma, "ky": ky.ma,
             "dau": cu.dau.model_copy(update={
                 "so": None, "ngay": None,
-                "trich_yeu": doi_chu_ky(cu.dau.trich_yeu, tu_ky, ky) if cu.dau.trich_yeu
+                "trich_yeu": doi_chu_chi_ky(cu.dau.trich_yeu, tu_ky, ky) if cu.dau.trich_yeu
                 else None}),
             "van_ban": van_ban, "doan_chep": {ma: list(d) for ma, d in van_ban.items()},
-            "cau_ket": doi_chu_ky(cu.cau_ket, tu_ky, ky) if cu.cau_ket else None,
+            "cau_ket": doi_chu_chi_ky(cu.cau_ket, tu_ky, ky) if cu.cau_ket else None,
             "chi_tieu_ke_hoach": chi_tieu, "nhiem_vu_ke_hoach": nhiem_vu,
             "so_lieu": {}, "so_lieu_chep": [], "nhiem_vu_ky_truoc": [], "cung_ky_xa_cu": None})
         thay_doi += [
@@ -93,7 +93,7 @@ def tao_ke_hoach(kho: Kho, xa_id: int, ky: Ky, tu_ky: Ky | None = None,
             noi_nhan=list(xa.noi_nhan), luu=xa.luu,
             chu_ky=ChuKyNhap.model_validate({k: v for k, v in xa.chu_ky.items()
                                              if k in ChuKyNhap.model_fields}))
-        thay_doi.append(ThayDoi("tinh", "Thông tin văn bản",
+        thay_doi.append(ThayDoi("dien", "Thông tin văn bản",
                                 f"chưa có {tu_ky.ten_gon}: bắt đầu từ biểu mẫu và hồ sơ xã"))
     if ky.nam - 1 >= 0:
         _so_lieu_danh_gia(kho, xa_id, ky, bc, thay_doi)
@@ -107,7 +107,7 @@ def _so_lieu_danh_gia(kho: Kho, xa_id: int, ky: Ky, bc: BaoCaoDuLieu,
     bieu_mau = doc_bieu_mau(bc.bieu_mau)
     kdg = ky_danh_gia(kho, xa_id, ky.nam - 1)
     if kdg is None:
-        thay_doi.append(ThayDoi("tinh", "Số liệu", f"chưa có báo cáo nào năm {ky.nam - 1}: số "
+        thay_doi.append(ThayDoi("dien", "Số liệu", f"chưa có báo cáo nào năm {ky.nam - 1}: số "
                                                    "liệu phần đánh giá nhập tay"))
         return
     lich_su = LichSu(kho, bieu_mau)
@@ -126,6 +126,6 @@ def _so_lieu_danh_gia(kho: Kho, xa_id: int, ky: Ky, bc: BaoCaoDuLieu,
             so_lieu[ct.ma] = moi
     so_kh = dien_muc_tieu(kho, xa_id, ky.nam - 1, bieu_mau, so_lieu)
     bc.so_lieu = so_lieu
-    thay_doi.append(ThayDoi("tinh", "Số liệu", f"phần đánh giá: số liệu {kdg.ten} "
+    thay_doi.append(ThayDoi("dien", "Số liệu", f"phần đánh giá: số liệu {kdg.ten} "
                                                f"({sk.nguon or 'kho'}), kế hoạch năm "
                                                f"{ky.nam - 1} cho {so_kh} chỉ tiêu"))

@@ -55,15 +55,15 @@ class KetLuan:
         return sum(t.muc_do == "canh_bao" for t in self.noi_dung)
 
     def _the_thuc_loi(self) -> list[KetQua]:
-        from drafter.kiem_tra.ket_qua import Muc
+        from drafter.kiem_tra.ket_qua import MucDoDat
 
-        return [k for k in self.the_thuc.ket_qua if k.muc == Muc.KHONG_DAT] \
+        return [k for k in self.the_thuc.ket_qua if k.muc_do == MucDoDat.KHONG_DAT] \
             if self.the_thuc else []
 
     def _the_thuc_canh_bao(self) -> list[KetQua]:
-        from drafter.kiem_tra.ket_qua import Muc
+        from drafter.kiem_tra.ket_qua import MucDoDat
 
-        return [k for k in self.the_thuc.ket_qua if k.muc == Muc.CANH_BAO] \
+        return [k for k in self.the_thuc.ket_qua if k.muc_do == MucDoDat.CANH_BAO] \
             if self.the_thuc else []
 
     @property
@@ -73,10 +73,10 @@ class KetLuan:
     @property
     def con_cho_trong(self) -> bool:
         """Tệp vừa ghi còn chữ giữ chỗ («...», «(Chữ ký…)»): một lỗ, dù là cảnh báo thể thức."""
-        from drafter.kiem_tra.ket_qua import Muc
+        from drafter.kiem_tra.ket_qua import MucDoDat
 
         return self.the_thuc is not None and any(
-            k.ma == "giu_cho" and k.muc != Muc.DAT for k in self.the_thuc.ket_qua)
+            k.ma == "giu_cho" and k.muc_do != MucDoDat.DAT for k in self.the_thuc.ket_qua)
 
     @property
     def san_sang(self) -> bool:

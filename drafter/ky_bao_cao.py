@@ -18,7 +18,8 @@ from drafter import vn
 from drafter.ghi_tep import ten_tep_an_toan
 
 LoaiKy = Literal["quy", "6thang", "9thang", "nam", "ke_hoach"]
-_MAU = re.compile(r"^(?P<nam>\d{4})(?:-(?:Q(?P<quy>[1-4])|(?P<h>H1)|(?P<m>9M)|(?P<kh>KH)))?$")
+_KHUON_MA_KY = re.compile(
+    r"^(?P<nam>\d{4})(?:-(?:Q(?P<quy>[1-4])|(?P<h>H1)|(?P<m>9M)|(?P<kh>KH)))?$")
 
 
 class LoiKy(ValueError):
@@ -50,7 +51,7 @@ class Ky:
 
     @classmethod
     def doc(cls, chu: str) -> Ky:
-        m = _MAU.match(chu.strip().upper())
+        m = _KHUON_MA_KY.match(chu.strip().upper())
         if not m:
             raise LoiKy(f"kỳ «{chu}» không đúng dạng: viết 2024-Q2 (quý II), 2024-H1 (6 tháng), "
                         "2024-9M (9 tháng), 2024 (cả năm) hoặc 2025-KH (kế hoạch năm 2025)")

@@ -111,7 +111,7 @@ class GiaTri(Generic[_Ghi]):
         return " hoặc ".join(str(k) for k in self.cho_phep)
 
 
-class MucDo(StrEnum):
+class MucDoBatBuoc(StrEnum):
     BAT_BUOC = "bat_buoc"  # lời văn của Nghị định hoặc Phụ lục I
     THEO_MAU = "theo_mau"  # chỉ thấy ở mẫu (Phụ lục I mục V, Phụ lục III)
     THONG_LE = "thong_le"  # cách làm phổ biến, không có trong Nghị định
@@ -134,7 +134,7 @@ class QuyTac:
     ten: str
     yeu_cau: str
     nguon: str
-    muc_do: MucDo
+    muc_do: MucDoBatBuoc
     gia_tri: tuple[GiaTri[float] | GiaTri[str], ...] = ()
     kiem: bool = True
     ghi_chu: str = ""
@@ -151,10 +151,10 @@ LE_DUOI = GiaTri("lề dưới", 20, (Khoang(20, 25, "mm", sai_so=10 * _TWIP_MM)
 LE_TRAI = GiaTri("lề trái", 30, (Khoang(30, 35, "mm", sai_so=10 * _TWIP_MM),))
 LE_PHAI = GiaTri("lề phải", 15, (Khoang(15, 20, "mm", sai_so=10 * _TWIP_MM),))
 PHONG = GiaTri("phông chữ", "Times New Roman")
-MAU_CHU = GiaTri("màu chữ", "000000", dieu_kien="đen: «000000», «auto» hoặc không khai báo")
+MAU_SAC_CHU = GiaTri("màu chữ", "000000", dieu_kien="đen: «000000», «auto» hoặc không khai báo")
 CO_SO_TRANG = GiaTri("cỡ chữ số trang", 14, (Khoang(13, 14, "pt"),))
-CACH_DAU_TRANG = GiaTri("đầu trang cách mép trên", 10, (Khoang(10, 10, "mm"),),
-                        dieu_kien="nhỏ hơn lề trên")
+CACH_PHAN_DAU_TRANG = GiaTri("đầu trang cách mép trên", 10, (Khoang(10, 10, "mm"),),
+                             dieu_kien="nhỏ hơn lề trên")
 
 # Phần đầu (Phụ lục I, mục II.1–II.5).
 CHU_QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -186,7 +186,7 @@ DAU_HET = "./."
 
 # Phần cuối (Phụ lục I, mục II.7, II.9).
 CO_CHU_KY = GiaTri("cỡ chữ thẩm quyền, chức vụ, họ tên", 14, (Khoang(13, 14, "pt"),))
-DONG_TRONG_KY = GiaTri("dòng trống để ký", 4, (Khoang(3, math.inf, "dòng"),))
+DONG_TRONG_DE_KY = GiaTri("dòng trống để ký", 4, (Khoang(3, math.inf, "dòng"),))
 CO_NHAN_NOI_NHAN = GiaTri("cỡ chữ «Nơi nhận:»", 12, (Khoang(12, 12, "pt"),))
 CO_MUC_NOI_NHAN = GiaTri("cỡ chữ các nơi nhận", 11, (Khoang(11, 11, "pt"),))
 COT_TRAI_DAU = GiaTri("cột trái bảng phần đầu", 6.0, (Khoang(6, 7, "cm"),))
@@ -206,7 +206,7 @@ MA_TEN_LOAI: dict[str, str] = {
 }
 MA_BAN_SAO = ("SY", "TrS", "SL")  # bản sao y, trích sao, sao lục
 CAC_MA_LOAI = frozenset(MA_TEN_LOAI.values()) | frozenset(MA_BAN_SAO)
-TIEN_TO_KY = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+TIEN_TO_QUYEN_HAN = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
 
 def ten_loai_cua(dong: str) -> str | None:
@@ -219,7 +219,8 @@ def ten_loai_cua(dong: str) -> str | None:
 
 # ---------------------------------------------------------------- các quy tắc
 
-_B, _M, _T, _N = MucDo.BAT_BUOC, MucDo.THEO_MAU, MucDo.THONG_LE, MucDo.NGOAI_ND30
+_B, _M, _T, _N = (MucDoBatBuoc.BAT_BUOC, MucDoBatBuoc.THEO_MAU, MucDoBatBuoc.THONG_LE,
+                  MucDoBatBuoc.NGOAI_ND30)
 
 CAC_QUY_TAC: tuple[QuyTac, ...] = (
     # Trang
@@ -236,7 +237,7 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Phông Times New Roman, bộ mã Unicode TCVN 6909:2001.", "Phụ lục I, mục I.4", _B,
            (PHONG,), ghi_chu="Chữ Đông Á / phức hợp (eastAsia, cs) chưa khai Times New Roman: "
            "Cảnh báo."),
-    QuyTac(5, "mau_chu", "Chữ màu đen", "Chữ màu đen.", "Phụ lục I, mục I.4", _B, (MAU_CHU,)),
+    QuyTac(5, "mau_chu", "Chữ màu đen", "Chữ màu đen.", "Phụ lục I, mục I.4", _B, (MAU_SAC_CHU,)),
     QuyTac(6, "ma_unicode", "Mã Unicode TCVN 6909:2001",
            "Chữ Unicode dựng sẵn (NFC), không còn dấu vết bảng mã TCVN3, VNI.",
            "Phụ lục I, mục I.4 (cách hiểu của drafter)", _T,
@@ -362,8 +363,8 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Chữ thường, đứng, đậm, căn giữa; không ghi học hàm, học vị trước họ tên.",
            "Phụ lục I, mục II.7.c, II.7.đ", _B, (CO_CHU_KY,),
            ghi_chu="Chưa có họ tên (bản nháp): Cảnh báo; với --chinh-thuc: Không đạt."),
-    QuyTac(40, "cho_ky", f"Chỗ ký ({DONG_TRONG_KY.khoang.so()} dòng trống)",
-           "Đủ chỗ ký và đóng dấu giữa chức vụ và họ tên.", "—", _T, (DONG_TRONG_KY,),
+    QuyTac(40, "cho_ky", f"Chỗ ký ({DONG_TRONG_DE_KY.khoang.so()} dòng trống)",
+           "Đủ chỗ ký và đóng dấu giữa chức vụ và họ tên.", "—", _T, (DONG_TRONG_DE_KY,),
            ghi_chu="Ít hơn: Cảnh báo."),
     QuyTac(41, "noi_nhan", "Nhãn «Nơi nhận:»",
            "«Nơi nhận:» đậm, nghiêng, sát lề trái, ngang hàng dòng thẩm quyền ký.",
@@ -387,7 +388,7 @@ CAC_QUY_TAC: tuple[QuyTac, ...] = (
            "Trang đầu không hiện số trang.", "Phụ lục I, mục I.7", _B),
     QuyTac(48, "dau_trang_trong_le", "Số trang nằm trong lề trên",
            "Đầu trang cách mép trên ít hơn lề trên.", "Phụ lục I, mục I.7 (suy ra)", _B,
-           (CACH_DAU_TRANG,)),
+           (CACH_PHAN_DAU_TRANG,)),
     QuyTac(49, "phu_luc", "Phụ lục", "«Phụ lục I» đậm, căn giữa; tên phụ lục in hoa, đậm; dòng "
            "«(Kèm theo …)» nghiêng.", "Phụ lục I, mục III.1.b, III.1.c", _B, kiem=False),
     QuyTac(50, "so_phu_luc", "Số phụ lục",

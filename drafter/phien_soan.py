@@ -14,16 +14,16 @@ from drafter.bieu_mau.cau_van import CauVan
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu, MucBieuMau, doc_bieu_mau
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, PhanConNhap, SoLieuNhap
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_tieu
-from drafter.bieu_mau.tinh_toan import tinh
+from drafter.bieu_mau.tinh_toan import tinh_so_lieu
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
-from drafter.van_ban import ChuThich, Doan, VanBan
+from drafter.van_ban import ChuThich, DoanChu, VanBan
 
 if TYPE_CHECKING:
     from drafter.so_lieu_ky import SoLieuKy
 
 TrangThaiMuc = Literal["loi", "canh_bao", "xem_lai", "xong", "trong"]
-DAU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
+KY_HIEU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "✓", "trong": "·"}
 
 
 @dataclass
@@ -186,7 +186,7 @@ class PhienSoan:
 
         return goi_y_nhiem_vu(self.bao_cao)
 
-    def dat_dau(self, truong: str, gia_tri: object) -> None:
+    def dat_phan_dau(self, truong: str, gia_tri: object) -> None:
         setattr(self.bao_cao.dau, truong, gia_tri)
         self._doi()
 
@@ -232,7 +232,7 @@ class PhienSoan:
                          for ten, x, y in ck.chi_tiet.get(ct.ma, []))
         tong_chu = _x_y(tong.gia_tri, tong.mau_so) + don_vi
         if ct.loai == "ti_so" and tong.mau_so not in (None, ""):
-            s = tinh(ct, SoLieuNhap(gia_tri=tong.gia_tri, mau_so=tong.mau_so))
+            s = tinh_so_lieu(ct, SoLieuNhap(gia_tri=tong.gia_tri, mau_so=tong.mau_so))
             if s.ty_le is not None:
                 from drafter import vn
 
@@ -296,7 +296,7 @@ class PhienSoan:
 
     def cum_so_lieu(self, ct: ChiTieu) -> str:
         """Câu số liệu như sẽ in trong văn bản, để hiện ngay dưới ô nhập."""
-        s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
+        s = tinh_so_lieu(ct, self.bao_cao.so_lieu.get(ct.ma))
         if s.loi:
             return ""
         from drafter.bieu_mau.dung_van_ban import cach_viet_cua
@@ -304,12 +304,12 @@ class PhienSoan:
         cach_viet = cach_viet_cua(self.bieu_mau, self.bao_cao)
         return "".join(x if isinstance(x, str) else x.chu for x in
                        CauVan(s, cach_viet).theo_truong("cau") if not isinstance(x, ChuThich)
-                       and isinstance(x, str | Doan))
+                       and isinstance(x, str | DoanChu))
 
     def tong_phan_con(self, ct: ChiTieu) -> str:
         from drafter import vn
 
-        s = tinh(ct, self.bao_cao.so_lieu.get(ct.ma))
+        s = tinh_so_lieu(ct, self.bao_cao.so_lieu.get(ct.ma))
         tong = s.tong_phan_con
         if tong is None:
             return ""

@@ -2,7 +2,7 @@
 đoạn văn; sửa chữ bằng cú pháp đánh dấu), thông tin văn bản, kiểm tra, lưu vào kho.
 
 Cùng giao tiếp với PhienSoan ở những chỗ màn hình dùng chung (thông tin văn bản, xuất):
-bao_cao, ky, xa_id, kho, dat_dau, dat_chu_ky, dat, thong_bao, thong_bao_chinh_thuc, dem,
+bao_cao, ky, xa_id, kho, dat_phan_dau, dat_chu_ky, dat, thong_bao, thong_bao_chinh_thuc, dem,
 dung_van_ban, luu, da_thay_doi. Không biết gì về giao diện.
 """
 
@@ -59,7 +59,7 @@ class PhienTuDo:
         self._thong_bao = None
         self.da_thay_doi = True
 
-    def dat_dau(self, truong: str, gia_tri: object) -> None:
+    def dat_phan_dau(self, truong: str, gia_tri: object) -> None:
         setattr(self.bao_cao.dau, truong, gia_tri)
         self._doi()
 
@@ -160,10 +160,10 @@ class PhienTuDo:
         n = self.nut(duong)
         if not isinstance(n, DoanVan):
             raise LoiThaoTac("chỉ đoạn văn mới có dấu đầu dòng")
-        dau = _VONG_DAU_DONG[(_VONG_DAU_DONG.index(n.dau_dong) + 1) % len(_VONG_DAU_DONG)]
+        kieu = _VONG_DAU_DONG[(_VONG_DAU_DONG.index(n.dau_dong) + 1) % len(_VONG_DAU_DONG)]
         self._thay_cay(_thay(self.bao_cao.noi_dung, duong,
-                             lambda _: [n.model_copy(update={"dau_dong": dau})]))
-        return dau
+                             lambda _: [n.model_copy(update={"dau_dong": kieu})]))
+        return kieu
 
     def them_doan(self, duong: Duong | None) -> Duong:
         """Đoạn văn mới: đầu đề mục đang chọn, hay ngay sau đoạn / bảng đang chọn."""

@@ -111,10 +111,10 @@ def gop_so_lieu(ct: ChiTieu, cac: list[SoLieuNhap | None], quy: list[Ky]
         moi.gia_tri = chon.gia_tri
         moi.phan_con = list(chon.phan_con)
     if ct.loai == "ti_so":
-        mau = [(_doc(x.mau_so, ct)) for x, _ in co]
+        cac_mau_so = [(_doc(x.mau_so, ct)) for x, _ in co]
         if ct.ky_mau_so == "trong_ky":
-            doc_duoc_mau = [m for m in mau if m is not None]
-            if len(doc_duoc_mau) == len(mau):
+            doc_duoc_mau = [m for m in cac_mau_so if m is not None]
+            if len(doc_duoc_mau) == len(cac_mau_so):
                 moi.mau_so = vn.so(sum(doc_duoc_mau, Decimal(0)), 4)
         else:
             moi.mau_so = co[-1][0].mau_so  # tổng hiện có: số của quý cuối, không bao giờ cộng
@@ -158,13 +158,13 @@ def cong_xa_cu(ct: ChiTieu, cac: Sequence[tuple[str, SoLieuNhap | None, str | No
     moi = SoLieuNhap(gia_tri=vn.so(tong, 4), phan_con=_cong_phan_con(ct, [x for _, x in co]))
     if ct.loai == "ti_so":
         # Mẫu số cũng cộng theo địa bàn (8 thôn + 6 thôn); % tính lại từ hai tổng.
-        tong_mau = Decimal(0)
+        tong_mau_so = Decimal(0)
         for ten, x in co:
             m = _doc(x.mau_so, ct)
             if m is None:
                 return None, f"xã {ten} chưa có mẫu số (y của x/y)"
-            tong_mau += m
-        moi.mau_so = vn.so(tong_mau, 4)
+            tong_mau_so += m
+        moi.mau_so = vn.so(tong_mau_so, 4)
     return moi, None
 
 
@@ -200,10 +200,10 @@ class LichSu:
         """Số liệu của xã ở kỳ `ky`, từ báo cáo của chính nó hay của các xã cũ."""
         khoa = (xa_id, ky.ma)
         if khoa not in self._ky:
-            self._ky[khoa] = self._tinh(xa_id, ky)
+            self._ky[khoa] = self._tinh_toan(xa_id, ky)
         return self._ky[khoa]
 
-    def _tinh(self, xa_id: int, ky: Ky) -> SoLieuKy:
+    def _tinh_toan(self, xa_id: int, ky: Ky) -> SoLieuKy:
         xa = self.xa(xa_id)
         if self.truoc_sap_nhap(xa_id, ky):
             return self._tong_xa_cu(xa, ky)

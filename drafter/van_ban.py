@@ -43,7 +43,7 @@ SO_COT_TOI_DA = 63
 _LA_DONG_LUU = re.compile(r"^\s*[-–]?\s*Lưu\s*:")
 
 # XML 1.0 không chứa được các ký tự điều khiển (trừ tab, xuống dòng) và U+FFFE/U+FFFF.
-_KY_TU_CAM = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def kiem_phien_ban(v: int, doc_duoc: int, tu: int | None = None) -> int:
@@ -58,7 +58,7 @@ def kiem_phien_ban(v: int, doc_duoc: int, tu: int | None = None) -> int:
 
 def _chuan_hoa(van_ban: str) -> str:
     s = unicodedata.normalize("NFC", van_ban)
-    m = _KY_TU_CAM.search(s)
+    m = _XML_FORBIDDEN_CHARS.search(s)
     if m:
         raise ValueError(
             f"có ký tự điều khiển không in được (mã U+{ord(m.group()):04X}) "
@@ -72,13 +72,15 @@ Chu = Annotated[str, AfterValidator(_chuan_hoa)]
 """Chuỗi văn bản người dùng: NFC, không có ký tự cấm. Luôn là dữ liệu, không bao giờ là mẫu."""
 
 
-class _Mau(BaseModel):
+class MoHinhCoDinh(BaseModel):
+    """Mô hình pydantic không nhận trường lạ, không sửa được sau khi dựng (văn bản, biểu mẫu)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # ---------------------------------------------------------------- nội dung trong dòng
 
-class Doan(_Mau):
+class DoanChu(MoHinhCoDinh):
     """Một đoạn chữ cùng kiểu: {"chu": "…", "dam": true, "nghieng": false}.
 
     to_sang: tô nền vàng (w:highlight) để người duyệt thấy ngay, dùng cho dấu «[chưa có: …]»
@@ -115,13 +117,13 @@ def _loai_trong_chu_thich(v: object) -> str:
 
 
 PhanTuChuThich = Annotated[
-    Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")]
+    Annotated[Chu, Tag("chu")] | Annotated[DoanChu, Tag("doan")]
     | Annotated["DoanVan", Tag("doan_van")],
     Discriminator(_loai_trong_chu_thich),
 ]
 
 
-class ChuThich(_Mau):
+class ChuThich(MoHinhCoDinh):
     """Chú thích cuối trang thật của Word; dấu chú thích đặt ngay sau đoạn chữ đứng trước.
 
     Chú thích nhiều đoạn: chữ đứng liền nhau là một đoạn, mỗi {"loai": "doan", …} là một đoạn
@@ -162,7 +164,7 @@ class ChuThich(_Mau):
 
 
 PhanTuDong = Annotated[
-    Annotated[Chu, Tag("chu")] | Annotated[Doan, Tag("doan")]
+    Annotated[Chu, Tag("chu")] | Annotated[DoanChu, Tag("doan")]
     | Annotated[ChuThich, Tag("chu_thich")],
     Discriminator(_loai_phan_tu),
 ]
@@ -181,7 +183,7 @@ KieuDauDong = Literal["gach", "cong", "sao"]
 DAU_DONG: dict[str, str] = {"gach": "- ", "cong": "+ ", "sao": "* "}
 
 
-class DoanVan(_Mau):
+class DoanVan(MoHinhCoDinh):
     """Đoạn văn thân bài. dau_dong: "gach" → "- …", "cong" → "+ …", "sao" → "* …"."""
 
     loai: Literal["doan"] = "doan"
@@ -198,7 +200,7 @@ class DoanVan(_Mau):
 CanLe = Literal["trai", "giua", "phai"]
 
 
-class OBang(_Mau):
+class OBang(MoHinhCoDinh):
     """Một ô bảng: {"noi_dung": …, "gop_cot": 2, "gop_hang": 3, "can": "phai", "dam": true}.
 
     Ô gộp nhiều hàng (gop_hang) thì ở các hàng dưới bỏ hẳn ô đó đi (như rowspan của HTML).
@@ -220,7 +222,7 @@ def _la_o(o: object) -> bool:
     return isinstance(o, OBang) or (isinstance(o, dict) and "noi_dung" in o)
 
 
-class Bang(_Mau):
+class Bang(MoHinhCoDinh):
     """Bảng: các hàng đầu là tiêu đề (chữ đậm, căn giữa, lặp lại đầu mỗi trang) nếu co_tieu_de.
 
     Ô gộp cột/hàng (hàng nhóm "I. Kinh tế" trải hết bề ngang, ô gộp dọc) qua OBang. Cột toàn
@@ -305,7 +307,7 @@ CapDanhSo = Literal["phan", "phan_thu", "phan_thu_thuong", "chu_hoa", "la_ma", "
 DANH_SO_MAC_DINH: tuple[CapDanhSo, ...] = ("la_ma", "so", "chu")
 
 
-class Muc(_Mau):
+class Muc(MoHinhCoDinh):
     """Một đề mục (phần, mục, khoản, điểm) với tiêu đề và các nút con.
 
     cap: bỏ trống thì lấy theo độ sâu trong cây và sơ đồ đánh số của văn bản; ghi rõ khi một
@@ -387,7 +389,7 @@ def truong_chung(nguon: BaseModel, dich: type[BaseModel]) -> dict[str, Any]:
     return ra
 
 
-class DauVanBan(_Mau):
+class DauVanBan(MoHinhCoDinh):
     """Các thành phần thể thức ở phần đầu (ô 1–5a, 9a của Phụ lục I NĐ 30).
 
     ten_loai: "BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH", "THÔNG BÁO" (loai_van_ban.py), hoặc tên loại dài
@@ -498,7 +500,7 @@ def cham_cau_can_cu_ban_1(can_cu: list[str]) -> list[str]:
 QuyenHan = Literal["", "TM.", "KT.", "Q.", "TL.", "TUQ."]
 
 
-class ChuKy(_Mau):
+class ChuKy(MoHinhCoDinh):
     """Khối chữ ký (ô 7a–7c): "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / họ tên."""
 
     quyen_han: QuyenHan = "TM."
@@ -514,7 +516,7 @@ class ChuKy(_Mau):
         return v.strip()
 
 
-class VanBan(_Mau):
+class VanBan(MoHinhCoDinh):
     """Một văn bản hoàn chỉnh, đúng thứ tự trình bày.
 
     bang_chu_cai: thứ tự chữ của điểm a), b)…: "tieng_viet" (a b c d đ e g …, NĐ 30) hoặc

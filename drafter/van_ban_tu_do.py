@@ -4,7 +4,7 @@ một báo cáo của kỳ của nó.
 Khác báo cáo theo biểu mẫu (số liệu + lời văn từng mục), văn bản tự do giữ nguyên cây đề mục,
 đoạn văn, bảng của văn bản gốc; phần đầu, Nơi nhận, người ký có cùng tên trường như báo cáo
 theo biểu mẫu nên màn hình thông tin văn bản dùng chung được. Khi chuyển sang kỳ sau: đổi chữ chỉ
-kỳ (chuyen_ky.doi_chu_ky), mọi đoạn chép chờ xem lại (doan_chep, theo chữ của đoạn như báo cáo
+kỳ (chuyen_ky.doi_chu_chi_ky), mọi đoạn chép chờ xem lại (doan_chep, theo chữ của đoạn như báo cáo
 theo biểu mẫu), từ ngữ gắn với kỳ khác được cảnh báo (gan_ky), cùng một kết luận (ThongBao,
 KetLuan) khi xuất.
 """
@@ -31,7 +31,7 @@ from drafter.van_ban import (
     ChuKy,
     ChuThich,
     DauVanBan,
-    Doan,
+    DoanChu,
     DoanVan,
     Muc,
     NoiDungDong,
@@ -187,7 +187,7 @@ def thanh_danh_dau(noi_dung: NoiDungDong) -> str:
     for p in noi_dung:
         if isinstance(p, str):
             ra.append(_thoat(p))
-        elif isinstance(p, Doan):
+        elif isinstance(p, DoanChu):
             ra.append(_doan_danh_dau(p))
         elif isinstance(p, ChuThich):
             cac = [(_DAU_DONG_DANH_DAU.get(d.dau_dong or "", "") + thanh_danh_dau(d.noi_dung))
@@ -200,7 +200,7 @@ def thanh_danh_dau(noi_dung: NoiDungDong) -> str:
 _DAU_DONG_DANH_DAU = {k: v.replace("*", "\\*") for k, v in DAU_DONG.items()}
 
 
-def _doan_danh_dau(p: Doan) -> str:
+def _doan_danh_dau(p: DoanChu) -> str:
     chu = _thoat(p.chu)
     # Dấu nhấn không được có khoảng trắng sát bên trong ("** a**" không đóng được).
     trai = chu[:len(chu) - len(chu.lstrip())]
@@ -212,8 +212,8 @@ def _doan_danh_dau(p: Doan) -> str:
         than = "^{" + than + "}"
     elif p.chi_so == "duoi":
         than = "_{" + than + "}"
-    dau = "***" if p.dam and p.nghieng else "**" if p.dam else "*" if p.nghieng else ""
-    return f"{trai}{dau}{than}{dau}{phai}"
+    ky_hieu = "***" if p.dam and p.nghieng else "**" if p.dam else "*" if p.nghieng else ""
+    return f"{trai}{ky_hieu}{than}{ky_hieu}{phai}"
 
 
 def tu_danh_dau(chu: str) -> list:
@@ -228,7 +228,7 @@ def tu_danh_dau(chu: str) -> list:
     for p in thay_so_lieu(phan_tich(chu), giu_nguyen):
         if isinstance(p, ChuThich):
             ra.append(_chu_thich_tu_danh_dau(p))
-        elif isinstance(p, str | Doan):
+        elif isinstance(p, str | DoanChu):
             ra.extend(_chi_so(p))
     return _gop(ra)
 
@@ -237,9 +237,9 @@ def _chu_thich_tu_danh_dau(ct: ChuThich) -> ChuThich:
     from drafter.nhap_docx.nhan import doc_dau_dong
 
     chu = "".join(_thoat(p) if isinstance(p, str) else _doan_danh_dau(p)
-                  if isinstance(p, Doan) else "" for p in ct.chu_thich)
+                  if isinstance(p, DoanChu) else "" for p in ct.chu_thich)
     if _NGAT_CHU_THICH.strip() not in chu:
-        return ChuThich(chu_thich=_gop([x for p in ct.chu_thich if isinstance(p, str | Doan)
+        return ChuThich(chu_thich=_gop([x for p in ct.chu_thich if isinstance(p, str | DoanChu)
                                         for x in _chi_so(p)]) or [""])
     doan: list[DoanVan] = []
     for phan in chu.split(_NGAT_CHU_THICH.strip()):
@@ -254,8 +254,8 @@ def _chu_thich_tu_danh_dau(ct: ChuThich) -> ChuThich:
     return ChuThich(chu_thich=doan)
 
 
-def _chi_so(p: str | Doan) -> list:
-    """^{…} và _{…} trong chữ → Doan chỉ số trên / dưới."""
+def _chi_so(p: str | DoanChu) -> list:
+    """^{…} và _{…} trong chữ → DoanChu chỉ số trên / dưới."""
     chu = p if isinstance(p, str) else p.chu
     if "{" not in chu:
         return [p]
@@ -264,16 +264,16 @@ def _chi_so(p: str | Doan) -> list:
     for m in re.finditer(r"(\^|_)\{([^{}]*)\}", chu):
         if m.start() > i:
             ra.append(_nhu(p, chu[i:m.start()]))
-        ra.append(Doan(chu=m[2], dam=getattr(p, "dam", False),
-                       nghieng=getattr(p, "nghieng", False),
-                       chi_so="tren" if m[1] == "^" else "duoi"))
+        ra.append(DoanChu(chu=m[2], dam=getattr(p, "dam", False),
+                          nghieng=getattr(p, "nghieng", False),
+                          chi_so="tren" if m[1] == "^" else "duoi"))
         i = m.end()
     if i < len(chu):
         ra.append(_nhu(p, chu[i:]))
     return ra
 
 
-def _nhu(p: str | Doan, chu: str) -> str | Doan:
+def _nhu(p: str | DoanChu, chu: str) -> str | DoanChu:
     return chu if isinstance(p, str) else p.model_copy(update={"chu": chu})
 
 
@@ -489,14 +489,14 @@ def kiem_tra(td: VanBanTuDo, chinh_thuc: bool = False) -> list[ThongBao]:
 # ---------------------------------------------------------------- chuyển sang kỳ sau
 
 def _doi(noi_dung: NoiDungDong, cu: Ky, moi: Ky) -> list:
-    from drafter.chuyen_ky import doi_chu_ky
+    from drafter.chuyen_ky import doi_chu_chi_ky
 
     ra: list = []
     for p in noi_dung:
         if isinstance(p, str):
-            ra.append(doi_chu_ky(p, cu, moi))
-        elif isinstance(p, Doan):
-            ra.append(p.model_copy(update={"chu": doi_chu_ky(p.chu, cu, moi)}))
+            ra.append(doi_chu_chi_ky(p, cu, moi))
+        elif isinstance(p, DoanChu):
+            ra.append(p.model_copy(update={"chu": doi_chu_chi_ky(p.chu, cu, moi)}))
         else:
             ra.append(ChuThich(chu_thich=[
                 x.model_copy(update={"noi_dung": _doi(x.noi_dung, cu, moi)})
@@ -521,18 +521,18 @@ def _doi_cay(noi_dung: list[Nut], cu: Ky, moi: Ky) -> list[Nut]:
 def chuyen_ky(cu: VanBanTuDo, ky_moi: Ky) -> tuple[VanBanTuDo, list[ThayDoi]]:
     """Văn bản kỳ `ky_moi` chép từ văn bản tự do kỳ trước: đổi chữ chỉ kỳ ở mọi đề mục, đoạn
     văn, chú thích, trích yếu, câu kết; xóa số và ngày; mọi đoạn chờ xem lại."""
-    from drafter.chuyen_ky import ThayDoi, doi_chu_ky
+    from drafter.chuyen_ky import ThayDoi, doi_chu_chi_ky
 
     tu_ky = cu.ky_bao_cao
     ten_cu = tu_ky.ten_gon
     noi_dung = _doi_cay(cu.noi_dung, tu_ky, ky_moi)
     dau = cu.dau.model_copy(update={
         "so": None, "ngay": None, "thang": None, "nam": None,
-        "trich_yeu": doi_chu_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None,
-        "dong_duoi_trich_yeu": doi_chu_ky(cu.dau.dong_duoi_trich_yeu, tu_ky, ky_moi)
+        "trich_yeu": doi_chu_chi_ky(cu.dau.trich_yeu, tu_ky, ky_moi) if cu.dau.trich_yeu else None,
+        "dong_duoi_trich_yeu": doi_chu_chi_ky(cu.dau.dong_duoi_trich_yeu, tu_ky, ky_moi)
         if cu.dau.dong_duoi_trich_yeu else None})
     moi = cu.model_copy(update={"ky": ky_moi.ma, "dau": dau, "noi_dung": noi_dung,
-                                "cau_ket": doi_chu_ky(cu.cau_ket, tu_ky, ky_moi),
+                                "cau_ket": doi_chu_chi_ky(cu.cau_ket, tu_ky, ky_moi),
                                 "doan_chep": [], "nguon": ""})
     doan_moi = cac_doan_van(moi)
     moi.doan_chep = list(dict.fromkeys(chu for _, chu in doan_moi))

@@ -60,16 +60,17 @@ def so(gia_tri: Decimal | int | float | str, so_le: int = 3, giu_so_0: bool = Fa
     d = lam_tron(gia_tri, so_le)
     if d == 0:
         d = abs(d)  # không in "-0"
-    mau, dia_phuong = _mau_so(so_le, giu_so_0)
-    return mau.apply(d, dia_phuong)
+    khuon, dia_phuong = _khuon_so(so_le, giu_so_0)
+    return khuon.apply(d, dia_phuong)
 
 
-_MAU_DA_DICH: dict[tuple[int, bool], tuple[object, object]] = {}
+_KHUON_DA_DICH: dict[tuple[int, bool], tuple[object, object]] = {}
 
 
-def _mau_so(so_le: int, giu_so_0: bool) -> tuple[Any, Any]:  # (NumberPattern, Locale)
-    """Mẫu số babel đã dịch sẵn: dịch mẫu và nạp dữ liệu vi_VN một lần, không phải mỗi số."""
-    da_co = _MAU_DA_DICH.get((so_le, giu_so_0))
+def _khuon_so(so_le: int, giu_so_0: bool) -> tuple[Any, Any]:  # (NumberPattern, Locale)
+    """Khuôn số (pattern) babel đã dịch sẵn: dịch khuôn và nạp dữ liệu vi_VN một lần, không phải
+    mỗi số."""
+    da_co = _KHUON_DA_DICH.get((so_le, giu_so_0))
     if da_co is None:
         from babel.core import Locale  # nạp muộn: lệnh chỉ ghi .docx không cần babel
         from babel.numbers import parse_pattern
@@ -77,7 +78,7 @@ def _mau_so(so_le: int, giu_so_0: bool) -> tuple[Any, Any]:  # (NumberPattern, L
         phan_le = ("0" if giu_so_0 else "#") * so_le
         da_co = (parse_pattern("#,##0" + (f".{phan_le}" if so_le > 0 else "")),
                  Locale.parse(LOCALE))
-        _MAU_DA_DICH[(so_le, giu_so_0)] = da_co
+        _KHUON_DA_DICH[(so_le, giu_so_0)] = da_co
     return da_co
 
 
@@ -86,12 +87,13 @@ def phan_tram(gia_tri: Decimal | int | float | str, so_le: int = 1) -> str:
     return so(gia_tri, so_le) + "%"
 
 
-def ty_le(tu: Decimal | int | float | str, mau: Decimal | int | float | str) -> Decimal | None:
+def ty_le(tu_so: Decimal | int | float | str,
+          mau_so: Decimal | int | float | str) -> Decimal | None:
     """x/y × 100, chưa làm tròn. Trả về None khi mẫu số bằng 0 (không có cơ sở so sánh)."""
-    tu_d, mau_d = _decimal(tu), _decimal(mau)
-    if mau_d == 0:
+    tu_so_d, mau_so_d = _decimal(tu_so), _decimal(mau_so)
+    if mau_so_d == 0:
         return None
-    return tu_d * 100 / mau_d
+    return tu_so_d * 100 / mau_so_d
 
 
 def dem(gia_tri: int, toi_thieu: int = 2) -> str:
@@ -118,7 +120,7 @@ def tien(gia_tri: Decimal | int | float | str, don_vi: str = "đồng", so_le: i
 # ---------------------------------------------------------------- đọc số do người dùng gõ
 
 _SO_NGUYEN = r"\d{1,3}(?:\.\d{3})+|\d+"  # 1.312.259.000 hoặc 148
-_MAU_SO = re.compile(rf"^(?P<dau>[-−]?)(?P<nguyen>{_SO_NGUYEN})(?:,(?P<le>\d+))?$")
+_DANG_SO_GO = re.compile(rf"^(?P<dau_tru>[-−]?)(?P<nguyen>{_SO_NGUYEN})(?:,(?P<le>\d+))?$")
 
 
 def doc_so(van_ban: str, cho_phep_phan_tram: bool = False) -> Decimal:
@@ -136,11 +138,11 @@ def doc_so(van_ban: str, cho_phep_phan_tram: bool = False) -> Decimal:
         raise LoiNhapSo("Chưa nhập số.")
     # Khoảng trắng (kể cả khoảng trắng không ngắt) giữa các nhóm 3 chữ số = dấu chấm.
     s = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?:\D|$))", ".", s)
-    m = _MAU_SO.match(s)
+    m = _DANG_SO_GO.match(s)
     if not m:
         raise LoiNhapSo(_giai_thich_loi_so(goc.strip(), s))
-    dau = "-" if m["dau"] else ""
-    chuoi = dau + m["nguyen"].replace(".", "") + ("." + m["le"] if m["le"] else "")
+    dau_tru = "-" if m["dau_tru"] else ""
+    chuoi = dau_tru + m["nguyen"].replace(".", "") + ("." + m["le"] if m["le"] else "")
     return kiem_gioi_han(Decimal(chuoi), goc.strip())
 
 
@@ -275,9 +277,9 @@ def la_ma(n: int) -> str:
     bang = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
             (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     ra = []
-    for gia_tri, ky_tu in bang:
+    for gia_tri, ky_hieu in bang:
         while n >= gia_tri:
-            ra.append(ky_tu)
+            ra.append(ky_hieu)
             n -= gia_tri
     return "".join(ra)
 

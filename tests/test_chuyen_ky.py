@@ -6,8 +6,8 @@ import pytest
 
 from drafter.bieu_mau.du_lieu import SoLieuNhap
 from drafter.chuyen_ky import (
-    doi_chu_ky,
-    doi_chu_ky_sang,
+    doi_chu_chi_ky,
+    doi_chu_chi_ky_sang,
     goi_y_nhiem_vu,
     tao_bao_cao,
     tao_ky_moi,
@@ -38,8 +38,8 @@ def kho(tmp_path):
     ("ngày 15/02/2024 không đổi; năm học 2023-2024 giữ", "2024-Q1", "2024-Q2",
      "ngày 15/02/2024 không đổi; năm học 2023-2024 giữ"),
 ])
-def test_doi_chu_ky(chu, cu, moi, mong_doi):
-    assert doi_chu_ky(chu, Q(cu), Q(moi)) == mong_doi
+def test_doi_chu_chi_ky(chu, cu, moi, mong_doi):
+    assert doi_chu_chi_ky(chu, Q(cu), Q(moi)) == mong_doi
 
 
 def test_quy_i_sang_quy_ii(kho):
@@ -228,5 +228,5 @@ def test_gop_thieu_quy_khong_doan(kho):
     ("Nhiệm vụ Quý III", "Nhiệm vụ 6 tháng cuối năm"),
     ("quý I năm 2024 giữ nguyên", "quý I năm 2024 giữ nguyên"),
 ])
-def test_doi_chu_ky_sang_bao_cao_gop(chu, mong_doi):
-    assert doi_chu_ky_sang(chu, Q("2024-Q2"), Q("2024-H1")) == mong_doi
+def test_doi_chu_chi_ky_sang_bao_cao_gop(chu, mong_doi):
+    assert doi_chu_chi_ky_sang(chu, Q("2024-Q2"), Q("2024-H1")) == mong_doi

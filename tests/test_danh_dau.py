@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drafter.bieu_mau.danh_dau import GiuCho, cac_giu_cho, phan_tich, thay_so_lieu, thoat
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, DoanChu
 
 
 def _thay(p):
@@ -15,14 +15,14 @@ def _thay(p):
 
 def test_dam_nghieng_chu_thich_giu_cho():
     ra = _thay(phan_tich("- *Trồng trọt*: [[dien_tich.cau]][^**Lúa**: [[lua]]]; xong"))
-    assert ra == ["- ", Doan(chu="Trồng trọt", nghieng=True), ": <dien_tich|cau>",
-                  ChuThich(chu_thich=[Doan(chu="Lúa", dam=True), ": <lua|>"]), "; xong"]
-    assert phan_tich("***cả hai***") == (Doan(chu="cả hai", dam=True, nghieng=True),)
+    assert ra == ["- ", DoanChu(chu="Trồng trọt", nghieng=True), ": <dien_tich|cau>",
+                  ChuThich(chu_thich=[DoanChu(chu="Lúa", dam=True), ": <lua|>"]), "; xong"]
+    assert phan_tich("***cả hai***") == (DoanChu(chu="cả hai", dam=True, nghieng=True),)
 
 
 def test_so_lieu_trong_chu_nghieng():
     ra = _thay(phan_tich("(*[[tngt.chenh_lech]] so với cùng kỳ*)"))
-    assert ra == ["(", Doan(chu="<tngt|chenh_lech> so với cùng kỳ", nghieng=True), ")"]
+    assert ra == ["(", DoanChu(chu="<tngt|chenh_lech> so với cùng kỳ", nghieng=True), ")"]
 
 
 def test_dau_khong_dong_la_chu_thuong():

@@ -47,7 +47,7 @@ def test_phong_times_new_roman_bon_o_moi_noi(tl_mau, docx_mau):
         for tt in d.run_co_chu():
             assert all(tt.phong.get(o) == TNR for o in ("ascii", "hAnsi", "eastAsia", "cs")), \
                 (d.chu, tt.phong)
-            assert tt.mau in (None, "auto", "000000"), d.chu
+            assert tt.mau_sac in (None, "auto", "000000"), d.chu
     with zipfile.ZipFile(docx_mau) as z:
         styles = z.read("word/styles.xml").decode("utf-8")
         assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles,
@@ -233,7 +233,7 @@ def test_chu_thich_that_cua_word(tl_mau, docx_mau, van_ban_mau):
         fn = etree.fromstring(z.read("word/footnotes.xml"))
     loai = [f.get(w("type")) for f in fn.iterfind("w:footnote", NS)]
     assert loai[:2] == ["separator", "continuationSeparator"]
-    assert tl_mau.dau_chu_thich() == [str(i) for i in range(1, 13)]
+    assert tl_mau.tham_chieu_chu_thich() == [str(i) for i in range(1, 13)]
     noi_dung = tl_mau.chu_thich()
     assert len(noi_dung) == 12
     assert noi_dung["1"].startswith("Cây lương thực có hạt: Trồng được 93ha")
@@ -259,7 +259,7 @@ def test_chu_thich_trong_bang_va_nhieu_chu_thich(tmp_path):
     bang = {"loai": "bang", "hang": [["Chỉ tiêu", "Kết quả"],
                                      ["Lúa", ["53 ha", {"chu_thich": "Ghi chú trong bảng"}]]]}
     tl = ghi_va_doc(tmp_path, van_ban_nho(noi_dung=[*nhieu[:15], bang, *nhieu[15:]]))
-    assert tl.dau_chu_thich() == [str(i) for i in range(1, 32)]
+    assert tl.tham_chieu_chu_thich() == [str(i) for i in range(1, 32)]
     nd = tl.chu_thich()
     assert nd["16"] == "Ghi chú trong bảng" and nd["31"] == "Ghi chú 30"
     o = _doan(tl, "53 ha")
@@ -333,8 +333,8 @@ def test_cac_kieu_ky(tmp_path, quyen_han, co_quan, chuc_vu, mong_doi):
 def test_so_trang_truong_page_an_o_trang_1(tl_mau):
     sect = tl_mau.sect_pr()
     assert sect.find(w("titlePg")) is not None
-    mac_dinh = tl_mau.dau_trang("default")
-    dau = tl_mau.dau_trang("first")
+    mac_dinh = tl_mau.phan_dau_trang("default")
+    dau = tl_mau.phan_dau_trang("first")
     instr = "".join(t.text for t in mac_dinh.iter(w("instrText")))
     assert instr.strip() == "PAGE"
     assert [f.get(w("fldCharType")) for f in mac_dinh.iter(w("fldChar"))] == \

@@ -17,7 +17,7 @@ from drafter.ghi_docx import ghi_tep
 from drafter.ghi_docx.trang import RONG_CHU_CM
 from drafter.kiem_tra import kiem_tra
 from drafter.kiem_tra.doc_docx import NS, TaiLieuDocx, w
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.loi_tieng_viet import cac_loi
 from drafter.nap_bao_cao import nap
 from drafter.tai_nguyen import tep_mau
@@ -116,7 +116,7 @@ def test_moi_loai_van_ban(tmp_path, ten_loai, ky_hieu):
     chu = _chu(tl)
     assert f"Số: 05/{ky_hieu}" in chu and ten_loai in chu
     kq = {k.ma: k for k in kiem_tra(tep).ket_qua}
-    assert kq["ma_loai"].muc == M.DAT and kq["ten_loai"].muc == M.DAT
+    assert kq["ma_loai"].muc_do == M.DAT and kq["ten_loai"].muc_do == M.DAT
 
 
 def test_ky_hieu_va_kinh_gui_theo_loai():
@@ -216,7 +216,7 @@ def test_co_quan_cap_xa_huyen_tinh(tmp_path, chu_quan, ban_hanh, trai_toi_thieu)
     for ten in ban_hanh:
         d = next(d for d in tl.cac_doan() if d.chu == ten)
         assert all(t.dam for t in d.run_co_chu())
-    kq = {k.ma: k.muc for k in kiem_tra(tep).ket_qua}
+    kq = {k.ma: k.muc_do for k in kiem_tra(tep).ket_qua}
     assert kq["quoc_hieu"] == M.DAT and kq["co_quan_ban_hanh"] == M.DAT
     if chu_quan:
         assert kq["co_quan_chu_quan"] == M.DAT
@@ -361,7 +361,7 @@ def test_mau_moi_ghi_ra_dat_the_thuc_du_doan_du_chu_thich(tmp_path, ten):
     vb = doc_van_ban(tep_mau(ten))
     tep = ghi_tep(vb, tmp_path / "mau.docx")
     bao_cao = kiem_tra(tep)
-    khong_dat = [k.dong() for k in bao_cao.ket_qua if k.muc == M.KHONG_DAT]
+    khong_dat = [k.dong() for k in bao_cao.ket_qua if k.muc_do == M.KHONG_DAT]
     assert not khong_dat
     tl = TaiLieuDocx(tep)
     assert len(tl.chu_thich()) == so_chu_thich

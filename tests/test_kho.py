@@ -15,8 +15,8 @@ import pytest
 from drafter.kho import Kho, LoiKho, csdl, sao_luu
 from drafter.kho import kho as kho_mod
 from drafter.kho.kho import GOP_TU_LUU_PHUT, Xa
-from drafter.kho.mau import GHI_CHU_MINH_HOA
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
+from drafter.kho.xa_mau import GHI_CHU_MINH_HOA
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def kho(tmp_path):
 
 def test_tao_luoc_do_tu_kho_trong(tmp_path):
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 5
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 6
         bang = {r[0] for r in k.cn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"xa", "muc_tieu_nam", "bao_cao", "phien_ban", "nhat_ky_xuat", "luoc_do",
                 "xa_tien_than"} <= bang
@@ -35,7 +35,7 @@ def test_tao_luoc_do_tu_kho_trong(tmp_path):
         assert k.cac_xa() == []
     # Mở lại: không chạy lại bước di chuyển nào.
     with Kho.mo(tmp_path, nap_mau=False) as k:
-        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 5
+        assert k.cn.execute("SELECT COUNT(*) FROM luoc_do").fetchone()[0] == 6
 
 
 def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
@@ -45,7 +45,7 @@ def test_kho_cua_ban_moi_hon_bi_tu_choi(tmp_path):
         Kho.mo(tmp_path)
 
 
-# Kho mẫu: quý I, II/2025 của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, kho/mau.py).
+# Kho mẫu: quý I, II/2025 của Cai Kinh trước khi hợp vào xã Hợp Mẫu (minh họa, kho/xa_mau.py).
 CAI_KINH_MAU = ["2025-Q2", "2025-Q1", "2024-Q1", "2023-Q2", "2023-Q1"]
 
 
@@ -199,6 +199,67 @@ def test_kho_luoc_do_1_mo_duoc_va_duoc_nen_lai(tmp_path):
     (ban,) = (tmp_path / "sao_luu").glob("drafter-*.sqlite3")
     with sqlite3.connect(ban) as cn:
         assert csdl.phien_ban_luoc_do(cn) == 1
+
+
+# ------------------------------------------------------------ lược đồ 5 → 6
+
+def _kho_luoc_do_5(thu_muc, chu: str) -> None:
+    """Một kho đúng như bản drafter lược đồ 5 để lại: trạng thái «đã ký» lưu là 'da_ky'."""
+    thu_muc.mkdir(parents=True, exist_ok=True)
+    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
+    cn.execute("PRAGMA journal_mode = WAL")
+    cn.execute("PRAGMA foreign_keys = ON")
+    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+    for i, buoc in enumerate(csdl.DI_CHUYEN[:5], 1):
+        for cau_lenh in buoc:
+            cn.execute(cau_lenh)
+        cn.execute("INSERT INTO luoc_do VALUES (?, '2024-01-01T00:00:00')", (i,))
+    cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES "
+               "(1, 'Cai Kinh', '{}', 1, '2024-01-01T00:00:00')")
+    for id_, ky, trang_thai in ((1, "2023-Q1", "da_ky"), (2, "2023-Q2", "da_xuat"),
+                                (3, "2024-Q1", "nhap")):
+        cn.execute("INSERT INTO bao_cao (id, xa_id, ky, bieu_mau, trang_thai, tao_luc, sua_luc) "
+                   "VALUES (?, 1, ?, 'kt-xh-quy-xa', ?, '2024-01-01T00:00:00', "
+                   "'2024-01-02T00:00:00')", (id_, ky, trang_thai))
+        cn.execute("INSERT INTO phien_ban (bao_cao_id, so, cach_luu, du_lieu, luc) "
+                   "VALUES (?, 1, 'json', ?, '2024-01-01T00:00:00')",
+                   (id_, chu.replace('"2024-Q1"', f'"{ky}"')))
+    cn.execute("INSERT INTO nhat_ky_xuat (bao_cao_id, phien_ban, duong_dan, luc, sha256) "
+               "VALUES (1, 1, 'BC.docx', '2024-01-03T00:00:00', 'abc')")
+    with pytest.raises(sqlite3.IntegrityError):  # lược đồ 5 chưa nhận giá trị mới
+        cn.execute("UPDATE bao_cao SET trang_thai = 'da_ky_ban_hanh' WHERE id = 1")
+    cn.close()
+
+
+def test_kho_luoc_do_5_trang_thai_da_ky_thanh_da_ky_ban_hanh(tmp_path):
+    (chu,) = _cac_ban_mau(1)
+    _kho_luoc_do_5(tmp_path, chu)
+    with Kho.mo(tmp_path, nap_mau=False) as k:
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 6
+        assert {b.ky: b.trang_thai for b in k.cac_bao_cao(1)} == {
+            "2023-Q1": "da_ky_ban_hanh", "2023-Q2": "da_xuat", "2024-Q1": "nhap"}
+        assert kho_mod.TEN_TRANG_THAI[k.tim_bao_cao(1, "2023-Q1").trang_thai] == "đã ký"
+        # Dựng lại bảng bao_cao giữ id, ngày, loại: phiên bản và nhật ký xuất còn nguyên.
+        b = k.tim_bao_cao(1, "2023-Q1")
+        assert (b.id, b.loai, b.sua_luc) == (1, "bieu_mau", "2024-01-02T00:00:00")
+        assert k.doc(1, "2023-Q1").ky == "2023-Q1"
+        assert [p.so for p in k.cac_phien_ban(1, "2024-Q1")] == [1]
+        assert k.nhat_ky_xuat(1, "2023-Q1")[0][1] == "BC.docx"
+        assert k.cn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert "bao_cao_theo_xa" in {r[0] for r in k.cn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        with pytest.raises(sqlite3.IntegrityError):  # giá trị cũ không còn ghi vào được
+            k.cn.execute("UPDATE bao_cao SET trang_thai = 'da_ky' WHERE id = 1")
+        k.dat_trang_thai(1, "2024-Q1", "da_ky_ban_hanh")
+        assert k.tim_bao_cao(1, "2024-Q1").trang_thai == "da_ky_ban_hanh"
+        # Khóa ngoại vẫn trỏ đúng bảng mới: xóa báo cáo xóa dây chuyền phiên bản của nó.
+        k.cn.execute("DELETE FROM bao_cao WHERE id = 2")
+        assert k.cn.execute("SELECT COUNT(*) FROM phien_ban WHERE bao_cao_id = 2"
+                            ).fetchone()[0] == 0
+    (ban,) = (tmp_path / "sao_luu").glob("drafter-*.sqlite3")  # sao lưu trước khi di chuyển
+    with sqlite3.connect(ban) as cn:
+        assert csdl.phien_ban_luoc_do(cn) == 5
+        assert cn.execute("SELECT trang_thai FROM bao_cao WHERE id = 1").fetchone() == ("da_ky",)
 
 
 def test_di_chuyen_la_danh_sach_cau_lenh():

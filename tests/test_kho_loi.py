@@ -58,7 +58,7 @@ def phien_ban_moi_hon(thu_muc: Path) -> Path:
 @pytest.mark.parametrize("lenh", [
     ["export", "2024-Q1", "-o", "{tmp}/q1.json"],
     ["render", "2024-Q1", "-o", "{tmp}/q1.docx"],
-    ["new", "--period", "2024-Q2"],
+    ["new", "--ky", "2024-Q2"],
 ])
 def test_phien_ban_khong_doc_duoc_bao_loi_chi_loi_thoat(phien_ban_moi_hon, capsys, lenh):
     ma, _, err = _chay(capsys, phien_ban_moi_hon,
@@ -99,12 +99,12 @@ def _ket_noi_voi(monkeypatch, *pragma: str) -> None:
 
 def test_o_day_dong_lenh(thu_muc, capsys, monkeypatch):
     _ket_noi_voi(monkeypatch, "PRAGMA max_page_count = {so_trang}")
-    ma, _, err = _chay(capsys, thu_muc, "new", "--period", "2024-Q2")
+    ma, _, err = _chay(capsys, thu_muc, "new", "--ky", "2024-Q2")
     assert ma == 1 and "đã đầy" in err and "Giải phóng chỗ trống" in err
     assert "rollback" not in err.lower()
     monkeypatch.undo()
     assert "2024-Q2" not in _chay(capsys, thu_muc, "list")[1]
-    assert _chay(capsys, thu_muc, "new", "--period", "2024-Q2")[0] == 0
+    assert _chay(capsys, thu_muc, "new", "--ky", "2024-Q2")[0] == 0
 
 
 def test_kho_chi_doc_dong_lenh(thu_muc, capsys, monkeypatch):
@@ -113,7 +113,7 @@ def test_kho_chi_doc_dong_lenh(thu_muc, capsys, monkeypatch):
     _ket_noi_voi(monkeypatch, "PRAGMA query_only = 1")
     assert _chay(capsys, thu_muc, "list")[0] == 0
     assert _chay(capsys, thu_muc, "show", "2024-Q1")[0] == 0
-    ma, _, err = _chay(capsys, thu_muc, "new", "--period", "2024-Q2")
+    ma, _, err = _chay(capsys, thu_muc, "new", "--ky", "2024-Q2")
     assert ma == 1 and "chỉ đọc" in err and "--data-dir" in err
 
 

@@ -12,7 +12,8 @@ from lxml import etree
 
 from drafter import cli, nd30
 from drafter.ghi_docx import ghi_tep
-from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra import MucDoDat as M
+from drafter.kiem_tra import kiem_tra
 from drafter.kiem_tra.doc_docx import NS, TWIP_MOI_CM, w
 from drafter.kiem_tra.so_lieu import kiem_tong, kiem_ty_le
 from drafter.van_ban import VanBan
@@ -61,13 +62,13 @@ def docx_dung(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def ket_qua_dung(docx_dung) -> dict[str, Muc]:
-    return {k.ma: k.muc for k in kiem_tra(docx_dung).ket_qua}
+def ket_qua_dung(docx_dung) -> dict[str, M]:
+    return {k.ma: k.muc_do for k in kiem_tra(docx_dung).ket_qua}
 
 
 def test_van_ban_dung_the_thuc(docx_dung, ket_qua_dung):
     bao_cao = kiem_tra(docx_dung)
-    khong_dat = [k.dong() for k in bao_cao.ket_qua if k.muc != Muc.DAT]
+    khong_dat = [k.dong() for k in bao_cao.ket_qua if k.muc_do != M.DAT]
     assert khong_dat == [], khong_dat
     assert bao_cao.dat_the_thuc
     # Đủ các nhóm quy tắc của nd30.md §7 mà tệp kiểm được.
@@ -78,15 +79,15 @@ def test_van_ban_dung_the_thuc(docx_dung, ket_qua_dung):
 
 def test_mau_cai_kinh_dat_the_thuc(docx_mau):
     bao_cao = kiem_tra(docx_mau)
-    assert bao_cao.dem(Muc.KHONG_DAT) == 0, bao_cao.thanh_chu()
+    assert bao_cao.dem(M.KHONG_DAT) == 0, bao_cao.thanh_chu()
     the_thuc = [k for k in bao_cao.ket_qua if k.so != 0 and k.ma != "giu_cho"]
-    assert all(k.muc in (Muc.DAT, Muc.KHONG_AP_DUNG) for k in the_thuc)
+    assert all(k.muc_do in (M.DAT, M.KHONG_AP_DUNG) for k in the_thuc)
     # Lỗi số liệu thật của bản gốc (seeds-catalog §5) được cảnh báo, không chặn.
     tong = next(k for k in bao_cao.ket_qua if k.ma == "so_lieu_tong")
-    assert tong.muc == Muc.CANH_BAO
+    assert tong.muc_do == M.CANH_BAO
     assert "tổng 25" in tong.chi_tiet and "cộng lại 33" in tong.chi_tiet
     giu_cho = next(k for k in bao_cao.ket_qua if k.ma == "giu_cho")
-    assert giu_cho.muc == Muc.CANH_BAO and "sổ gốc ... trường hợp" in giu_cho.chi_tiet
+    assert giu_cho.muc_do == M.CANH_BAO and "sổ gốc ... trường hợp" in giu_cho.chi_tiet
 
 
 # ---------------------------------------------------------------- làm hỏng từng quy tắc
@@ -171,7 +172,7 @@ def _twip_mm(mm: float) -> str:
     return str(round(mm * nd30.TWIP_MOI_MM))
 
 
-def _bo_dong_trong_ky(goc: etree._Element, so_dong: int) -> None:
+def _bo_dong_trong_de_ky(goc: etree._Element, so_dong: int) -> None:
     """Bỏ `so_dong` dòng trống giữa chức vụ và họ tên người ký."""
     trong = [p for p in goc.iter(w("p")) if _chu(p) == "" and p.getparent().tag == w("tc")
              and _chu(p.getparent()).startswith("TM.")]
@@ -183,106 +184,107 @@ D = "word/document.xml"
 _DUOI_CACH_DOAN = str(round((nd30.CACH_DOAN.khoang.thap - 1) * 20))  # twip
 _QUA_GIAN_DONG = str(round((nd30.GIAN_DONG.khoang.cao + 0.5) * 240))  # 240 = một dòng
 # Bỏ bớt dòng trống dưới chức vụ cho còn ít hơn tối thiểu một dòng.
-_BO_DONG_KY = int(nd30.DONG_TRONG_KY.ghi - nd30.DONG_TRONG_KY.khoang.thap + 1)
-TRUONG_HOP: list[tuple[str, Sua, dict[str, Muc]]] = [
+_BO_DONG_TRONG_DE_KY = int(nd30.DONG_TRONG_DE_KY.ghi - nd30.DONG_TRONG_DE_KY.khoang.thap + 1)
+TRUONG_HOP: list[tuple[str, Sua, dict[str, M]]] = [
     ("kho_letter", lambda x: (_sect(x[D]).find(w("pgSz")).set(w("w"), "12240"),
                               _sect(x[D]).find(w("pgSz")).set(w("h"), "15840")),
-     {"kho_giay": Muc.KHONG_DAT}),
+     {"kho_giay": M.KHONG_DAT}),
     ("le_trai_hep", lambda x: _sect(x[D]).find(w("pgMar")).set(
         w("left"), _twip_mm(nd30.LE_TRAI.khoang.thap - 5)),
-     {"le_trang": Muc.KHONG_DAT}),
+     {"le_trang": M.KHONG_DAT}),
     ("dau_trang_ngoai_le", lambda x: _sect(x[D]).find(w("pgMar")).set(
         w("header"), _twip_mm(nd30.LE_TREN.ghi + 1)),
-     {"dau_trang_trong_le": Muc.KHONG_DAT}),
+     {"dau_trang_trong_le": M.KHONG_DAT}),
     ("phong_arial", lambda x: _dat_run(_doan(x[D], "Tổ chức tốt"), "rFonts", ascii="Arial",
-                                       hAnsi="Arial"), {"phong_chu": Muc.KHONG_DAT}),
+                                       hAnsi="Arial"), {"phong_chu": M.KHONG_DAT}),
     ("chu_do", lambda x: _dat_run(_doan(x[D], "Tổ chức tốt"), "color", val="FF0000"),
-     {"mau_chu": Muc.KHONG_DAT}),
+     {"mau_chu": M.KHONG_DAT}),
     ("ma_tcvn3", lambda x: _doi_chu(_doan(x[D], "Tổ chức tốt"), "Tổ chức tốt",
-                                    "Tæ chøc tèt c¸c ho¹t ®éng"), {"ma_unicode": Muc.KHONG_DAT}),
+                                    "Tæ chøc tèt c¸c ho¹t ®éng"), {"ma_unicode": M.KHONG_DAT}),
     ("tieu_ngu_bang_quoc_hieu", lambda x: _dat_run(_doan(x[D], "Độc lập"), "sz",
                                                    val=_nua_pt(nd30.CO_QUOC_HIEU.ghi)),
-     {"co_chu_thong_nhat": Muc.KHONG_DAT}),
+     {"co_chu_thong_nhat": M.KHONG_DAT}),
     ("quoc_hieu_hoa_cu", lambda x: _doi_chu(_doan(x[D], "CỘNG HÒA"), "HÒA", "HOÀ"),
-     {"quoc_hieu": Muc.KHONG_DAT}),
+     {"quoc_hieu": M.KHONG_DAT}),
     ("tieu_ngu_gach_dai", lambda x: _doi_chu(_doan(x[D], "Độc lập"), "Độc lập - Tự do - ",
-                                             "Độc lập – Tự do – "), {"tieu_ngu": Muc.KHONG_DAT}),
+                                             "Độc lập – Tự do – "), {"tieu_ngu": M.KHONG_DAT}),
     ("khong_ke_tieu_ngu", lambda x: _bo_vien(_sau(_doan(x[D], "Độc lập"))),
-     {"ke_tieu_ngu": Muc.KHONG_DAT}),
+     {"ke_tieu_ngu": M.KHONG_DAT}),
     ("chu_quan_qua_co", lambda x: _dat_run(_doan(x[D], "UBND HUYỆN"), "sz",
                                            val=_nua_pt(nd30.CO_CO_QUAN.khoang.cao + 1)),
-     {"co_quan_chu_quan": Muc.KHONG_DAT}),
+     {"co_quan_chu_quan": M.KHONG_DAT}),
     ("ban_hanh_khong_giua", lambda x: _ppr(_doan(x[D], "XÃ THỬ NGHIỆM"), "jc", val="left"),
-     {"co_quan_ban_hanh": Muc.KHONG_DAT}),
+     {"co_quan_ban_hanh": M.KHONG_DAT}),
     ("khong_ke_co_quan", lambda x: _bo_vien(_sau(_doan(x[D], "XÃ THỬ NGHIỆM"))),
-     {"ke_co_quan": Muc.KHONG_DAT}),
+     {"ke_co_quan": M.KHONG_DAT}),
     ("so_co_khoang_trang", lambda x: _doi_chu(_doan(x[D], "Số:"), "05/", "05 /"),
-     {"so_ky_hieu": Muc.KHONG_DAT}),
+     {"so_ky_hieu": M.KHONG_DAT}),
     ("so_thieu_0", lambda x: _doi_chu(_doan(x[D], "Số:"), "05/", "5/"),
-     {"so_0_dau": Muc.KHONG_DAT}),
-    ("ma_cv", lambda x: _doi_chu(_doan(x[D], "Số:"), "BC-", "CV-"), {"ma_loai": Muc.KHONG_DAT}),
+     {"so_0_dau": M.KHONG_DAT}),
+    ("ma_cv", lambda x: _doi_chu(_doan(x[D], "Số:"), "BC-", "CV-"), {"ma_loai": M.KHONG_DAT}),
     ("ngay_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Thử Nghiệm, ngày"), "i", val="0"),
-     {"ngay_thang": Muc.KHONG_DAT}),
+     {"ngay_thang": M.KHONG_DAT}),
     ("ngay_thieu_0", lambda x: _doi_chu(_doan(x[D], "Thử Nghiệm, ngày"), "ngày 05 tháng 02",
-                                        "ngày 5 tháng 2"), {"ngay_so_0": Muc.KHONG_DAT}),
+                                        "ngày 5 tháng 2"), {"ngay_so_0": M.KHONG_DAT}),
     ("ten_loai_khong_dam", lambda x: _dat_run(_doan(x[D], "BÁO CÁO"), "b", val="0"),
-     {"ten_loai": Muc.KHONG_DAT}),
+     {"ten_loai": M.KHONG_DAT}),
     ("trich_yeu_nghieng", lambda x: _dat_run(_doan(x[D], "Tình hình kinh tế - xã hội"), "i"),
-     {"trich_yeu": Muc.KHONG_DAT}),
+     {"trich_yeu": M.KHONG_DAT}),
     ("khong_ke_trich_yeu", lambda x: _bo_vien(_sau(_doan(x[D], "Tình hình kinh tế - xã hội"))),
-     {"ke_trich_yeu": Muc.KHONG_DAT}),
+     {"ke_trich_yeu": M.KHONG_DAT}),
     ("trich_yeu_vv", lambda x: _doi_chu(_doan(x[D], "Tình hình kinh tế - xã hội"), "Tình hình",
-                                        "V/v tình hình"), {"khong_vv": Muc.KHONG_DAT}),
+                                        "V/v tình hình"), {"khong_vv": M.KHONG_DAT}),
     ("kinh_gui_nghieng", lambda x: _dat_run(_doan(x[D], "Kính gửi"), "i"),
-     {"kinh_gui": Muc.KHONG_DAT}),
+     {"kinh_gui": M.KHONG_DAT}),
     ("can_cu_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Căn cứ"), "i", val="0"),
-     {"can_cu": Muc.KHONG_DAT}),
+     {"can_cu": M.KHONG_DAT}),
     ("than_duoi_co", lambda x: _dat_run(_doan(x[D], "Tổ chức tốt"), "sz",
                                         val=_nua_pt(nd30.CO_CHU_THAN.khoang.thap - 1)),
-     {"co_chu_than": Muc.KHONG_DAT}),
+     {"co_chu_than": M.KHONG_DAT}),
     ("than_can_trai", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "jc", val="left"),
-     {"can_deu": Muc.KHONG_DAT}),
+     {"can_deu": M.KHONG_DAT}),
     ("than_khong_thut", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "ind", firstLine="0"),
-     {"thut_dau_dong": Muc.KHONG_DAT}),
+     {"thut_dau_dong": M.KHONG_DAT}),
     ("than_sat_nhau", lambda x: _ppr(_doan(x[D], "Tổng đàn trâu"), "spacing",
                                      before=_DUOI_CACH_DOAN),
-     {"cach_doan": Muc.KHONG_DAT}),
+     {"cach_doan": M.KHONG_DAT}),
     ("gian_dong_qua_rong", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "spacing",
                                           line=_QUA_GIAN_DONG, lineRule="auto"),
-     {"gian_dong": Muc.KHONG_DAT}),
+     {"gian_dong": M.KHONG_DAT}),
     ("gian_dong_chinh_xac", lambda x: _ppr(_doan(x[D], "Tổ chức tốt"), "spacing", line="360",
-                                           lineRule="exact"), {"gian_dong": Muc.CANH_BAO}),
+                                           lineRule="exact"), {"gian_dong": M.CANH_BAO}),
     ("muc_khong_dam", lambda x: _dat_run(_doan(x[D], "II. VĂN HÓA"), "b", val="0"),
-     {"dinh_dang_de_muc": Muc.KHONG_DAT}),
+     {"dinh_dang_de_muc": M.KHONG_DAT}),
     ("muc_nhay_so", lambda x: _doi_chu(_doan(x[D], "II. VĂN HÓA"), "II.", "III."),
-     {"thu_tu_de_muc": Muc.KHONG_DAT}),
+     {"thu_tu_de_muc": M.KHONG_DAT}),
     ("diem_sai_thu_tu", lambda x: _doi_chu(_doan(x[D], "b) Chăn nuôi"), "b)", "c)"),
-     {"thu_tu_de_muc": Muc.KHONG_DAT}),
+     {"thu_tu_de_muc": M.KHONG_DAT}),
     ("thieu_dau_het", lambda x: _doi_chu(_doan(x[D], "Trên đây"), "./.", "."),
-     {"dau_het": Muc.CANH_BAO}),  # chỉ mẫu của NĐ 30 có «./.»: nhắc, không chặn
+     {"dau_het": M.CANH_BAO}),  # chỉ mẫu của NĐ 30 có «./.»: nhắc, không chặn
     ("tien_to_ky_sai", lambda x: _doi_chu(_doan(x[D], "TM. ỦY BAN"), "TM.", "T.M."),
-     {"tham_quyen_ky": Muc.KHONG_DAT}),
+     {"tham_quyen_ky": M.KHONG_DAT}),
     ("hoc_vi", lambda x: _doi_chu(_doan(x[D], "Nguyễn Văn A"), "Nguyễn", "TS. Nguyễn"),
-     {"ho_ten_ky": Muc.KHONG_DAT}),
-    ("cho_ky_hep", lambda x: _bo_dong_trong_ky(x[D], _BO_DONG_KY), {"cho_ky": Muc.CANH_BAO}),
+     {"ho_ten_ky": M.KHONG_DAT}),
+    ("cho_ky_hep", lambda x: _bo_dong_trong_de_ky(x[D], _BO_DONG_TRONG_DE_KY),
+     {"cho_ky": M.CANH_BAO}),
     ("noi_nhan_khong_nghieng", lambda x: _dat_run(_doan(x[D], "Nơi nhận"), "i", val="0"),
-     {"noi_nhan": Muc.KHONG_DAT}),
+     {"noi_nhan": M.KHONG_DAT}),
     ("noi_nhan_thieu_cham_phay", lambda x: _doi_chu(_doan(x[D], "- UBND huyện"), ";", ""),
-     {"muc_noi_nhan": Muc.KHONG_DAT}),
+     {"muc_noi_nhan": M.KHONG_DAT}),
     ("luu_thieu_vt", lambda x: _doi_chu(_doan(x[D], "- Lưu"), "VT, VP", "VP"),
-     {"dong_luu": Muc.KHONG_DAT}),
+     {"dong_luu": M.KHONG_DAT}),
     ("khong_so_trang", lambda x: [r.getparent().remove(r) for r in
                                   list(_header_mac_dinh(x).iter(w("instrText")))],
-     {"so_trang": Muc.KHONG_DAT, "khong_so_trang_1": Muc.KHONG_AP_DUNG,
-      "dau_trang_trong_le": Muc.KHONG_AP_DUNG}),
+     {"so_trang": M.KHONG_DAT, "khong_so_trang_1": M.KHONG_AP_DUNG,
+      "dau_trang_trong_le": M.KHONG_AP_DUNG}),
     ("so_trang_o_trang_1", lambda x: _sect(x[D]).remove(_sect(x[D]).find(w("titlePg"))),
-     {"khong_so_trang_1": Muc.KHONG_DAT}),
+     {"khong_so_trang_1": M.KHONG_DAT}),
     ("con_cho_trong", lambda x: _doi_chu(_doan(x[D], "Tổ chức tốt"), "mừng Xuân",
-                                         "mừng Xuân cho ... hộ"), {"giu_cho": Muc.CANH_BAO}),
+                                         "mừng Xuân cho ... hộ"), {"giu_cho": M.CANH_BAO}),
     ("ty_le_sai", lambda x: _doi_chu(_doan(x[D], "Xã đạt 06/19"), "31,58%", "31.57%"),
-     {"so_lieu_ty_le": Muc.CANH_BAO}),
+     {"so_lieu_ty_le": M.CANH_BAO}),
     ("tong_sai", lambda x: _doi_chu(_doan(x[D], "Tổng đàn trâu"), "318", "320"),
-     {"so_lieu_tong": Muc.CANH_BAO}),
+     {"so_lieu_tong": M.CANH_BAO}),
 ]
 
 
@@ -291,11 +293,11 @@ def test_moi_quy_tac_bi_pha_thi_chi_quy_tac_do_bao(tmp_path, docx_dung, ket_qua_
                                                     mong_doi):
     hong = sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)
     ket_qua = {k.ma: k for k in kiem_tra(hong).ket_qua}
-    for ma, muc in mong_doi.items():
-        assert ket_qua[ma].muc == muc, ket_qua[ma].dong()
+    for ma, muc_do in mong_doi.items():
+        assert ket_qua[ma].muc_do == muc_do, ket_qua[ma].dong()
         assert ket_qua[ma].chi_tiet
     khac = {ma: k.dong() for ma, k in ket_qua.items()
-            if ma not in mong_doi and k.muc != ket_qua_dung[ma]}
+            if ma not in mong_doi and k.muc_do != ket_qua_dung[ma]}
     assert khac == {}, khac
 
 
@@ -391,7 +393,7 @@ def test_hai_dau_khoang_cua_danh_muc(tmp_path, docx_dung, ten, sua, ma, trong):
     chút thì báo."""
     k = next(k for k in kiem_tra(sua_docx(docx_dung, tmp_path / f"{ten}.docx", sua)).ket_qua
              if k.ma == ma)
-    assert (k.muc != Muc.KHONG_DAT) == trong, k.dong()
+    assert (k.muc_do != M.KHONG_DAT) == trong, k.dong()
 
 
 def test_trang_ngang(tmp_path, docx_dung):
@@ -403,10 +405,10 @@ def test_trang_ngang(tmp_path, docx_dung):
         pg.set(w("h"), "11906")
 
     kq = {k.ma: k for k in kiem_tra(sua_docx(docx_dung, tmp_path / "n.docx", ngang)).ket_qua}
-    assert kq["kho_giay"].muc == Muc.DAT and kq["huong_giay"].muc == Muc.CANH_BAO
+    assert kq["kho_giay"].muc_do == M.DAT and kq["huong_giay"].muc_do == M.CANH_BAO
     khong_bang = ghi_tep(VanBan.model_validate(van_ban_nho()), tmp_path / "kb.docx")
     kq = {k.ma: k for k in kiem_tra(sua_docx(khong_bang, tmp_path / "n2.docx", ngang)).ket_qua}
-    assert kq["huong_giay"].muc == Muc.KHONG_DAT
+    assert kq["huong_giay"].muc_do == M.KHONG_DAT
 
 
 def test_1_2_thieu_dau_cham(tmp_path):
@@ -416,11 +418,11 @@ def test_1_2_thieu_dau_cham(tmp_path):
                 {"loai": "muc", "tieu_de": "Trồng trọt"},
                 {"loai": "muc", "tieu_de": "Chăn nuôi"}]}]}])
     dung = ghi_tep(VanBan.model_validate(du_lieu), tmp_path / "a.docx")
-    assert {k.ma: k.muc for k in kiem_tra(dung).ket_qua}["thu_tu_de_muc"] == Muc.DAT
+    assert {k.ma: k.muc_do for k in kiem_tra(dung).ket_qua}["thu_tu_de_muc"] == M.DAT
     hong = sua_docx(dung, tmp_path / "b.docx",
                      lambda x: _doi_chu(_doan(x[D], "1.2. "), "1.2. ", "1.2 "))
     k = next(k for k in kiem_tra(hong).ket_qua if k.ma == "thu_tu_de_muc")
-    assert k.muc == Muc.KHONG_DAT and "«1.2» thiếu dấu chấm cuối" in k.chi_tiet
+    assert k.muc_do == M.KHONG_DAT and "«1.2» thiếu dấu chấm cuối" in k.chi_tiet
 
 
 def test_ban_nhap_va_chinh_thuc(tmp_path):
@@ -428,10 +430,10 @@ def test_ban_nhap_va_chinh_thuc(tmp_path):
     du_lieu["dau"].update(so=None, ngay=None, nam=2024)
     du_lieu["chu_ky"]["ho_ten"] = ""
     tep = ghi_tep(VanBan.model_validate(du_lieu), tmp_path / "nhap.docx")
-    nhap = {k.ma: k.muc for k in kiem_tra(tep).ket_qua}
-    assert (nhap["so_ky_hieu"], nhap["ngay_thang"], nhap["ho_ten_ky"]) == (Muc.CANH_BAO,) * 3
-    chinh = {k.ma: k.muc for k in kiem_tra(tep, chinh_thuc=True).ket_qua}
-    assert (chinh["so_ky_hieu"], chinh["ngay_thang"], chinh["ho_ten_ky"]) == (Muc.KHONG_DAT,) * 3
+    nhap = {k.ma: k.muc_do for k in kiem_tra(tep).ket_qua}
+    assert (nhap["so_ky_hieu"], nhap["ngay_thang"], nhap["ho_ten_ky"]) == (M.CANH_BAO,) * 3
+    chinh = {k.ma: k.muc_do for k in kiem_tra(tep, chinh_thuc=True).ket_qua}
+    assert (chinh["so_ky_hieu"], chinh["ngay_thang"], chinh["ho_ten_ky"]) == (M.KHONG_DAT,) * 3
 
 
 # ---------------------------------------------------------------- văn bản thật, không do drafter
@@ -445,17 +447,17 @@ def test_van_ban_lam_bang_libreoffice_co_loi_co_y():
     # Các phần đúng vẫn được nhận ra đúng.
     for ma in ("kho_giay", "quoc_hieu", "tieu_ngu", "co_quan_ban_hanh", "ten_loai", "ma_loai",
                "phong_chu"):
-        assert kq[ma].muc == Muc.DAT, kq[ma].dong()
+        assert kq[ma].muc_do == M.DAT, kq[ma].dong()
     # Các lỗi cố ý.
-    assert kq["le_trang"].muc == Muc.KHONG_DAT  # lề trái 25 mm
-    assert kq["ngay_so_0"].muc == Muc.KHONG_DAT and "tháng «07»" in kq["ngay_so_0"].chi_tiet
-    assert kq["thu_tu_de_muc"].muc == Muc.KHONG_DAT
+    assert kq["le_trang"].muc_do == M.KHONG_DAT  # lề trái 25 mm
+    assert kq["ngay_so_0"].muc_do == M.KHONG_DAT and "tháng «07»" in kq["ngay_so_0"].chi_tiet
+    assert kq["thu_tu_de_muc"].muc_do == M.KHONG_DAT
     assert "«III.» sau «I.»" in kq["thu_tu_de_muc"].chi_tiet
     assert "«1.2» thiếu dấu chấm cuối" in kq["thu_tu_de_muc"].chi_tiet
-    assert kq["dong_luu"].muc == Muc.DAT
-    assert kq["so_trang"].muc == Muc.KHONG_DAT
-    assert kq["so_lieu_ty_le"].muc == Muc.CANH_BAO and "103,77" not in kq["so_lieu_ty_le"].chi_tiet
-    assert kq["so_lieu_tong"].muc == Muc.CANH_BAO and "9.100.000" in kq["so_lieu_tong"].chi_tiet
+    assert kq["dong_luu"].muc_do == M.DAT
+    assert kq["so_trang"].muc_do == M.KHONG_DAT
+    assert kq["so_lieu_ty_le"].muc_do == M.CANH_BAO and "103,77" not in kq["so_lieu_ty_le"].chi_tiet
+    assert kq["so_lieu_tong"].muc_do == M.CANH_BAO and "9.100.000" in kq["so_lieu_tong"].chi_tiet
 
 
 # ---------------------------------------------------------------- số liệu trong chữ
@@ -607,9 +609,9 @@ def test_phong_theo_theme_duoc_tra_trong_theme(tmp_path, docx_dung):
             latin.set("typeface", "Times New Roman")
 
     kq = {k.ma: k for k in kiem_tra(sua_docx(docx_dung, tmp_path / "c.docx", dung_theme)).ket_qua}
-    assert kq["phong_chu"].muc == Muc.KHONG_DAT and "Cambria" in kq["phong_chu"].chi_tiet
+    assert kq["phong_chu"].muc_do == M.KHONG_DAT and "Cambria" in kq["phong_chu"].chi_tiet
     kq = {k.ma: k for k in kiem_tra(sua_docx(docx_dung, tmp_path / "t.docx", theme_tnr)).ket_qua}
-    assert kq["phong_chu"].muc == Muc.CANH_BAO  # ascii/hAnsi đúng; eastAsia, cs chưa khai
+    assert kq["phong_chu"].muc_do == M.CANH_BAO  # ascii/hAnsi đúng; eastAsia, cs chưa khai
 
 
 def test_quoc_hieu_trong_khung_chu(tmp_path, docx_dung):
@@ -635,4 +637,4 @@ def test_quoc_hieu_trong_khung_chu(tmp_path, docx_dung):
     hong = sua_docx(docx_dung, tmp_path / "khung.docx", vao_khung)
     kq = {k.ma: k for k in kiem_tra(hong).ket_qua}
     for ma in ("quoc_hieu", "tieu_ngu", "ke_tieu_ngu", "co_chu_thong_nhat"):
-        assert kq[ma].muc == Muc.DAT, kq[ma].dong()
+        assert kq[ma].muc_do == M.DAT, kq[ma].dong()

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from drafter.ghi_docx import ghi_tep
-from drafter.kiem_tra import KetQua, Muc, kiem_tra
+from drafter.kiem_tra import KetQua, MucDoDat, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.van_ban import VanBan
 from tests.van_ban_thu import van_ban_nho
 
-M = Muc
+M = MucDoDat
 
 
 def _kiem(tmp_path: Path, du_lieu: dict, chinh_thuc: bool = False,
@@ -24,7 +24,7 @@ def _kiem(tmp_path: Path, du_lieu: dict, chinh_thuc: bool = False,
 
 
 def _khong_dat(kq: dict[str, KetQua]) -> list[str]:
-    return [k.dong() for k in kq.values() if k.muc == M.KHONG_DAT]
+    return [k.dong() for k in kq.values() if k.muc_do == M.KHONG_DAT]
 
 
 def _dau(**thay: object) -> dict:
@@ -47,8 +47,8 @@ def test_moi_loai_van_ban_dat(tmp_path, ten_loai, ma, kinh_gui):
                                          ["UBND huyện (b/c)"]))
     assert f"Số: 05/{ma}-UBND" in _chu(tl) and ten_loai in _chu(tl)
     assert _khong_dat(kq) == []
-    assert kq["ma_loai"].muc == M.DAT and kq["ma_loai"].chi_tiet == ma
-    assert kq["ten_loai"].muc == M.DAT
+    assert kq["ma_loai"].muc_do == M.DAT and kq["ma_loai"].chi_tiet == ma
+    assert kq["ten_loai"].muc_do == M.DAT
 
 
 TEN_LOAI_DAI = "Báo cáo tình hình thực hiện nhiệm vụ 6 tháng"
@@ -68,22 +68,22 @@ def test_ten_loai_dai_va_dong_ky(tmp_path, ten, thay):
     kq, tl = _kiem(tmp_path, van_ban_nho(dau=_dau(**thay)), ten=f"{ten}.docx")
     chu = _chu(tl)
     assert _khong_dat(kq) == []
-    assert kq["ten_loai"].muc == M.DAT and kq["ma_loai"].muc == M.DAT
+    assert kq["ten_loai"].muc_do == M.DAT and kq["ma_loai"].muc_do == M.DAT
     if thay["ten_loai"] if "ten_loai" in thay else False:
         assert "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ 6 THÁNG" in chu
         assert kq["ten_loai"].chi_tiet == "BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ 6 THÁNG"
     if thay.get("trich_yeu", "") is None:
-        assert kq["trich_yeu"].muc == M.KHONG_AP_DUNG
+        assert kq["trich_yeu"].muc_do == M.KHONG_AP_DUNG
         assert "tên loại dài" in kq["trich_yeu"].chi_tiet
     else:
-        assert kq["trich_yeu"].muc == M.DAT
+        assert kq["trich_yeu"].muc_do == M.DAT
     if "dong_duoi_trich_yeu" in thay:
         assert DONG_KY in chu
         assert DONG_KY not in kq["trich_yeu"].chi_tiet
-    assert kq["ke_trich_yeu"].muc == M.DAT
+    assert kq["ke_trich_yeu"].muc_do == M.DAT
     # Thân văn bản vẫn chỉ có "Nội dung." và câu kết: căn đều, thụt dòng, cách đoạn đúng.
     for ma in ("can_deu", "thut_dau_dong", "cach_doan", "co_chu_than"):
-        assert kq[ma].muc == M.DAT, kq[ma].dong()
+        assert kq[ma].muc_do == M.DAT, kq[ma].dong()
     assert kq["can_deu"].chi_tiet == "2 đoạn căn đều"  # "Nội dung." và câu kết
 
 
@@ -99,7 +99,7 @@ def test_ten_loai_ngan_thieu_trich_yeu_van_khong_dat(tmp_path):
         p.getparent().remove(p)
 
     kq = {k.ma: k for k in kiem_tra(_sua_docx(tep, tmp_path / "b.docx", bo_trich_yeu)).ket_qua}
-    assert kq["trich_yeu"].muc == M.KHONG_DAT
+    assert kq["trich_yeu"].muc_do == M.KHONG_DAT
 
 
 # ---------------------------------------------------------------- ngày trong bản nháp
@@ -114,10 +114,10 @@ def test_ngay_trong_hoac_biet_thang_la_ban_nhap(tmp_path, thay, dong, so_0):
     kq, tl = _kiem(tmp_path, van_ban_nho(dau=_dau(**thay)))
     assert dong in [d.chu for d in tl.cac_doan()]
     assert _khong_dat(kq) == []
-    assert kq["ngay_thang"].muc == M.CANH_BAO and "bản nháp" in kq["ngay_thang"].chi_tiet
-    assert kq["ngay_so_0"].muc == so_0
+    assert kq["ngay_thang"].muc_do == M.CANH_BAO and "bản nháp" in kq["ngay_thang"].chi_tiet
+    assert kq["ngay_so_0"].muc_do == so_0
     chinh_thuc, _ = _kiem(tmp_path, van_ban_nho(dau=_dau(**thay)), chinh_thuc=True, ten="c.docx")
-    assert chinh_thuc["ngay_thang"].muc == M.KHONG_DAT
+    assert chinh_thuc["ngay_thang"].muc_do == M.KHONG_DAT
 
 
 def test_thang_biet_truoc_van_theo_quy_tac_so_0(tmp_path):
@@ -129,7 +129,7 @@ def test_thang_biet_truoc_van_theo_quy_tac_so_0(tmp_path):
     hong = _sua_docx(tep, tmp_path / "b.docx", lambda x: _doi_chu(
         _doan(x["word/document.xml"], "Thử Nghiệm, ngày"), "tháng 7", "tháng 07"))
     kq = {k.ma: k for k in kiem_tra(hong).ket_qua}
-    assert kq["ngay_so_0"].muc == M.KHONG_DAT and "tháng «07»" in kq["ngay_so_0"].chi_tiet
+    assert kq["ngay_so_0"].muc_do == M.KHONG_DAT and "tháng «07»" in kq["ngay_so_0"].chi_tiet
 
 
 # ---------------------------------------------------------------- căn cứ như gõ
@@ -139,20 +139,20 @@ THUC_HIEN = ("Thực hiện Công văn số 18/UBND ngày 15/01/2024 của UBND 
              "như sau:")
 
 
-@pytest.mark.parametrize(("can_cu", "muc", "so"), [
+@pytest.mark.parametrize(("can_cu", "muc_do", "so"), [
     ([CAN_CU, THUC_HIEN], M.DAT, 2),
     ([THUC_HIEN], M.DAT, 1),
     (["Căn cứ Luật A;", "Căn cứ Luật B."], M.DAT, 2),
     (["Căn cứ Luật A", "Căn cứ Luật B"], M.CANH_BAO, 2),  # bản 2 in đúng như gõ
     ([CAN_CU], M.CANH_BAO, 1),  # căn cứ cuối kết thúc «;»
 ])
-def test_can_cu_va_thuc_hien_nhu_go(tmp_path, can_cu, muc, so):
+def test_can_cu_va_thuc_hien_nhu_go(tmp_path, can_cu, muc_do, so):
     kq, tl = _kiem(tmp_path, van_ban_nho(phien_ban=2, dau=_dau(can_cu=can_cu)))
     chu = _chu(tl)
     assert all(d in chu for d in can_cu)
     assert _khong_dat(kq) == []
-    assert kq["can_cu"].muc == muc, kq["can_cu"].dong()
-    if muc == M.DAT:
+    assert kq["can_cu"].muc_do == muc_do, kq["can_cu"].dong()
+    if muc_do == M.DAT:
         assert kq["can_cu"].chi_tiet == f"{so} căn cứ, in nghiêng"
     # Dòng căn cứ không lọt vào thân.
     assert kq["can_deu"].chi_tiet == "2 đoạn căn đều"  # "Nội dung." và câu kết
@@ -163,7 +163,7 @@ def test_thuc_hien_dung_lam_doan_van_khong_phai_can_cu(tmp_path):
     kq, _ = _kiem(tmp_path, van_ban_nho(noi_dung=[
         {"loai": "doan", "noi_dung": "Thực hiện Kế hoạch số 04/KH-UBND, UBND xã báo cáo:"},
         {"loai": "doan", "noi_dung": "Nội dung."}]))
-    assert kq["can_cu"].muc == M.KHONG_AP_DUNG
+    assert kq["can_cu"].muc_do == M.KHONG_AP_DUNG
     assert kq["can_deu"].chi_tiet == "3 đoạn căn đều"
 
 
@@ -175,7 +175,7 @@ def test_tieu_de_muc_la_ma_chu_thuong_chi_canh_bao(tmp_path):
         {"loai": "doan", "noi_dung": "Nội dung."}]}]))
     assert "I. Đánh giá chung" in _chu(tl)
     assert _khong_dat(kq) == []
-    assert kq["dinh_dang_de_muc"].muc == M.CANH_BAO
+    assert kq["dinh_dang_de_muc"].muc_do == M.CANH_BAO
     assert "in hoa" in kq["dinh_dang_de_muc"].chi_tiet
 
 
@@ -184,14 +184,14 @@ def test_ket_thuc_khong_dau_het_chi_canh_bao(tmp_path):
     kq, tl = _kiem(tmp_path, van_ban_nho(cau_ket=cau, dau_het=False))
     assert cau in _chu(tl)
     assert _khong_dat(kq) == []
-    assert kq["dau_het"].muc == M.CANH_BAO
+    assert kq["dau_het"].muc_do == M.CANH_BAO
 
 
 def test_doan_chi_co_x_cham_khong_phai_diem(tmp_path):
     kq, tl = _kiem(tmp_path, van_ban_nho(noi_dung=[
         {"loai": "doan", "noi_dung": "Nội dung."}, {"loai": "doan", "noi_dung": "x."}]))
     assert "x." in _chu(tl)
-    assert kq["thu_tu_de_muc"].muc == M.KHONG_AP_DUNG, kq["thu_tu_de_muc"].dong()
+    assert kq["thu_tu_de_muc"].muc_do == M.KHONG_AP_DUNG, kq["thu_tu_de_muc"].dong()
 
 
 # ---------------------------------------------------------------- số liệu của hai mẫu mới
@@ -229,5 +229,5 @@ def test_canh_bao_so_lieu_cua_hai_mau_la_loi_that(tmp_path, ten):
     ty_le, tong = CANH_BAO_MAU[ten]
     assert [s for chu in nguon for s in kiem_ty_le(chu)] == ty_le
     assert [s for chu in nguon for s in kiem_tong(chu)] == tong
-    assert kq["so_lieu_ty_le"].muc == (M.CANH_BAO if ty_le else M.DAT)
-    assert kq["so_lieu_tong"].muc == (M.CANH_BAO if tong else M.DAT)
+    assert kq["so_lieu_ty_le"].muc_do == (M.CANH_BAO if ty_le else M.DAT)
+    assert kq["so_lieu_tong"].muc_do == (M.CANH_BAO if tong else M.DAT)

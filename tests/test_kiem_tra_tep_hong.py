@@ -19,8 +19,8 @@ from drafter.ghi_docx import ghi_tep
 from drafter.kiem_tra import LoiDocTep, kiem_tra
 from drafter.kiem_tra.doc_docx import (
     TOI_DA_CAY_MB,
+    TOI_DA_CHAR,
     TOI_DA_DOAN,
-    TOI_DA_KY_TU,
     TOI_DA_MUC_ZIP,
     TOI_DA_PHAN_MB,
     TOI_DA_RUN,
@@ -150,7 +150,7 @@ TEP_KHONG_DOC_DUOC: list[tuple[str, Tao, str]] = [
         D: _van_ban_xml("<w:p>" + "<w:r/>" * (TOI_DA_RUN + 1) + "</w:p>")}), "đoạn chữ"),
     ("qua_nhieu_chu", lambda g, d: _chep(g, d, {
         D: _van_ban_xml(f"<w:p><w:r><w:t>{'a' * 1_000_000}</w:t></w:r></w:p>"
-                        * (TOI_DA_KY_TU // 1_000_000 + 1))}), "ký tự"),
+                        * (TOI_DA_CHAR // 1_000_000 + 1))}), "ký tự"),
     ("nut_chu_10mb", lambda g, d: _chep(g, d, {
         D: _van_ban_xml(f"<w:p><w:r><w:t>{'ô' * 6_000_000}</w:t></w:r></w:p>")}),
      "dài hơn 10 MB"),
@@ -215,7 +215,7 @@ _STRICT = {
 
 
 def _ket_qua(tep: Path) -> dict[str, tuple[str, str]]:
-    return {k.ma: (k.muc.value, k.chi_tiet) for k in kiem_tra(tep).ket_qua}
+    return {k.ma: (k.muc_do.value, k.chi_tiet) for k in kiem_tra(tep).ket_qua}
 
 
 def test_strict_ooxml_doc_nhu_ban_thuong(tmp_path, docx):
@@ -277,7 +277,7 @@ def test_co_chu_thap_phan(tmp_path, docx):
 
     moi = sua_docx(docx, tmp_path / "co.docx", sua)
     kq = {k.ma: k for k in kiem_tra(moi).ket_qua}
-    assert kq["tieu_ngu"].muc.value == "khong_dat"
+    assert kq["tieu_ngu"].muc_do.value == "khong_dat"
     assert "cỡ chữ phải 13–14" in kq["tieu_ngu"].chi_tiet
 
 
@@ -291,7 +291,7 @@ def test_do_rong_am_khong_dat(tmp_path, docx):
     assert _ket_qua(docx)["do_rong_bang"][0] == "dat"
     kq = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}
     k = kq["do_rong_bang"]
-    assert k.muc.value == "khong_dat", k.dong()
+    assert k.muc_do.value == "khong_dat", k.dong()
     assert "bảng 1, cột 1: w:w=«-2835» âm" in k.chi_tiet
     assert "bảng 1, hàng 1, ô 1: w:w=«-2835» âm" in k.chi_tiet
 
@@ -304,7 +304,7 @@ def test_le_trai_am_khong_dat(tmp_path, docx):
         mar.set(w("top"), "-" + mar.get(w("top")))
 
     k = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "am.docx", am)).ket_qua}["le_trang"]
-    assert k.muc.value == "khong_dat" and "lề trái -30 mm" in k.chi_tiet
+    assert k.muc_do.value == "khong_dat" and "lề trái -30 mm" in k.chi_tiet
     assert "lề trên" not in k.chi_tiet
 
 
@@ -346,7 +346,7 @@ def test_chu_hiem_trong_doan_khong_lam_sap(tmp_path, docx):
                    f"{'2' * 40} hộ; 5 hộ. " + "trong đó: 1 hộ; 2 hộ " * 2000)
 
     kq = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "so.docx", sua)).ket_qua}
-    assert kq["so_0_dau"].muc.value == "khong_dat"
+    assert kq["so_0_dau"].muc_do.value == "khong_dat"
 
 
 # ---------------------------------------------------------------- thời gian tuyến tính
@@ -444,7 +444,7 @@ def test_vong_kieu_khong_treo(tmp_path, docx):
     i = kieu.rindex("</w:styles>")
     tep = _chep(tep, tmp_path / "vong2.docx", {"word/styles.xml": (kieu[:i] + them + kieu[i:])
                                               .encode()})
-    assert next(k for k in kiem_tra(tep).ket_qua if k.ma == "can_deu").muc.value == "dat"
+    assert next(k for k in kiem_tra(tep).ket_qua if k.ma == "can_deu").muc_do.value == "dat"
 
 
 def test_quan_he_tro_ra_ngoai_van_doc_duoc(tmp_path, docx):
@@ -492,7 +492,7 @@ def test_truong_page_ngoai_doan(tmp_path, docx):
                 etree.SubElement(goc, w("fldSimple")).set(w("instr"), "PAGE")
 
     kq = {k.ma: k for k in kiem_tra(sua_docx(docx, tmp_path / "page.docx", sua)).ket_qua}
-    assert kq["so_trang"].muc.value == "khong_dat"
+    assert kq["so_trang"].muc_do.value == "khong_dat"
 
 
 _CHU_HIEM = ("", "Số: 0" + "9" * 30 + "/BC", ", ngày 5 tháng 2 năm 2024", "PAGE", "- Lưu: VT.",

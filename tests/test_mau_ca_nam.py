@@ -17,12 +17,11 @@ from drafter.bieu_mau.dinh_nghia import doc_bieu_mau
 from drafter.bieu_mau.du_lieu import doc_bao_cao
 from drafter.bieu_mau.kiem_tra_so_lieu import kiem_tra as kiem_tra_so_lieu
 from drafter.ghi_docx import ghi_tep
-from drafter.kiem_tra import Muc as MucKiemTra
-from drafter.kiem_tra import kiem_tra
+from drafter.kiem_tra import MucDoDat, kiem_tra
 from drafter.nap_bao_cao import tu_bao_cao
 from drafter.tai_nguyen import tep_mau
 from drafter.tep_van_ban import doc_van_ban
-from drafter.van_ban import ChuThich, Doan, DoanVan, Muc, VanBan
+from drafter.van_ban import ChuThich, DoanChu, DoanVan, Muc, VanBan
 
 # (trong bản gốc, trong văn bản dựng từ biểu mẫu, vì sao). Số sai của bản gốc trước, rồi cách
 # viết. Cùng một chỗ sửa có thể đúng cho nhiều đoạn (số đơn vị viết liền).
@@ -95,7 +94,7 @@ MAU = {
 
 def _chu(noi_dung: list) -> str:
     return "".join(x if isinstance(x, str) else x.chu for x in noi_dung
-                   if isinstance(x, str | Doan))
+                   if isinstance(x, str | DoanChu))
 
 
 def cac_doan(vb: VanBan) -> list[str]:
@@ -191,4 +190,4 @@ def test_chi_loi_cua_ban_goc(ten):
 def test_dat_the_thuc_nd30(ten, tmp_path):
     kq = tu_bao_cao(doc_bao_cao(tep_mau(MAU[ten][0])))
     bao_cao = kiem_tra(ghi_tep(kq.van_ban, tmp_path / "vb.docx"))
-    assert bao_cao.dem(MucKiemTra.KHONG_DAT) == 0, bao_cao.thanh_chu()
+    assert bao_cao.dem(MucDoDat.KHONG_DAT) == 0, bao_cao.thanh_chu()

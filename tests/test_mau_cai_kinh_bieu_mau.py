@@ -13,7 +13,7 @@ from drafter.bieu_mau.du_lieu import doc_bao_cao
 from drafter.bieu_mau.dung_van_ban import dung
 from drafter.bieu_mau.kiem_tra_so_lieu import kiem_tra as kiem_tra_so_lieu
 from drafter.ghi_docx import ghi_tep
-from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra import MucDoDat, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tai_nguyen import tep_mau
 
@@ -116,9 +116,9 @@ def test_giong_ban_dung_san_tru_cac_doan_so_lieu(tai_lieu, tl_mau):
             if a != b and not any(a.startswith(t) for t in CO_SO_LIEU)]
     assert khac == []
     assert len(tai_lieu.chu_thich()) == len(tl_mau.chu_thich()) == 12
-    assert tai_lieu.dau_chu_thich() == tl_mau.dau_chu_thich()
+    assert tai_lieu.tham_chieu_chu_thich() == tl_mau.tham_chieu_chu_thich()
 
 
 def test_dat_the_thuc_nd30(tai_lieu):
     bao_cao = kiem_tra(tai_lieu.duong_dan)
-    assert bao_cao.dem(Muc.KHONG_DAT) == 0, bao_cao.thanh_chu()
+    assert bao_cao.dem(MucDoDat.KHONG_DAT) == 0, bao_cao.thanh_chu()

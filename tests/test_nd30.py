@@ -20,7 +20,7 @@ def test_ma_va_so_khong_trung():
     assert all(qt.so == 0 for qt in nd30.CAC_QUY_TAC[len(so):]), "quy tắc số 0 đứng cuối"
     for qt in nd30.CAC_QUY_TAC:
         assert qt.ten and qt.yeu_cau and qt.nguon, qt.ma
-        assert qt.muc_do == nd30.MucDo.NGOAI_ND30 or qt.so, qt.ma
+        assert qt.muc_do == nd30.MucDoBatBuoc.NGOAI_ND30 or qt.so, qt.ma
 
 
 def _cac_gia_tri() -> list[nd30.GiaTri]:
@@ -74,7 +74,7 @@ def test_bo_ghi_dung_gia_tri_cua_danh_muc(docx_mau):
     for canh, gia_tri in (("top", nd30.LE_TREN), ("bottom", nd30.LE_DUOI),
                           ("left", nd30.LE_TRAI), ("right", nd30.LE_PHAI)):
         assert do(le, canh) / mm == pytest.approx(gia_tri.ghi, abs=0.05), canh
-    assert do(le, "header") / mm == pytest.approx(nd30.CACH_DAU_TRANG.ghi, abs=0.05)
+    assert do(le, "header") / mm == pytest.approx(nd30.CACH_PHAN_DAU_TRANG.ghi, abs=0.05)
 
     def co(bat_dau: str) -> set[float | None]:
         d = next(d for d in tl.cac_doan() if d.chu.startswith(bat_dau))
@@ -94,7 +94,7 @@ def test_bo_ghi_dung_gia_tri_cua_danh_muc(docx_mau):
     assert dd.thut_dong_dau_cm == pytest.approx(nd30.THUT_DAU_DONG.ghi, abs=0.01)
     assert dd.truoc_pt + dd.sau_pt == nd30.CACH_DOAN.ghi
     assert dd.gian_dong == pytest.approx(nd30.GIAN_DONG.ghi)
-    trang = tl.doan(next(tl.dau_trang("default").iter(w("p"))))
+    trang = tl.doan(next(tl.phan_dau_trang("default").iter(w("p"))))
     assert {t.co_pt for _, t in trang.cac_run} == {nd30.CO_SO_TRANG.ghi}
 
 

@@ -18,7 +18,7 @@ from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.ky_bao_cao import Ky
 
 LO = re.compile(r", ,|\( ?,|, \)|\(\s*\)|\s[,.;:)]|  |trong đó: ?[,.;)]|\[\[")
-DAU = re.compile(r"\[chưa có: ([^\]]*)\]")
+GIU_CHO_CHUA_CO = re.compile(r"\[chưa có: ([^\]]*)\]")
 
 
 _CHO_VAN_THU = re.compile(r"^Số:\s+/|, ngày\s+tháng\s+năm")  # số, ngày để trống cho văn thư
@@ -55,20 +55,20 @@ def test_khong_lo_nao_ngoai_cho_ban_goc_go_sai(hai_ky):
 
 def test_moi_so_thieu_mot_dau_goi_dung_ten(hai_ky):
     _, q2, bc, bm = hai_ky
-    dau = {m.group(1) for d in q2 for m in DAU.finditer(d)}
+    giu_cho = {m.group(1) for d in q2 for m in GIU_CHO_CHUA_CO.finditer(d)}
     thieu = [t for t in kiem_tra(bm, bc) if t.nhom == "thieu_so" and t.muc_do == "loi"]
     ct = bm.chi_tieu_theo_ma()
     mong_doi = set()
     for t in thieu:
         # Lời văn có thể cần một phần chi tiết (phan_2) hay cả số: dấu gọi đúng phần đó.
         ten = mo_ta_thieu(ct[t.ma_chi_tieu], [t.truong])
-        assert any(d == ten or d.startswith(ten.split(" (")[0]) for d in dau), ten
+        assert any(d == ten or d.startswith(ten.split(" (")[0]) for d in giu_cho), ten
         mong_doi.add(ten.split(" (")[0])
-    nhiem_vu = {d for d in dau if "nhiệm vụ" in d}
+    nhiem_vu = {d for d in giu_cho if "nhiệm vụ" in d}
     assert nhiem_vu == {"kết quả thực hiện nhiệm vụ", "kết quả của 13 nhiệm vụ"}
     # Không có dấu nào mà danh sách lỗi không nhắc: mỗi dấu ứng với một số còn thiếu.
-    assert {d.split(" (")[0] for d in dau - nhiem_vu} == mong_doi
-    assert len(thieu) > 40 and "số lượt tiếp công dân" in dau
+    assert {d.split(" (")[0] for d in giu_cho - nhiem_vu} == mong_doi
+    assert len(thieu) > 40 and "số lượt tiếp công dân" in giu_cho
 
 
 def test_dau_duoc_to_vang_trong_docx(hai_ky, tmp_path):

@@ -168,7 +168,7 @@ def test_bao_cao_nam_2025_gop_6_thang_cac_xa_cu_voi_quy_iii_iv(kho):
     # Xã cũ không còn báo cáo sau ngày sắp xếp: chỉ sang xã mới.
     with pytest.raises(LoiKho, match="đã hợp vào xã Mẫu Hợp") as loi:
         tao_bao_cao(kho, a, Q("2025-Q3"))
-    assert '--xa "Mẫu Hợp" new --period 2025-Q3' in loi.value.loi_thoat
+    assert '--xa "Mẫu Hợp" new --ky 2025-Q3' in loi.value.loi_thoat
 
 
 def test_bao_cao_dau_tien_cua_xa_moi(kho):
@@ -345,10 +345,10 @@ def test_dong_lenh_xa_them_import_new(tmp_path, capsys):
     assert "Mẫu Hợp: 0 báo cáo (hình thành ngày 01/07/2025 từ các xã Đồi Thử và Lũng Thử" in out
     assert "Đồi Thử: 1 báo cáo (đã hợp vào xã Mẫu Hợp từ 01/07/2025)" in out
     # Báo cáo đầu tiên của xã mới: số cùng kỳ từ hai xã cũ khi tạo quý I/2026 (qua quý III).
-    ma, out, err = _cli(capsys, *d, "--xa", "Mẫu Hợp", "new", "--period", "2025-Q3")
+    ma, out, err = _cli(capsys, *d, "--xa", "Mẫu Hợp", "new", "--ky", "2025-Q3")
     assert ma == 0, err
-    ma, out, err = _cli(capsys, *d, "--xa", "Mẫu Hợp", "new", "--period", "2025-Q4")
-    ma, out, err = _cli(capsys, *d, "--xa", "Mẫu Hợp", "new", "--period", "2026-Q1")
+    ma, out, err = _cli(capsys, *d, "--xa", "Mẫu Hợp", "new", "--ky", "2025-Q4")
+    ma, out, err = _cli(capsys, *d, "--xa", "Mẫu Hợp", "new", "--ky", "2026-Q1")
     assert ma == 0, err
     assert "tổng số liệu quý I/2025 của các xã Đồi Thử và Lũng Thử (trước sắp xếp)" in out
     ma, out, _ = _cli(capsys, *d, "--xa", "Mẫu Hợp", "show", "2026-Q1")
@@ -370,12 +370,12 @@ def test_dong_lenh_xa_them_import_new(tmp_path, capsys):
 
 def test_kho_mau_co_xa_sap_xep_minh_hoa(tmp_path, capsys):
     d = ["--data-dir", str(tmp_path / "kho")]
-    ma, out, err = _cli(capsys, *d, "--xa", "Hợp Mẫu", "new", "--period", "2026-Q1")
+    ma, out, err = _cli(capsys, *d, "--xa", "Hợp Mẫu", "new", "--ky", "2026-Q1")
     assert ma == 0, err
     assert "số cùng kỳ quý I/2025 cho 17 chỉ tiêu là tổng số liệu quý I/2025 của các xã Cai " \
            "Kinh và Khe Thử (trước sắp xếp)" in out
     assert "Diện tích trồng rừng mới): báo cáo quý I/2025 của xã Khe Thử không có số này" in out
-    ma, out, err = _cli(capsys, *d, "--xa", "Hợp Mẫu", "new", "--period", "2025")
+    ma, out, err = _cli(capsys, *d, "--xa", "Hợp Mẫu", "new", "--ky", "2025")
     assert ma == 0, err
     with Kho.mo(tmp_path / "kho") as k:
         hm = k.tim_xa("Hợp Mẫu")

@@ -12,8 +12,8 @@ from drafter import vn
 from drafter.bieu_mau.cau_van import CauVan
 from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu
 from drafter.bieu_mau.du_lieu import SoLieuNhap
-from drafter.bieu_mau.tinh_toan import tinh
-from drafter.van_ban import ChuThich, Doan
+from drafter.bieu_mau.tinh_toan import tinh_so_lieu
+from drafter.van_ban import ChuThich, DoanChu
 from tests.bieu_mau_thu import bieu_mau_thu
 
 VIET = CachViet(ke_hoach="KH", cung_ky="so với cùng kỳ")
@@ -24,7 +24,7 @@ def _ct(ma: str) -> ChiTieu:
 
 
 def _cau(ma: str, **so: object) -> str:
-    s = tinh(_ct(ma), SoLieuNhap.model_validate(so))
+    s = tinh_so_lieu(_ct(ma), SoLieuNhap.model_validate(so))
     return "".join(x if isinstance(x, str) else x.chu for x in
                    CauVan(s, VIET).theo_truong("cau") if not isinstance(x, ChuThich))
 
@@ -45,7 +45,7 @@ def test_thieu_co_so_thi_bo_phep_so_sanh_khong_de_chu_thua():
 
 def test_ti_so_va_lam_tron_nua_len():
     assert _cau("tieu_chi", gia_tri="6", mau_so="19") == "đã đạt được 06/19 tiêu chí, đạt 31,58%"
-    s = tinh(_ct("tieu_chi"), SoLieuNhap(gia_tri="6", mau_so="19"))
+    s = tinh_so_lieu(_ct("tieu_chi"), SoLieuNhap(gia_tri="6", mau_so="19"))
     cv = CauVan(s, VIET)
     assert cv.theo_truong("con_lai") == ["13"]
     assert cv.theo_truong("ty_le_con_lai") == ["68,42%"]
@@ -76,7 +76,7 @@ def test_tang_giam_mot_cho_cho_cau_va_cho_giu(gia_tri, cung_ky, cuoi_nam):
     [[ma.chenh_lech_cuoi_nam]] là cùng một chữ (bộ lọc tang_giam); hai cụm cùng có thì cách
     nhau dấu phẩy."""
     ct = _ct("tiep_dan").model_copy(update={"so_sanh": ["cung_ky_tang_giam", "cuoi_nam_truoc"]})
-    s = tinh(ct, SoLieuNhap(gia_tri=gia_tri, cung_ky=cung_ky, cuoi_nam_truoc=cuoi_nam))
+    s = tinh_so_lieu(ct, SoLieuNhap(gia_tri=gia_tri, cung_ky=cung_ky, cuoi_nam_truoc=cuoi_nam))
     cv = CauVan(s, VIET.model_copy(update={"cuoi_nam_truoc": "so với năm 2023"}))
     (cung_ky_chu,) = cv.theo_truong("chenh_lech")
     (cuoi_nam_chu,) = cv.theo_truong("chenh_lech_cuoi_nam")
@@ -92,7 +92,7 @@ def test_phan_con_trong_do_va_chu_thich():
                 phan_con=[{"ten": "Ba Nàng", "gia_tri": "2"},
                           {"ten": "Đá Đỏ", "gia_tri": "3"}]) == \
         "ước trồng rừng được 5 ha, đạt 50% KH (trong đó: Ba Nàng 2 ha; Đá Đỏ 3 ha)"
-    s = tinh(_ct("gieo_trong"), SoLieuNhap.model_validate(
+    s = tinh_so_lieu(_ct("gieo_trong"), SoLieuNhap.model_validate(
         {"gia_tri": "148", "phan_con": [{"ten": "Lúa", "gia_tri": "53"},
                                         {"ten": "Ngô", "gia_tri": "95"}]}))
     assert CauVan(s, VIET).theo_truong("chu_thich") == [
@@ -110,14 +110,14 @@ def test_co_khong_va_phan_tram():
 
 def test_chu_nguoi_dung_trong_cau_la_du_lieu():
     """Tên thôn có ** hay [[…]] hay {{ }} vẫn in đúng như gõ, không thành đậm hay số liệu."""
-    s = tinh(_ct("trong_rung"), SoLieuNhap.model_validate(
+    s = tinh_so_lieu(_ct("trong_rung"), SoLieuNhap.model_validate(
         {"gia_tri": "3", "phan_con": [{"ten": "**Ba** [[x]] {{ 7*7 }}", "gia_tri": "3"}]}))
     ra = CauVan(s, VIET).theo_truong("cau")
     assert ra == ["ước trồng rừng được 3 ha (trong đó: **Ba** [[x]] {{ 7*7 }} 3 ha)"]
-    assert not any(isinstance(x, Doan) for x in ra)
+    assert not any(isinstance(x, DoanChu) for x in ra)
     # Biến của cách viết mỗi phần ({ten} {gia_tri}) thay một lượt: tên thôn có chữ «{gia_tri}»
     # vẫn in đúng như gõ.
-    s = tinh(_ct("trong_rung"), SoLieuNhap.model_validate(
+    s = tinh_so_lieu(_ct("trong_rung"), SoLieuNhap.model_validate(
         {"gia_tri": "3", "phan_con": [{"ten": "Thôn {gia_tri} {so}", "gia_tri": "3"}]}))
     assert CauVan(s, VIET).cac_phan() == ["Thôn {gia_tri} {so} 3 ha"]
 
@@ -135,18 +135,18 @@ def test_duong_dan_muc_dung_ten_chung_cua_bien_ky():
 
 
 def test_so_go_kieu_viet_va_so_json():
-    s = tinh(_ct("thu_ns"), SoLieuNhap(gia_tri=100791000, du_toan_huyen="188.000.000"))
+    s = tinh_so_lieu(_ct("thu_ns"), SoLieuNhap(gia_tri=100791000, du_toan_huyen="188.000.000"))
     assert s.gia_tri == Decimal("100791000") and s.ty_le_du_toan_huyen is not None
-    s = tinh(_ct("gieo_trong"), SoLieuNhap(gia_tri="1.5"))
+    s = tinh_so_lieu(_ct("gieo_trong"), SoLieuNhap(gia_tri="1.5"))
     assert s.gia_tri is None and "không rõ" in s.loi[0].thong_diep
-    s = tinh(_ct("tiep_dan"), SoLieuNhap(gia_tri="2,5"))
+    s = tinh_so_lieu(_ct("tiep_dan"), SoLieuNhap(gia_tri="2,5"))
     assert "phải là số nguyên" in s.loi[0].thong_diep
 
 
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=10**9))
 def test_ty_le_ke_hoach_tinh_dung_va_lam_tron_nua_len(x, kh):
     ct = _ct("gieo_trong")
-    s = tinh(ct, SoLieuNhap(gia_tri=vn.so(x, 0), ke_hoach=vn.so(kh, 0)))
+    s = tinh_so_lieu(ct, SoLieuNhap(gia_tri=vn.so(x, 0), ke_hoach=vn.so(kh, 0)))
     dung = Decimal(x) * 100 / Decimal(kh)
     assert s.ty_le_ke_hoach == dung
     in_ra = vn.doc_so(vn.phan_tram(s.ty_le_ke_hoach, 1), cho_phep_phan_tram=True)

@@ -62,15 +62,15 @@ def test_dong_lenh_kho(tmp_path, capsys):
     ma, out, _ = _cli(capsys, *d, "list")
     assert ma == 0 and "Xã Cai Kinh (đã hợp vào xã Hợp Mẫu từ 01/07/2025): 5 báo cáo" in out
     assert "2024-Q1" in out
-    ma, out, _ = _cli(capsys, *d, "new", "--period", "2024-Q2")
+    ma, out, _ = _cli(capsys, *d, "new", "--ky", "2024-Q2")
     assert ma == 0 and out.startswith("Đã tạo báo cáo quý II/2024 của xã Cai Kinh")
     assert "Đã điền: Số liệu — số cùng kỳ quý II/2023 cho" in out
     ma, out, _ = _cli(capsys, *d, "show", "2024-Q2")
     assert ma == 0 and "Trạng thái: nháp" in out and "Cần xem lại:" in out
-    ma, _, err = _cli(capsys, *d, "new", "--period", "2024-Q2")
+    ma, _, err = _cli(capsys, *d, "new", "--ky", "2024-Q2")
     assert ma == 1 and "Đã có báo cáo quý II/2024" in err and "Traceback" not in err
     assert "--thay-the" in err
-    ma, out, _ = _cli(capsys, *d, "new", "--period", "2024-Q2", "--thay-the")
+    ma, out, _ = _cli(capsys, *d, "new", "--ky", "2024-Q2", "--thay-the")
     assert ma == 0 and "Bản trước (phiên bản 1) vẫn giữ" in out
     ma, out, _ = _cli(capsys, *d, "export", "2024-Q1", "-o", str(tmp_path / "q1.json"))
     assert ma == 0 and (tmp_path / "q1.json").is_file()
@@ -94,6 +94,23 @@ def test_dong_lenh_kho(tmp_path, capsys):
     assert ma == 1 and "không đúng dạng" in err
     ma, _, err = _cli(capsys, *d, "--xa", "Không Có", "list")
     assert ma == 1 and "Kho không có xã «Không Có»" in err
+
+
+def test_new_ky_va_ten_cu_period(tmp_path, capsys):
+    """Kỳ viết --ky như mọi lệnh khác; --period (tên cũ) vẫn chạy nhưng không hiện ở trợ giúp."""
+    d = ["--data-dir", str(tmp_path / "kho")]
+    ma, out, _ = _cli(capsys, *d, "new", "--period", "2024-Q2")
+    assert ma == 0 and out.startswith("Đã tạo báo cáo quý II/2024 của xã Cai Kinh")
+    with pytest.raises(SystemExit):
+        _cli(capsys, *d, "new", "--help")
+    tro_giup = capsys.readouterr().out
+    assert "--ky KỲ" in tro_giup and "--period" not in tro_giup
+    with pytest.raises(SystemExit) as thoat:
+        _cli(capsys, *d, "new")
+    assert thoat.value.code == 2 and "--ky" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        _cli(capsys, *d, "new", "--ky", "2024-Q3", "--period", "2024-Q3")
+    assert "--period" in capsys.readouterr().err
 
 
 def test_dong_lenh_khoi_phuc(tmp_path, capsys):

@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, OptionList, TextArea
 
 from drafter.kho import Kho
-from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra import MucDoDat, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tui.lenh import diem_khop
 from drafter.tui.o_nhap import ONhap, OSo, VungVanBan
@@ -105,7 +105,7 @@ async def test_hanh_trinh_chinh(tmp_path):
         chu = "\n".join(d.chu for d in TaiLieuDocx(tep).cac_doan())
         assert "Tổng diện tích gieo trồng vụ xuân ước đạt 150 ha, đạt 97,4% KH" in chu
         assert "Số: 35/BC-UBND" in chu and "Cai Kinh, ngày 20 tháng 4 năm 2024" in chu
-        assert kiem_tra(tep).dem(Muc.KHONG_DAT) == 0
+        assert kiem_tra(tep).dem(MucDoDat.KHONG_DAT) == 0
         # Xuất lần nữa: hỏi trước khi ghi đè.
         await _sang(pilot, "f9", XacNhan)
         await pilot.press("escape")

@@ -253,8 +253,8 @@ async def test_so_loi_va_f8_gom_moi_dieu_xuat_chinh_thuc_tu_choi(tmp_path: Path)
         phien = soan.phien
         assert phien.dem()[0] == 1 and not phien.loi_them_cho_chinh_thuc()
         # Bỏ số và ngày văn bản: bản trình ký vẫn đúng, bản chính thức thiếu hai điều.
-        phien.dat_dau("so", None)
-        phien.dat_dau("ngay", None)
+        phien.dat_phan_dau("so", None)
+        phien.dat_phan_dau("ngay", None)
         soan.luu_ngay()
         trang_thai = str(soan.query_one("#trang-thai").render())
         assert "1 lỗi" in trang_thai and "bản chính thức cần thêm 2" in trang_thai

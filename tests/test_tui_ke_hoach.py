@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from drafter.bieu_mau.du_lieu import doc_bao_cao
 from drafter.kho.kho import Kho, Xa
-from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra import MucDoDat, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tai_nguyen import tep_mau
 from drafter.tui.soan import SoanBaoCao
@@ -93,7 +93,7 @@ async def test_ke_hoach_2025_tu_2024_sua_hai_chi_tieu_va_xuat(tmp_path: Path) ->
     assert "Tổng sản lượng thực có hạt: 1.350 tấn." in chu
     assert "Tổng đàn gia cầm: 18.000 con." in chu
     assert "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025" in chu.upper()
-    assert kiem_tra(tep).dem(Muc.KHONG_DAT) == 0
+    assert kiem_tra(tep).dem(MucDoDat.KHONG_DAT) == 0
     with Kho.mo(tmp_path / "kho") as k:
         xa = k.xa_mac_dinh()
         cac = {d.ma: d for d in k.muc_tieu_nam(xa.id, 2025)}

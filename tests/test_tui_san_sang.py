@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, RadioButton, Static, TextArea
 
-from drafter.kiem_tra import Muc, kiem_tra
+from drafter.kiem_tra import MucDoDat, kiem_tra
 from drafter.kiem_tra.doc_docx import TaiLieuDocx
 from drafter.tui.soan import SoanBaoCao
 from drafter.tui.thong_tin import ThongTinVanBan
@@ -176,7 +176,7 @@ async def test_quy_ii_tu_quy_i_den_ban_chinh_thuc(tmp_path: Path) -> None:
           for m in LO.finditer(d) if not d.startswith("Số:")
           and m.group() not in (" :", " ;")]
     assert lo == []
-    assert kiem_tra(tep, chinh_thuc=True).dem(Muc.KHONG_DAT) == 0
+    assert kiem_tra(tep, chinh_thuc=True).dem(MucDoDat.KHONG_DAT) == 0
     chu = "\n".join(doan)
     assert "Số: 35/BC-UBND" in chu and "Cai Kinh, ngày 05 tháng 7 năm 2024" in chu
     assert re.search(r"hoàn thành \d\d/13 nhiệm vụ; 0\d nhiệm vụ đang thực hiện", chu)

@@ -110,7 +110,7 @@ def _kho_luoc_do_cu(thu_muc: Path, phien_ban: int) -> None:
 def test_kho_luoc_do_cu_di_chuyen(tmp_path: Path, docx: dict[str, Path], phien_ban: int) -> None:
     _kho_luoc_do_cu(tmp_path, phien_ban)
     with Kho.mo(tmp_path) as k:
-        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 5
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO == 6
         (bc,) = k.cac_bao_cao(1)
         assert bc.loai == "bieu_mau" and k.doc(1, "2024-Q1").bieu_mau == "kt-xh-quy-xa"
         # Văn bản tự do lưu được ngay trong kho vừa di chuyển.
@@ -164,7 +164,7 @@ def test_import_docx_va_chuyen_ky(tmp_path: Path, docx: dict[str, Path],
     assert kiem_tra(ra).dat_the_thuc
 
     # Chuyển sang 6 tháng đầu năm 2024: đổi chữ chỉ kỳ, mọi đoạn chờ xem lại.
-    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "new", "--period", "2024-H1") == 0
+    assert _chay("--data-dir", kho, "--xa", "Bình Trung", "new", "--ky", "2024-H1") == 0
     out = capsys.readouterr().out
     assert "từ văn bản 6 tháng đầu năm 2023" in out and "đoạn đã đổi chữ chỉ kỳ" in out
     with Kho.mo(kho) as k:

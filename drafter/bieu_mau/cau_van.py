@@ -20,7 +20,7 @@ from drafter.bieu_mau.dinh_nghia import CachViet, ChiTieu, dien_bien
 from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh
 from drafter.muc_tieu import MucTieuDaTinh, chu_muc_tieu, so_muc_tieu
 from drafter.tai_nguyen import thu_muc
-from drafter.van_ban import ChuThich, Doan
+from drafter.van_ban import ChuThich, DoanChu
 
 
 class DaThoat(str):
@@ -157,9 +157,9 @@ class CauVan:
         """Câu đầy đủ (đánh dấu, đã thoát); trống nếu chưa có số liệu — không để chữ thừa."""
         if not self.gia_tri():
             return ""
-        mau = self.ct.mau_cau or {"ti_so": "ti_so", "co_khong": "co_khong",
-                                  "chu": "chu"}.get(self.ct.loai, "mac_dinh")
-        return _ve(f"cau/{mau}.j2", s=self.s, ct=self.ct, viet=self.viet,
+        mau_cau = self.ct.mau_cau or {"ti_so": "ti_so", "co_khong": "co_khong",
+                                      "chu": "chu"}.get(self.ct.loai, "mac_dinh")
+        return _ve(f"cau/{mau_cau}.j2", s=self.s, ct=self.ct, viet=self.viet,
                    v=self.gia_tri(), so_sanh=DaThoat(self.so_sanh()),
                    trong_do=DaThoat(self.trong_do()))
 
@@ -291,12 +291,12 @@ class CauVan:
                 ra.append(o)
         return ra
 
-    def dau_chua_co(self, thieu: list[str], truong: str = "") -> Doan:
+    def giu_cho_chua_co(self, thieu: list[str], truong: str = "") -> DoanChu:
         """Dấu «[chưa có: …]» tô vàng thay chỗ số còn thiếu trong bản nháp."""
         chu = mo_ta_thieu(self.ct, thieu, truong)
         if self.viet.du_toan_cap_tren:
             chu = chu.replace(TEN_TRUONG["du_toan_huyen"], self.viet.du_toan_cap_tren)
-        return Doan(chu=f"[chưa có: {chu}]", to_sang=True)
+        return DoanChu(chu=f"[chưa có: {chu}]", to_sang=True)
 
     def viet_so_muc_tieu(self, m: MucTieuDaTinh) -> Callable[[Decimal], str]:
         """Cách viết số của một mục tiêu: đơn vị riêng của mục tiêu ("%", "triệu đồng") hay

@@ -3,7 +3,7 @@
     **đậm**   *nghiêng*   ***đậm nghiêng***   [^nội dung chú thích]   [[ma_chi_tieu.truong]]
     \\*  \\[  \\]  \\\\   để gõ đúng ký tự đó
 
-Bộ phân tích trả về danh sách phần tử trong dòng của mô hình văn bản (chuỗi, Doan, ChuThich)
+Bộ phân tích trả về danh sách phần tử trong dòng của mô hình văn bản (chuỗi, DoanChu, ChuThich)
 và chỗ giữ số liệu (GiuCho). Chữ người dùng không bao giờ được chạy như mẫu: số liệu thay vào
 chỗ giữ là các phần tử đã dựng sẵn, không phân tích lại.
 """
@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from drafter.van_ban import ChuThich, Doan, DoanVan
+from drafter.van_ban import ChuThich, DoanChu, DoanVan
 
-_KY_TU_DAC_BIET = re.compile(r"([\\*\[\]])")
+_CHAR_DAC_BIET = re.compile(r"([\\*\[\]])")
 _MA = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")
 
 
@@ -34,10 +34,9 @@ class GiuCho:
         return f"[[{self.ma}{'.' + self.truong if self.truong else ''}]]"
 
 
-
 def thoat(chu: str) -> str:
     """Thoát ký tự đặc biệt để chữ người dùng hiện đúng như gõ khi đi qua bộ phân tích."""
-    return _KY_TU_DAC_BIET.sub(r"\\\1", chu)
+    return _CHAR_DAC_BIET.sub(r"\\\1", chu)
 
 
 _DAC_BIET = re.compile(r"[\\*\[]")
@@ -56,26 +55,26 @@ def phan_tich(chu: str, cho_phep_chu_thich: bool = True) -> tuple[PhanTuDanhDau,
 def _phan_tich(chu: str, cho_phep_chu_thich: bool, do_sau: int = 0) -> list[PhanTuDanhDau]:
     ra: list[PhanTuDanhDau] = []
     i, n = 0, len(chu)
-    dem: list[str] = []
+    buffer: list[str] = []
     tim = _TimDauDong(chu)
 
     def day() -> None:
-        if dem:
-            ra.append("".join(dem))
-            dem.clear()
+        if buffer:
+            ra.append("".join(buffer))
+            buffer.clear()
 
     while i < n:
         # Chép một lèo đến ký tự đặc biệt kế tiếp thay vì từng ký tự.
         m = _DAC_BIET.search(chu, i)
         if m is None:
-            dem.append(chu[i:])
+            buffer.append(chu[i:])
             break
         if m.start() > i:
-            dem.append(chu[i:m.start()])
+            buffer.append(chu[i:m.start()])
             i = m.start()
         c = chu[i]
         if c == "\\" and i + 1 < n:
-            dem.append(chu[i + 1])
+            buffer.append(chu[i + 1])
             i += 2
             continue
         if chu.startswith("[[", i):
@@ -109,14 +108,14 @@ def _phan_tich(chu: str, cho_phep_chu_thich: bool, do_sau: int = 0) -> list[Phan
                             ra.append(_NhanManh(dam, nghieng,
                                                 _phan_tich(ben_trong, False, do_sau + 1)))
                         else:
-                            ra.append(Doan(chu=_bo_thoat(ben_trong), dam=dam, nghieng=nghieng))
+                            ra.append(DoanChu(chu=_bo_thoat(ben_trong), dam=dam, nghieng=nghieng))
                         i = j + len(dau)
                         break
             else:
-                dem.append(c)
+                buffer.append(c)
                 i += 1
             continue
-        dem.append(c)
+        buffer.append(c)
         i += 1
     day()
     return ra
@@ -135,16 +134,16 @@ class _ChuThichTam:
 
 @dataclass(frozen=True)
 class _NhanManh:
-    """Đoạn đậm/nghiêng có chỗ giữ bên trong; thay xong thành các Doan cùng kiểu."""
+    """Đoạn đậm/nghiêng có chỗ giữ bên trong; thay xong thành các DoanChu cùng kiểu."""
 
     dam: bool
     nghieng: bool
     noi_dung: list[PhanTuDanhDau]
 
 
-# Kết quả phân tích: chữ, Doan, ChuThich, chỗ giữ, và hai phần tử tạm có chỗ giữ bên trong
+# Kết quả phân tích: chữ, DoanChu, ChuThich, chỗ giữ, và hai phần tử tạm có chỗ giữ bên trong
 # (thay_so_lieu đổi chúng thành ChuThich, Doan).
-PhanTuDanhDau = str | Doan | ChuThich | GiuCho | _ChuThichTam | _NhanManh
+PhanTuDanhDau = str | DoanChu | ChuThich | GiuCho | _ChuThichTam | _NhanManh
 
 
 class _TimDauDong:
@@ -232,7 +231,7 @@ class ChoTrong:
 
 
 CHO_TRONG = ChoTrong()
-PhanTuDaThay = str | Doan | ChuThich
+PhanTuDaThay = str | DoanChu | ChuThich
 ThayGiuCho = Callable[[GiuCho], list[PhanTuDaThay | ChoTrong]]
 
 
@@ -252,8 +251,8 @@ def thay_so_lieu(phan: Sequence[PhanTuDanhDau], thay: ThayGiuCho,
         elif isinstance(p, _NhanManh):
             for x in thay_so_lieu(p.noi_dung, thay, trong_chu_thich=True):
                 if isinstance(x, str):
-                    ra.append(Doan(chu=x, dam=p.dam, nghieng=p.nghieng))
-                elif isinstance(x, Doan):
+                    ra.append(DoanChu(chu=x, dam=p.dam, nghieng=p.nghieng))
+                elif isinstance(x, DoanChu):
                     ra.append(x.model_copy(update={"dam": x.dam or p.dam,
                                                    "nghieng": x.nghieng or p.nghieng}))
         elif isinstance(p, _ChuThichTam):
@@ -288,15 +287,15 @@ def _chu_thich_nhieu_doan(noi_dung: list) -> ChuThich:
 def _chu_cua(p: object) -> str | None:
     if isinstance(p, str):
         return p
-    return p.chu if isinstance(p, Doan) else None
+    return p.chu if isinstance(p, DoanChu) else None
 
 
 def _dat_chu(p: PhanTuDaThay, chu: str) -> PhanTuDaThay:
-    return p.model_copy(update={"chu": chu}) if isinstance(p, Doan) else chu
+    return p.model_copy(update={"chu": chu}) if isinstance(p, DoanChu) else chu
 
 
 _TRONG_DO = re.compile(r"[,;]?\s*\b(?:trong đó|gồm có|gồm|cụ thể)\s*:?\s*$", re.IGNORECASE)
-_DAU_SAU = ",;.:)"
+_DAU_CHAM_CAU_SAU = ",;.:)"
 
 
 def _don(trai: str, phai: str) -> tuple[str, str]:
@@ -309,13 +308,13 @@ def _don(trai: str, phai: str) -> tuple[str, str]:
     if t[-1:] in (",", ";") and p.startswith(")"):  # "(X, S)" → "(X)"
         return t[:-1].rstrip(), p
     m = _TRONG_DO.search(t)
-    if m and (not p or p[0] in _DAU_SAU):  # "X, trong đó: S." → "X."
+    if m and (not p or p[0] in _DAU_CHAM_CAU_SAU):  # "X, trong đó: S." → "X."
         return t[:m.start()].rstrip(), p
-    if t[-1:] in (",", ";", ":") and (not p or p[0] in _DAU_SAU):  # "X, S, Y" → "X, Y"
+    if t[-1:] in (",", ";", ":") and (not p or p[0] in _DAU_CHAM_CAU_SAU):  # "X, S, Y" → "X, Y"
         return t[:-1].rstrip(), p
     if not t and p[:1] in (",", ";"):  # đầu câu: "S, Y" → "Y"
         return trai, p[1:].lstrip()
-    if p[:1] and p[0] in _DAU_SAU:  # "X S." → "X."
+    if p[:1] and p[0] in _DAU_CHAM_CAU_SAU:  # "X S." → "X."
         return t, p
     if trai != t and phai != p:  # "X S Y" → "X Y"
         return trai, p
@@ -342,13 +341,13 @@ def _don_cho_trong(ra: list[PhanTuDaThay | ChoTrong]) -> list[PhanTuDaThay]:
         t, ph = _don(trai or "", phai or "")
         if trai is not None:
             gon[-1] = _dat_chu(gon[-1], t)
-            if gon[-1] == "" or (isinstance(gon[-1], Doan) and not gon[-1].chu):
+            if gon[-1] == "" or (isinstance(gon[-1], DoanChu) and not gon[-1].chu):
                 gon.pop()
         ben_phai = ra[sau] if sau is not None else None
         if phai is not None and sau is not None and not isinstance(ben_phai, ChoTrong | None):
             ra[sau] = _dat_chu(ben_phai, ph)  # ra[sau] không là ChoTrong: sau chọn như vậy
-    # Doan rỗng (chữ đậm chỉ có số liệu vừa bỏ) không còn nghĩa gì.
-    return [x for x in gon if not (isinstance(x, Doan) and not x.chu)]
+    # DoanChu rỗng (chữ đậm chỉ có số liệu vừa bỏ) không còn nghĩa gì.
+    return [x for x in gon if not (isinstance(x, DoanChu) and not x.chu)]
 
 
 def cac_giu_cho(phan: Sequence[PhanTuDanhDau]) -> list[GiuCho]:

@@ -12,14 +12,14 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from drafter.ky_bao_cao import LoaiKy
 from drafter.loi_tieng_viet import cac_loi
 from drafter.muc_tieu import TEN_CO_SO
 from drafter.tai_nguyen import thu_muc
 from drafter.tep_van_ban import LoiTepVanBan
-from drafter.van_ban import DANH_SO_MAC_DINH, CapDanhSo
+from drafter.van_ban import DANH_SO_MAC_DINH, CapDanhSo, MoHinhCoDinh
 
 LoaiChiTieu = Literal["dem", "dien_tich", "khoi_luong", "chieu_dai", "the_tich", "tien",
                       "phan_tram", "ti_so", "co_khong", "chu", "so"]
@@ -36,10 +36,6 @@ TEN_LOAI = {
 }
 
 
-class _Mau(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 # Biến {ten} trong chữ của biểu mẫu (không phải jinja): {ky}, {ky_toi}, {nam}, {co_quan}… ở
 # trích yếu, câu kết, tiêu đề, lời văn gợi ý (dung_van_ban.bien_cua); {ten}, {gia_tri}, {so},
 # {don_vi} ở cách viết mỗi phần chi tiết (PhanCon.mau). Thay một lượt: chữ đã thay vào (tên thôn
@@ -47,9 +43,9 @@ class _Mau(BaseModel):
 _BIEN = re.compile(r"\{(\w+)\}")
 
 
-def dien_bien(mau: str, bien: dict[str, str]) -> str:
+def dien_bien(chu: str, bien: dict[str, str]) -> str:
     """Thay các biến {ten} có trong `bien`; biến lạ giữ nguyên chữ."""
-    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), mau)
+    return _BIEN.sub(lambda m: bien.get(m.group(1), m.group()), chu)
 
 
 # Tên chung của các biến kỳ khi chưa biết kỳ nào (đường dẫn mục trong thông báo lỗi).
@@ -57,7 +53,7 @@ _BIEN_CHUA_BIET_KY = {"ky": "kỳ này", "ky_toi": "kỳ tới", "KY": "KỲ NÀ
                       "nam": "(năm kế hoạch)", "nam_truoc": "(năm trước)"}
 
 
-class PhanCon(_Mau):
+class PhanCon(MoHinhCoDinh):
     """Chi tiết một chỉ tiêu theo thôn, loại cây, loài vật…; các phần phải cộng đúng tổng."""
 
     theo: str  # "thôn", "nhóm cây", "loài"…
@@ -69,7 +65,7 @@ class PhanCon(_Mau):
     phan_cach: str = "; "  # giữa các phần: "; " hay ", " ("312 TTHC (61 toàn trình, 251 …)")
 
 
-class ChiTieu(_Mau):
+class ChiTieu(MoHinhCoDinh):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     muc: str
     ten: str
@@ -129,7 +125,7 @@ class ChiTieu(_Mau):
 DauDongNhiemVu = Literal["so", "sao", "gach"]
 
 
-class MucBieuMau(_Mau):
+class MucBieuMau(MoHinhCoDinh):
     ma: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tieu_de: str = ""
     # Tên trên dàn ý của màn hình soạn: vừa cửa sổ 80 cột, và là tên duy nhất của mục không có
@@ -167,7 +163,7 @@ class MucBieuMau(_Mau):
         return self.tieu_de or self.ten_ngan or self.ma
 
 
-class CachViet(_Mau):
+class CachViet(MoHinhCoDinh):
     ke_hoach: str = "KH"
     cung_ky: str = "so với cùng kỳ"
     # "đạt 53,6% dự toán huyện giao"; trống: theo kỳ báo cáo (huyện giao, từ quý III/2025 khi
@@ -189,7 +185,7 @@ class CachViet(_Mau):
         return rieng or TEN_CO_SO.get(co_so, co_so)
 
 
-class BieuMau(_Mau):
+class BieuMau(MoHinhCoDinh):
     ma: str
     ten: str
     phien_ban: int = 1

@@ -35,7 +35,7 @@ from drafter.van_ban import (
     ChuKy,
     ChuThich,
     DauVanBan,
-    Doan,
+    DoanChu,
     DoanVan,
     Muc,
     Nut,
@@ -76,24 +76,24 @@ class NguCanh:
                                              self.chu_thich_ck), None
         return ra
 
-    def dien(self, mau: str) -> str:
-        return dien_bien(mau, self.bien)
+    def dien(self, chu: str) -> str:
+        return dien_bien(chu, self.bien)
 
     def thay(self, g: GiuCho) -> list[PhanTuDaThay | ChoTrong]:
         """Số liệu của chỗ giữ; thiếu số thì dấu «[chưa có: …]» tô vàng (kiểm tra đã báo lỗi,
         bản chính thức không dựng được); cụm tùy chọn không có gì thì bỏ cả dấu câu đi kèm."""
         s = self.so_lieu.get(g.ma)
         if s is None:
-            return [Doan(chu=f"[chưa có: chỉ tiêu mã «{g.ma}» không có trong biểu mẫu]",
-                         to_sang=True)]
+            return [DoanChu(chu=f"[chưa có: chỉ tiêu mã «{g.ma}» không có trong biểu mẫu]",
+                            to_sang=True)]
         cau = CauVan(s, self.cach_viet)
         thieu = cau.thieu(g.truong)
         if thieu:
-            return [cau.dau_chua_co(thieu, g.truong)]
+            return [cau.giu_cho_chua_co(thieu, g.truong)]
         try:
             ra = cau.theo_truong(g.truong)
         except KeyError:  # phần lạ sau dấu chấm: kiểm tra đã báo lỗi
-            return [Doan(chu=f"[chưa có: {g.chu} không hiểu]", to_sang=True)]
+            return [DoanChu(chu=f"[chưa có: {g.chu} không hiểu]", to_sang=True)]
         return self.chen_chu_thich_ck(s, g.truong, list(ra)) or [CHO_TRONG]
 
 
@@ -101,7 +101,7 @@ def chen_sau_cum(ra: list, cac_cum: tuple[str, ...], chu_thich: ChuThich) -> lis
     """Chèn chú thích ngay sau cụm chữ đầu tiên trong `cac_cum` (tách đoạn chữ chứa nó); không
     thấy cụm nào thì đặt cuối."""
     for i, x in enumerate(ra):
-        chu = x if isinstance(x, str) else x.chu if isinstance(x, Doan) else None
+        chu = x if isinstance(x, str) else x.chu if isinstance(x, DoanChu) else None
         if chu is None:
             continue
         vi_tri = [chu.find(c) + len(c) for c in cac_cum if c and c in chu]
@@ -225,9 +225,9 @@ def _dung_muc(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
                 noi_dung=than)]
 
 
-def _ve_cau(mau: str, **ngu_canh: object) -> list:
+def _ve_cau(tep_mau_cau: str, **ngu_canh: object) -> list:
     """Câu từ một mẫu trong templates/cau/ (số đã đếm sẵn), thành các phần tử của đoạn."""
-    cau = moi_truong().get_template(mau).render(**ngu_canh).strip()
+    cau = moi_truong().get_template(tep_mau_cau).render(**ngu_canh).strip()
     return list(thay_so_lieu(phan_tich(cau), lambda g: []))
 
 
@@ -257,7 +257,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             co_quan=nc.bien["co_quan"], ky=nc.bien["ky"])
     if chua_danh_gia:
         dau.append(" ")
-        dau.append(Doan(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
+        dau.append(DoanChu(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
     ra: list[Nut] = [DoanVan(noi_dung=dau)]
     for nv in ds:
         cac = [c for c in nv.noi_dung if c.strip()]
@@ -265,7 +265,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         for i, chu in enumerate(cac):
             noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
             if i == 0 and nv.ten:
-                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
+                noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
             doan.append(DoanVan(noi_dung=noi_dung))
         if nv.don_vi or nv.thoi_han:
             doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
@@ -273,18 +273,18 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         if danh_gia:
             ket_qua: list = ["Kết quả đánh giá: "]
             if nv.danh_gia is None:
-                ket_qua.append(Doan(chu="[chưa có: kết quả đánh giá nhiệm vụ]", to_sang=True))
+                ket_qua.append(DoanChu(chu="[chưa có: kết quả đánh giá nhiệm vụ]", to_sang=True))
             else:
-                ket_qua.append(Doan(chu=TEN_DANH_GIA_NHIEM_VU[nv.danh_gia] + ".", dam=True))
+                ket_qua.append(DoanChu(chu=TEN_DANH_GIA_NHIEM_VU[nv.danh_gia] + ".", dam=True))
             doan.append(DoanVan(noi_dung=ket_qua))
             doan += [DoanVan(noi_dung=thay_so_lieu(phan_tich(c.strip()), nc.thay))
                      for c in nv.ket_qua.split("\n\n") if c.strip()]
         else:
-            ket_qua = [Doan(chu="Kết quả: ", nghieng=True)]
+            ket_qua = [DoanChu(chu="Kết quả: ", nghieng=True)]
             if nv.trang_thai is None:
-                ket_qua.append(Doan(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
+                ket_qua.append(DoanChu(chu="[chưa có: kết quả thực hiện nhiệm vụ]", to_sang=True))
             else:
-                ket_qua.append(Doan(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
+                ket_qua.append(DoanChu(chu=TEN_TRANG_THAI_NHIEM_VU[nv.trang_thai] + ".", dam=True))
             if nv.ket_qua.strip():
                 ket_qua += [" ", *thay_so_lieu(phan_tich(nv.ket_qua.strip()), nc.thay)]
             doan.append(DoanVan(noi_dung=ket_qua))
@@ -347,7 +347,7 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
         for i, chu in enumerate(c for c in nv.noi_dung if c.strip()):
             noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
             if i == 0 and nv.ten:
-                noi_dung = [Doan(chu=nv.ten, dam=True), " ", *noi_dung]
+                noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
             doan.append(DoanVan(noi_dung=noi_dung))
         if nv.don_vi or nv.thoi_han:
             doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
@@ -356,19 +356,19 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
     return ra
 
 
-_GIU_CHO_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")
+_GIU_CHO_BAT_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")
 
 
-def _thay_dau_cau(nc: NguCanh, chu: str) -> Callable[[GiuCho], list]:
+def _thay_bat_dau_cau(nc: NguCanh, chu: str) -> Callable[[GiuCho], list]:
     """Hàm thay chỗ giữ cho một đoạn: chỗ giữ đứng đầu câu ("… năm 2022. [[ntm.chenh_lech…]]")
     in chữ hoa đầu ("Giảm 3 tiêu chí …"); cụm do chương trình viết luôn bắt đầu chữ thường."""
-    dau_cau = {m.group(1) for m in _GIU_CHO_DAU_CAU.finditer(chu)}
-    if not dau_cau:
+    bat_dau_cau = {m.group(1) for m in _GIU_CHO_BAT_DAU_CAU.finditer(chu)}
+    if not bat_dau_cau:
         return nc.thay
 
     def thay(g: GiuCho) -> list:
         ra = nc.thay(g)
-        if g.chu[2:-2] in dau_cau and ra and isinstance(ra[0], str) and ra[0][:1].islower():
+        if g.chu[2:-2] in bat_dau_cau and ra and isinstance(ra[0], str) and ra[0][:1].islower():
             ra = [ra[0][0].upper() + ra[0][1:], *ra[1:]]
         return ra
 
@@ -392,7 +392,7 @@ def _cac_doan(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
             dau_dong, chu = "cong", chu[2:]
         elif chu.startswith("* "):
             dau_dong, chu = "sao", chu[2:]
-        noi_dung = thay_so_lieu(phan_tich(chu), _thay_dau_cau(nc, chu))
+        noi_dung = thay_so_lieu(phan_tich(chu), _thay_bat_dau_cau(nc, chu))
         if not noi_dung:
             continue
         doan = DoanVan(noi_dung=noi_dung, dau_dong=dau_dong)

@@ -20,7 +20,7 @@ from drafter import vn
 from drafter.bieu_mau.danh_dau import cac_giu_cho, phan_tich
 from drafter.bieu_mau.dinh_nghia import BieuMau, ChiTieu
 from drafter.bieu_mau.du_lieu import BaoCaoDuLieu, SoLieuNhap
-from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh, tinh_tat_ca
+from drafter.bieu_mau.tinh_toan import TEN_TRUONG, SoLieuDaTinh, tinh_so_lieu, tinh_tat_ca
 
 if TYPE_CHECKING:
     from drafter.van_ban_tu_do import VanBanTuDo
@@ -66,7 +66,7 @@ def _bo_kiem_tra(ct: ChiTieu):
     def kiem(nhap: SoLieuNhap | None) -> SoLieuNhap | None:
         if nhap is None:
             return None
-        s = tinh(ct, nhap)
+        s = tinh_so_lieu(ct, nhap)
         cac_loi = [(x.truong, x.thong_diep) for x in s.loi]
         cac_loi += _rang_buoc(ct, s)
         if cac_loi:
@@ -190,7 +190,7 @@ def _cung_ky_xa_cu(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> list[ThongBao]:
 def kiem_tra_chi_tieu(bieu_mau: BieuMau, ct: ChiTieu, nhap: SoLieuNhap | None,
                       bao_cao: BaoCaoDuLieu | None = None) -> list[ThongBao]:
     """Lỗi và cảnh báo của riêng một chỉ tiêu: đủ nhanh để chạy sau mỗi phím gõ."""
-    s = tinh(ct, nhap)
+    s = tinh_so_lieu(ct, nhap)
     ra = [ThongBao("loi", x.thong_diep, ct.muc, ct.ma, x.truong, _noi(bieu_mau, ct, x.truong))
           for x in s.loi]
     ra += [ThongBao("loi", tb, ct.muc, ct.ma, truong, _noi(bieu_mau, ct, truong))

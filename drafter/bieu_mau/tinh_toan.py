@@ -172,7 +172,7 @@ def doc_o_so(gia_tri: SoNhap, ct: ChiTieu, truong: str) -> tuple[Decimal | None,
     return so, None
 
 
-def tinh(ct: ChiTieu, nhap: SoLieuNhap | None) -> SoLieuDaTinh:
+def tinh_so_lieu(ct: ChiTieu, nhap: SoLieuNhap | None) -> SoLieuDaTinh:
     nhap = nhap or SoLieuNhap()
     s = _tinh_so(ct, nhap)
     tinh_muc_tieu(s, nhap)
@@ -259,7 +259,7 @@ def _tinh_so(ct: ChiTieu, nhap: SoLieuNhap) -> SoLieuDaTinh:
 def tinh_tat_ca(bieu_mau: BieuMau, bao_cao: BaoCaoDuLieu) -> dict[str, SoLieuDaTinh]:
     """Mọi chỉ tiêu của báo cáo đã tính, kể cả chỉ tiêu là tổng / tích của chỉ tiêu khác và
     chỉ tiêu kế hoạch mà kế hoạch năm đặt."""
-    ra = {ct.ma: tinh(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
+    ra = {ct.ma: tinh_so_lieu(ct, bao_cao.so_lieu.get(ct.ma)) for ct in bieu_mau.chi_tieu}
     # Tổng, tích của các chỉ tiêu khác, để trống: tính (đủ số mọi phần mới có). Biểu mẫu khai
     # báo chỉ tiêu thành phần trước chỉ tiêu tính từ nó, nên một lượt theo thứ tự là đủ.
     for ct in bieu_mau.chi_tieu:

@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from drafter.ghi_docx.chu_thich import BoChuThich
 from drafter.ghi_docx.cuoi import viet_cau_ket, viet_noi_nhan_chu_ky
-from drafter.ghi_docx.dau import viet_dau
+from drafter.ghi_docx.dau import viet_phan_dau
 from drafter.ghi_docx.kieu_chu import thiet_lap_kieu
 from drafter.ghi_docx.than import VietThan
 from drafter.ghi_docx.trang import thiet_lap_trang
@@ -36,7 +36,7 @@ def tao_tai_lieu(van_ban: VanBan) -> Document:
     for p in list(tai_lieu.element.body.iterchildren("{*}p")):
         tai_lieu.element.body.remove(p)
 
-    viet_dau(tai_lieu, van_ban.dau)
+    viet_phan_dau(tai_lieu, van_ban.dau)
     VietThan(tai_lieu, BoChuThich(tai_lieu)).viet(van_ban)
     viet_cau_ket(tai_lieu, van_ban)
     viet_noi_nhan_chu_ky(tai_lieu, van_ban)
@@ -45,9 +45,9 @@ def tao_tai_lieu(van_ban: VanBan) -> Document:
 
 
 def thanh_bytes(van_ban: VanBan) -> bytes:
-    dem = io.BytesIO()
-    tao_tai_lieu(van_ban).save(dem)
-    return dem.getvalue()
+    buffer = io.BytesIO()
+    tao_tai_lieu(van_ban).save(buffer)
+    return buffer.getvalue()
 
 
 def ghi_tep(van_ban: VanBan, duong_dan: Path) -> Path:

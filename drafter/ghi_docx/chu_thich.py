@@ -50,7 +50,7 @@ class BoChuThich:
 
         # Dấu chú thích trong thân văn bản.
         r = doan_van._p.add_r()
-        con(r.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
+        con(r.get_or_add_rPr(), "w:rStyle", val=kieu_chu.THAM_CHIEU_CHU_THICH)
         SubElement(r, qn("w:footnoteReference")).set(qn("w:id"), ma)
 
         # Mỗi đoạn của chú thích là một w:p thật (không xuống dòng tay trong chữ căn đều).
@@ -62,7 +62,7 @@ class BoChuThich:
             con(p.get_or_add_pPr(), "w:pStyle", val=kieu_chu.CHU_THICH)
             if i == 0:
                 r_so = p.add_r()
-                con(r_so.get_or_add_rPr(), "w:rStyle", val=kieu_chu.DAU_CHU_THICH)
+                con(r_so.get_or_add_rPr(), "w:rStyle", val=kieu_chu.THAM_CHIEU_CHU_THICH)
                 SubElement(r_so, qn("w:footnoteRef"))
                 p.add_r().text = " "
             fn.append(p)

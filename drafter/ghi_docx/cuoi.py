@@ -12,7 +12,7 @@ from drafter.ghi_docx.luoc_do import con
 from drafter.ghi_docx.oxml import bang_khong_vien, doan_o, them_doan
 from drafter.van_ban import ChuKy, VanBan
 
-SO_DONG_TRONG_KY = nd30.DONG_TRONG_KY.ghi
+SO_DONG_TRONG_DE_KY = nd30.DONG_TRONG_DE_KY.ghi
 CO_CHU_KY_PT = nd30.CO_CHU_KY.ghi
 COT_NOI_NHAN_CM = nd30.COT_NOI_NHAN.ghi
 COT_CHU_KY_CM = nd30.COT_CHU_KY.ghi
@@ -64,11 +64,11 @@ def viet_noi_nhan_chu_ky(tai_lieu: Document, van_ban: VanBan) -> None:
         doan = doan_o(trai, dong, nd30.CO_MUC_NOI_NHAN.ghi, can_giua=False)
         doan.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
-    dong_ky = dong_chu_ky(van_ban.chu_ky)
-    dau = doan_o(phai, dong_ky[0], CO_CHU_KY_PT, dam=True, dau_tien=True)
-    for dong in dong_ky[1:]:
+    cac_dong_chu_ky = dong_chu_ky(van_ban.chu_ky)
+    dau = doan_o(phai, cac_dong_chu_ky[0], CO_CHU_KY_PT, dam=True, dau_tien=True)
+    for dong in cac_dong_chu_ky[1:]:
         doan_o(phai, dong, CO_CHU_KY_PT, dam=True)
-    for _ in range(int(SO_DONG_TRONG_KY)):
+    for _ in range(int(SO_DONG_TRONG_DE_KY)):
         doan_o(phai, "", CO_CHU_KY_PT)
     if van_ban.chu_ky.ho_ten:
         doan_o(phai, van_ban.chu_ky.ho_ten, CO_CHU_KY_PT, dam=True)

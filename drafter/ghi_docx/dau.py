@@ -33,7 +33,7 @@ LE_O_CM = 0.1
 TY_LE_DUONG_KE = nd30.DAI_KE_NGAN.ghi  # đường kẻ dưới tên cơ quan, trích yếu
 
 
-def do_rong_cot_dau(dau: DauVanBan) -> tuple[float, float]:
+def do_rong_cot_phan_dau(dau: DauVanBan) -> tuple[float, float]:
     """Cột trái vừa dòng tên cơ quan dài nhất (6–7 cm), cột phải phần còn lại của vùng chữ
     nhưng không hẹp hơn Quốc hiệu."""
     dai_nhat = max([do_rong_cm(vn.viet_hoa(d), CO_CO_QUAN_PT, dam=True)
@@ -44,8 +44,8 @@ def do_rong_cot_dau(dau: DauVanBan) -> tuple[float, float]:
     return trai, phai
 
 
-def viet_dau(tai_lieu: Document, dau: DauVanBan) -> None:
-    cot_trai, cot_phai = do_rong_cot_dau(dau)
+def viet_phan_dau(tai_lieu: Document, dau: DauVanBan) -> None:
+    cot_trai, cot_phai = do_rong_cot_phan_dau(dau)
     bang = tai_lieu.add_table(rows=2, cols=2)
     bang_khong_vien(bang, [cot_trai, cot_phai], LE_O_CM)
     trai, phai = bang.rows[0].cells

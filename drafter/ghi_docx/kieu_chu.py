@@ -32,10 +32,10 @@ DIEM = "VBDiem"
 CAN_CU = "VBCanCu"
 BANG = "VBBang"
 CHU_THICH = "FootnoteText"
-DAU_CHU_THICH = "FootnoteReference"
+THAM_CHIEU_CHU_THICH = "FootnoteReference"
 _TEN = {THAN: "VB Thân văn bản", PHAN: "VB Phần", MUC: "VB Mục", KHOAN: "VB Khoản",
         DIEM: "VB Điểm", CAN_CU: "VB Căn cứ", BANG: "VB Bảng", CHU_THICH: "footnote text",
-        DAU_CHU_THICH: "footnote reference"}
+        THAM_CHIEU_CHU_THICH: "footnote reference"}
 
 
 def thiet_lap_kieu(tai_lieu: Document) -> None:
@@ -43,8 +43,8 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
     # Mọi kiểu có sẵn trong mẫu: bỏ phông theme và màu (Heading mặc định có màu xanh).
     for rfonts in styles_el.iter(qn("w:rFonts")):
         phong_bon_o(rfonts)
-    for mau in list(styles_el.iter(qn("w:color"))):
-        mau.getparent().remove(mau)
+    for mau_sac in list(styles_el.iter(qn("w:color"))):
+        mau_sac.getparent().remove(mau_sac)
     _mac_dinh_tai_lieu(styles_el)
 
     kieu = tai_lieu.styles
@@ -82,9 +82,9 @@ def thiet_lap_kieu(tai_lieu: Document) -> None:
     chu_thich.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _khoang_cach(chu_thich, 0, 1.0)
 
-    dau = kieu.add_style(_TEN[DAU_CHU_THICH], WD_STYLE_TYPE.CHARACTER)
-    dau.style_id = DAU_CHU_THICH
-    dau.font.superscript = True
+    tham_chieu = kieu.add_style(_TEN[THAM_CHIEU_CHU_THICH], WD_STYLE_TYPE.CHARACTER)
+    tham_chieu.style_id = THAM_CHIEU_CHU_THICH
+    tham_chieu.font.superscript = True
 
 
 def _mac_dinh_tai_lieu(styles_el) -> None:
@@ -94,7 +94,7 @@ def _mac_dinh_tai_lieu(styles_el) -> None:
     phong_bon_o(con(rPr, "w:rFonts"))
     con(rPr, "w:sz", val=str(CO_CHU_THAN_PT * 2))
     con(rPr, "w:szCs", val=str(CO_CHU_THAN_PT * 2))
-    con(rPr, "w:color", val=nd30.MAU_CHU.ghi)
+    con(rPr, "w:color", val=nd30.MAU_SAC_CHU.ghi)
     con(rPr, "w:lang", val="vi-VN", eastAsia="vi-VN", bidi="ar-SA")
 
 

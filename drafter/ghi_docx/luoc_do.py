@@ -114,7 +114,7 @@ _LAP: dict[str, frozenset[str]] = {
 
 # Phần tử mà thứ tự con còn gồm nội dung (w:p, w:r, w:tbl, w:tc): chỉ đòi phần thuộc tính
 # (pPr, rPr, tblPr + tblGrid, tcPr, trPr) đứng đầu.
-_DUNG_DAU: dict[str, tuple[str, ...]] = {
+_DUNG_DAU_TIEN: dict[str, tuple[str, ...]] = {
     "p": ("pPr",), "r": ("rPr",), "tbl": ("tblPr", "tblGrid"), "tr": ("tblPrEx", "trPr"),
     "tc": ("tcPr",),
 }
@@ -205,8 +205,8 @@ def loi_thu_tu_xml(goc: _Element, phan: str = "") -> list[LoiLuocDo]:
         day = _day_cua(cha)
         if day is not None:
             sai = _loi_day(cha, ten_cha, day)
-        elif ten_cha in _DUNG_DAU:
-            sai = _loi_dung_dau(cha, ten_cha, _DUNG_DAU[ten_cha])
+        elif ten_cha in _DUNG_DAU_TIEN:
+            sai = _loi_dung_dau_tien(cha, ten_cha, _DUNG_DAU_TIEN[ten_cha])
         else:
             continue
         loi.extend(LoiLuocDo(phan, _duong(cha), the, mo_ta) for the, mo_ta in sai)
@@ -250,8 +250,8 @@ _MOC = frozenset(("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentR
                   "moveToRangeStart", "moveToRangeEnd"))
 
 
-def _loi_dung_dau(cha: _Element, ten_cha: str,
-                  dau: tuple[str, ...]) -> Iterable[tuple[str, str]]:
+def _loi_dung_dau_tien(cha: _Element, ten_cha: str,
+                       dung_dau_tien: tuple[str, ...]) -> Iterable[tuple[str, str]]:
     """pPr chỉ được đứng đầu w:p, rPr đầu w:r…: không có thẻ nào khác đứng trước chúng."""
     thay_noi_dung = False
     truoc = -1
@@ -259,8 +259,8 @@ def _loi_dung_dau(cha: _Element, ten_cha: str,
         ten = _ten(c)
         if ten is None or (ten_cha == "tbl" and ten in _MOC):
             continue
-        if ten in dau:
-            i = dau.index(ten)
+        if ten in dung_dau_tien:
+            i = dung_dau_tien.index(ten)
             if thay_noi_dung or i <= truoc:
                 yield ten, f"w:{ten} phải đứng đầu w:{ten_cha}, đúng một lần"
             truoc = i

@@ -65,7 +65,7 @@ def duong_ke(doan: Paragraph, do_dai_cm: float, rong_o_cm: float) -> None:
     thua = max(rong_o_cm - do_dai_cm, 0) / 2
     pPr = doan._p.get_or_add_pPr()
     vien = con(pPr, "w:pBdr")
-    con(vien, "w:top", val="single", sz="6", space="1", color=nd30.MAU_CHU.ghi)
+    con(vien, "w:top", val="single", sz="6", space="1", color=nd30.MAU_SAC_CHU.ghi)
     con(pPr, "w:ind", left=str(twip(thua)), right=str(twip(thua)), firstLine="0")
     # Cách chữ phía trên một chút, đoạn kẻ thấp để đường kẻ vẫn sát dòng chữ.
     doan.paragraph_format.space_before = Pt(3)

@@ -22,7 +22,7 @@ from drafter.van_ban import (
     DAU_DONG,
     Bang,
     ChuThich,
-    Doan,
+    DoanChu,
     DoanVan,
     Muc,
     NoiDungDong,
@@ -69,7 +69,7 @@ class VietThan:
         for phan in noi_dung:
             if isinstance(phan, str):
                 them_run(doan, phan, dam, nghieng)
-            elif isinstance(phan, Doan):
+            elif isinstance(phan, DoanChu):
                 them_run(doan, phan.chu, phan.dam or dam, phan.nghieng or nghieng, phan.to_sang,
                          phan.chi_so)
             elif isinstance(phan, ChuThich):
@@ -208,9 +208,9 @@ def _giu_voi_noi_dung(doan: Paragraph, muc: Muc) -> None:
         doan.paragraph_format.keep_with_next = False
 
 
-def _in_hoa(phan: str | Doan | ChuThich) -> str | Doan | ChuThich:
+def _in_hoa(phan: str | DoanChu | ChuThich) -> str | DoanChu | ChuThich:
     if isinstance(phan, str):
         return vn.viet_hoa(phan)
-    if isinstance(phan, Doan):
+    if isinstance(phan, DoanChu):
         return phan.model_copy(update={"chu": vn.viet_hoa(phan.chu)})
     return phan

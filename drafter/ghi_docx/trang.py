@@ -18,7 +18,7 @@ LE_TREN_CM = nd30.LE_TREN.ghi / 10
 LE_DUOI_CM = nd30.LE_DUOI.ghi / 10
 LE_TRAI_CM = nd30.LE_TRAI.ghi / 10
 LE_PHAI_CM = nd30.LE_PHAI.ghi / 10
-CACH_DAU_TRANG_CM = nd30.CACH_DAU_TRANG.ghi / 10  # số trang nằm trong lề trên
+CACH_PHAN_DAU_TRANG_CM = nd30.CACH_PHAN_DAU_TRANG.ghi / 10  # số trang nằm trong lề trên
 RONG_CHU_CM = RONG_GIAY_CM - LE_TRAI_CM - LE_PHAI_CM  # 16,5 cm
 
 
@@ -36,8 +36,8 @@ def thiet_lap_trang(tai_lieu: Document) -> None:
     phan.bottom_margin = Cm(LE_DUOI_CM)
     phan.left_margin = Cm(LE_TRAI_CM)
     phan.right_margin = Cm(LE_PHAI_CM)
-    phan.header_distance = Cm(CACH_DAU_TRANG_CM)
-    phan.footer_distance = Cm(CACH_DAU_TRANG_CM)
+    phan.header_distance = Cm(CACH_PHAN_DAU_TRANG_CM)
+    phan.footer_distance = Cm(CACH_PHAN_DAU_TRANG_CM)
     phan.gutter = Cm(0)
 
     # Trang 1 không hiện số trang: trang đầu có đầu trang riêng, để trống.

@@ -137,6 +137,32 @@ DI_CHUYEN: list[list[str]] = [
         FROM ke_hoach_nam""",
         "DROP TABLE ke_hoach_nam",
     ],
+    # 5 → 6: trạng thái «đã ký» lưu là 'da_ky_ban_hanh' thay cho 'da_ky' (tên ky đọc được cả kỳ
+    # lẫn ký). Ràng buộc CHECK không sửa tại chỗ được nên dựng lại bảng bao_cao, giữ nguyên id và
+    # thứ tự cột; phien_ban, nhat_ky_xuat trỏ tới bao_cao theo id nên không đổi gì. di_chuyen tắt
+    # khóa ngoại trong lúc chạy (không thì DROP TABLE xóa dây chuyền các phiên bản) và kiểm lại
+    # khóa ngoại trước khi ghi.
+    [
+        """CREATE TABLE bao_cao_moi (
+        id INTEGER PRIMARY KEY,
+        xa_id INTEGER NOT NULL REFERENCES xa(id) ON DELETE CASCADE,
+        ky TEXT NOT NULL,                    -- "2024-Q1", "2024-H1", "2024-9M", "2024", "2025-KH"
+        bieu_mau TEXT NOT NULL,
+        trang_thai TEXT NOT NULL DEFAULT 'nhap'
+            CHECK (trang_thai IN ('nhap', 'da_xuat', 'da_ky_ban_hanh')),
+        tao_luc TEXT NOT NULL,
+        sua_luc TEXT NOT NULL,
+        loai TEXT NOT NULL DEFAULT 'bieu_mau' CHECK (loai IN ('bieu_mau', 'tu_do')),
+        UNIQUE (xa_id, ky)
+    )""",
+        "INSERT INTO bao_cao_moi (id, xa_id, ky, bieu_mau, trang_thai, tao_luc, sua_luc, loai) "
+        "SELECT id, xa_id, ky, bieu_mau, "
+        "CASE trang_thai WHEN 'da_ky' THEN 'da_ky_ban_hanh' ELSE trang_thai END, "
+        "tao_luc, sua_luc, loai FROM bao_cao",
+        "DROP TABLE bao_cao",
+        "ALTER TABLE bao_cao_moi RENAME TO bao_cao",
+        "CREATE INDEX bao_cao_theo_xa ON bao_cao (xa_id, ky)",
+    ],
 ]
 PHIEN_BAN_LUOC_DO = len(DI_CHUYEN)
 
@@ -277,15 +303,25 @@ def di_chuyen(cn: sqlite3.Connection, tep: Path) -> int:
     _kiem_khong_moi_hon(cu, tep)
     if cu == PHIEN_BAN_LUOC_DO:
         return cu
-    with giao_dich(cn, tep):
-        cu = phien_ban_luoc_do(cn)  # tiến trình khác có thể vừa di chuyển xong
-        _kiem_khong_moi_hon(cu, tep)
-        cn.execute("CREATE TABLE IF NOT EXISTS luoc_do "
-                   "(phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-        for i in range(cu, PHIEN_BAN_LUOC_DO):
-            for cau_lenh in DI_CHUYEN[i]:
-                cn.execute(cau_lenh)
-            cn.execute("INSERT INTO luoc_do (phien_ban, luc) VALUES (?, ?)", (i + 1, bay_gio()))
+    # Bước dựng lại bảng (5 → 6) cần khóa ngoại tắt: PRAGMA này chỉ đổi được ngoài giao dịch.
+    cn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with giao_dich(cn, tep):
+            cu = phien_ban_luoc_do(cn)  # tiến trình khác có thể vừa di chuyển xong
+            _kiem_khong_moi_hon(cu, tep)
+            cn.execute("CREATE TABLE IF NOT EXISTS luoc_do "
+                       "(phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+            for i in range(cu, PHIEN_BAN_LUOC_DO):
+                for cau_lenh in DI_CHUYEN[i]:
+                    cn.execute(cau_lenh)
+                cn.execute("INSERT INTO luoc_do (phien_ban, luc) VALUES (?, ?)",
+                           (i + 1, bay_gio()))
+            if cn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise LoiKho(f"Không nâng cấp được kho dữ liệu {tep}: dữ liệu sau khi chuyển "
+                             "không khớp nhau (kho chưa bị sửa).",
+                             "Ghi lại thông báo này và gửi người hỗ trợ kỹ thuật.")
+    finally:
+        cn.execute("PRAGMA foreign_keys = ON")
     return cu
 
 

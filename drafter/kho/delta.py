@@ -17,7 +17,7 @@ import zlib
 from difflib import SequenceMatcher
 
 _RANH_GIOI = ',"'  # str.split nhanh hơn cắt bằng biểu thức chính quy ~8 lần
-MUC_NEN = 6  # mức 9 chỉ gọn hơn ~1 % mà chậm gấp đôi
+MUC_DO_NEN = 6  # mức 9 chỉ gọn hơn ~1 % mà chậm gấp đôi
 
 
 class DeltaError(ValueError):
@@ -25,7 +25,7 @@ class DeltaError(ValueError):
 
 
 def compress(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), MUC_NEN)
+    return zlib.compress(text.encode("utf-8"), MUC_DO_NEN)
 
 
 def decompress(blob: bytes) -> str:

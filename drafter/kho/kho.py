@@ -34,8 +34,10 @@ from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.muc_tieu import MucTieu
 from drafter.van_ban_tu_do import VanBanTuDo, la_van_ban_tu_do
 
-TrangThai = Literal["nhap", "da_xuat", "da_ky"]
-TEN_TRANG_THAI = {"nhap": "nháp", "da_xuat": "đã xuất", "da_ky": "đã ký"}
+# Giá trị lưu trong cột bao_cao.trang_thai. 'da_ky_ban_hanh' là 'da_ky' của kho lược đồ ≤ 5
+# (ky đọc được cả kỳ lẫn ký), csdl.DI_CHUYEN bước 5 → 6 đổi các dòng cũ.
+TrangThai = Literal["nhap", "da_xuat", "da_ky_ban_hanh"]
+TEN_TRANG_THAI = {"nhap": "nháp", "da_xuat": "đã xuất", "da_ky_ban_hanh": "đã ký"}
 
 GOP_TU_LUU_PHUT = 10  # một đợt tự lưu gộp vào một phiên bản tối đa chừng này phút
 MOC_DAY_DU = 50       # phiên bản số 50, 100… giữ đầy đủ: dựng bản cũ không quá 49 bước
@@ -195,7 +197,7 @@ class Kho:
             csdl.di_chuyen(cn, tep)
             kho._luu_gon_phien_ban_cu()
             if nap_mau and kho._trong():
-                from drafter.kho.mau import nap_xa_mau
+                from drafter.kho.xa_mau import nap_xa_mau
 
                 nap_xa_mau(kho)
             if sao_luu and not cu:

@@ -12,9 +12,9 @@ from pathlib import Path
 from drafter.kiem_tra import quy_tac_chung, quy_tac_cuoi, quy_tac_dau, quy_tac_than, so_lieu
 from drafter.kiem_tra.bo_cuc import phan_tich
 from drafter.kiem_tra.doc_docx import LoiDocTep, TaiLieuDocx
-from drafter.kiem_tra.ket_qua import BaoCaoKiemTra, KetQua, Muc
+from drafter.kiem_tra.ket_qua import BaoCaoKiemTra, KetQua, MucDoDat
 
-__all__ = ["BaoCaoKiemTra", "KetQua", "LoiDocTep", "Muc", "kiem_tra"]
+__all__ = ["BaoCaoKiemTra", "KetQua", "LoiDocTep", "MucDoDat", "kiem_tra"]
 
 
 def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:
@@ -26,7 +26,7 @@ def kiem_tra(duong_dan: Path, chinh_thuc: bool = False) -> BaoCaoKiemTra:
     ket_qua: list[KetQua] = []
     ket_qua += quy_tac_chung.kho_giay(bc)
     ket_qua += quy_tac_chung.le_trang(bc)
-    ket_qua += quy_tac_chung.phong_mau_ma(bc)
+    ket_qua += quy_tac_chung.phong_mau_sac_ma(bc)
     ket_qua += quy_tac_dau.quoc_hieu_tieu_ngu(bc)
     ket_qua += quy_tac_dau.co_quan(bc)
     ket_qua += quy_tac_dau.so_ky_hieu(bc, chinh_thuc)

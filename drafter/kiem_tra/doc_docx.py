@@ -42,7 +42,7 @@ TOI_DA_TONG_MB = 64  # mọi phần XML được đọc cộng lại
 TOI_DA_CAY_MB = 128
 TOI_DA_DOAN = 50_000
 TOI_DA_RUN = 200_000
-TOI_DA_KY_TU = 5_000_000  # chữ của thân văn bản: mỗi ký tự còn có bản sao str trong Python
+TOI_DA_CHAR = 5_000_000  # chữ của thân văn bản: mỗi ký tự còn có bản sao str trong Python
 
 # Word "Strict Open XML" dùng không gian tên khác, cùng ý nghĩa với bản thường (transitional).
 _STRICT = (
@@ -118,7 +118,7 @@ class ThuocTinhChu:
     gach_chan: bool = False
     in_hoa: bool = False
     phong: dict[str, str | None] = field(default_factory=dict)  # ascii, hAnsi, eastAsia, cs
-    mau: str | None = None
+    mau_sac: str | None = None
     chi_so_tren: bool = False
     chi_so_duoi: bool = False
 
@@ -157,15 +157,15 @@ class Doan:
     def chu_gon(self) -> str:
         return " ".join(self.chu.split())
 
-    def dau_doan(self, so_ky_tu: int = 40) -> str:
+    def dau_doan(self, so_char: int = 40) -> str:
         s = self.chu_gon
-        return s if len(s) <= so_ky_tu else s[:so_ky_tu] + "…"
+        return s if len(s) <= so_char else s[:so_char] + "…"
 
     def run_co_chu(self) -> list[ThuocTinhChu]:
         return [tt for chu, tt in self.cac_run if chu.strip()]
 
 
-def _dau_van(el: etree._Element) -> bytes:
+def _dau_van_tay(el: etree._Element) -> bytes:
     """Dấu vân 16 byte của nội dung el, làm khóa cho định dạng đã tính: bản XML đầy đủ kèm mọi
     khai báo không gian tên (~1 KB) mà giữ cho mỗi đoạn chữ khác nhau thì tốn bộ nhớ."""
     return hashlib.blake2b(etree.tostring(el, with_tail=False), digest_size=16).digest()
@@ -368,12 +368,12 @@ class TaiLieuDocx:
         self.body: etree._Element = body
         so_doan = sum(1 for _ in self.body.iter(_P))
         so_run = sum(1 for _ in self.body.iter(_R))
-        so_ky_tu = sum(len(t.text or "") for t in self.body.iter(_T))
-        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_ky_tu > TOI_DA_KY_TU:
+        so_char = sum(len(t.text or "") for t in self.body.iter(_T))
+        if so_doan > TOI_DA_DOAN or so_run > TOI_DA_RUN or so_char > TOI_DA_CHAR:
             raise LoiDocTep(
                 f"Tệp {ten} quá lớn để kiểm tra: {_so(so_doan)} đoạn, {_so(so_run)} đoạn chữ, "
-                f"{_so(so_ky_tu)} ký tự (giới hạn {_so(TOI_DA_DOAN)} đoạn, {_so(TOI_DA_RUN)} "
-                f"đoạn chữ, {_so(TOI_DA_KY_TU)} ký tự).")
+                f"{_so(so_char)} ký tự (giới hạn {_so(TOI_DA_DOAN)} đoạn, {_so(TOI_DA_RUN)} "
+                f"đoạn chữ, {_so(TOI_DA_CHAR)} ký tự).")
         self._kieu: dict[str, etree._Element] = {}
         self._kieu_doan_mac_dinh: str | None = None
         if self.styles is not None:
@@ -472,9 +472,9 @@ class TaiLieuDocx:
         u = rpr.find(w("u"))
         if u is not None:
             tt.gach_chan = _gia_tri(u) not in (None, "none")
-        mau = rpr.find(w("color"))
-        if mau is not None:
-            tt.mau = _gia_tri(mau)
+        mau_sac = rpr.find(w("color"))
+        if mau_sac is not None:
+            tt.mau_sac = _gia_tri(mau_sac)
         va = rpr.find(w("vertAlign"))
         if va is not None:
             tt.chi_so_tren = _gia_tri(va) == "superscript"
@@ -567,7 +567,7 @@ class TaiLieuDocx:
         tt_kieu, chu = self._theo_kieu(sid)
         if ppr is None:
             return sid, tt_kieu, chu
-        khoa = (sid, _dau_van(ppr))
+        khoa = (sid, _dau_van_tay(ppr))
         tt = self._da_tinh_doan.get(khoa)
         if tt is None:
             tt = self._da_tinh_doan[khoa] = replace(tt_kieu)
@@ -598,7 +598,7 @@ class TaiLieuDocx:
             if rpr is None:
                 tt_run = chu_doan
             else:
-                khoa = (sid, _dau_van(rpr))
+                khoa = (sid, _dau_van_tay(rpr))
                 da_tinh = self._da_tinh_run.get(khoa)
                 if da_tinh is None:
                     da_tinh = self._da_tinh_run[khoa] = self.dinh_dang_run(r, chu_doan)
@@ -653,11 +653,11 @@ class TaiLieuDocx:
             ra[fn.get(w("id"))] = "".join(t.text or "" for t in fn.iter(w("t"))).strip()
         return ra
 
-    def dau_chu_thich(self) -> list[str | None]:
+    def tham_chieu_chu_thich(self) -> list[str | None]:
         """Mã các dấu chú thích trong thân văn bản, theo thứ tự xuất hiện (None: thiếu w:id)."""
         return [el.get(w("id")) for el in self.body.iter(w("footnoteReference"))]
 
-    def dau_trang(self, loai: str) -> etree._Element | None:
+    def phan_dau_trang(self, loai: str) -> etree._Element | None:
         """Phần đầu trang "default" hoặc "first" của mục cuối."""
         sect = self.sect_pr()
         if sect is None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from drafter.nd30 import QUY_TAC
 
 
-class Muc(StrEnum):
+class MucDoDat(StrEnum):
     DAT = "dat"
     KHONG_DAT = "khong_dat"
     CANH_BAO = "canh_bao"
@@ -25,18 +25,18 @@ class KetQua:
     so: int  # số của quy tắc trong drafter/nd30.py (0 = ngoài thể thức: số liệu, bề rộng bảng)
     ma: str
     ten: str
-    muc: Muc
+    muc_do: MucDoDat
     chi_tiet: str = ""  # tìm thấy gì, so với yêu cầu gì
     vi_tri: str = ""  # "đoạn 12 «Năm 2024 là năm có ý nghĩa…»"
 
     @classmethod
-    def theo(cls, ma: str, muc: Muc, chi_tiet: str = "", vi_tri: str = "") -> KetQua:
+    def theo(cls, ma: str, muc_do: MucDoDat, chi_tiet: str = "", vi_tri: str = "") -> KetQua:
         """Kết quả của quy tắc có mã `ma` trong danh mục: số và tên lấy từ drafter/nd30.py."""
         qt = QUY_TAC[ma]
-        return cls(qt.so, qt.ma, qt.ten, muc, chi_tiet, vi_tri)
+        return cls(qt.so, qt.ma, qt.ten, muc_do, chi_tiet, vi_tri)
 
     def dong(self) -> str:
-        nhan = f"[{self.muc.nhan}]"
+        nhan = f"[{self.muc_do.nhan}]"
         phan = [f"{nhan:<16}{self.so:>2}. {self.ten}"]
         if self.vi_tri:
             phan.append(f"tại {self.vi_tri}")
@@ -50,16 +50,17 @@ class BaoCaoKiemTra:
     tep: str
     ket_qua: list[KetQua] = field(default_factory=list)
 
-    def dem(self, muc: Muc) -> int:
-        return sum(1 for k in self.ket_qua if k.muc == muc)
+    def dem(self, muc_do: MucDoDat) -> int:
+        return sum(1 for k in self.ket_qua if k.muc_do == muc_do)
 
     @property
     def dat_the_thuc(self) -> bool:
-        return self.dem(Muc.KHONG_DAT) == 0
+        return self.dem(MucDoDat.KHONG_DAT) == 0
 
     def tong_ket(self) -> str:
-        return (f"Tổng kết: {self.dem(Muc.DAT)} đạt, {self.dem(Muc.KHONG_DAT)} không đạt, "
-                f"{self.dem(Muc.CANH_BAO)} cảnh báo, {self.dem(Muc.KHONG_AP_DUNG)} không áp dụng"
+        dem = {m: self.dem(m) for m in MucDoDat}
+        return (f"Tổng kết: {dem[MucDoDat.DAT]} đạt, {dem[MucDoDat.KHONG_DAT]} không đạt, "
+                f"{dem[MucDoDat.CANH_BAO]} cảnh báo, {dem[MucDoDat.KHONG_AP_DUNG]} không áp dụng"
                 f" — {'ĐẠT thể thức NĐ 30' if self.dat_the_thuc else 'CHƯA ĐẠT thể thức NĐ 30'}.")
 
     def thanh_chu(self) -> str:
@@ -70,7 +71,9 @@ class BaoCaoKiemTra:
         return {
             "tep": self.tep,
             "dat_the_thuc": self.dat_the_thuc,
-            "tong_ket": {m.value: self.dem(m) for m in Muc},
-            "ket_qua": [{**asdict(k), "muc": k.muc.value, "nhan": k.muc.nhan}
+            "tong_ket": {m.value: self.dem(m) for m in MucDoDat},
+            # Khóa "muc" của JSON giữ như cũ cho các kịch bản đã đọc kết quả `check --json`.
+            "ket_qua": [{"so": k.so, "ma": k.ma, "ten": k.ten, "muc": k.muc_do.value,
+                         "chi_tiet": k.chi_tiet, "vi_tri": k.vi_tri, "nhan": k.muc_do.nhan}
                         for k in self.ket_qua],
         }

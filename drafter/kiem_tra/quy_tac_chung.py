@@ -10,7 +10,7 @@ from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import NS, do, so_do, w
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.tien_ich import CacCho, cm, pt, vi_tri
 
 TNR = nd30.PHONG.ghi
@@ -66,8 +66,8 @@ def le_trang(bc: BoCuc) -> list[KetQua]:
                         "; ".join(sai) if sai else ", ".join(mo_ta))]
 
 
-def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
-    sai_phong, phu, sai_mau, sai_nfc, ma_cu = CacCho(), CacCho(), CacCho(), CacCho(), CacCho()
+def phong_mau_sac_ma(bc: BoCuc) -> list[KetQua]:
+    sai_phong, phu, sai_mau_sac, sai_nfc, ma_cu = CacCho(), CacCho(), CacCho(), CacCho(), CacCho()
     for d in bc.doan:
         for chu, tt in d.cac_run:
             if not chu.strip() or chu == "\u2060":
@@ -79,9 +79,9 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
             elif {tt.phong.get("eastAsia"), tt.phong.get("cs")} - {TNR}:
                 if phu.dem():
                     phu.cau.append(vi_tri(d))
-            if (tt.mau or "auto").lower() not in ("auto", nd30.MAU_CHU.ghi):
-                if sai_mau.dem():
-                    sai_mau.cau.append(f"{vi_tri(d)}: màu {tt.mau}")
+            if (tt.mau_sac or "auto").lower() not in ("auto", nd30.MAU_SAC_CHU.ghi):
+                if sai_mau_sac.dem():
+                    sai_mau_sac.cau.append(f"{vi_tri(d)}: màu {tt.mau_sac}")
         if d.chu and not unicodedata.is_normalized("NFC", d.chu):
             if sai_nfc.dem():
                 sai_nfc.cau.append(vi_tri(d))
@@ -95,8 +95,9 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
                     (liet_ke(phu, "phông cho chữ Đông Á / phức hợp (eastAsia, cs) chưa là "
                                    "Times New Roman") if phu else
                      "mọi đoạn chữ dùng Times New Roman")),
-        KetQua.theo("mau_chu", M.KHONG_DAT if sai_mau else M.DAT,
-                    liet_ke(sai_mau, "chữ không màu đen") if sai_mau else "mọi chữ màu đen"),
+        KetQua.theo("mau_chu", M.KHONG_DAT if sai_mau_sac else M.DAT,
+                    liet_ke(sai_mau_sac, "chữ không màu đen") if sai_mau_sac
+                    else "mọi chữ màu đen"),
     ]
     if ma_cu:
         ra.append(KetQua.theo("ma_unicode", M.KHONG_DAT,
@@ -113,7 +114,7 @@ def phong_mau_ma(bc: BoCuc) -> list[KetQua]:
 def so_trang(bc: BoCuc) -> list[KetQua]:
     tl = bc.tai_lieu
     sect = tl.sect_pr()
-    mac_dinh = tl.dau_trang("default")
+    mac_dinh = tl.phan_dau_trang("default")
     ra: list[KetQua] = []
     # Trường PAGE phải nằm trong một đoạn của đầu trang (đặt thẳng dưới w:hdr là sai cấu trúc).
     p = None if mac_dinh is None else next(
@@ -143,7 +144,7 @@ def so_trang(bc: BoCuc) -> list[KetQua]:
                               f"{cm(tren / nd30.TWIP_MOI_CM)} cm"))
     title_pg = sect is not None and (tp := sect.find(w("titlePg"))) is not None and \
         tp.get(w("val"), "1") not in ("0", "false")
-    trang_1 = tl.dau_trang("first")
+    trang_1 = tl.phan_dau_trang("first")
     if not co_page:
         ra.append(KetQua.theo("khong_so_trang_1", M.KHONG_AP_DUNG, "văn bản không đánh số trang"))
     elif title_pg and (trang_1 is None or not _co_truong_page(trang_1)):

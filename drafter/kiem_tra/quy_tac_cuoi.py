@@ -7,11 +7,11 @@ import re
 from drafter import nd30
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.quy_tac_chung import liet_ke
 from drafter.kiem_tra.tien_ich import mo_ta_chu, tat_ca, vi_tri
 
-_TIEN_TO = nd30.TIEN_TO_KY
+_TIEN_TO = nd30.TIEN_TO_QUYEN_HAN
 _HOC_VI = re.compile(r"^(TS|ThS|PGS|GS|KS|BS|CN|NCS|PGS\.TS|GS\.TS)\.")
 _LUU = re.compile(r"^- Lưu: VT(, ?[^.]+)?\.$")
 
@@ -32,8 +32,8 @@ def noi_nhan(bc: BoCuc) -> list[KetQua]:
                    "nghiêng")
     if nn.dinh_dang.can_le not in ("left", "both"):
         loi.append("phải sát lề trái")
-    dau_ky = next((d for d in bc.chu_ky if d.chu.strip()), None)
-    if dau_ky is not None and nn.hang != dau_ky.hang:
+    dong_dau_chu_ky = next((d for d in bc.chu_ky if d.chu.strip()), None)
+    if dong_dau_chu_ky is not None and nn.hang != dong_dau_chu_ky.hang:
         loi.append("không ngang hàng với dòng thẩm quyền ký")
     ra.append(KetQua.theo("noi_nhan", M.KHONG_DAT if loi else M.DAT,
                           "; ".join(loi) or
@@ -113,6 +113,6 @@ def chu_ky(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
     if hoa:
         i, j = dong.index(hoa[-1]), dong.index(ten)
         trong = sum(1 for d in dong[i + 1:j] if not d.chu.strip())
-    ra.append(KetQua.theo("cho_ky", M.DAT if nd30.DONG_TRONG_KY.chua(trong) else M.CANH_BAO,
+    ra.append(KetQua.theo("cho_ky", M.DAT if nd30.DONG_TRONG_DE_KY.chua(trong) else M.CANH_BAO,
                           f"{trong} dòng trống giữa chức vụ và họ tên"))
     return ra

@@ -11,7 +11,7 @@ from drafter.kiem_tra.bo_cuc import BoCuc, gon
 from drafter.kiem_tra.do_luong import duong_ke_sau, rong_vung_chu_cm
 from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.tien_ich import cac_co, cm, mo_ta_chu, pt, tat_ca, vi_tri
 
 _SO_KY_HIEU = re.compile(r"^Số: (?P<so>\d+)/(?P<ma>[A-Za-zĐđ]+)-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
@@ -30,8 +30,8 @@ def _mot_co(d: Doan) -> float | None:
     return next(iter(co)) if len(co) == 1 else None
 
 
-def _loi_dong_dau(d: Doan, chu_can: str, ghi_chu: str, co: float | None,
-                  co_chu: nd30.GiaTri[float]) -> list[str]:
+def _loi_dong_phan_dau(d: Doan, chu_can: str, ghi_chu: str, co: float | None,
+                       co_chu: nd30.GiaTri[float]) -> list[str]:
     """Lỗi chung của Quốc hiệu và Tiêu ngữ: đúng chữ, một cỡ trong khoảng, đậm đứng, căn giữa."""
     loi = []
     if gon(d.chu) != chu_can:
@@ -52,7 +52,7 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
         ra.append(_khong_thay("quoc_hieu", f"dòng «{nd30.CHU_QUOC_HIEU}» ở đầu văn bản"))
     else:
         co = _mot_co(qh)
-        loi = _loi_dong_dau(qh, nd30.CHU_QUOC_HIEU, "", co, nd30.CO_QUOC_HIEU)
+        loi = _loi_dong_phan_dau(qh, nd30.CHU_QUOC_HIEU, "", co, nd30.CO_QUOC_HIEU)
         if co and gon(qh.chu) == nd30.CHU_QUOC_HIEU:
             can = do_rong_cm(nd30.CHU_QUOC_HIEU, co, dam=True)
             rong = rong_vung_chu_cm(bc.tai_lieu, qh) - qh.dinh_dang.thut_trai_cm - \
@@ -68,8 +68,8 @@ def quoc_hieu_tieu_ngu(bc: BoCuc) -> list[KetQua]:
                               "không có Tiêu ngữ"))
     else:
         co = _mot_co(tn)
-        loi = _loi_dong_dau(tn, nd30.CHU_TIEU_NGU, " (gạch nối có cách hai bên)", co,
-                            nd30.CO_TIEU_NGU)
+        loi = _loi_dong_phan_dau(tn, nd30.CHU_TIEU_NGU, " (gạch nối có cách hai bên)", co,
+                                 nd30.CO_TIEU_NGU)
         if qh is not None and bc.chi_so(tn) != bc.chi_so(qh) + 1:
             loi.append("phải nằm ngay dưới Quốc hiệu, không cách dòng")
         ra.append(KetQua.theo("tieu_ngu", M.KHONG_DAT if loi else M.DAT,
@@ -138,10 +138,10 @@ def co_quan(bc: BoCuc) -> list[KetQua]:
     return ra
 
 
-def _ke_ngan(ma: str, co_ke: bool, dai: float | None, rong_chu: float, o_dau: str) -> KetQua:
+def _ke_ngan(ma: str, co_ke: bool, dai: float | None, rong_chu: float, vi_tri_ke: str) -> KetQua:
     """Đường kẻ dài 1/3–1/2 dòng chữ phía trên (khoảng và sai số: nd30.DAI_KE_NGAN)."""
     if not co_ke:
-        return KetQua.theo(ma, M.KHONG_DAT, "không có đường kẻ ngang nét liền", o_dau)
+        return KetQua.theo(ma, M.KHONG_DAT, "không có đường kẻ ngang nét liền", vi_tri_ke)
     if dai is None or rong_chu <= 0:
         return KetQua.theo(ma, M.DAT, "có đường kẻ (không đo được độ dài)")
     k = nd30.DAI_KE_NGAN.khoang
@@ -159,8 +159,8 @@ def so_ky_hieu(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
     chu = gon(d.chu)
     ra: list[KetQua] = []
     if re.match(r"^Số:\s*/", chu):
-        muc = M.KHONG_DAT if chinh_thuc else M.CANH_BAO
-        ra.append(KetQua.theo("so_ky_hieu", muc,
+        muc_do = M.KHONG_DAT if chinh_thuc else M.CANH_BAO
+        ra.append(KetQua.theo("so_ky_hieu", muc_do,
                               "chưa có số văn bản (bản nháp, văn thư sẽ cấp số)", vi_tri(d)))
         return ra
     m = _SO_KY_HIEU.match(chu)
@@ -215,10 +215,10 @@ def ngay_thang(bc: BoCuc, chinh_thuc: bool) -> list[KetQua]:
     ngay, thang = m["d"], m["m"]
     if not (ngay and thang and m["y"]):
         # Bản nháp: số và ngày do văn thư ghi sau khi ký; bản phát hành phải đủ.
-        muc = M.KHONG_DAT if (chinh_thuc or dinh_dang_loi) else M.CANH_BAO
+        muc_do = M.KHONG_DAT if (chinh_thuc or dinh_dang_loi) else M.CANH_BAO
         con_trong = ", ".join(x for x, co in (("ngày", ngay), ("tháng", thang), ("năm", m["y"]))
                               if not co)
-        ra.append(KetQua.theo("ngay_thang", muc,
+        ra.append(KetQua.theo("ngay_thang", muc_do,
                               "; ".join([*dinh_dang_loi, f"chưa ghi {con_trong} (bản nháp)"]),
                               vi_tri(d)))
     else:
@@ -296,7 +296,7 @@ def _ke_duoi_trich_yeu(bc: BoCuc) -> KetQua:
     return _ke_ngan("ke_trich_yeu", co_ke, dai, rong_chu, vi_tri(moc))
 
 
-def _dau_cau_can_cu(can_cu: list[Doan]) -> list[str]:
+def _cham_cau_can_cu(can_cu: list[Doan]) -> list[str]:
     """Dấu câu cuối các dòng "Căn cứ …" khác cách NĐ 30 (";", căn cứ cuối "."): chỉ nhắc, vì
     căn cứ in đúng như người soạn gõ. Căn cứ đứng trước dòng "Thực hiện …" kết thúc ";" hay "."
     đều được; dòng "Thực hiện …, báo cáo như sau:" không xét dấu câu."""
@@ -317,10 +317,10 @@ def can_cu_kinh_gui(bc: BoCuc) -> list[KetQua]:
     if bc.can_cu:
         loi = [f"{vi_tri(d)}: phải in nghiêng" for d in bc.can_cu
                if not tat_ca(d, lambda t: t.nghieng)]
-        dau_cau = _dau_cau_can_cu(bc.can_cu)
+        cham_cau = _cham_cau_can_cu(bc.can_cu)
         ra.append(KetQua.theo("can_cu", M.KHONG_DAT if loi else
-                              (M.CANH_BAO if dau_cau else M.DAT),
-                              "; ".join(loi + dau_cau) or
+                              (M.CANH_BAO if cham_cau else M.DAT),
+                              "; ".join(loi + cham_cau) or
                               f"{len(bc.can_cu)} căn cứ, in nghiêng"))
     else:
         ra.append(KetQua.theo("can_cu", M.KHONG_AP_DUNG, "không có căn cứ"))

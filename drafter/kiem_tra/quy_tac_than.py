@@ -12,7 +12,7 @@ from drafter import nd30, vn
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.doc_docx import Doan
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.quy_tac_chung import liet_ke
 from drafter.kiem_tra.tien_ich import CacCho, cac_co, cm, pt, tat_ca, vi_tri
 
@@ -20,22 +20,22 @@ _LA_MA = {vn.la_ma(i): i for i in range(1, 40)}
 _DE_MUC = re.compile(
     r"^(?:(?P<phan>(?:PHẦN|Phần) (?:THỨ \S+|thứ \S+|[IVXLC]+))\b"
     r"|(?P<chu_hoa>[A-ZĐ])\.\s"
-    r"|(?P<so>\d{1,2}(?:\.\d{1,2})*)(?P<dau>[.)]?)\s"
-    r"|(?P<chu>[a-zđ])(?P<dau_chu>[).,])\s)"
+    r"|(?P<so>\d{1,2}(?:\.\d{1,2})*)(?P<sau_so>[.)]?)\s"
+    r"|(?P<chu>[a-zđ])(?P<sau_chu>[).,])\s)"
 )
 _THU_TU_CAP = ("phan", "chu_hoa", "la_ma", "so", "so2", "so3", "chu")
 
 
 @dataclass
-class DeMuc:
+class DeMucNhanDien:
     doan: Doan
     cap: str
     so: int
     nhan: str
-    loi_dau: str = ""  # "1.2" thiếu dấu chấm cuối, "e." thay vì "e)"
+    loi_cham_cau: str = ""  # "1.2" thiếu dấu chấm cuối, "e." thay vì "e)"
 
 
-def nhan_dien_de_muc(d: Doan, truoc_cung_cap: dict[str, int]) -> DeMuc | None:
+def nhan_dien_de_muc(d: Doan, truoc_cung_cap: dict[str, int]) -> DeMucNhanDien | None:
     """Đoạn có bắt đầu bằng số thứ tự đề mục không; nếu có thì cấp nào, số mấy."""
     chu = d.chu.lstrip()
     m = _DE_MUC.match(chu + " ")
@@ -44,38 +44,38 @@ def nhan_dien_de_muc(d: Doan, truoc_cung_cap: dict[str, int]) -> DeMuc | None:
     if m["phan"]:
         duoi = m["phan"].split()[-1]
         so = _LA_MA.get(duoi.upper()) or _thu_tu(duoi)
-        return DeMuc(d, "phan", so or 0, m["phan"]) if so else None
+        return DeMucNhanDien(d, "phan", so or 0, m["phan"]) if so else None
     if m["chu_hoa"]:
-        ky = m["chu_hoa"]
+        chu_cai = m["chu_hoa"]
         # "I.", "V.", "X." là số La Mã, trừ khi đang liệt kê A. B. C. … và đây là chữ kế tiếp.
         truoc = truoc_cung_cap.get("chu_hoa", 0)
-        la_chu_ke = truoc and vn.chu_cai(truoc + 1).upper() == ky
-        if ky in _LA_MA and not la_chu_ke:
-            return DeMuc(d, "la_ma", _LA_MA[ky], ky + ".")
-        return DeMuc(d, "chu_hoa", _thu_tu_chu(ky.lower()), ky + ".")
+        la_chu_ke = truoc and vn.chu_cai(truoc + 1).upper() == chu_cai
+        if chu_cai in _LA_MA and not la_chu_ke:
+            return DeMucNhanDien(d, "la_ma", _LA_MA[chu_cai], chu_cai + ".")
+        return DeMucNhanDien(d, "chu_hoa", _thu_tu_chu(chu_cai.lower()), chu_cai + ".")
     if m["so"] is not None:
         # "II." cũng khớp nhánh chu_hoa? Không: chỉ một chữ. Số La Mã nhiều chữ ở đây:
         chu_so = m["so"]
         phan = chu_so.split(".")
         cap = ("so", "so2", "so3")[min(len(phan), 3) - 1]
         loi = ""
-        if len(phan) > 1 and m["dau"] != ".":
+        if len(phan) > 1 and m["sau_so"] != ".":
             loi = f"«{chu_so}» thiếu dấu chấm cuối (viết «{chu_so}.»)"
-        elif len(phan) == 1 and m["dau"] != ".":
+        elif len(phan) == 1 and m["sau_so"] != ".":
             return None  # "2024 " hay "15 ha" ở đầu đoạn không phải đề mục
-        return DeMuc(d, cap, int(phan[-1]), chu_so + ".", loi)
+        return DeMucNhanDien(d, cap, int(phan[-1]), chu_so + ".", loi)
     if m["chu"]:
         if not chu[m.end():].strip():
             return None  # đoạn chỉ có "x." (ký hiệu, chữ viết dở): không có nội dung của điểm
-        loi = "" if m["dau_chu"] == ")" else f"«{m['chu']}{m['dau_chu']}» phải viết «{m['chu']})»"
-        if m["dau_chu"] == "," and not loi:
+        loi = "" if m["sau_chu"] == ")" else f"«{m['chu']}{m['sau_chu']}» phải viết «{m['chu']})»"
+        if m["sau_chu"] == "," and not loi:
             return None
-        return DeMuc(d, "chu", _thu_tu_chu(m["chu"]), m["chu"] + ")", loi)
+        return DeMucNhanDien(d, "chu", _thu_tu_chu(m["chu"]), m["chu"] + ")", loi)
     return None
 
 
-def _thu_tu_chu(ky: str) -> int:
-    return vn.CHU_CAI.index(ky) + 1 if ky in vn.CHU_CAI else 0
+def _thu_tu_chu(chu_cai: str) -> int:
+    return vn.CHU_CAI.index(chu_cai) + 1 if chu_cai in vn.CHU_CAI else 0
 
 
 def _thu_tu(chu: str) -> int | None:
@@ -89,15 +89,15 @@ def _thu_tu(chu: str) -> int | None:
 _LA_MA_NHIEU = re.compile(r"^(?P<r>[IVXLC]{2,})\.\s")
 
 
-def cac_de_muc(than: list[Doan]) -> list[DeMuc]:
-    ra: list[DeMuc] = []
+def cac_de_muc(than: list[Doan]) -> list[DeMucNhanDien]:
+    ra: list[DeMucNhanDien] = []
     truoc: dict[str, int] = {}
     for d in than:
         if d.bang is not None or not d.chu.strip():
             continue
         m = _LA_MA_NHIEU.match(d.chu.lstrip())
-        dm = DeMuc(d, "la_ma", _LA_MA[m["r"]], m["r"] + ".") if m and m["r"] in _LA_MA else \
-            nhan_dien_de_muc(d, truoc)
+        dm = (DeMucNhanDien(d, "la_ma", _LA_MA[m["r"]], m["r"] + ".") if m and m["r"] in _LA_MA
+              else nhan_dien_de_muc(d, truoc))
         if dm:
             truoc[dm.cap] = dm.so
             ra.append(dm)
@@ -113,8 +113,8 @@ def thu_tu_de_muc(bc: BoCuc) -> list[KetQua]:
     loi: list[str] = []
     ngan_xep: list[tuple[str, int]] = []  # (cấp, số) từ ngoài vào trong
     for dm in de_muc:
-        if dm.loi_dau:
-            loi.append(f"{vi_tri(dm.doan)}: {dm.loi_dau}")
+        if dm.loi_cham_cau:
+            loi.append(f"{vi_tri(dm.doan)}: {dm.loi_cham_cau}")
         bac = _THU_TU_CAP.index(dm.cap)
         while ngan_xep and _THU_TU_CAP.index(ngan_xep[-1][0]) > bac:
             ngan_xep.pop()
@@ -164,7 +164,7 @@ def dinh_dang_de_muc(bc: BoCuc) -> list[KetQua]:
                                               nhac) if x) or "đúng")]
 
 
-def _tieu_de_phan(bc: BoCuc, de_muc: list[DeMuc]) -> set[int]:
+def _tieu_de_phan(bc: BoCuc, de_muc: list[DeMucNhanDien]) -> set[int]:
     """Dòng tên phần in hoa, căn giữa ngay dưới "PHẦN THỨ NHẤT" cũng là đề mục."""
     ra = set()
     for dm in de_muc:
@@ -281,16 +281,16 @@ _GIU_CHO = (
 def chu_giu_cho(bc: BoCuc) -> list[KetQua]:
     thay = CacCho()
     for d in bc.doan:
-        for mau, mo_ta in _GIU_CHO:
-            m = mau.search(d.chu)
+        for khuon, mo_ta in _GIU_CHO:
+            m = khuon.search(d.chu)
             if m:
                 if thay.dem():
                     trich = d.chu[max(m.start() - 15, 0):m.end() + 15]
                     thay.cau.append(f"{vi_tri(d)}: {mo_ta} «{trich}»")
                 break
     for chu in bc.tai_lieu.chu_thich().values():
-        for mau, mo_ta in _GIU_CHO[:2]:
-            m = mau.search(chu)
+        for khuon, mo_ta in _GIU_CHO[:2]:
+            m = khuon.search(chu)
             if m:
                 doan_trich = chu[max(m.start() - 15, 0):m.end() + 15]
                 if thay.dem():

@@ -9,7 +9,7 @@ from decimal import Decimal
 from drafter import vn
 from drafter.kiem_tra.bo_cuc import BoCuc
 from drafter.kiem_tra.ket_qua import KetQua
-from drafter.kiem_tra.ket_qua import Muc as M
+from drafter.kiem_tra.ket_qua import MucDoDat as M
 from drafter.kiem_tra.quy_tac_chung import liet_ke
 from drafter.kiem_tra.tien_ich import vi_tri
 

@@ -48,7 +48,7 @@ def mo_ta_chu(d: Doan) -> str:
 
 class CacCho:
     """Các chỗ sai của một quy tắc: đếm hết, nhưng chỉ dựng câu mô tả của vài chỗ đầu (đủ cho
-    _liet_ke), để văn bản hàng chục nghìn đoạn sai không sinh hàng chục nghìn câu trong bộ nhớ."""
+    liet_ke), để văn bản hàng chục nghìn đoạn sai không sinh hàng chục nghìn câu trong bộ nhớ."""
 
     GIU = 5
 

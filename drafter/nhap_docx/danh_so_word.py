@@ -17,15 +17,15 @@ from drafter.kiem_tra.doc_docx import NS, TaiLieuDocx, w
 
 _TOI_DA_CAP = 9
 # Ký tự chấm tròn của phông Symbol/Wingdings trong lvlText → dấu đầu dòng ta hiểu được.
-_DAU_WORD = {"\uf0b7": "-", "\uf0a7": "-", "\uf0d8": "-", "\uf076": "-", "\uf0fc": "-",
-             "•": "-", "o": "+", "▪": "-", "■": "-", "◦": "+", "–": "-", "-": "-", "+": "+",
-             "*": "*"}
+_DAU_DONG_WORD = {"\uf0b7": "-", "\uf0a7": "-", "\uf0d8": "-", "\uf076": "-", "\uf0fc": "-",
+                  "•": "-", "o": "+", "▪": "-", "■": "-", "◦": "+", "–": "-", "-": "-", "+": "+",
+                  "*": "*"}
 
 
 @dataclass
 class _Cap:
     dinh_dang: str = "decimal"
-    mau: str = "%1."
+    khuon: str = "%1."
     bat_dau: int = 1
     bat_dau_lai: int | None = None  # lvlRestart: bắt đầu lại khi cấp này (từ 1) tăng
 
@@ -61,7 +61,7 @@ class SoTuDong:
                     cap[i] = self._doc_cap(lvl)
                 bd = ghi_de.find("w:startOverride", NS)
                 if bd is not None and i in cap:
-                    cap[i] = _Cap(cap[i].dinh_dang, cap[i].mau, _so(bd.get(w("val")), 1),
+                    cap[i] = _Cap(cap[i].dinh_dang, cap[i].khuon, _so(bd.get(w("val")), 1),
                                   cap[i].bat_dau_lai)
             self._danh_sach[num.get(w("numId"), "")] = _DanhSach(cap)
 
@@ -125,15 +125,15 @@ class SoTuDong:
             if cap_sau is None or cap_sau.bat_dau_lai != 0:
                 dem[sau] = None
         if dinh_nghia.dinh_dang == "bullet":
-            ky = dinh_nghia.mau.strip()[:1]
-            if ky and 0xF020 <= ord(ky) <= 0xF07E:
+            ky_hieu = dinh_nghia.khuon.strip()[:1]
+            if ky_hieu and 0xF020 <= ord(ky_hieu) <= 0xF07E:
                 # Phông Symbol đặt chữ ASCII ở vùng riêng U+F0xx ("+" là U+F02B): LibreOffice
                 # ghi dấu "+" của Word như vậy.
-                ky = chr(ord(ky) - 0xF000)
-            return _DAU_WORD.get(ky, "-")
+                ky_hieu = chr(ord(ky_hieu) - 0xF000)
+            return _DAU_DONG_WORD.get(ky_hieu, "-")
         if dinh_nghia.dinh_dang == "none":
-            return dinh_nghia.mau.replace("%", "").strip() or None
-        chu = dinh_nghia.mau
+            return dinh_nghia.khuon.replace("%", "").strip() or None
+        chu = dinh_nghia.khuon
         for k in range(_TOI_DA_CAP):
             khoa = f"%{k + 1}"
             if khoa in chu:

@@ -26,12 +26,12 @@ from drafter.nhap_docx.ket_qua import ChoChuaDat, KetQuaDoc, LoaiChuaDat, ThongK
 from drafter.nhap_docx.noi_dung import (
     BoChuyen,
     Manh,
-    bo_dau,
-    bo_dau_trang,
+    bo_khoang_trang_dau,
+    bo_phan_dau,
     cac_doan_chu_thich,
     cac_manh,
     chu_cua,
-    dau_sao_dam,
+    mo_dau_bang_sao_dam,
 )
 from drafter.van_ban import ChuKy, ChuThich, DauVanBan, DoanVan, VanBan, loai_ten_ngan
 
@@ -44,7 +44,7 @@ _NGAY_LONG = re.compile(r",\s*ngày\b.{0,40}?\btháng\b.{0,40}?\bnăm\b")
 _KY_HIEU = re.compile(r"[A-ZĐ][A-ZĐa-z0-9]*(-[A-ZĐ0-9][A-ZĐa-z0-9]*)+")
 _NOI_NHAN = re.compile(r"^\W{0,3}Nơi\s+nhận\s*[:.]?", re.I)
 _QUYEN_HAN = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*(.+)$")
-_GIU_CHO_KY = re.compile(r"^\(\s*(đã ký|ký|chữ ký|ký tên|ký,|ký và)[^)]*\)?$", re.I)
+_GIU_CHO_CHU_KY = re.compile(r"^\(\s*(đã ký|ký|chữ ký|ký tên|ký,|ký và)[^)]*\)?$", re.I)
 _TAB_COT = re.compile(r"\t+")
 _KHUNG_CHU = w("txbxContent")
 
@@ -86,7 +86,8 @@ class DocVanBan:
         self.tk = ThongKe()
         self._nguon_chu_thich = cac_doan_chu_thich(tl)
         # Số chú thích như người đọc thấy (thứ tự dấu trong thân), không phải mã trong tệp.
-        self.so_chu_thich = {ma: i + 1 for i, ma in enumerate(dict.fromkeys(tl.dau_chu_thich()))}
+        self.so_chu_thich = {ma: i + 1 for i, ma in
+                             enumerate(dict.fromkeys(tl.tham_chieu_chu_thich()))}
         self._chu_thich: dict[str, ChuThich | None] = {}
         self.chuyen = BoChuyen(self.chu_thich)
         # Nhãn số tự động của Word, tính theo thứ tự đọc cho mọi đoạn (kể cả trong bảng).
@@ -144,13 +145,13 @@ class DocVanBan:
     def _doan_chu_thich(self, d: Doan) -> DoanVan:
         from drafter.nhap_docx.nhan import doc_dau_dong
 
-        manh = bo_dau_trang(cac_manh(self.tl, d))
+        manh = bo_khoang_trang_dau(cac_manh(self.tl, d))
         chu = chu_cua(manh)
         dau = doc_dau_dong(chu)
-        if dau is not None and dau.loai == "sao" and dau_sao_dam(manh):
+        if dau is not None and dau.loai == "sao" and mo_dau_bang_sao_dam(manh):
             dau = None
         if dau is not None:
-            manh = bo_dau_trang(bo_dau(manh, dau.het))
+            manh = bo_khoang_trang_dau(bo_phan_dau(manh, dau.het))
         noi = [p for p in self.chuyen.noi_dung(manh) if not isinstance(p, ChuThich)]
         return DoanVan(noi_dung=noi, dau_dong=dau.loai if dau else None)
 
@@ -172,7 +173,7 @@ class DocVanBan:
         self.tk.so_chu_thich = len(self._nguon_chu_thich)
         self.tk.so_chu_thich_da_dat = sum(1 for ma in self._nguon_chu_thich
                                           if self._chu_thich.get(ma) is not None)
-        for ma in self.chuyen.dau_chu_thich_mat:
+        for ma in self.chuyen.tham_chieu_chu_thich_mat:
             self.bao(None, "dấu chú thích không có nội dung chú thích: bỏ dấu", "",
                      f"chú thích {self.so_chu_thich.get(ma, ma)}")
         truong = {"dau": dau, "danh_so": danh_so, "noi_dung": noi_dung, "cau_ket": cau_ket,
@@ -238,7 +239,7 @@ class DocVanBan:
             # Không có tên loại: phần đầu là các khối tới dòng Số / ngày / Quốc hiệu cuối cùng.
             i_het = 0
             for i, k in enumerate(khoi[:15]):
-                if any(_khop_dau(dg.chu) for dg in self._dong(k)):
+                if any(_khop_phan_dau(dg.chu) for dg in self._dong(k)):
                     i_het = i + 1
             vung, i = khoi[:i_het], i_het
         else:
@@ -246,7 +247,7 @@ class DocVanBan:
         dong = [dg for k in vung for dg in self._dong(k)]
         truong: dict = {}
         da_dung: set[int] = set()
-        self._dong_dau(dong, truong, da_dung)
+        self._dong_phan_dau(dong, truong, da_dung)
         for dg in dong:
             if id(dg) not in da_dung and not dg.chu.startswith("-"):
                 self.bao(dg.doan, "phần đầu: không nhận ra thành phần này, bỏ qua", dg.chu)
@@ -286,7 +287,7 @@ class DocVanBan:
         truong.pop("_so_doan", None)
         return DauVanBan(**truong)
 
-    def _dong_dau(self, dong: list[Dong], truong: dict, da_dung: set[int]) -> None:
+    def _dong_phan_dau(self, dong: list[Dong], truong: dict, da_dung: set[int]) -> None:
         qh = next((dg for dg in dong if la_quoc_hieu(dg.chu)), None)
         tn = next((dg for dg in dong if "độc lập" in dg.chu.lower()), None)
         so = next((dg for dg in dong if dg.chu.lower().startswith("số")
@@ -311,7 +312,7 @@ class DocVanBan:
         cot = so.cot if so is not None and so.cot is not None else 0
         cac = [dg for dg in dong[:moc] if id(dg) not in da_dung and dg.chu == dg.chu.upper()
                and any(c.isalpha() for c in dg.chu) and dg.cot in (cot, None)
-               and not _khop_dau(dg.chu)]
+               and not _khop_phan_dau(dg.chu)]
         dam = [dg for dg in cac if dg.dam]
         if dam:
             chu_quan = [dg for dg in cac if not dg.dam and dong.index(dg) < dong.index(dam[0])]
@@ -433,20 +434,20 @@ class DocVanBan:
                 i_nn = i
                 break
         noi_nhan: list[str] = []
-        ky: list[tuple[str, int]] = []  # (dòng, số đoạn trống đứng trước)
+        dong_chu_ky: list[tuple[str, int]] = []  # (dòng, số đoạn trống đứng trước)
         if i_nn is not None and khoi[i_nn].bang is not None:
             k = khoi[i_nn]
             dn = next(d for d in k.doan if _NOI_NHAN.match(self.chu(d).strip()))
             cung_o = [d for d in k.doan if (d.hang, d.cot) == (dn.hang, dn.cot)]
             noi_nhan = self._cac_noi_nhan(cung_o[cung_o.index(dn):])
-            ky = self._cac_dong_ky([d for d in k.doan if d.cot != dn.cot])
+            dong_chu_ky = self._cac_dong_chu_ky([d for d in k.doan if d.cot != dn.cot])
             bat_dau, het = i_nn, i_nn + 1
         elif i_nn is not None:
             bat_dau = i_nn
             # Chữ ký có thể đứng ngay trước "Nơi nhận:": các đoạn căn phải/giữa, ngắn (thẩm
             # quyền, chức vụ, họ tên), xen đoạn trống để ký.
             while bat_dau > tu and khoi[bat_dau - 1].bang is None and (
-                    self._la_dong_ky(khoi[bat_dau - 1].dau)
+                    self._la_dong_chu_ky(khoi[bat_dau - 1].dau)
                     or not self.chu(khoi[bat_dau - 1].dau).strip()):
                 bat_dau -= 1
             while bat_dau < i_nn and not self.chu(khoi[bat_dau].dau).strip():
@@ -471,7 +472,7 @@ class DocVanBan:
                     if la_nn:
                         trai.append(dg.chu)
                     else:
-                        ky.append((dg.chu, trong))
+                        dong_chu_ky.append((dg.chu, trong))
                         trong = 0
                 trong = 0
             noi_nhan = self._cac_noi_nhan_chu(trai)
@@ -484,7 +485,7 @@ class DocVanBan:
                     break
             if bat_dau < len(khoi):
                 k = khoi[bat_dau]
-                ky = self._cac_dong_ky(k.doan if k.bang is not None else
+                dong_chu_ky = self._cac_dong_chu_ky(k.doan if k.bang is not None else
                                        [d for kk in khoi[bat_dau:] for d in kk.doan])
             self.bao(None, "không tìm thấy «Nơi nhận:»", "", "phần cuối")
         luu = ""
@@ -496,9 +497,9 @@ class DocVanBan:
                 ra_nn.append(n)
         if not luu:
             self.bao(None, "không có dòng «Lưu:»: tạm ghi «Lưu: VT»", "", "Nơi nhận")
-        return bat_dau, het, (ra_nn, luu or "VT", self._chu_ky(ky))
+        return bat_dau, het, (ra_nn, luu or "VT", self._chu_ky(dong_chu_ky))
 
-    def _la_dong_ky(self, d: Doan) -> bool:
+    def _la_dong_chu_ky(self, d: Doan) -> bool:
         """Một dòng của khối chữ ký đứng riêng (không trong bảng): căn phải hay giữa, ngắn,
         không phải câu văn."""
         chu = gon(self.chu(d))
@@ -522,7 +523,7 @@ class DocVanBan:
                 ra.append(x)
         return ra
 
-    def _cac_dong_ky(self, doan: list[Doan]) -> list[tuple[str, int]]:
+    def _cac_dong_chu_ky(self, doan: list[Doan]) -> list[tuple[str, int]]:
         ra: list[tuple[str, int]] = []
         trong = 0
         for d in doan:
@@ -543,7 +544,7 @@ class DocVanBan:
         vụ (dòng in hoa liền sau), họ tên (sau chỗ ký để trống, hay dòng không in hoa)."""
         con: list[tuple[str, int]] = []
         for x, trong in dong:
-            if _GIU_CHO_KY.match(x):
+            if _GIU_CHO_CHU_KY.match(x):
                 self.bao(None, "dòng giữ chỗ bỏ qua", x, "chữ ký")
             else:
                 con.append((x, trong))
@@ -633,7 +634,7 @@ def _cot_theo_tab(manh: list[Manh]) -> list[list[tuple[str, bool]]]:
     return [d for d in dong if d]
 
 
-def _khop_dau(chu: str) -> bool:
+def _khop_phan_dau(chu: str) -> bool:
     """Dòng là một thành phần phần đầu (Quốc hiệu, Tiêu ngữ, Số, địa danh – ngày)."""
     return (la_quoc_hieu(chu) or "độc lập" in chu.lower()
             or bool(_SO.match(chu) and chu.lower().startswith("số"))

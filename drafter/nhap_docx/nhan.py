@@ -31,12 +31,13 @@ _LA_MA_RE = re.compile(rf"([IVXLC]{{1,7}})([.)/])(?={_TRANG}|$|[A-ZĐÀ-Ỹ])")
 # Số thập phân: nhóm một, hai chữ số ("2.000" không phải nhãn); "1." "1)" "1.2." "1.2"
 _SO = re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(\.|\))?(?={_TRANG}|$|[^\W\d_])")
 _CHU = re.compile(rf"([a-zđ])([).,/])(?={_TRANG}|$)")
-_DAU = re.compile(rf"([-–—•+*\uf0b7\uf0a7\u25cf\u25aa\u2022\u2013\u2014o§])(?={_TRANG})|"
-                  r"([-–+])(?=[^\W\d_])")
-_DAU_LOAI: dict[str, KieuDauDong] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
-                                 "\uf0b7": "gach", "\uf0a7": "gach", "\u25cf": "gach",
-                                 "\u25aa": "gach", "§": "gach", "+": "cong", "o": "cong",
-                                 "*": "sao"}
+_KY_HIEU_DAU_DONG = re.compile(
+    rf"([-–—•+*\uf0b7\uf0a7\u25cf\u25aa\u2022\u2013\u2014o§])(?={_TRANG})|"
+    r"([-–+])(?=[^\W\d_])")
+_LOAI_DAU_DONG: dict[str, KieuDauDong] = {"-": "gach", "–": "gach", "—": "gach", "•": "gach",
+                                          "\uf0b7": "gach", "\uf0a7": "gach", "\u25cf": "gach",
+                                          "\u25aa": "gach", "§": "gach", "+": "cong", "o": "cong",
+                                          "*": "sao"}
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,11 @@ def doc_nhan(chu: str, chu_hoa_truoc: int = 0) -> Nhan | None:
             return Nhan("la_ma", _LA_MA[m[1]], m[0], _bo_trang(chu, m.end()))
         m = _CHU_HOA.match(chu)
         if m:
-            ky = m[1]
-            thu_tu = vn.CHU_CAI.index(ky.lower()) + 1 if ky.lower() in vn.CHU_CAI else 0
+            chu_cai = m[1]
+            thu_tu = vn.CHU_CAI.index(chu_cai.lower()) + 1 if chu_cai.lower() in vn.CHU_CAI else 0
             la_chu_ke = chu_hoa_truoc and thu_tu == chu_hoa_truoc + 1
-            if ky in ("I", "V", "X") and not la_chu_ke:
-                return Nhan("la_ma", _LA_MA[ky], m[0], _bo_trang(chu, m.end()))
+            if chu_cai in ("I", "V", "X") and not la_chu_ke:
+                return Nhan("la_ma", _LA_MA[chu_cai], m[0], _bo_trang(chu, m.end()))
             if thu_tu:
                 return Nhan("chu_hoa", thu_tu, m[0], _bo_trang(chu, m.end()))
         return None
@@ -125,27 +126,27 @@ def doc_nhan(chu: str, chu_hoa_truoc: int = 0) -> Nhan | None:
     return None
 
 
-def thu_tu_chu(ky: str) -> int:
+def thu_tu_chu(chu_cai: str) -> int:
     """Thứ tự của chữ cái điểm theo bảng chữ cái tiếng Việt (a b c d đ e g …); chữ ngoài bảng
     (f, j, w, z) đứng sau cùng để vẫn so được."""
-    ky = ky.lower()
-    if ky in vn.CHU_CAI:
-        return vn.CHU_CAI.index(ky) + 1
-    return 100 + ord(ky)
+    chu_cai = chu_cai.lower()
+    if chu_cai in vn.CHU_CAI:
+        return vn.CHU_CAI.index(chu_cai) + 1
+    return 100 + ord(chu_cai)
 
 
-def thu_tu_la_tinh(ky: str) -> int:
+def thu_tu_la_tinh(chu_cai: str) -> int:
     """Thứ tự theo bảng chữ cái La-tinh (a b c d e f …), như Word tự đánh."""
-    ky = ky.lower()
-    return 4 + 1 if ky == "đ" else ord(ky) - ord("a") + 1
+    chu_cai = chu_cai.lower()
+    return 4 + 1 if chu_cai == "đ" else ord(chu_cai) - ord("a") + 1
 
 
 def doc_dau_dong(chu: str) -> DauDong | None:
     """Dấu đầu dòng "-", "+", "*" (và các dấu chấm tròn của Word) ở đầu `chu`."""
-    m = _DAU.match(chu)
+    m = _KY_HIEU_DAU_DONG.match(chu)
     if not m:
         return None
-    ky = m[1] or m[2]
-    if ky == "o" and not chu.startswith(("o ", "o\t")):
+    ky_hieu = m[1] or m[2]
+    if ky_hieu == "o" and not chu.startswith(("o ", "o\t")):
         return None
-    return DauDong(_DAU_LOAI.get(ky, "gach"), _bo_trang(chu, m.end()))
+    return DauDong(_LOAI_DAU_DONG.get(ky_hieu, "gach"), _bo_trang(chu, m.end()))

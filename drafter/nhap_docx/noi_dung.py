@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafter.kiem_tra.doc_docx import NS, Doan, TaiLieuDocx, run_cua_doan, w
-from drafter.van_ban import ChuThich, PhanTuDong
-from drafter.van_ban import Doan as DoanChu
+from drafter.van_ban import ChuThich, DoanChu, PhanTuDong
 
 _FOOTNOTE_REF = w("footnoteReference")
 _TRANG = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
@@ -49,10 +48,10 @@ def chu_cua(manh: list[Manh]) -> str:
     return "".join(m.chu for m in manh)
 
 
-def bo_dau(manh: list[Manh], so_ky_tu: int) -> list[Manh]:
-    """Bỏ `so_ky_tu` ký tự đầu (nhãn "1.1." và khoảng trắng sau nó), giữ kiểu phần còn lại."""
+def bo_phan_dau(manh: list[Manh], so_char: int) -> list[Manh]:
+    """Bỏ `so_char` ký tự đầu (nhãn "1.1." và khoảng trắng sau nó), giữ kiểu phần còn lại."""
     ra: list[Manh] = []
-    con = so_ky_tu
+    con = so_char
     for m in manh:
         if con <= 0 or m.chu_thich is not None:
             ra.append(m)
@@ -65,7 +64,7 @@ def bo_dau(manh: list[Manh], so_ky_tu: int) -> list[Manh]:
     return ra
 
 
-def bo_dau_trang(manh: list[Manh]) -> list[Manh]:
+def bo_khoang_trang_dau(manh: list[Manh]) -> list[Manh]:
     """Bỏ khoảng trắng (cả tab, dòng mới) đầu đoạn."""
     ra = list(manh)
     while ra and ra[0].chu_thich is None:
@@ -77,7 +76,7 @@ def bo_dau_trang(manh: list[Manh]) -> list[Manh]:
     return ra
 
 
-def dau_sao_dam(manh: list[Manh]) -> bool:
+def mo_dau_bang_sao_dam(manh: list[Manh]) -> bool:
     """Dấu "*" đầu đoạn in đậm liền với chữ in đậm sau nó ("**\\* Các chỉ tiêu:**"): là một
     phần của dòng in đậm người soạn gõ, không phải dấu đầu dòng (drafter in dấu "*" chữ đứng)."""
     dau = next((m for m in manh if m.chu_thich is None and m.chu.strip()), None)
@@ -98,7 +97,7 @@ class BoChuyen:
 
     def __init__(self, chu_thich: Callable[[str], ChuThich | None]) -> None:
         self._chu_thich = chu_thich
-        self.dau_chu_thich_mat: list[str] = []  # dấu chú thích trỏ tới chú thích không có
+        self.tham_chieu_chu_thich_mat: list[str] = []  # dấu chú thích trỏ tới chú thích không có
 
     def noi_dung(self, manh: list[Manh], bo_dam: bool = False, mot_dong: bool = False
                  ) -> list[PhanTuDong]:
@@ -109,7 +108,7 @@ class BoChuyen:
             if m.chu_thich is not None:
                 ct = self._chu_thich(m.chu_thich)
                 if ct is None:
-                    self.dau_chu_thich_mat.append(m.chu_thich)
+                    self.tham_chieu_chu_thich_mat.append(m.chu_thich)
                 else:
                     ra.append(ct)
                 continue

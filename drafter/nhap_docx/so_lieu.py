@@ -74,7 +74,7 @@ def _cac_cau(noi_dung: list[Nut]) -> list[str]:
     return ra
 
 
-def _mau_don_vi(ct: ChiTieu) -> str | None:
+def _khuon_don_vi(ct: ChiTieu) -> str | None:
     if ct.loai == "tien":
         return _DON_VI_TIEN
     if ct.loai == "phan_tram":
@@ -95,14 +95,14 @@ def de_xuat(noi_dung: list[Nut], bieu_mau: BieuMau) -> list[DeXuat]:
     for ct in bieu_mau.chi_tieu:
         if not ct.la_so:
             continue
-        don_vi = _mau_don_vi(ct)
+        don_vi = _khuon_don_vi(ct)
         if don_vi is None:
             continue
         ti_so = ct.loai == "ti_so"
         so = rf"(?P<x>{_SO})" + (rf"\s*/\s*(?P<y>{_SO})" if ti_so else "")
-        mau = re.compile(rf"{so}\s*{don_vi}")
+        khuon = re.compile(rf"{so}\s*{don_vi}")
         cum = {_gon(x).lower() for x in (ct.cau, ct.ten) if x and len(_gon(x)) >= 8}
-        tim = _tim(thap, cum, mau, da_dung)
+        tim = _tim(thap, cum, khuon, da_dung)
         if tim is None:
             continue
         i, m = tim
@@ -114,14 +114,14 @@ def de_xuat(noi_dung: list[Nut], bieu_mau: BieuMau) -> list[DeXuat]:
     return ra
 
 
-def _tim(thap: list[str], cum: set[str], mau: re.Pattern[str],
+def _tim(thap: list[str], cum: set[str], khuon: re.Pattern[str],
          da_dung: set[tuple[int, int]]) -> tuple[int, re.Match[str]] | None:
     for i, c in enumerate(thap):
         for tu in cum:
             j = c.find(tu)
             while j != -1:
                 sau = j + len(tu)
-                m = mau.search(c, sau, sau + _CUA_SO)
+                m = khuon.search(c, sau, sau + _CUA_SO)
                 # Số phải là số đầu tiên sau cụm từ ("… ước đạt 148 ha, đạt 96,1% KH").
                 dau = re.search(r"\d", c[sau:sau + _CUA_SO])
                 if m is not None and dau is not None and m.start() == sau + dau.start() \

@@ -26,11 +26,11 @@ from drafter.nhap_docx.nhan import (
 )
 from drafter.nhap_docx.noi_dung import (
     Manh,
-    bo_dau,
-    bo_dau_trang,
+    bo_khoang_trang_dau,
+    bo_phan_dau,
     chu_cua,
     chu_thuong,
-    dau_sao_dam,
+    mo_dau_bang_sao_dam,
     toan_dam,
 )
 from drafter.van_ban import Bang, CapDanhSo, DoanVan, Muc, Nut, OBang
@@ -47,7 +47,7 @@ CAP_CUA: dict[str, CapDanhSo] = {
 _KIEU_DE_MUC = re.compile(r"(?i)^(heading|tiêu đề|title|vb (phần|mục|khoản|điểm))")
 _KIEU_THAN = re.compile(r"(?i)^vb thân văn bản$")
 _HINH = (w("drawing"), w("pict"), w("object"))
-_TRANG_DAU = " \t\u00a0\u2002\u2003"
+_KHOANG_TRANG_DAU = " \t\u00a0\u2002\u2003"
 
 
 class _OTho(TypedDict):
@@ -121,14 +121,14 @@ class DungThan:
         if doc.trong_khung(d):
             doc.bao(d, "đoạn trong khung chữ (text box): chép thành đoạn văn thường")
         chua = ngan_xep[-1].con if ngan_xep else goc
-        s = chu.lstrip(_TRANG_DAU)
+        s = chu.lstrip(_KHOANG_TRANG_DAU)
         lech = len(chu) - len(s)
         manh = doc.manh(d)
         # Tên phần ngay dưới dòng "PHẦN THỨ NHẤT" (in hoa, đậm hay căn giữa).
         cuoi = ngan_xep[-1] if ngan_xep else None
         if cuoi is not None and cuoi.cho_tieu_de_phan and not cuoi.con and \
                 self._la_ten_phan(d, s):
-            noi = doc.chuyen.noi_dung(bo_dau_trang(manh), bo_dam=True, mot_dong=True)
+            noi = doc.chuyen.noi_dung(bo_khoang_trang_dau(manh), bo_dam=True, mot_dong=True)
             cuoi.tieu_de = [*cuoi.tieu_de, " ", *noi] if cuoi.tieu_de else noi
             doc.tk.so_doan_da_dat += 1
             return
@@ -137,16 +137,16 @@ class DungThan:
         chu_hoa = next((m.nhan.so for m in reversed(ngan_xep) if m.nhan.loai == "chu_hoa"), 0)
         nhan = doc_nhan(s, chu_hoa)
         if nhan is not None:
-            self._de_muc(d, nhan, bo_dau(manh, lech + nhan.het), goc, ngan_xep)
+            self._de_muc(d, nhan, bo_phan_dau(manh, lech + nhan.het), goc, ngan_xep)
             return
         dau = doc_dau_dong(s)
-        if dau is not None and not (dau.loai == "sao" and dau_sao_dam(manh)):
-            con = bo_dau_trang(bo_dau(manh, lech + dau.het))
+        if dau is not None and not (dau.loai == "sao" and mo_dau_bang_sao_dam(manh)):
+            con = bo_khoang_trang_dau(bo_phan_dau(manh, lech + dau.het))
             noi = doc.chuyen.noi_dung(con)
             chua.append(doc.doan_van(noi, d, dau.loai))
             doc.tk.so_doan_da_dat += 1
             return
-        noi = doc.chuyen.noi_dung(bo_dau_trang(manh))
+        noi = doc.chuyen.noi_dung(bo_khoang_trang_dau(manh))
         if self._giong_de_muc(d, noi):
             doc.bao(d, "không nhận ra cấp đề mục (dòng in đậm không có số): giữ làm đoạn văn in "
                        "đậm")
@@ -168,7 +168,7 @@ class DungThan:
                 ngan_xep: list[_Muc]) -> None:
         doc = self.doc
         loai = nhan.loai
-        con = bo_dau_trang(con)
+        con = bo_khoang_trang_dau(con)
         # Chỗ trong cây: về cùng cấp với loại nhãn đã có phía trên, hoặc thành cấp con.
         if loai in _PHAN:
             ngan_xep.clear()
@@ -302,7 +302,7 @@ class DungThan:
                 for p in tc.iter(w("p")):
                     dd = theo_el.get(id(p))
                     if dd is not None:
-                        manh += ([Manh("\n")] if manh else []) + bo_dau_trang(doc.manh(dd))
+                        manh += ([Manh("\n")] if manh else []) + bo_khoang_trang_dau(doc.manh(dd))
                 o: _OTho = {"manh": manh, "gop_cot": span, "gop_hang": 1, "hang": i}
                 if vm is not None:
                     mo_gop[cot] = o
@@ -315,9 +315,9 @@ class DungThan:
         if not hang:
             return None
         so_cot = max(sum(o["gop_cot"] for o in h) for h in hang)
-        dau_dam = all(toan_dam(o["manh"]) or not co_chu_manh(o["manh"]) for o in hang[0]) and \
+        hang_dau_dam = all(toan_dam(o["manh"]) or not co_chu_manh(o["manh"]) for o in hang[0]) and \
             any(co_chu_manh(o["manh"]) for o in hang[0])
-        so_tieu_de = so_hang_lap or (1 if dau_dam and len(hang) > 1 else 0)
+        so_tieu_de = so_hang_lap or (1 if hang_dau_dam and len(hang) > 1 else 0)
         ra: list[list[OBang]] = []
         for i, h in enumerate(hang):
             cac: list[OBang] = []

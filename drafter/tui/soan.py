@@ -28,7 +28,7 @@ from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau, dien_bien
 from drafter.bieu_mau.dung_van_ban import bien_cua
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
 from drafter.kho import LoiKho
-from drafter.phien_soan import DAU_TRANG_THAI, PhienSoan
+from drafter.phien_soan import KY_HIEU_TRANG_THAI, PhienSoan
 from drafter.tui.lenh import Lenh
 from drafter.tui.nen import ChanTrang, ManHinh
 from drafter.tui.o_nhap import BindingTaiCho, ONhap, OSo, VungVanBan, chu_so_hien, o_co_nhan
@@ -258,12 +258,12 @@ class SoanBaoCao(ManHinh):
             self._them_nut(con, muc.ma)
 
     def _nhan_nut(self, muc: MucBieuMau) -> str:
-        dau = DAU_TRANG_THAI[self.phien.trang_thai_muc(muc)]
+        ky_hieu = KY_HIEU_TRANG_THAI[self.phien.trang_thai_muc(muc)]
         bc = self.phien.bao_cao
         # Tên ngắn đặt sẵn trong biểu mẫu cho dàn ý hẹp (80 cột); tên đầy đủ ở đầu biểu mẫu.
         ten = dien_bien(muc.ten_ngan, bien_cua(bc)) if muc.ten_ngan else (
             bc.tieu_de_muc.get(muc.ma) or dien_bien(muc.ten, bien_cua(bc)))
-        return f"{dau} {ten}"
+        return f"{ky_hieu} {ten}"
 
     def _chon_nut(self, ma: str) -> None:
         cay = self._dan_y

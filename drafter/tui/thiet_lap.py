@@ -38,7 +38,7 @@ class ThietLap(ManHinh):
                          "du_toan_xa": ".du_toan_xa"}.get(d.muc_tieu.co_so, "."): d
                  for d in muc_tieu}
 
-        def dau_nguon(khoa: str) -> str:
+        def ghi_nguon(khoa: str) -> str:
             """Mỗi chỉ tiêu nói nó từ đâu ra: kế hoạch năm đã lưu, gõ ở đây, các xã cũ."""
             d = nguon.get(khoa)
             if d is None:
@@ -61,10 +61,11 @@ class ThietLap(ManHinh):
             yield VungVanBan("\n".join(xa.noi_nhan), id="noi_nhan", classes="vung-ngan")
             yield Static("Người ký thường dùng", classes="tieu-de-muc")
             with Horizontal(classes="hang-o"):
-                yield o_co_nhan("ky_quyen_han", "TM. / KT. …", xa.chu_ky.get("quyen_han", "TM."))
-                yield o_co_nhan("ky_co_quan", "Thay mặt / chức vụ",
-                              xa.chu_ky.get("co_quan_hoac_chuc_vu", "ỦY BAN NHÂN DÂN"))
-                yield o_co_nhan("ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
+                yield o_co_nhan("chu_ky_quyen_han", "TM. / KT. …",
+                                xa.chu_ky.get("quyen_han", "TM."))
+                yield o_co_nhan("chu_ky_co_quan", "Thay mặt / chức vụ",
+                                xa.chu_ky.get("co_quan_hoac_chuc_vu", "ỦY BAN NHÂN DÂN"))
+                yield o_co_nhan("chu_ky_ho_ten", "Họ và tên", xa.chu_ky.get("ho_ten", ""))
             yield Static(f"Kế hoạch năm {self.nam} (dùng cho mọi báo cáo của năm)",
                          classes="tieu-de-muc", markup=False)
             # Chỉ tiêu theo biểu mẫu của báo cáo mới nhất của xã (xã mới: biểu mẫu mặc định).
@@ -75,7 +76,7 @@ class ThietLap(ManHinh):
             for ct in bieu_mau.chi_tieu:
                 if "ke_hoach" in ct.so_sanh:
                     o = OSo(ke_hoach.get(ct.ma, ""), id=f"kh-{ct.ma}", classes="o-ke-hoach")
-                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + dau_nguon(
+                    o.border_title = f"{ct.ten} ({ct.don_vi or ct.don_vi_tien})" + ghi_nguon(
                         ct.ma)
                     yield o
                 if "du_toan" in ct.so_sanh:
@@ -85,7 +86,7 @@ class ThietLap(ManHinh):
                                       ("du_toan_xa", "dự toán xã giao")):
                         o = OSo(ke_hoach.get(f"{ct.ma}.{loai}", ""), id=f"kh-{ct.ma}--{loai}",
                                 classes="o-ke-hoach")
-                        o.border_title = f"{ct.ten}: {ten} (đồng)" + dau_nguon(
+                        o.border_title = f"{ct.ten}: {ten} (đồng)" + ghi_nguon(
                             f"{ct.ma}.{loai}")
                         yield o
             # Chỉ tiêu có kiểu hay cơ sở khác (trở lên, khoảng, giảm, mốc; Nghị quyết, cấp trên,
@@ -127,11 +128,11 @@ class ThietLap(ManHinh):
         xa.dia_danh, xa.ky_hieu = self._gia_tri("dia_danh"), self._gia_tri("ky_hieu") or "BC-UBND"
         xa.noi_nhan = [d.strip().removeprefix("- ").rstrip(";.") for d in
                        self.query_one("#noi_nhan", VungVanBan).text.splitlines() if d.strip()]
-        xa.chu_ky = {"quyen_han": self._gia_tri("ky_quyen_han"),
-                     "co_quan_hoac_chuc_vu": self._gia_tri("ky_co_quan"),
+        xa.chu_ky = {"quyen_han": self._gia_tri("chu_ky_quyen_han"),
+                     "co_quan_hoac_chuc_vu": self._gia_tri("chu_ky_co_quan"),
                      # Màn hình này không sửa chức vụ: giữ chức vụ đã có (PHÓ CHỦ TỊCH khi KT.).
                      "chuc_vu": xa.chu_ky.get("chuc_vu") or ["CHỦ TỊCH"],
-                     "ho_ten": self._gia_tri("ky_ho_ten")}
+                     "ho_ten": self._gia_tri("chu_ky_ho_ten")}
         kho.luu_xa(xa)
         ke_hoach = {}
         for o in self.query(".o-ke-hoach").results(OSo):

@@ -203,13 +203,13 @@ class ThongTinVanBan(ManHinh):
         p = self.phien
         self._hen_dem_lai()
         if ma == "so":
-            p.dat_dau("so", v or None)
+            p.dat_phan_dau("so", v or None)
         elif ma == "ngay":
             self._dat_ngay(v)
         elif ma in ("dia_danh",):
-            p.dat_dau(ma, v)
+            p.dat_phan_dau(ma, v)
         elif ma == "dong_duoi_trich_yeu":
-            p.dat_dau(ma, v or None)
+            p.dat_phan_dau(ma, v or None)
         elif ma == "luu":
             p.dat("luu", v)
         elif ma in ("co_quan_hoac_chuc_vu", "ho_ten"):
@@ -221,7 +221,7 @@ class ThongTinVanBan(ManHinh):
         loi = self.query_one("#loi-ngay", Static)
         loi.set_classes("loi")
         if not chu.strip():
-            self.phien.dat_dau("ngay", None)
+            self.phien.dat_phan_dau("ngay", None)
             loi.update("")
             return
         m = _NGAY.match(chu)
@@ -232,11 +232,11 @@ class ThongTinVanBan(ManHinh):
         except ValueError:
             # Ngày cũ không còn đúng ý người gõ: bỏ đi (bản chính thức sẽ đòi ngày, F8 đưa về
             # đây), không để văn bản in ngày cũ mà người gõ tưởng đã sửa.
-            self.phien.dat_dau("ngay", None)
+            self.phien.dat_phan_dau("ngay", None)
             loi.update(f"«{chu}» chưa phải ngày: gõ ngày/tháng/năm, ví dụ 15/4/2024 (chữ đã gõ "
                        "vẫn được giữ ở ô này).")
             return
-        self.phien.dat_dau("ngay", ngay)
+        self.phien.dat_phan_dau("ngay", ngay)
         loi.set_classes("cau")
         loi.update(f"Sẽ in: {vn.ngay_thang_nam(ngay)}")
 
@@ -249,9 +249,9 @@ class ThongTinVanBan(ManHinh):
         self._da_ghi[ma] = chu
         self._hen_dem_lai()
         if ma == "trich_yeu":
-            self.phien.dat_dau("trich_yeu", " ".join(chu.split()) or None)
+            self.phien.dat_phan_dau("trich_yeu", " ".join(chu.split()) or None)
         elif ma in ("kinh_gui", "can_cu"):
-            self.phien.dat_dau(ma, [d.strip() for d in chu.splitlines() if d.strip()])
+            self.phien.dat_phan_dau(ma, [d.strip() for d in chu.splitlines() if d.strip()])
 
     def on_checkbox_changed(self, su_kien: Checkbox.Changed) -> None:
         # Ô này chỉ có ở báo cáo theo biểu mẫu (văn bản tự do không có cung_ky_xa_cu).

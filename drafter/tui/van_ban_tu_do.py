@@ -115,7 +115,7 @@ class SoanTuDo(Screen):
         """Dựng lại dàn ý (sau thao tác đổi cấu trúc), chọn dòng `chon` nếu có."""
         cay = self.query_one(Tree)
         cay.clear()
-        loi, canh_bao = self._dau_theo_dong()
+        loi, canh_bao = self._loi_canh_bao_theo_dong()
         chua_xem = set(self.phien.bao_cao.doan_chep)
         nut_theo_duong: dict[Duong, TreeNode[Duong]] = {(): cay.root}
         tb = self.phien.bao_cao
@@ -133,7 +133,7 @@ class SoanTuDo(Screen):
         elif self.duong is None and tb.noi_dung:
             self.call_after_refresh(self._chon, (0,))
 
-    def _dau_theo_dong(self) -> tuple[set[str], set[str]]:
+    def _loi_canh_bao_theo_dong(self) -> tuple[set[str], set[str]]:
         tb = self.phien.thong_bao()
         return ({t.ma_muc for t in tb if t.muc_do == "loi" and t.nhom != "doan_chep"},
                 {t.ma_muc for t in tb if t.muc_do == "canh_bao"})
@@ -143,13 +143,13 @@ class SoanTuDo(Screen):
         n = d.nut
         if isinstance(n, Muc):
             chu = " ".join(x for x in (d.nhan, trich_dau(chu_tron(n.tieu_de), 46)) if x)
-            dau = "✗" if loi else "!" if canh_bao else "·"
-            return Text(f"{dau} {chu}", style="bold")
+            ky_hieu = "✗" if loi else "!" if canh_bao else "·"
+            return Text(f"{ky_hieu} {chu}", style="bold")
         if isinstance(n, DoanVan):
             chep = thanh_danh_dau(n.noi_dung) in chua_xem
-            dau = "✗" if loi else "↻" if chep else "!" if canh_bao else " "
+            ky_hieu = "✗" if loi else "↻" if chep else "!" if canh_bao else " "
             chu = DAU_DONG.get(n.dau_dong or "", "") + trich_dau(chu_tron(n.noi_dung), 44)
-            return Text(f"{dau} ¶ {chu or '(đoạn trống)'}")
+            return Text(f"{ky_hieu} ¶ {chu or '(đoạn trống)'}")
         so_cot = n.so_cot if isinstance(n, Bang) else 0
         return Text(f"  ▦ Bảng {len(n.hang)} hàng × {so_cot} cột")
 

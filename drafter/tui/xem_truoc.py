@@ -16,7 +16,7 @@ from drafter.ghi_docx.cuoi import cau_ket_in, dong_chu_ky, dong_noi_nhan
 from drafter.phien_soan import PhienSoan
 from drafter.tui.lenh import Lenh
 from drafter.tui.nen import ChanTrang, ManHinh, loi_tiep_tu
-from drafter.van_ban import DAU_DONG, Bang, ChuThich, Doan, DoanVan, VanBan
+from drafter.van_ban import DAU_DONG, Bang, ChuThich, DoanChu, DoanVan, VanBan
 
 
 def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
@@ -28,12 +28,12 @@ def cac_dong(van_ban: VanBan) -> tuple[list[tuple[Text, str]], list[Text]]:
         for x in phan:
             if isinstance(x, str):
                 t.append(x, style="bold" if dam else "")
-            elif isinstance(x, Doan):
+            elif isinstance(x, DoanChu):
                 kieu = " ".join(k for k, co in (("bold", x.dam or dam), ("italic", x.nghieng),
                                                 ("black on yellow", x.to_sang)) if co)
                 # Màn hình chữ không có chữ nhỏ phía trên: "m^2", "36.099.500.000^đ".
-                dau = {"tren": "^", "duoi": "_"}.get(x.chi_so or "", "")
-                t.append(dau + x.chu, style=kieu)
+                ky_hieu = {"tren": "^", "duoi": "_"}.get(x.chi_so or "", "")
+                t.append(ky_hieu + x.chu, style=kieu)
             elif isinstance(x, ChuThich):
                 so = len(chu_thich) + 1
                 cac_doan = [_dau_dong(d) + noi_dung(d.noi_dung) for d in x.cac_doan]

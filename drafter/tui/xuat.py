@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from drafter.van_ban import VanBan
 
 
-_KY_TU_CAM_TEN = re.compile(r'[\\/:*?"<>|]')
+_FILENAME_FORBIDDEN_CHARS = re.compile(r'[\\/:*?"<>|]')
 
 
 def ten_tep_mac_dinh(phien: PhienSoan | PhienTuDo) -> str:
@@ -205,7 +205,7 @@ class XuatVanBan(ManHinh):
             self.query_one("#phat-hien", OptionList).focus()
             return
         ten = self.query_one("#ten-tep", ONhap).value.strip()
-        if _KY_TU_CAM_TEN.search(ten):
+        if _FILENAME_FORBIDDEN_CHARS.search(ten):
             self.query_one("#ket-qua", Static).update(
                 "Tên tệp không được có các ký tự \\ / : * ? \" < > | (Windows không cho). "
                 "Sửa ô «Tên tệp» rồi xuất lại.")

@@ -10,7 +10,7 @@ Sắp xếp đơn vị hành chính (01/7/2025), cũng là SỐ LIỆU MINH HỌ
 thật nào (đã so với danh mục đơn vị hành chính trước và sau sắp xếp): xã Hợp Mẫu hình thành từ
 Cai Kinh và xã Khe Thử. Hai xã cũ có quý I, quý II/2025 (quý I/2025 của Khe Thử cố ý thiếu số
 trồng rừng, để thấy số cùng kỳ thiếu kèm lý do); Hợp Mẫu có quý III, quý IV/2025 của chính nó,
-nên «drafter --xa "Hợp Mẫu" new --period 2026-Q1» lấy số cùng kỳ từ hai xã cũ và «new --period
+nên «drafter --xa "Hợp Mẫu" new --ky 2026-Q1» lấy số cùng kỳ từ hai xã cũ và «new --ky
 2025» gộp 6 tháng đầu năm của hai xã cũ với quý III, IV của Hợp Mẫu.
 """
 
@@ -102,8 +102,8 @@ def nap_xa_mau(kho: Kho) -> None:
                                           for ma, v in _QUY_II_2023.items()},
                          GHI_CHU_MINH_HOA + ".")
     kho.luu(xa.id, quy_ii_2023, GHI_CHU_MINH_HOA)
-    kho.dat_trang_thai(xa.id, "2023-Q1", "da_ky")
-    kho.dat_trang_thai(xa.id, "2023-Q2", "da_ky")
+    kho.dat_trang_thai(xa.id, "2023-Q1", "da_ky_ban_hanh")
+    kho.dat_trang_thai(xa.id, "2023-Q2", "da_ky_ban_hanh")
     kho.luu(xa.id, mau, "báo cáo mẫu xã Cai Kinh quý I/2024")
     _nap_sap_xep_mau(kho, xa, mau)
 
@@ -140,7 +140,7 @@ def _nap_sap_xep_mau(kho: Kho, cai_kinh: Xa, mau: BaoCaoDuLieu) -> None:
                 noi_nhan=x.noi_nhan, luu=x.luu,
                 chu_ky=ChuKyNhap.model_validate(mau.chu_ky.model_dump()))
         kho.luu(xa_id, bc, ghi)  # nạp thẳng, không qua biểu mẫu: lần mở đầu tiên nhanh
-        kho.dat_trang_thai(xa_id, ky, "da_ky")
+        kho.dat_trang_thai(xa_id, ky, "da_ky_ban_hanh")
 
 
 def _khung(mau: BaoCaoDuLieu, ky: str, so_lieu: dict[str, SoLieuNhap],
