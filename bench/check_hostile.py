@@ -27,6 +27,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from drafter.ghi_docx import ghi_tep
 from drafter.van_ban import VanBan
@@ -57,7 +58,10 @@ def _nhieu_doan(thu_muc: Path) -> Path:
     return ghi_tep(_van_ban(doan), thu_muc / "20000-doan.docx")
 
 
-def _thay_than(goc: Path, dich: Path, viet: Callable[[bytes], Callable[[object], None]]) -> Path:
+_Viet = Callable[[bytes], Callable[[IO[bytes]], object]]  # xml gốc → hàm ghi vào tệp trong zip
+
+
+def _thay_than(goc: Path, dich: Path, viet: _Viet) -> Path:
     """Chép goc sang dich; document.xml được viết lại bằng viet(goc)(tệp_ghi)."""
     with zipfile.ZipFile(goc) as z, zipfile.ZipFile(dich, "w", zipfile.ZIP_DEFLATED) as ra:
         for ten in z.namelist():
@@ -73,7 +77,7 @@ def _bom(thu_muc: Path) -> Path:
     nho = ghi_tep(_van_ban([{"loai": "doan", "noi_dung": "Nội dung."}]), thu_muc / "nho.docx")
     khoi = b" " * ((1 << 20) - 7) + b"<!---->"  # chú thích cắt khoảng trắng thành nút < 1 GB
 
-    def viet(xml: bytes) -> Callable[[object], None]:
+    def viet(xml: bytes) -> Callable[[IO[bytes]], object]:
         i = xml.rindex(b"</w:body>")
 
         def ghi(f) -> None:
@@ -89,7 +93,7 @@ def _bom_cay(thu_muc: Path) -> Path:
     nho = ghi_tep(_van_ban([{"loai": "doan", "noi_dung": "Nội dung."}]), thu_muc / "nho3.docx")
     than = b'<w:bookmarkStart w:id="0" w:name="a"/>' * 750_000  # 30 MB, ~1,5 triệu thuộc tính
 
-    def viet(xml: bytes) -> Callable[[object], None]:
+    def viet(xml: bytes) -> Callable[[IO[bytes]], object]:
         i = xml.rindex(b"<w:sectPr")
         return lambda f: f.write(xml[:i] + than + xml[i:])
     return _thay_than(nho, thu_muc / "bom-cay.docx", viet)
@@ -101,7 +105,7 @@ def _gioi_han(thu_muc: Path) -> Path:
         f'<w:r><w:rPr><w:sz w:val="{i * 5 + k}"/></w:rPr><w:t>x</w:t></w:r>' for k in range(5))
         + "</w:p>" for i in range(104_000 // 5)).encode()
 
-    def viet(xml: bytes) -> Callable[[object], None]:
+    def viet(xml: bytes) -> Callable[[IO[bytes]], object]:
         i = xml.rindex(b"<w:sectPr")
         return lambda f: f.write(xml[:i] + than + xml[i:])
     return _thay_than(nho, thu_muc / "gioi-han.docx", viet)

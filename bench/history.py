@@ -29,7 +29,7 @@ from drafter.tai_nguyen import tep_mau
 MUC_TIEU_MS = 50
 
 
-def _bien_doi(so: str | None, he_so: float) -> str | None:
+def _bien_doi(so: str | int | float | None, he_so: float) -> str | int | float | None:
     if so in (None, ""):
         return so
     try:

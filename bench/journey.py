@@ -132,6 +132,7 @@ async def _den_muc(nguoi: _Nguoi, ma_muc: str) -> None:
             return
         if isinstance(o, Tree):
             muc = _muc_cua_nut(cay)
+            assert muc is not None, "dàn ý không có dòng nào đang chọn"
             if muc == ma_muc and soan.ma_muc == ma_muc:
                 await nguoi.bam("enter")
                 continue

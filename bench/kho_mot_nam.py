@@ -117,7 +117,9 @@ def main() -> int:
                     bc, _ = (tao_ky_moi(kho, xa.id, ky) if ky.loai == "quy"
                              else tong_hop(kho, xa.id, ky))
                     luu(bc, "tạo từ báo cáo kỳ trước")
-                bc = kho.doc(xa.id, ky.ma)
+                doc = kho.doc(xa.id, ky.ma)
+                assert isinstance(doc, BaoCaoDuLieu)  # kho thử chỉ có báo cáo theo biểu mẫu
+                bc = doc
                 het_buoi = dong_ho.luc + timedelta(minutes=ngau_nhien.randint(20, 60))
                 while dong_ho.luc < het_buoi:
                     dong_ho.luc += timedelta(seconds=ngau_nhien.expovariate(
