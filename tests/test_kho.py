@@ -262,6 +262,21 @@ def test_kho_luoc_do_5_trang_thai_da_ky_thanh_da_ky_ban_hanh(tmp_path):
         assert cn.execute("SELECT trang_thai FROM bao_cao WHERE id = 1").fetchone() == ("da_ky",)
 
 
+def test_kho_luoc_do_5_co_san_dong_mo_coi_van_nang_cap_duoc(tmp_path):
+    """Kho có sẵn một dòng nhật ký xuất trỏ tới báo cáo không còn (kho sửa tay): bước 5 → 6
+    vẫn chạy, dòng đó giữ nguyên; chỉ chỗ lệch do chính việc di chuyển gây ra mới bị từ chối."""
+    (chu,) = _cac_ban_mau(1)
+    _kho_luoc_do_5(tmp_path, chu)
+    with sqlite3.connect(tmp_path / TEN_TEP_CSDL, isolation_level=None) as cn:
+        cn.execute("INSERT INTO nhat_ky_xuat (bao_cao_id, phien_ban, duong_dan, luc, sha256) "
+                   "VALUES (99, 1, 'mo-coi.docx', '2024-01-03T00:00:00', 'def')")
+    with Kho.mo(tmp_path, nap_mau=False) as k:
+        assert csdl.phien_ban_luoc_do(k.cn) == csdl.PHIEN_BAN_LUOC_DO
+        assert k.tim_bao_cao(1, "2023-Q1").trang_thai == "da_ky_ban_hanh"
+        assert k.cn.execute("SELECT COUNT(*) FROM nhat_ky_xuat WHERE bao_cao_id = 99"
+                            ).fetchone()[0] == 1
+
+
 def test_di_chuyen_la_danh_sach_cau_lenh():
     assert all(isinstance(buoc, list) and all(isinstance(c, str) for c in buoc)
                for buoc in csdl.DI_CHUYEN)

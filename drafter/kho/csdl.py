@@ -311,12 +311,15 @@ def di_chuyen(cn: sqlite3.Connection, tep: Path) -> int:
             _kiem_khong_moi_hon(cu, tep)
             cn.execute("CREATE TABLE IF NOT EXISTS luoc_do "
                        "(phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
+            # Chỗ lệch khóa ngoại có sẵn (kho sửa tay, công cụ khác ghi) không chặn việc nâng
+            # cấp: chỉ từ chối khi chính các bước di chuyển làm lệch thêm.
+            lech_truoc = set(cn.execute("PRAGMA foreign_key_check").fetchall())
             for i in range(cu, PHIEN_BAN_LUOC_DO):
                 for cau_lenh in DI_CHUYEN[i]:
                     cn.execute(cau_lenh)
                 cn.execute("INSERT INTO luoc_do (phien_ban, luc) VALUES (?, ?)",
                            (i + 1, bay_gio()))
-            if cn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            if set(cn.execute("PRAGMA foreign_key_check").fetchall()) - lech_truoc:
                 raise LoiKho(f"Không nâng cấp được kho dữ liệu {tep}: dữ liệu sau khi chuyển "
                              "không khớp nhau (kho chưa bị sửa).",
                              "Ghi lại thông báo này và gửi người hỗ trợ kỹ thuật.")
