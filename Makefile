@@ -22,7 +22,7 @@ test: lint typecheck
 lint: $(STAMP)
 	$(BIN)/ruff check drafter tests bench
 
-# Kiểm kiểu cả gói drafter (cấu hình [tool.mypy] trong pyproject.toml).
+# Kiểm kiểu gói drafter và bench/ (cấu hình [tool.mypy] trong pyproject.toml).
 typecheck: $(STAMP)
 	$(BIN)/mypy
 

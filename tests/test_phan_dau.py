@@ -60,3 +60,8 @@ def test_ho_so_xa_va_phan_dau():
     assert Xa.ho_so_tu_dau(DauBaoCao(co_quan_ban_hanh=["XÃ A"], dia_danh="A")) == {
         "co_quan_chu_quan": [], "co_quan_ban_hanh": ["XÃ A"], "dia_danh": "A"}
     assert Xa(id=0, ten="A", **Xa.ho_so_tu_dau(DauBaoCao())).ky_hieu == "BC-UBND"
+    # Ký hiệu của hồ sơ là ký hiệu báo cáo: nhập kế hoạch, tờ trình của xã mới thì không lấy
+    # (mọi đường nhập: .json, Word, xã mẫu đều qua đây).
+    assert Xa.ho_so_tu_dau(DauBaoCao(ky_hieu="BC-UBND.VP"))["ky_hieu"] == "BC-UBND.VP"
+    for ky_hieu in ("KH-UBND", "TTr-UBND"):
+        assert "ky_hieu" not in Xa.ho_so_tu_dau(DauBaoCao(ky_hieu=ky_hieu))

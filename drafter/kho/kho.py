@@ -103,9 +103,12 @@ class Xa:
     @staticmethod
     def ho_so_tu_dau(dau: DauBaoCao) -> dict[str, Any]:
         """Hồ sơ xã lấy từ phần đầu một văn bản (nhập tệp của xã chưa có trong kho): các trường
-        phần đầu có chữ; trường trống giữ mặc định của Xa (ký hiệu BC-UBND)."""
+        phần đầu có chữ; trường trống giữ mặc định của Xa (ký hiệu BC-UBND). Ký hiệu của hồ sơ
+        là ký hiệu báo cáo: văn bản nhập là kế hoạch, tờ trình (KH-UBND, TTr-UBND…) thì không
+        lấy, để báo cáo đầu tiên của xã không in «KH-UBND»."""
         return {ten: _chep(gia_tri) for ten in TRUONG_DAU_XA
-                if (gia_tri := getattr(dau, ten)) not in (None, "")}
+                if (gia_tri := getattr(dau, ten)) not in (None, "")
+                and not (ten == "ky_hieu" and not str(gia_tri).startswith("BC-"))}
 
 
 def _chep(gia_tri: Any) -> Any:

@@ -54,10 +54,8 @@ def nhap_json(kho: Kho, tep: Path, ten_xa: str | None = None) -> KetQuaNhap:
     xa_moi = xa is None
     if xa is None:
         # Nhập tệp của xã khác (xã cũ trước sắp xếp…): xã chưa có thì tạo hồ sơ từ phần đầu.
-        ho_so = Xa.ho_so_tu_dau(bao_cao.dau)
-        # Tệp có thể là kế hoạch năm (KH-UBND): ký hiệu báo cáo của xã để mặc định (BC-UBND).
-        ho_so.pop("ky_hieu", None)
-        xa = kho.luu_xa(Xa(id=0, ten=ten, **ho_so, noi_nhan=bao_cao.noi_nhan, luu=bao_cao.luu,
+        xa = kho.luu_xa(Xa(id=0, ten=ten, **Xa.ho_so_tu_dau(bao_cao.dau),
+                           noi_nhan=bao_cao.noi_nhan, luu=bao_cao.luu,
                            chu_ky=bao_cao.chu_ky.model_dump()))
     da_co = kho.tim_bao_cao(xa.id, ky.ma)
     truoc = da_co.so_phien_ban if da_co else 0

@@ -27,7 +27,7 @@ from drafter.nhap_docx.noi_dung import (
     BoChuyen,
     Manh,
     bo_khoang_trang_dau,
-    bo_phan_dau,
+    bo_nhan,
     cac_doan_chu_thich,
     cac_manh,
     chu_cua,
@@ -151,7 +151,7 @@ class DocVanBan:
         if dau is not None and dau.loai == "sao" and mo_dau_bang_sao_dam(manh):
             dau = None
         if dau is not None:
-            manh = bo_khoang_trang_dau(bo_phan_dau(manh, dau.het))
+            manh = bo_khoang_trang_dau(bo_nhan(manh, dau.het))
         noi = [p for p in self.chuyen.noi_dung(manh) if not isinstance(p, ChuThich)]
         return DoanVan(noi_dung=noi, dau_dong=dau.loai if dau else None)
 

@@ -48,8 +48,9 @@ def chu_cua(manh: list[Manh]) -> str:
     return "".join(m.chu for m in manh)
 
 
-def bo_phan_dau(manh: list[Manh], so_char: int) -> list[Manh]:
-    """Bỏ `so_char` ký tự đầu (nhãn "1.1." và khoảng trắng sau nó), giữ kiểu phần còn lại."""
+def bo_nhan(manh: list[Manh], so_char: int) -> list[Manh]:
+    """Bỏ `so_char` ký tự đầu đoạn: nhãn ("1.1.", "a)") hay dấu đầu dòng cùng khoảng trắng sau
+    nó; giữ kiểu phần còn lại."""
     ra: list[Manh] = []
     con = so_char
     for m in manh:

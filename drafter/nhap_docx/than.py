@@ -27,7 +27,7 @@ from drafter.nhap_docx.nhan import (
 from drafter.nhap_docx.noi_dung import (
     Manh,
     bo_khoang_trang_dau,
-    bo_phan_dau,
+    bo_nhan,
     chu_cua,
     chu_thuong,
     mo_dau_bang_sao_dam,
@@ -137,11 +137,11 @@ class DungThan:
         chu_hoa = next((m.nhan.so for m in reversed(ngan_xep) if m.nhan.loai == "chu_hoa"), 0)
         nhan = doc_nhan(s, chu_hoa)
         if nhan is not None:
-            self._de_muc(d, nhan, bo_phan_dau(manh, lech + nhan.het), goc, ngan_xep)
+            self._de_muc(d, nhan, bo_nhan(manh, lech + nhan.het), goc, ngan_xep)
             return
         dau = doc_dau_dong(s)
         if dau is not None and not (dau.loai == "sao" and mo_dau_bang_sao_dam(manh)):
-            con = bo_khoang_trang_dau(bo_phan_dau(manh, lech + dau.het))
+            con = bo_khoang_trang_dau(bo_nhan(manh, lech + dau.het))
             noi = doc.chuyen.noi_dung(con)
             chua.append(doc.doan_van(noi, d, dau.loai))
             doc.tk.so_doan_da_dat += 1
