@@ -150,7 +150,7 @@ class OSo(ONhap):
     182.450.000); vào ô (kể cả bằng chuột) là chọn cả số, gõ là thay.
 
     Nhận mọi chữ: gõ nhầm «1.O45» được giữ nguyên và đánh dấu kèm lý do (kiểm tra của lõi), không
-    âm thầm bỏ chữ «O» thành «1.45». Không dùng Input(type="number") vì kiểu đó âm thầm bỏ dấu
+    âm thầm bỏ chữ «O» thành «1.45». Không dùng kiểu «number» của Input vì kiểu đó âm thầm bỏ dấu
     chấm thứ hai và dấu phẩy (1.234.567 thành 1.234567)."""
 
     def __init__(self, value: str = "", phan_tram: bool = False, *, id: str | None = None,
