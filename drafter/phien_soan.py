@@ -17,6 +17,7 @@ from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, kiem_tra, kiem_tra_chi_t
 from drafter.bieu_mau.tinh_toan import tinh_so_lieu
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
+from drafter.phien_chung import SuaThongTinVanBan
 from drafter.van_ban import ChuThich, DoanChu, VanBan
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ KY_HIEU_TRANG_THAI = {"loi": "✗", "canh_bao": "!", "xem_lai": "↻", "xong": "
 
 
 @dataclass
-class PhienSoan:
+class PhienSoan(SuaThongTinVanBan):
     kho: Kho
     xa_id: int
     bao_cao: BaoCaoDuLieu
@@ -53,10 +54,6 @@ class PhienSoan:
         return self.bao_cao.ky_bao_cao
 
     # ------------------------------------------------------------ sửa
-
-    def _doi(self) -> None:
-        self._thong_bao = None
-        self.da_thay_doi = True
 
     def so_lieu(self, ma: str) -> SoLieuNhap:
         """Số đã nhập của chỉ tiêu, chỉ để đọc: chưa nhập thì một bản trống không gắn vào báo
@@ -185,18 +182,6 @@ class PhienSoan:
         from drafter.chuyen_ky import goi_y_nhiem_vu
 
         return goi_y_nhiem_vu(self.bao_cao)
-
-    def dat_phan_dau(self, truong: str, gia_tri: object) -> None:
-        setattr(self.bao_cao.dau, truong, gia_tri)
-        self._doi()
-
-    def dat_chu_ky(self, truong: str, gia_tri: object) -> None:
-        setattr(self.bao_cao.chu_ky, truong, gia_tri)
-        self._doi()
-
-    def dat(self, truong: str, gia_tri: object) -> None:
-        setattr(self.bao_cao, truong, gia_tri)
-        self._doi()
 
     # ------------------------------------------------------------ số của các xã cũ
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from drafter.danh_so import LoiDanhSo, duyet
 from drafter.kho import Kho
 from drafter.ky_bao_cao import Ky
+from drafter.phien_chung import SuaThongTinVanBan
 from drafter.van_ban import DAU_DONG, Bang, DoanVan, Muc, Nut, VanBan
 from drafter.van_ban_tu_do import (
     VanBanTuDo,
@@ -33,7 +34,7 @@ class LoiThaoTac(ValueError):
 
 
 @dataclass
-class PhienTuDo:
+class PhienTuDo(SuaThongTinVanBan):
     kho: Kho
     xa_id: int
     bao_cao: VanBanTuDo
@@ -54,22 +55,6 @@ class PhienTuDo:
         return self.bao_cao.ky_bao_cao
 
     # ------------------------------------------------------------ chung với PhienSoan
-
-    def _doi(self) -> None:
-        self._thong_bao = None
-        self.da_thay_doi = True
-
-    def dat_phan_dau(self, truong: str, gia_tri: object) -> None:
-        setattr(self.bao_cao.dau, truong, gia_tri)
-        self._doi()
-
-    def dat_chu_ky(self, truong: str, gia_tri: object) -> None:
-        setattr(self.bao_cao.chu_ky, truong, gia_tri)
-        self._doi()
-
-    def dat(self, truong: str, gia_tri: object) -> None:
-        setattr(self.bao_cao, truong, gia_tri)
-        self._doi()
 
     def kiem_tra_lai(self) -> None:
         self._thong_bao = None

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, MoHinhNhap, SoLieuNhap
-from drafter.ky_bao_cao import Ky, LoiKy
+from drafter.bieu_mau.du_lieu import ChuKyNhap, DauBaoCao, MaKy, MoHinhNhap, SoLieuNhap
+from drafter.ky_bao_cao import Ky
 from drafter.tep_van_ban import LOAI_TU_DO
 from drafter.van_ban import (
     DANH_SO_MAC_DINH,
@@ -65,7 +65,7 @@ class DauTuDo(DauBaoCao):
 class VanBanTuDo(MoHinhNhap):
     phien_ban: int = PHIEN_BAN_TU_DO
     loai: Literal["van_ban_tu_do"] = LOAI_TU_DO
-    ky: str
+    ky: MaKy
     xa: Chu = ""
     nguon: Chu = ""  # tên tệp .docx đã nhập
     dau: DauTuDo = Field(default_factory=DauTuDo)
@@ -90,14 +90,6 @@ class VanBanTuDo(MoHinhNhap):
     @classmethod
     def _phien_ban(cls, v: int) -> int:
         return kiem_phien_ban(v, PHIEN_BAN_TU_DO)
-
-    @field_validator("ky")
-    @classmethod
-    def _ky(cls, v: str) -> str:
-        try:
-            return Ky.doc(v).ma
-        except LoiKy as loi:
-            raise ValueError(str(loi)) from loi
 
     @property
     def ky_bao_cao(self) -> Ky:

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from drafter.bieu_mau.dinh_nghia import MAU_MA_BIEU_MAU, CachViet
 from drafter.ghi_tep import ghi_chu
@@ -32,6 +39,17 @@ PHIEN_BAN_DU_LIEU = 4
 
 SoNhap = str | int | float | None
 """Một ô số như người dùng gõ; chuỗi theo kiểu Việt ("1.312.259.000") hoặc số JSON."""
+
+
+def _ma_ky(v: str) -> str:
+    try:
+        return Ky.doc(v).ma
+    except LoiKy as loi:
+        raise ValueError(str(loi)) from loi
+
+
+# Mã kỳ của tệp báo cáo, văn bản tự do: đọc mọi cách viết kỳ, lưu dạng chuẩn (2024-Q2).
+MaKy = Annotated[str, AfterValidator(_ma_ky)]
 
 
 class MoHinhNhap(BaseModel):
@@ -142,7 +160,7 @@ class CungKyXaCu(MoHinhNhap):
 class BaoCaoDuLieu(MoHinhNhap):
     phien_ban: int = PHIEN_BAN_DU_LIEU
     bieu_mau: str
-    ky: str
+    ky: MaKy
     xa: Chu = ""  # tên xã, dùng trong câu kết ("của UBND xã Cai Kinh")
     dau: DauBaoCao = Field(default_factory=DauBaoCao)
     so_lieu: dict[str, SoLieuNhap] = Field(default_factory=dict)
@@ -209,14 +227,6 @@ class BaoCaoDuLieu(MoHinhNhap):
                 raise ValueError(f"mục «{ma}» có {len(cac_doan)} đoạn, tối đa "
                                  f"{SO_DE_MUC_CUNG_CAP_TOI_DA}")
         return v
-
-    @field_validator("ky")
-    @classmethod
-    def _ky(cls, v: str) -> str:
-        try:
-            return Ky.doc(v).ma
-        except LoiKy as loi:
-            raise ValueError(str(loi)) from loi
 
     @property
     def ky_bao_cao(self) -> Ky:

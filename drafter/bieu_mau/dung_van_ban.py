@@ -29,6 +29,8 @@ from drafter.bieu_mau.du_lieu import (
     TEN_DANH_GIA_NHIEM_VU,
     TEN_TRANG_THAI_NHIEM_VU,
     BaoCaoDuLieu,
+    NhiemVuKeHoach,
+    NhiemVuKyTruoc,
 )
 from drafter.bieu_mau.tinh_toan import SoLieuDaTinh, tinh_tat_ca
 from drafter.van_ban import (
@@ -260,16 +262,7 @@ def _ket_qua_nhiem_vu(nc: NguCanh, muc: MucBieuMau) -> list[Nut]:
         dau.append(DoanChu(chu=f"[chưa có: kết quả của {chua_danh_gia} nhiệm vụ]", to_sang=True))
     ra: list[Nut] = [DoanVan(noi_dung=dau)]
     for nv in ds:
-        cac = [c for c in nv.noi_dung if c.strip()]
-        doan: list[DoanVan] = []
-        for i, chu in enumerate(cac):
-            noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
-            if i == 0 and nv.ten:
-                noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
-            doan.append(DoanVan(noi_dung=noi_dung))
-        if nv.don_vi or nv.thoi_han:
-            doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
-                                                 thoi_han=nv.thoi_han)))
+        doan = _doan_nhiem_vu(nv, nc)
         if danh_gia:
             ket_qua: list = ["Kết quả đánh giá: "]
             if nv.danh_gia is None:
@@ -343,17 +336,23 @@ def _nhiem_vu_ke_hoach(nc: NguCanh) -> list[Nut]:
     """Kế hoạch năm: mỗi nhiệm vụ giao một khoản đánh số, kèm đơn vị chủ trì và thời hạn."""
     ra: list[Nut] = []
     for nv in nc.bao_cao.nhiem_vu_ke_hoach:
-        doan: list[Nut] = []
-        for i, chu in enumerate(c for c in nv.noi_dung if c.strip()):
-            noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
-            if i == 0 and nv.ten:
-                noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
-            doan.append(DoanVan(noi_dung=noi_dung))
-        if nv.don_vi or nv.thoi_han:
-            doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
-                                                 thoi_han=nv.thoi_han)))
-        ra.append(Muc(cap="so", noi_dung=doan))
+        ra.append(Muc(cap="so", noi_dung=list(_doan_nhiem_vu(nv, nc))))
     return ra
+
+
+def _doan_nhiem_vu(nv: NhiemVuKeHoach | NhiemVuKyTruoc, nc: NguCanh) -> list[DoanVan]:
+    """Các đoạn của một nhiệm vụ kế hoạch: tên đậm ở đầu đoạn đầu, rồi đơn vị chủ trì, thời hạn
+    (dùng chung cho kế hoạch năm và phần đánh giá nhiệm vụ kỳ trước của báo cáo)."""
+    doan: list[DoanVan] = []
+    for i, chu in enumerate(c for c in nv.noi_dung if c.strip()):
+        noi_dung = list(thay_so_lieu(phan_tich(chu), nc.thay))
+        if i == 0 and nv.ten:
+            noi_dung = [DoanChu(chu=nv.ten, dam=True), " ", *noi_dung]
+        doan.append(DoanVan(noi_dung=noi_dung))
+    if nv.don_vi or nv.thoi_han:
+        doan.append(DoanVan(noi_dung=_ve_cau("cau/nhiem_vu_ke_hoach.j2", don_vi=nv.don_vi,
+                                             thoi_han=nv.thoi_han)))
+    return doan
 
 
 _GIU_CHO_BAT_DAU_CAU = re.compile(r"(?:^|[.!?]\s+)\[\[([a-z0-9_]+(?:\.[a-z0-9_]+)?)\]\]")

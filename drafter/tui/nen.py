@@ -4,6 +4,7 @@ gõ trong lúc màn hình đang mở, để chữ đầu tiên không mất."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import getters
 from textual.app import ComposeResult
@@ -12,6 +13,10 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from drafter.tui.ung_dung import UngDung
+
+if TYPE_CHECKING:
+    from drafter.phien_soan import PhienSoan
+    from drafter.phien_tu_do import PhienTuDo
 
 # Mô tả phím có sẵn của Textual 8.2.8 hiện ở chân trang (SelectOverlay, CommandPalette, Link).
 # Kiểm thử test_chan_trang_khong_con_chu_tieng_anh soát lại khi đổi phiên bản Textual.
@@ -72,3 +77,21 @@ async def loi_tiep_tu(man_hinh: Screen, tai_day: Callable[[str], None] | None = 
     while app.screen is not soan:
         app.pop_screen()
     app.call_later(soan.den_thong_bao, dich)
+
+
+def luu_hoac_bao(man_hinh: Screen, phien: PhienSoan | PhienTuDo, gop: bool) -> int | None:
+    """Lưu phiên soạn; lỗi thì báo trên màn hình và trả None, không văng chương trình: lỗi kho
+    đã biết (kho khóa, ổ đầy…) báo nguyên câu, lỗi chưa lường trước thành câu tiếng Việt và
+    traceback vào nhật ký lỗi."""
+    from drafter.kho import LoiKho
+
+    try:
+        return phien.luu(gop=gop)
+    except LoiKho as loi:
+        man_hinh.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
+    except Exception as loi:
+        from drafter.nhat_ky import cau_bao_loi
+
+        man_hinh.notify(cau_bao_loi(loi, "Lưu báo cáo", phien.kho.tep.parent),
+                        title="Chưa lưu được", severity="error", markup=False)
+    return None

@@ -27,10 +27,9 @@ from textual.widgets.tree import TreeNode
 from drafter.bieu_mau.dinh_nghia import ChiTieu, MucBieuMau, dien_bien
 from drafter.bieu_mau.dung_van_ban import bien_cua
 from drafter.bieu_mau.kiem_tra_so_lieu import ThongBao, trich_dau
-from drafter.kho import LoiKho
 from drafter.phien_soan import KY_HIEU_TRANG_THAI, PhienSoan
 from drafter.tui.lenh import Lenh
-from drafter.tui.nen import ChanTrang, ManHinh
+from drafter.tui.nen import ChanTrang, ManHinh, luu_hoac_bao
 from drafter.tui.o_nhap import BindingTaiCho, ONhap, OSo, VungVanBan, chu_so_hien, o_co_nhan
 from drafter.tui.xem_lai import ChonTrangThai, TheDoan, TheGoiY
 from drafter.vn import bo_dau
@@ -585,16 +584,8 @@ class SoanBaoCao(ManHinh):
             self._hen_luu.stop()
             self._hen_luu = None
         if self.phien.da_thay_doi:
-            try:
-                self.phien.luu(gop=gop)  # tự lưu: cả đợt sửa gộp vào một phiên bản
-            except LoiKho as loi:  # kho khóa, ổ đầy…: báo, không văng chương trình
-                self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
-                return
-            except Exception as loi:  # chưa lường trước: câu tiếng Việt, traceback vào nhật ký
-                from drafter.nhat_ky import cau_bao_loi
-
-                self.notify(cau_bao_loi(loi, "Lưu báo cáo", self.phien.kho.tep.parent),
-                            title="Chưa lưu được", severity="error", markup=False)
+            # Tự lưu: cả đợt sửa gộp vào một phiên bản.
+            if luu_hoac_bao(self, self.phien, gop) is None:
                 return
         self._dang_sua = False
         self.cap_nhat_trang_thai()

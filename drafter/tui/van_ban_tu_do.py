@@ -28,6 +28,7 @@ from drafter.kho import LoiKho
 from drafter.ky_bao_cao import Ky, LoiKy
 from drafter.phien_tu_do import Duong, LoiThaoTac, PhienTuDo
 from drafter.tui.lenh import Lenh
+from drafter.tui.nen import luu_hoac_bao
 from drafter.tui.o_nhap import ONhap, VungVanBan
 from drafter.tui.ung_dung import UngDung
 from drafter.van_ban import DAU_DONG, Bang, DoanVan, Muc, chu_tron
@@ -244,16 +245,8 @@ class SoanTuDo(Screen):
             self._hen_luu.stop()
             self._hen_luu = None
         if self.phien.da_thay_doi:
-            try:
-                so = self.phien.luu(gop=gop)
-            except LoiKho as loi:  # kho khóa, ổ đầy…: báo, không văng chương trình
-                self.notify(str(loi), title="Chưa lưu được", severity="error", markup=False)
-                return
-            except Exception as loi:  # chưa lường trước: câu tiếng Việt, traceback vào nhật ký
-                from drafter.nhat_ky import cau_bao_loi
-
-                self.notify(cau_bao_loi(loi, "Lưu báo cáo", self.phien.kho.tep.parent),
-                            title="Chưa lưu được", severity="error", markup=False)
+            so = luu_hoac_bao(self, self.phien, gop)
+            if so is None:
                 return
             self._lan_luu = f"Đã lưu {datetime.now():%H:%M:%S} (bản {so})"
         self.cap_nhat_trang_thai()
@@ -477,16 +470,10 @@ class XemTruocTuDo(Screen):
         self.phien = phien
 
     def compose(self) -> ComposeResult:
-        from drafter.tui.xem_truoc import cac_dong as dong_xem_truoc
+        from drafter.tui.xem_truoc import cac_o_xem_truoc
 
-        dong, chu_thich = dong_xem_truoc(self.phien.dung_van_ban())
         with VerticalScroll(id="xem-truoc"):
-            for i, (t, lop) in enumerate(dong):
-                yield Static(t, classes=lop, id=f"d{i}")
-            if chu_thich:
-                yield Static(Text("Chú thích", style="bold underline"), classes="de-muc")
-                for t in chu_thich:
-                    yield Static(t, classes="chu-thich")
+            yield from cac_o_xem_truoc(self.phien.dung_van_ban())
         yield Footer()
 
     def on_mount(self) -> None:

@@ -3,6 +3,8 @@ chú thích liệt kê cuối — cuộn được, mở ra ở đúng mục đan
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -101,15 +103,8 @@ class XemTruoc(ManHinh):
         self.ma_muc = ma_muc
 
     def compose(self) -> ComposeResult:
-        van_ban = dung(self.phien.bieu_mau, self.phien.bao_cao)
-        dong, chu_thich = cac_dong(van_ban)
         with VerticalScroll(id="xem-truoc"):
-            for i, (t, lop) in enumerate(dong):
-                yield Static(t, classes=lop, id=f"d{i}")
-            if chu_thich:
-                yield Static(Text("Chú thích", style="bold underline"), classes="de-muc")
-                for t in chu_thich:
-                    yield Static(t, classes="chu-thich")
+            yield from cac_o_xem_truoc(dung(self.phien.bieu_mau, self.phien.bao_cao))
         yield ChanTrang()
 
     def on_mount(self) -> None:
@@ -158,3 +153,15 @@ class XemTruoc(ManHinh):
 
     def cac_lenh(self) -> list[Lenh]:
         return [Lenh("Quay lại soạn báo cáo", "Esc", self.action_quay_lai)]
+
+
+def cac_o_xem_truoc(van_ban: VanBan) -> Iterator[Static]:
+    """Các dòng xem trước của văn bản (dòng d0, d1… để nhảy tới mục), rồi các chú thích:
+    dùng chung cho xem trước báo cáo và văn bản tự do."""
+    dong, chu_thich = cac_dong(van_ban)
+    for i, (t, lop) in enumerate(dong):
+        yield Static(t, classes=lop, id=f"d{i}")
+    if chu_thich:
+        yield Static(Text("Chú thích", style="bold underline"), classes="de-muc")
+        for t in chu_thich:
+            yield Static(t, classes="chu-thich")
