@@ -17,6 +17,7 @@ from drafter.kho import kho as kho_mod
 from drafter.kho.kho import GOP_TU_LUU_PHUT, Xa
 from drafter.kho.thu_muc import TEN_TEP_CSDL, thu_muc_du_lieu
 from drafter.kho.xa_mau import GHI_CHU_MINH_HOA
+from tests.kho_thu import kho_luoc_do
 
 
 @pytest.fixture
@@ -205,15 +206,8 @@ def test_kho_luoc_do_1_mo_duoc_va_duoc_nen_lai(tmp_path):
 
 def _kho_luoc_do_5(thu_muc, chu: str) -> None:
     """Một kho đúng như bản drafter lược đồ 5 để lại: trạng thái «đã ký» lưu là 'da_ky'."""
-    thu_muc.mkdir(parents=True, exist_ok=True)
-    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
-    cn.execute("PRAGMA journal_mode = WAL")
+    cn = kho_luoc_do(thu_muc, 5)
     cn.execute("PRAGMA foreign_keys = ON")
-    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-    for i, buoc in enumerate(csdl.DI_CHUYEN[:5], 1):
-        for cau_lenh in buoc:
-            cn.execute(cau_lenh)
-        cn.execute("INSERT INTO luoc_do VALUES (?, '2024-01-01T00:00:00')", (i,))
     cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES "
                "(1, 'Cai Kinh', '{}', 1, '2024-01-01T00:00:00')")
     for id_, ky, trang_thai in ((1, "2023-Q1", "da_ky"), (2, "2023-Q2", "da_xuat"),
@@ -288,14 +282,7 @@ def test_kho_moi_luoc_do_cu_mo_duoc_va_doc_dung_ho_so_xa(tmp_path, phien_ban):
     """Kho do mỗi bản drafter trước để lại (lược đồ 1 … mới nhất − 1) mở được: các bước di
     chuyển chạy lần lượt, hồ sơ xã đọc theo tên cột vẫn đúng từng trường."""
     thu_muc = tmp_path / "du-lieu"
-    thu_muc.mkdir()
-    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
-    cn.execute("PRAGMA journal_mode = WAL")
-    for buoc in csdl.DI_CHUYEN[:phien_ban]:
-        for cau_lenh in buoc:
-            cn.execute(cau_lenh)
-    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-    cn.executemany("INSERT INTO luoc_do VALUES (?, 'x')", [(i,) for i in range(1, phien_ban + 1)])
+    cn = kho_luoc_do(thu_muc, phien_ban)
     ho_so = {"co_quan_chu_quan": ["UBND HUYỆN HỮU LŨNG"], "ky_hieu": "BC-X",
              "dia_danh": "Cai Kinh", "noi_nhan": ["UBND huyện"], "luu": "VT, VP"}
     cn.execute("INSERT INTO xa (id, ten, huyen, tinh, ho_so, mac_dinh, tao_luc) VALUES "

@@ -3,7 +3,6 @@ từ báo cáo của các xã cũ; mặc định sau khi bỏ cấp huyện; dò
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -15,13 +14,13 @@ from drafter.chuyen_ky import tao_bao_cao
 from drafter.cli import main
 from drafter.kho import Kho, LoiKho, csdl
 from drafter.kho.kho import Xa
-from drafter.kho.thu_muc import TEN_TEP_CSDL
 from drafter.ky_bao_cao import Ky
 from drafter.nap_bao_cao import tu_bao_cao
 from drafter.phien_soan import PhienSoan
 from drafter.sap_nhap import bo_cap_huyen, cong_ke_hoach_xa_cu, goi_y_noi_nhan
 from drafter.so_lieu_ky import cong_xa_cu, so_lieu_ky
 from drafter.van_ban import ChuThich, DoanVan, Muc
+from tests.kho_thu import kho_luoc_do
 
 Q = Ky.doc
 BM = "kt-xh-quy-xa"
@@ -294,14 +293,7 @@ def test_ke_hoach_khoi_dau_bang_tong_cac_xa_cu(kho):
 # ------------------------------------------------------------ kho cũ, dòng lệnh
 
 def test_kho_luoc_do_2_di_chuyen_len_moi_nhat(tmp_path):
-    tep = tmp_path / TEN_TEP_CSDL
-    cn = sqlite3.connect(tep, isolation_level=None)
-    cn.execute("PRAGMA journal_mode = WAL")
-    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-    for i, buoc in enumerate(csdl.DI_CHUYEN[:2], 1):
-        for cau_lenh in buoc:
-            cn.execute(cau_lenh)
-        cn.execute("INSERT INTO luoc_do VALUES (?, '2024-01-01T00:00:00')", (i,))
+    cn = kho_luoc_do(tmp_path, 2)
     cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES "
                "(1, 'Cai Kinh', '{}', 1, '2024-01-01T00:00:00')")
     cn.execute("INSERT INTO ke_hoach_nam VALUES (1, 2024, 'trong_rung', '48')")

@@ -33,6 +33,7 @@ from drafter.van_ban_tu_do import (
     kiem_tra as kiem_tra_tu_do,
 )
 from tests.fixtures.van_ban_can_bo import tao_docx
+from tests.kho_thu import kho_luoc_do
 
 
 @pytest.fixture(scope="module")
@@ -89,14 +90,7 @@ def _kho_luoc_do_cu(thu_muc: Path, phien_ban: int) -> None:
     from drafter.bieu_mau.du_lieu import doc_bao_cao
     from drafter.kho import delta
 
-    thu_muc.mkdir(parents=True, exist_ok=True)
-    cn = sqlite3.connect(thu_muc / TEN_TEP_CSDL, isolation_level=None)
-    cn.execute("PRAGMA journal_mode = WAL")
-    for buoc in csdl.DI_CHUYEN[:phien_ban]:
-        for cau_lenh in buoc:
-            cn.execute(cau_lenh)
-    cn.execute("CREATE TABLE luoc_do (phien_ban INTEGER NOT NULL, luc TEXT NOT NULL)")
-    cn.executemany("INSERT INTO luoc_do VALUES (?, 'x')", [(i,) for i in range(1, phien_ban + 1)])
+    cn = kho_luoc_do(thu_muc, phien_ban)
     cn.execute("INSERT INTO xa (id, ten, ho_so, mac_dinh, tao_luc) VALUES (1, 'Cai Kinh', '{}', "
                "1, 'x')")
     mau = doc_bao_cao(tep_mau("bao-cao-cai-kinh-quy-I-2024.json"))
